@@ -1,0 +1,37 @@
+namespace Fenquan.Core.Organization;
+
+/// <summary>
+/// The bounds a county sets for every unit's policy (R4, R16, R5) and its optional constraints
+/// (R2 sixth area, R3 [design] constraints). Amounts are yuan.
+/// </summary>
+public sealed record CountyBounds
+{
+    /// <summary>R4: small-expense limit range (speech: 2,000–5,000).</summary>
+    public decimal SmallExpenseMin { get; init; } = 2_000m;
+
+    public decimal SmallExpenseMax { get; init; } = 5_000m;
+
+    /// <summary>R16: purchase limit range (speech: 1,000–5,000).</summary>
+    public decimal PurchaseMin { get; init; } = 1_000m;
+
+    public decimal PurchaseMax { get; init; } = 5_000m;
+
+    /// <summary>R5: above this a matter goes to a collective decision (speech: 5,000).</summary>
+    public decimal CollectiveLimit { get; init; } = 5_000m;
+
+    /// <summary>R2: 执法 as a sixth restricted area.</summary>
+    public bool LawEnforcementEnabled { get; init; }
+
+    /// <summary>R3 [design]: forbid one deputy holding every restricted area.</summary>
+    public bool ForbidSingleDeputyHoldingAll { get; init; }
+
+    /// <summary>R3 [design]: forbid the discipline-inspection member holding any portfolio.</summary>
+    public bool ForbidDisciplineMemberPortfolio { get; init; }
+
+    public static CountyBounds Default { get; } = new();
+
+    /// <summary>The restricted areas in force under these bounds.</summary>
+    public IReadOnlyList<Area> RestrictedAreas => LawEnforcementEnabled
+        ? [Area.Finance, Area.Personnel, Area.Procurement, Area.Construction, Area.AdministrativeApproval, Area.LawEnforcement]
+        : [Area.Finance, Area.Personnel, Area.Procurement, Area.Construction, Area.AdministrativeApproval];
+}
