@@ -1,0 +1,294 @@
+using System.Text;
+using System.Threading.Channels;
+using Fenquan.Core.Ledger;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Ledger;
+
+/// <summary>What a unit of work sees: the batch's DbContext, the time, and its county.</summary>
+public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, CountyId county)
+{
+    public FenquanDbContext Db { get; } = db;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public CountyId County { get; } = county;
+}
+
+/// <summary>
+/// The one writer of a database (R44, group commit). Every state change goes through it: a unit of
+/// work validates and changes rows on the writer's DbContext; the writer appends one ledger entry
+/// per changed row, in the same transaction, with the county's next sequence number; concurrent
+/// work is taken in batches that share one durable commit and one signed tree head per county.
+/// That gives each county's ledger its single total order and turns thousands of fsyncs into a few.
+/// A refused unit of work changes nothing; a unit that throws fails alone (its batch is retried
+/// one unit at a time, so one bad unit never takes others down).
+/// </summary>
+public sealed class LedgerWriter : IAsyncDisposable
+{
+    private readonly DatabaseSettings _settings;
+    private readonly TreeHeadSigner _signer;
+    private readonly TimeProvider _time;
+    private readonly int _maxBatch;
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<CountyId, CountyState> _counties = [];
+    private readonly Task _loop;
+
+    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 256)
+    {
+        _settings = settings;
+        _signer = signer;
+        _time = time;
+        _maxBatch = maxBatch;
+        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Batches committed so far (for tests and metrics).</summary>
+    public long BatchesCommitted { get; private set; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer, ledgers every row it changed under <paramref name="kind"/>
+    /// (e.g. "matter.approved") and returns once the batch holding it is durably committed.
+    /// </summary>
+    public Task<Result<T>> ExecuteAsync<T>(CountyId county, string kind, Func<WriteContext, Result<T>> work, CancellationToken cancellationToken = default)
+    {
+        var item = new WorkItem<T>(county, kind, work);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            throw new ObjectDisposedException(nameof(LedgerWriter));
+        }
+
+        return cancellationToken.CanBeCanceled ? item.Task.WaitAsync(cancellationToken) : item.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<WorkItem>(_maxBatch);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatch && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await CommitAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                // Something in the batch broke the commit: retry each unit alone so only the culprit fails.
+                foreach (var item in batch)
+                {
+                    try
+                    {
+                        await CommitAsync([item]).ConfigureAwait(false);
+                    }
+                    catch (Exception exception)
+                    {
+                        item.Fail(exception);
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                batch[0].Fail(exception);
+            }
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<WorkItem> batch)
+    {
+        var now = _time.GetUtcNow();
+        await using var db = FenquanDatabase.CreateContext(_settings);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        var working = new Dictionary<CountyId, CountyState>();
+        var done = new List<WorkItem>(batch.Count);
+        var ledgerRows = new List<LedgerEntryRow>(batch.Count * 2);
+
+        foreach (var item in batch)
+        {
+            if (!working.TryGetValue(item.County, out var state))
+            {
+                state = (await LoadStateAsync(db, item.County).ConfigureAwait(false)).Clone();
+                working[item.County] = state;
+            }
+
+            bool ok;
+            try
+            {
+                ok = item.Run(new WriteContext(db, now, item.County));
+            }
+            catch (Exception exception)
+            {
+                // A bug in one unit of work: it fails alone, its half-made changes are dropped.
+                db.ChangeTracker.Clear();
+                item.Fail(exception);
+                continue;
+            }
+
+            if (!ok)
+            {
+                db.ChangeTracker.Clear();
+                done.Add(item);
+                continue;
+            }
+
+            db.ChangeTracker.DetectChanges();
+            var rowsBefore = ledgerRows.Count;
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+            {
+                var (subjectId, county) = Identify(entry);
+                if (county != item.County.Value)
+                {
+                    throw new InvalidOperationException($"A unit of work for county {item.County} changed a row of county {county}.");
+                }
+
+                var data = entry.State == EntityState.Deleted ? "null" : Encoding.UTF8.GetString(EntitySnapshot.Of(entry));
+                var ledgerEntry = new LedgerEntry(item.County, state.NextSequence, now, item.Kind, entry.Metadata.ClrType.Name, subjectId, data);
+                var bytes = ledgerEntry.ToCanonicalBytes();
+                var leaf = MerkleHash.Leaf(bytes);
+                state.Accumulator.Append(leaf);
+                ledgerRows.Add(new LedgerEntryRow
+                {
+                    CountyId = item.County.Value,
+                    Sequence = state.NextSequence,
+                    Kind = item.Kind,
+                    SubjectType = entry.Metadata.ClrType.Name,
+                    SubjectId = subjectId,
+                    Bytes = bytes,
+                    LeafHash = leaf,
+                });
+                state.NextSequence++;
+            }
+
+            item.LedgerEntries = ledgerRows.Count - rowsBefore;
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            done.Add(item);
+        }
+
+        if (ledgerRows.Count > 0)
+        {
+            db.LedgerEntries.AddRange(ledgerRows);
+            foreach (var (county, state) in working.Where(w => w.Value.NextSequence > _counties[w.Key].NextSequence))
+            {
+                var head = _signer.Sign(county, state.NextSequence, state.Accumulator.Root(), now);
+                db.TreeHeads.Add(new TreeHeadRow { CountyId = county.Value, TreeSize = head.TreeSize, RootHash = head.RootHash, At = head.At, Signature = head.Signature });
+            }
+
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+        foreach (var (county, state) in working)
+        {
+            _counties[county] = state;
+        }
+
+        BatchesCommitted++;
+        foreach (var item in done)
+        {
+            item.Complete();
+        }
+    }
+
+    private static (Guid SubjectId, Guid County) Identify(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey() ?? throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} has no key.");
+        if (key.Properties.Count != 1)
+        {
+            throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} must have a single-column id to be ledgered.");
+        }
+
+        var subjectId = ProviderGuid(entry.Property(key.Properties[0].Name));
+        var countyProperty = entry.Entity is County ? key.Properties[0].Name : "CountyId";
+        var county = ProviderGuid(entry.Property(countyProperty));
+        return (subjectId, county);
+    }
+
+    private static Guid ProviderGuid(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry property)
+    {
+        var value = property.CurrentValue;
+        var converter = property.Metadata.GetTypeMapping().Converter;
+        if (value is not Guid && converter is not null)
+        {
+            value = converter.ConvertToProvider(value);
+        }
+
+        return value as Guid? ?? throw new InvalidOperationException($"{property.Metadata.DeclaringType.DisplayName()}.{property.Metadata.Name} is not a Guid id.");
+    }
+
+    private async Task<CountyState> LoadStateAsync(FenquanDbContext db, CountyId county)
+    {
+        if (_counties.TryGetValue(county, out var known))
+        {
+            return known;
+        }
+
+        var state = new CountyState(new MerkleAccumulator(), 0);
+        var leaves = db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county.Value).OrderBy(e => e.Sequence).Select(e => e.LeafHash).AsAsyncEnumerable();
+        await foreach (var leaf in leaves.ConfigureAwait(false))
+        {
+            state.Accumulator.Append(leaf);
+            state.NextSequence++;
+        }
+
+        _counties[county] = state;
+        return state;
+    }
+
+    private sealed class CountyState(MerkleAccumulator accumulator, long nextSequence)
+    {
+        public MerkleAccumulator Accumulator { get; } = accumulator;
+
+        public long NextSequence { get; set; } = nextSequence;
+
+        public CountyState Clone() => new(Accumulator.Clone(), NextSequence);
+    }
+
+    private abstract class WorkItem(CountyId county, string kind)
+    {
+        public CountyId County { get; } = county;
+
+        public string Kind { get; } = kind;
+
+        public int LedgerEntries { get; set; }
+
+        public abstract bool Run(WriteContext context);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class WorkItem<T>(CountyId county, string kind, Func<WriteContext, Result<T>> work) : WorkItem(county, kind)
+    {
+        private readonly TaskCompletionSource<Result<T>> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Result<T> _result;
+
+        public Task<Result<T>> Task => _completion.Task;
+
+        public override bool Run(WriteContext context)
+        {
+            _result = work(context);
+            return _result.IsOk;
+        }
+
+        public override void Complete() => _completion.TrySetResult(_result);
+
+        public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    }
+}

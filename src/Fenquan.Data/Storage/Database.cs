@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Fenquan.Data.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// Chooses the database by its connection string: a PostgreSQL string (<c>Host=…</c>) selects
+/// Npgsql; anything else is a SQLite connection string. The default is the SQLite file in the data
+/// folder. <c>--db</c> or <c>FENQUAN_DB</c> overrides it.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string EnvironmentVariable = "FENQUAN_DB";
+
+    public static DatabaseSettings Resolve(DataDirectory data, string? option, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var chosen = !string.IsNullOrWhiteSpace(option) ? option : environment(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(chosen))
+        {
+            return ForSqliteFile(data.DatabaseFile);
+        }
+
+        return IsPostgres(chosen) ? new DatabaseSettings(DatabaseProvider.PostgreSql, chosen) : new DatabaseSettings(DatabaseProvider.Sqlite, chosen);
+    }
+
+    public static DatabaseSettings ForSqliteFile(string path) =>
+        new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString());
+
+    private static bool IsPostgres(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        || connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+
+    public override string ToString() => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}",
+        DatabaseProvider.PostgreSql => "PostgreSQL " + RedactPassword(ConnectionString),
+    };
+
+    private static string RedactPassword(string connectionString) =>
+        string.Join(';', connectionString.Split(';').Where(part => !part.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+}
+
+/// <summary>Creates DbContexts for the chosen provider, each with its own migrations.</summary>
+public static class FenquanDatabase
+{
+    public static FenquanDbContext CreateContext(DatabaseSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteFenquanDbContext(Options<SqliteFenquanDbContext>(settings)),
+        DatabaseProvider.PostgreSql => new PostgresFenquanDbContext(Options<PostgresFenquanDbContext>(settings)),
+    };
+
+    public static DbContextOptions<TContext> Options<TContext>(DatabaseSettings settings)
+        where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        Configure(builder, settings);
+        return builder.Options;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(settings.ConnectionString);
+                break;
+        }
+    }
+
+    /// <summary>Creates the database if missing and applies every migration.</summary>
+    public static async Task MigrateAsync(DatabaseSettings settings, CancellationToken cancellationToken = default)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await using var db = CreateContext(settings);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+public sealed class SqliteFenquanDbContext(DbContextOptions<SqliteFenquanDbContext> options) : FenquanDbContext(options);
+
+public sealed class PostgresFenquanDbContext(DbContextOptions<PostgresFenquanDbContext> options) : FenquanDbContext(options);
+
+/// <summary>
+/// Durable commits on SQLite: WAL with synchronous=FULL, so an action is on disk before the
+/// client hears OK; busy_timeout so that the command line and the server can share the file.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static SqlitePragmas Instance { get; } = new();
+
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Fenquan.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL server started from the installed binaries (initdb and pg_ctl in a
+/// temporary folder, on a free loopback port): no root, no standing server. When the tests run
+/// as root (as CI does), the server runs as the `postgres` user that Debian's package creates,
+/// because PostgreSQL refuses to run as root. One server per test run; each test gets its own database.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static PostgresServer? _shared;
+    private static string? _unavailable;
+    private readonly string _folder;
+    private readonly string _binaries;
+    private readonly bool _asPostgresUser;
+    private int _databases;
+
+    private PostgresServer(string folder, string binaries, int port, bool asPostgresUser)
+    {
+        _folder = folder;
+        _binaries = binaries;
+        Port = port;
+        _asPostgresUser = asPostgresUser;
+    }
+
+    public int Port { get; }
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=postgres;Pooling=false";
+
+    /// <summary>The shared server, started on first use; null (with the test skipped or failed) when PostgreSQL is not installed.</summary>
+    public static async Task<PostgresServer> StartOrSkipAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_shared is null && _unavailable is null)
+            {
+                try
+                {
+                    _shared = await StartAsync();
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.Stop();
+                }
+                catch (PostgresUnavailableException exception)
+                {
+                    _unavailable = exception.Message;
+                }
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        if (_shared is null)
+        {
+            Requirements.Missing("PostgreSQL (" + _unavailable + ")");
+        }
+
+        return _shared!;
+    }
+
+    /// <summary>Creates a fresh empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "fenquan_test_" + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database={name}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Stop();
+        await Task.CompletedTask;
+    }
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var binaries = FindBinaries() ?? throw new PostgresUnavailableException("initdb and pg_ctl not found under /usr/lib/postgresql");
+        var asPostgresUser = Environment.UserName == "root";
+        var folder = Directory.CreateTempSubdirectory("fenquan-pg-").FullName;
+        if (asPostgresUser)
+        {
+            Run("chown", ["-R", "postgres:postgres", folder], asPostgresUser: false);
+        }
+
+        var data = Path.Combine(folder, "data");
+        var port = FreePort();
+        var server = new PostgresServer(folder, binaries, port, asPostgresUser);
+        server.Pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"]);
+        server.Pg("pg_ctl", ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
+            $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"]);
+        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync();
+        return server;
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            Pg("pg_ctl", ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        catch (PostgresUnavailableException)
+        {
+            // Already stopped.
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private void Pg(string tool, IReadOnlyList<string> arguments) => Run(Path.Combine(_binaries, tool), arguments, _asPostgresUser);
+
+    private static void Run(string program, IReadOnlyList<string> arguments, bool asPostgresUser)
+    {
+        var start = new ProcessStartInfo(asPostgresUser ? "runuser" : program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asPostgresUser)
+        {
+            foreach (var prefix in new[] { "-u", "postgres", "--", program })
+            {
+                start.ArgumentList.Add(prefix);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new PostgresUnavailableException($"could not start {program}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new PostgresUnavailableException($"{program} timed out");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new PostgresUnavailableException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {error.Result}{output.Result}");
+        }
+    }
+
+    private static string? FindBinaries()
+    {
+        const string root = "/usr/lib/postgresql";
+        if (!Directory.Exists(root))
+        {
+            return null;
+        }
+
+        return Directory.GetDirectories(root)
+            .Select(version => Path.Combine(version, "bin"))
+            .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
+            .OrderByDescending(bin => bin, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed class PostgresUnavailableException(string message) : Exception(message);
