@@ -1,0 +1,229 @@
+using System.Globalization;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Ledger;
+
+/// <summary>One stored ledger row as read from the database, in the order of its sequence column.</summary>
+/// <param name="Sequence">The row's sequence column.</param>
+/// <param name="Bytes">The entry's canonical bytes as stored.</param>
+/// <param name="LeafHash">The leaf hash as stored.</param>
+public readonly record struct StoredEntry(long Sequence, ReadOnlyMemory<byte> Bytes, ReadOnlyMemory<byte> LeafHash);
+
+/// <summary>What kind of tampering or damage a problem shows.</summary>
+public enum LedgerProblemKind
+{
+    /// <summary>The entry's bytes no longer hash to its stored leaf hash.</summary>
+    Edited,
+
+    /// <summary>The sequence number inside the entry's bytes differs from the row's sequence column.</summary>
+    Reordered,
+
+    /// <summary>The entry's bytes are not a ledger entry (no leading "seq").</summary>
+    Malformed,
+
+    /// <summary>Sequence numbers are missing: entries were deleted.</summary>
+    Missing,
+
+    /// <summary>A row repeats or goes back to a sequence number already seen.</summary>
+    Duplicate,
+
+    /// <summary>A signed tree head's signature is not valid for the public key (or it is for another county).</summary>
+    BadSignature,
+
+    /// <summary>A validly signed tree head's root differs from the root recomputed from the stored entries.</summary>
+    RootMismatch,
+
+    /// <summary>A tree head cannot be checked because entries before its size are missing or duplicated.</summary>
+    Unverifiable,
+}
+
+/// <summary>
+/// One problem, naming the entries concerned: <see cref="FirstSequence"/> to <see cref="LastSequence"/>
+/// inclusive (equal for a single entry; for a tree head, the range in which the tampering lies).
+/// </summary>
+public sealed record LedgerProblem(LedgerProblemKind Kind, long FirstSequence, long LastSequence, string Message)
+{
+    public override string ToString() => Message;
+}
+
+/// <summary>The result of verifying one county's ledger (R44).</summary>
+/// <param name="EntryCount">The number of stored rows read.</param>
+/// <param name="TreeSize">The number of entries in the recomputed tree (rows less duplicates).</param>
+/// <param name="Root">The recomputed root of the stored entries, as they are now.</param>
+/// <param name="HeadsChecked">Signed tree heads whose signature and root were both found good.</param>
+/// <param name="Problems">Every problem found, in the order found (at most the limit given).</param>
+/// <param name="ProblemCount">All problems found, including any beyond the limit.</param>
+public sealed record LedgerReport(long EntryCount, long TreeSize, byte[] Root, int HeadsChecked, IReadOnlyList<LedgerProblem> Problems, long ProblemCount)
+{
+    /// <summary>True when nothing was found altered, reordered or removed.</summary>
+    public bool IsIntact => ProblemCount == 0;
+}
+
+/// <summary>
+/// Recomputes a county's ledger from its stored rows (R44: anyone with the right can verify that nothing
+/// was altered or removed). Pure and streaming: O(log n) memory for the tree, so a ledger of millions of
+/// entries is checked as it is read. It finds
+/// an edited entry (bytes ≠ stored leaf hash), a reordered one (sequence inside ≠ sequence column),
+/// deleted entries (gaps, or a signed head covering more entries than are stored), duplicates,
+/// tree heads with bad signatures, and — where an attacker also rewrote the stored leaf hash — a signed
+/// head whose root differs from the recomputed one, naming the range since the last good head.
+/// </summary>
+public static class LedgerVerifier
+{
+    /// <summary>Default cap on the problems listed (all are counted).</summary>
+    public const int DefaultProblemLimit = 10_000;
+
+    public static LedgerReport Verify(
+        IEnumerable<StoredEntry> entries,
+        IEnumerable<SignedTreeHead> heads,
+        byte[] publicKey,
+        CountyId? county = null,
+        int problemLimit = DefaultProblemLimit)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(heads);
+        ArgumentNullException.ThrowIfNull(publicKey);
+
+        var report = new ProblemList(problemLimit);
+
+        // Heads are few (one per batch at most): check signatures up front, then walk them by size.
+        var goodHeads = new List<SignedTreeHead>();
+        foreach (SignedTreeHead head in heads)
+        {
+            if (county is { } c && head.County != c)
+            {
+                report.Add(LedgerProblemKind.BadSignature, 0, Math.Max(0, head.TreeSize - 1), Say($"The signed tree head at size {head.TreeSize} belongs to county {head.County}, not {c}."));
+            }
+            else if (!TreeHeadSigner.Verify(publicKey, head))
+            {
+                report.Add(LedgerProblemKind.BadSignature, 0, Math.Max(0, head.TreeSize - 1), Say($"The signed tree head at size {head.TreeSize} ({head.At.UtcDateTime:O}) has an invalid signature."));
+            }
+            else
+            {
+                goodHeads.Add(head);
+            }
+        }
+
+        goodHeads.Sort((a, b) => a.TreeSize != b.TreeSize ? a.TreeSize.CompareTo(b.TreeSize) : a.At.CompareTo(b.At));
+
+        var accumulator = new MerkleAccumulator();
+        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
+        Span<byte> root = stackalloc byte[MerkleHash.Size];
+        long rows = 0;
+        long expected = 0;          // the next sequence number due
+        long lastGoodHead = 0;      // size of the last head that matched
+        long brokenAt = -1;         // first sequence where the tree can no longer be rebuilt
+        int nextHead = 0;
+        int headsChecked = 0;
+
+        // Heads at size 0 are checked against the empty root before any entry.
+        CheckHeads(0);
+
+        foreach (StoredEntry row in entries)
+        {
+            rows++;
+            long seq = row.Sequence;
+            if (seq < expected)
+            {
+                report.Add(LedgerProblemKind.Duplicate, seq, seq, Say($"Entry {seq} appears again (after entry {expected - 1}): an extra or duplicated row."));
+                continue;
+            }
+
+            if (seq > expected)
+            {
+                report.Add(LedgerProblemKind.Missing, expected, seq - 1, seq - 1 == expected
+                    ? Say($"Entry {expected} is missing: deleted.")
+                    : Say($"Entries {expected} to {seq - 1} are missing: deleted."));
+                if (brokenAt < 0)
+                {
+                    brokenAt = expected;
+                }
+
+                expected = seq;
+            }
+
+            ReadOnlySpan<byte> bytes = row.Bytes.Span;
+            MerkleHash.Leaf(bytes, leaf);
+            if (!leaf.SequenceEqual(row.LeafHash.Span))
+            {
+                report.Add(LedgerProblemKind.Edited, seq, seq, Say($"Entry {seq} was edited: its bytes do not match its stored leaf hash."));
+            }
+
+            if (!LedgerEntry.TryReadSequence(bytes, out long inner))
+            {
+                report.Add(LedgerProblemKind.Malformed, seq, seq, Say($"Entry {seq} is not a ledger entry: it does not begin with its sequence number."));
+            }
+            else if (inner != seq)
+            {
+                report.Add(LedgerProblemKind.Reordered, seq, seq, Say($"Entry {seq} holds the content of entry {inner}: entries were reordered."));
+            }
+
+            // The tree is rebuilt from the bytes as they are now, so an edit that also fixed the
+            // stored leaf hash still changes the root and is caught by the next signed head.
+            accumulator.Append(leaf);
+            expected++;
+            if (brokenAt < 0)
+            {
+                CheckHeads(accumulator.Size);
+            }
+        }
+
+        // Heads that cover more entries than are stored: the tail was deleted, or (after a gap) the
+        // tree cannot be rebuilt to check them.
+        for (; nextHead < goodHeads.Count; nextHead++)
+        {
+            SignedTreeHead head = goodHeads[nextHead];
+            if (brokenAt >= 0)
+            {
+                report.Add(LedgerProblemKind.Unverifiable, brokenAt, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} cannot be checked: entries from {brokenAt} on are missing."));
+            }
+            else if (head.TreeSize > expected)
+            {
+                report.Add(LedgerProblemKind.Missing, expected, head.TreeSize - 1, Say($"Entries {expected} to {head.TreeSize - 1} are missing: the signed tree head at size {head.TreeSize} covers them but they are not stored."));
+                if (brokenAt < 0)
+                {
+                    brokenAt = expected;
+                }
+            }
+        }
+
+        accumulator.Root(root);
+        return new LedgerReport(rows, accumulator.Size, root.ToArray(), headsChecked, report.Items, report.Count);
+
+        void CheckHeads(long size)
+        {
+            while (nextHead < goodHeads.Count && goodHeads[nextHead].TreeSize <= size)
+            {
+                SignedTreeHead head = goodHeads[nextHead++];
+                if (!accumulator.RootEquals(head.RootHash))
+                {
+                    report.Add(LedgerProblemKind.RootMismatch, lastGoodHead, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} does not match the stored entries: something among entries {lastGoodHead} to {head.TreeSize - 1} was altered."));
+                }
+                else
+                {
+                    lastGoodHead = head.TreeSize;
+                    headsChecked++;
+                }
+            }
+        }
+    }
+
+    // Problems are shown and exported: format them culture-invariantly.
+    private static string Say(FormattableString message) => FormattableString.Invariant(message);
+
+    private sealed class ProblemList(int limit)
+    {
+        public List<LedgerProblem> Items { get; } = [];
+
+        public long Count { get; private set; }
+
+        public void Add(LedgerProblemKind kind, long first, long last, string message)
+        {
+            Count++;
+            if (Items.Count < limit)
+            {
+                Items.Add(new LedgerProblem(kind, first, last, message));
+            }
+        }
+    }
+}
