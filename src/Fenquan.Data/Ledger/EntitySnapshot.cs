@@ -12,10 +12,13 @@ namespace Fenquan.Data.Ledger;
 /// </summary>
 internal static class EntitySnapshot
 {
+    // Chinese text stays readable in the ledger and its export; only what JSON requires is escaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Of(EntityEntry entry)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             WriteProperties(writer, entry.Properties, entry.ComplexProperties);

@@ -148,7 +148,7 @@ public sealed class LedgerWriter : IAsyncDisposable
 
             db.ChangeTracker.DetectChanges();
             var rowsBefore = ledgerRows.Count;
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => IsLedgered(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
             {
                 var (subjectId, county) = Identify(entry);
                 if (county != item.County.Value)
@@ -205,7 +205,7 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
     }
 
-    private static (Guid SubjectId, Guid County) Identify(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    internal static (Guid SubjectId, Guid County) Identify(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
     {
         var key = entry.Metadata.FindPrimaryKey() ?? throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} has no key.");
         if (key.Properties.Count != 1)
@@ -218,6 +218,9 @@ public sealed class LedgerWriter : IAsyncDisposable
         var county = ProviderGuid(entry.Property(countyProperty));
         return (subjectId, county);
     }
+
+    /// <summary>Every domain row is ledgered; the ledger's own rows are not.</summary>
+    internal static bool IsLedgered(Type type) => type != typeof(LedgerEntryRow) && type != typeof(TreeHeadRow);
 
     private static Guid ProviderGuid(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry property)
     {

@@ -1,0 +1,209 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fenquan.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "counties",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Bounds_CollectiveLimit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_ForbidDisciplineMemberPortfolio = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Bounds_ForbidSingleDeputyHoldingAll = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Bounds_LawEnforcementEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Bounds_PurchaseMax = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_PurchaseMin = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_SmallExpenseMax = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_SmallExpenseMin = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_counties", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_entries",
+                columns: table => new
+                {
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    LeafHash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ledger_entries", x => new { x.CountyId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memberships", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_versions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portfolio_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DeputyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portfolio_assignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tree_heads",
+                columns: table => new
+                {
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TreeSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    RootHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Signature = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tree_heads", x => new { x.CountyId, x.TreeSize });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_units", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
+                table: "ledger_entries",
+                columns: new[] { "CountyId", "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_CountyId_UnitId",
+                table: "memberships",
+                columns: new[] { "CountyId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_PersonId",
+                table: "memberships",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_CountyId",
+                table: "people",
+                column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_CountyId_UnitId_Number",
+                table: "policy_versions",
+                columns: new[] { "CountyId", "UnitId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portfolio_assignments_CountyId_UnitId_Area",
+                table: "portfolio_assignments",
+                columns: new[] { "CountyId", "UnitId", "Area" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_units_CountyId",
+                table: "units",
+                column: "CountyId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "counties");
+
+            migrationBuilder.DropTable(
+                name: "ledger_entries");
+
+            migrationBuilder.DropTable(
+                name: "memberships");
+
+            migrationBuilder.DropTable(
+                name: "people");
+
+            migrationBuilder.DropTable(
+                name: "policy_versions");
+
+            migrationBuilder.DropTable(
+                name: "portfolio_assignments");
+
+            migrationBuilder.DropTable(
+                name: "tree_heads");
+
+            migrationBuilder.DropTable(
+                name: "units");
+        }
+    }
+}
