@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using Fenquan.Data.Storage;
+using Spectre.Console.Cli;
+
+namespace Fenquan.Cli.Commands;
+
+/// <summary>Where the data lives: the same rule as the web application (--data, FENQUAN_DATA, ./data).</summary>
+public class StoreSettings : CommandSettings
+{
+    [CommandOption("--data <DIR>")]
+    [Description("Data folder (default: $FENQUAN_DATA or ./data).")]
+    public string? Data { get; init; }
+
+    [CommandOption("--db <CONNECTION>")]
+    [Description("Database connection string (default: $FENQUAN_DB or the SQLite file in the data folder). A PostgreSQL string starts with Host=.")]
+    public string? Database { get; init; }
+
+    public DataDirectory DataDirectory() => Storage.DataDirectory.Resolve(Data);
+
+    public DatabaseSettings DatabaseSettings() => Storage.DatabaseSettings.Resolve(DataDirectory(), Database);
+
+    public Task<FenquanStore> OpenAsync(CancellationToken cancellationToken) =>
+        FenquanStore.OpenAsync(DataDirectory(), DatabaseSettings(), TimeProvider.System, cancellationToken);
+}

@@ -1,0 +1,47 @@
+using Fenquan.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fenquan.Cli;
+
+/// <summary>The `fenquan` command. Errors are clear messages with a non-zero exit code, never stack traces.</summary>
+public static class FenquanApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("fenquan");
+            config.Settings.Console = console;
+            config.AddCommand<InitCommand>("init").WithDescription("Create the data folder, the ledger signing key and the database (初始化).");
+            config.AddCommand<DemoCommand>("demo").WithDescription("Seed a demo county: 2 townships, 3 departments, teams, policies and matters (演示数据).");
+            config.AddBranch("policy", policy =>
+            {
+                policy.SetDescription("Unit policies (R40).");
+                policy.AddCommand<PolicyCheckCommand>("check").WithDescription("Verify a policy file: complete, within county bounds, safe (策略校验).");
+            });
+            config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
+            config.AddCommand<ExportCommand>("export").WithDescription("Export the ledger as JSON lines (导出台账).");
+            config.SetExceptionHandler((exception, _) =>
+            {
+                var message = exception switch
+                {
+                    CommandParseException or CommandRuntimeException => exception.Message,
+                    FenquanCliException => exception.Message,
+                    _ => $"{exception.GetType().Name}: {exception.Message}",
+                };
+                console.MarkupLineInterpolated($"[red]Error:[/] {message}");
+                return exception is CommandParseException or CommandRuntimeException ? UsageError : Failed;
+            });
+        });
+        return await app.RunAsync(args);
+    }
+}
+
+/// <summary>An error the user can act on: shown as its message alone.</summary>
+public sealed class FenquanCliException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using Fenquan.Cli;
+
+return await FenquanApp.RunAsync(args, Spectre.Console.AnsiConsole.Console);
