@@ -36,4 +36,7 @@ public interface IOrganizationView
 
     /// <summary>Whether the person held any role in the unit on the date.</summary>
     bool BelongsTo(UnitId unit, PersonId person, DateOnly date);
+
+    /// <summary>The person's name for reasons and pages; the id when the name is not known.</summary>
+    string NameOf(PersonId person);
 }

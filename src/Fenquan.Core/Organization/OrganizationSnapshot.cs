@@ -11,8 +11,13 @@ public sealed class OrganizationSnapshot : IOrganizationView
 {
     private readonly Dictionary<UnitId, UnitIndex> _units = [];
     private readonly Dictionary<PersonId, List<Membership>> _byPerson = [];
+    private readonly Dictionary<PersonId, string> _names = [];
 
-    public OrganizationSnapshot(CountyId countyId, IEnumerable<Membership> memberships, IEnumerable<PortfolioAssignment> assignments)
+    public OrganizationSnapshot(
+        CountyId countyId,
+        IEnumerable<Membership> memberships,
+        IEnumerable<PortfolioAssignment> assignments,
+        IEnumerable<Person>? people = null)
     {
         ArgumentNullException.ThrowIfNull(memberships);
         ArgumentNullException.ThrowIfNull(assignments);
@@ -43,6 +48,11 @@ public sealed class OrganizationSnapshot : IOrganizationView
             }
 
             Index(assignment.UnitId).Add(assignment);
+        }
+
+        foreach (var person in people ?? [])
+        {
+            _names[person.Id] = person.Name;
         }
     }
 
@@ -99,6 +109,8 @@ public sealed class OrganizationSnapshot : IOrganizationView
 
     public bool BelongsTo(UnitId unit, PersonId person, DateOnly date) =>
         _units.TryGetValue(unit, out var index) && index.MembershipsOf(person).Any(m => m.IsInForceOn(date));
+
+    public string NameOf(PersonId person) => _names.TryGetValue(person, out var name) ? name : person.ToString();
 
     private UnitIndex Index(UnitId unit)
     {
