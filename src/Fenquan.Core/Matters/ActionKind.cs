@@ -82,15 +82,17 @@ public static class StepActions
 
     /// <summary>
     /// A recording step is one whose actor writes down what someone else decided or did: the team's
-    /// decision (recorded by the office or a principal), an external hand-off, a public notice, the
-    /// team being informed. Its recorder is not a decider, so acting on it does not count as "acting
+    /// decision (a <see cref="ActorKind.Team"/> step, recorded by the office or a principal), an
+    /// external hand-off, a public notice, the team being informed. Its recorder is not a decider, so acting on it does not count as "acting
     /// on two steps" (an office reviewer may review and later record the meeting's decision).
     /// The initiator and the payee still may not record on their own matter.
     /// </summary>
     public static bool IsRecording(RouteStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
+        // A CollectiveDecision step whose actor is not the Team would be one person deciding: it is
+        // not treated as recording (and a verified policy never has one).
         return step.Actor.Kind is ActorKind.Team or ActorKind.External
-            || step.Kind is StepKind.CollectiveDecision or StepKind.HandOff or StepKind.PublicNotice or StepKind.InformTeam;
+            || step.Kind is StepKind.HandOff or StepKind.PublicNotice or StepKind.InformTeam;
     }
 }

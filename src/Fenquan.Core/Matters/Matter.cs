@@ -392,12 +392,12 @@ public sealed class Matter
         var who = org.NameOf(actor);
         var isInitiator = actor == InitiatorId;
         var isPayee = Payee.PersonId is { } payee && payee == actor;
-        if (isInitiator && !InitiatorMayAct(step))
+        if (isInitiator && !InitiatorMayAct(step, kind))
         {
             return Outcome.Refused("R6", $"{who} initiated this matter; nobody approves or acts on a matter they initiated.");
         }
 
-        if (isPayee && !(isInitiator && InitiatorMayAct(step)))
+        if (isPayee && !(isInitiator && InitiatorMayAct(step, kind)))
         {
             return Outcome.Refused("R6", $"{who} is paid by this matter; nobody approves or acts on a matter that pays them.");
         }
@@ -423,24 +423,26 @@ public sealed class Matter
         }
 
         // 6. A recorded decision or hand-off names its meeting or external reference.
+        //    Asked by step kind and by actor kind, so a misconfigured route fails closed.
         if (requireReference && string.IsNullOrWhiteSpace(reference))
         {
-            switch (step.Actor.Kind)
+            if (step.Kind == StepKind.CollectiveDecision || step.Actor.Kind == ActorKind.Team)
             {
-                case ActorKind.Team:
-                    return Outcome.Refused("R43", $"{here} is a collective decision: record it with the meeting / minutes reference.");
-                case ActorKind.External:
-                    return Outcome.Refused(ExternalRule, $"{here} is a hand-off: record it with the procurement centre's or tender office's reference.");
-                case ActorKind.Office or ActorKind.DeputyInCharge or ActorKind.Principal or ActorKind.TeamMember or ActorKind.NamedRole:
-                    break;
+                return Outcome.Refused("R43", $"{here} is a collective decision: record it with the meeting / minutes reference.");
+            }
+
+            if (step.Kind == StepKind.HandOff || step.Actor.Kind == ActorKind.External)
+            {
+                return Outcome.Refused(ExternalRule, $"{here} is a hand-off: record it with the procurement centre's or tender office's reference.");
             }
         }
 
         return Outcome.Ok;
     }
 
-    // The initiator proposing their own matter is not deciding it.
-    private static bool InitiatorMayAct(RouteStep step) => step.Kind == StepKind.Propose;
+    // The initiator proposing their own matter is not deciding it; they may not reject or return
+    // it on that step (they withdraw it instead).
+    private static bool InitiatorMayAct(RouteStep step, ActionKind kind) => step.Kind == StepKind.Propose && kind == ActionKind.Propose;
 
     private string ExternalRule => Area == Area.Construction ? "R20" : "R18";
 
