@@ -303,4 +303,26 @@ public class MatterActTests
         var who = matter.WhoMayActNow(_org.View());
         Assert.Equal(new[] { _org["周敏"], _org["李秀英"] }.OrderBy(p => p.Value), who.OrderBy(p => p.Value));
     }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void Initiator_MayProposeButNotRejectOnTheProposeStep()
+    {
+        var matter = _org.Submit(MatterKind.PurchasePlan, 8_000m, "吴斌", InitiatorKind.Section, TestRoutes.PurchaseAboveCollective, Payee.Named("县城办公用品公司"));
+        AssertRefused(_org.Act(matter, "吴斌", ActionKind.Reject), "R6");
+        _org.Done(matter, "吴斌", ActionKind.Propose);
+        AssertRefused(_org.Act(matter, "吴斌", ActionKind.Review), "R6");
+    }
+
+    [Fact]
+    [Trait("Rule", "R43")]
+    public void RejectingACollectiveDecision_NamesItsMeetingToo()
+    {
+        var matter = _org.Submit(MatterKind.Expense, 9_000m, "孙磊", InitiatorKind.Staff, TestRoutes.CollectiveExpense);
+        _org.Done(matter, "周敏", ActionKind.Review);
+        _org.Done(matter, "王志强", ActionKind.Review);
+        AssertRefused(_org.Act(matter, "张建国", ActionKind.Reject), "R43");
+        _org.Done(matter, "张建国", ActionKind.Reject, "班子会〔2025〕3号");
+        Assert.Equal(MatterState.Rejected, matter.State);
+    }
 }
