@@ -110,7 +110,13 @@ public sealed class Membership
 
     public bool IsInForceOn(DateOnly date) => From <= date && (Until is null || date < Until);
 
-    public void End(DateOnly until) => Until = until;
+    /// <summary>Ends the period on <paramref name="until"/> (exclusive); history is kept, never deleted.</summary>
+    public void End(DateOnly until)
+    {
+        // A bug, not a refusal: callers end a period only after the rules accepted the change.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(until, From);
+        Until = until;
+    }
 }
 
 /// <summary>
@@ -150,5 +156,11 @@ public sealed class PortfolioAssignment
 
     public bool IsInForceOn(DateOnly date) => From <= date && (Until is null || date < Until);
 
-    public void End(DateOnly until) => Until = until;
+    /// <summary>Ends the period on <paramref name="until"/> (exclusive); history is kept, never deleted.</summary>
+    public void End(DateOnly until)
+    {
+        // A bug, not a refusal: callers end a period only after the rules accepted the change.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(until, From);
+        Until = until;
+    }
 }

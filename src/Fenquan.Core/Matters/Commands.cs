@@ -1,0 +1,47 @@
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Matters;
+
+/// <summary>
+/// Who is paid: a person of the county (so the rules can stop them approving, R6) and/or a name
+/// (a supplier, or a person outside the system). <see cref="None"/> for matters that pay nobody.
+/// </summary>
+public sealed record Payee(PersonId? PersonId, string Name)
+{
+    public static Payee None { get; } = new(null, string.Empty);
+
+    public static Payee Person(PersonId id, string name) => new(id, name);
+
+    public static Payee Named(string name) => new(null, name);
+}
+
+/// <summary>A matter as submitted. <see cref="MatterDate"/> is the date whose roles apply.</summary>
+public sealed record SubmitMatter(
+    CountyId CountyId,
+    UnitId UnitId,
+    MatterKind Kind,
+    string Title,
+    decimal Amount,
+    Payee Payee,
+    PersonId InitiatorId,
+    InitiatorKind InitiatorKind,
+    MatterFlags Flags,
+    DateOnly MatterDate)
+{
+    public Area Area => MatterRules.AreaOf(Kind);
+
+    /// <summary>The facts the policy routes on (call the router with these, then <see cref="Matter.Submit"/>).</summary>
+    public MatterFacts Facts => new(Area, Kind, Amount, InitiatorKind, Flags);
+}
+
+/// <summary>
+/// An action on the current step. <see cref="ExternalReference"/> is the meeting / minutes
+/// reference for a collective decision (R43) or the procurement-centre / tender reference for a
+/// hand-off (R18, R20).
+/// </summary>
+public sealed record ActRequest(PersonId ActorId, ActionKind Kind, string? Comment = null, string? ExternalReference = null);
+
+/// <summary>An edit by the initiator; null members are left unchanged.</summary>
+public sealed record EditMatter(PersonId EditorId, decimal? NewAmount = null, Payee? NewPayee = null, string? NewTitle = null);

@@ -1,0 +1,538 @@
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Matters;
+
+/// <summary>
+/// A matter in a restricted area — expense claim, purchase request, personnel action, construction
+/// decision, approval application — and the actions taken on it. The route and the policy version
+/// are frozen on it when it is submitted (R41). The current step is derived from the action rows of
+/// the current round; the state changes only through <see cref="Act"/>, <see cref="Edit"/>,
+/// <see cref="Resubmit"/> and <see cref="Withdraw"/>, each of which checks its rule and says why not.
+/// See <see cref="MatterState"/> for the state machine.
+/// </summary>
+public sealed class Matter
+{
+    private readonly List<MatterAction> _actions = [];
+    private readonly List<MatterChange> _changes = [];
+
+    private Matter()
+    {
+        Title = string.Empty;
+        Payee = Payee.None;
+        Route = new Route([], []);
+    }
+
+    private Matter(SubmitMatter command, Route route, PolicyVersionId policyVersionId, DateTimeOffset now)
+    {
+        Id = MatterId.New();
+        CountyId = command.CountyId;
+        UnitId = command.UnitId;
+        Area = command.Area;
+        Kind = command.Kind;
+        Title = command.Title.Trim();
+        Amount = command.Amount;
+        Payee = command.Payee;
+        InitiatorId = command.InitiatorId;
+        InitiatorKind = command.InitiatorKind;
+        Flags = command.Flags;
+        MatterDate = command.MatterDate;
+        SubmittedAt = now;
+        PolicyVersionId = policyVersionId;
+        Route = route;
+        Round = 1;
+        State = MatterState.Pending;
+    }
+
+    public MatterId Id { get; private set; }
+
+    public CountyId CountyId { get; private set; }
+
+    public UnitId UnitId { get; private set; }
+
+    public Area Area { get; private set; }
+
+    public MatterKind Kind { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>Yuan. Above zero for money matters; 0 for personnel actions (see <see cref="MatterRules.CheckAmount"/>).</summary>
+    public decimal Amount { get; private set; }
+
+    public Payee Payee { get; private set; }
+
+    public PersonId InitiatorId { get; private set; }
+
+    public InitiatorKind InitiatorKind { get; private set; }
+
+    public MatterFlags Flags { get; private set; }
+
+    /// <summary>The date whose roles apply: every actor is checked against the organisation on this date.</summary>
+    public DateOnly MatterDate { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>R41: the policy version in force when the matter was submitted; never changes.</summary>
+    public PolicyVersionId PolicyVersionId { get; private set; }
+
+    /// <summary>R41: the current round's route, a frozen copy. A new round (R42) re-routes under the same policy version.</summary>
+    public Route Route { get; private set; }
+
+    /// <summary>The approval round, from 1. R42: a material edit or a resubmission starts the next.</summary>
+    public int Round { get; private set; }
+
+    public MatterState State { get; private set; }
+
+    /// <summary>Every action of every round, in order.</summary>
+    public IReadOnlyList<MatterAction> Actions => _actions;
+
+    /// <summary>Every edit, resubmission and withdrawal, in order.</summary>
+    public IReadOnlyList<MatterChange> Changes => _changes;
+
+    /// <summary>The facts the policy routes on (for re-routing under <see cref="PolicyVersionId"/>).</summary>
+    public MatterFacts Facts => new(Area, Kind, Amount, InitiatorKind, Flags);
+
+    /// <summary>Derived: how many steps of the current round are done.</summary>
+    public int CurrentStepIndex => _actions.Count(a => a.Round == Round && a.Kind.CompletesStep());
+
+    /// <summary>The step waiting for an action; null unless <see cref="MatterState.Pending"/>.</summary>
+    public RouteStep? CurrentStep => State == MatterState.Pending && CurrentStepIndex < Route.Steps.Count ? Route.Steps[CurrentStepIndex] : null;
+
+    public IEnumerable<MatterAction> CurrentRoundActions => _actions.Where(a => a.Round == Round);
+
+    /// <summary>
+    /// Submits a matter on the route the policy gave it (R41: route and policy version frozen).
+    /// Refused when the kind does not belong to an area, the title is empty, the amount breaks the
+    /// amount rules, the route is empty, the initiator is not in the unit on the matter's date (R1)
+    /// or the initiator kind does not match their role (R6: it decides who approves).
+    /// </summary>
+    public static Result<Matter> Submit(SubmitMatter command, Route route, PolicyVersionId policyVersionId, IOrganizationView org, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(org);
+        var rule = MatterRules.AreaRule(command.Area);
+
+        if (string.IsNullOrWhiteSpace(command.Title))
+        {
+            return Result<Matter>.Refused(rule, "A matter needs a title.");
+        }
+
+        var amount = MatterRules.CheckAmount(command.Kind, command.Amount);
+        if (!amount.IsOk)
+        {
+            return amount.Refusal!;
+        }
+
+        if (command.Payee is null)
+        {
+            return Result<Matter>.Refused(rule, "A matter needs a payee, or Payee.None when it pays nobody.");
+        }
+
+        if (route.Steps.Count == 0)
+        {
+            return Result<Matter>.Refused("R40", "The route is empty: no matter in a restricted area is approved without a step.");
+        }
+
+        var who = org.NameOf(command.InitiatorId);
+        var date = MatterRules.Day(command.MatterDate);
+        if (!org.BelongsTo(command.UnitId, command.InitiatorId, command.MatterDate))
+        {
+            return Result<Matter>.Refused("R1", $"{who} does not belong to the unit on {date}, the matter's date.");
+        }
+
+        var initiator = CheckInitiatorKind(command, org);
+        if (!initiator.IsOk)
+        {
+            return initiator.Refusal!;
+        }
+
+        return Result<Matter>.Ok(new Matter(command, route, policyVersionId, now));
+    }
+
+    /// <summary>
+    /// Takes an action on the current step. Checked in this precedence (a segregation-of-duties
+    /// conflict beats a missing role, which beats OK): the matter is pending; the action fits the
+    /// current step — Reject and Return only on a deciding step, and no skipping (R7); the actor is
+    /// neither the initiator nor the payee (R6); the actor has not acted on another step of this
+    /// round unless the route allows it (general rule); the actor holds what the step requires on
+    /// the matter's date (R3, R4, R16…, R43, R18/R20).
+    /// </summary>
+    public Result<MatterAction> Act(ActRequest request, IOrganizationView org, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(org);
+        var check = CheckAction(request.ActorId, request.Kind, request.ExternalReference, org, requireReference: true);
+        if (!check.IsOk)
+        {
+            return check.Refusal!;
+        }
+
+        var stepIndex = CurrentStepIndex;
+        var reference = string.IsNullOrWhiteSpace(request.ExternalReference) ? null : request.ExternalReference.Trim();
+        var action = new MatterAction(ActionId.New(), Id, CountyId, Round, stepIndex, request.Kind, request.ActorId, request.Comment?.Trim() ?? string.Empty, reference, now);
+        _actions.Add(action);
+        State = request.Kind switch
+        {
+            ActionKind.Reject => MatterState.Rejected,
+            ActionKind.Return => MatterState.Returned,
+            ActionKind.Propose or ActionKind.Review or ActionKind.Assess or ActionKind.Approve or ActionKind.Countersign
+                or ActionKind.Consent or ActionKind.RecordCollectiveDecision or ActionKind.HandOff
+                or ActionKind.RecordPublicNotice or ActionKind.InformTeam
+                => stepIndex + 1 == Route.Steps.Count ? MatterState.Approved : MatterState.Pending,
+        };
+        return Result<MatterAction>.Ok(action);
+    }
+
+    /// <summary>
+    /// Whether the person may complete the current step now (for the workbench). For a collective
+    /// decision or a hand-off the reference is not asked for here; <see cref="Act"/> requires it.
+    /// </summary>
+    public bool IsWaitingFor(PersonId person, IOrganizationView org)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        return CurrentStep is { } step
+            && CheckAction(person, StepActions.CompletingAction(step.Kind), null, org, requireReference: false).IsOk;
+    }
+
+    /// <summary>Everyone who may complete the current step now; empty unless pending.</summary>
+    public IReadOnlyList<PersonId> WhoMayActNow(IOrganizationView org)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        if (CurrentStep is not { } step)
+        {
+            return [];
+        }
+
+        IEnumerable<PersonId> candidates = step.Actor.Kind switch
+        {
+            ActorKind.Office => org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate),
+            ActorKind.DeputyInCharge => org.DeputyInCharge(UnitId, Area, MatterDate) is { } deputy ? [deputy] : [],
+            ActorKind.Principal => org.Principals(UnitId, MatterDate),
+            ActorKind.TeamMember => org.TeamMembers(UnitId, MatterDate),
+            ActorKind.NamedRole => step.Actor.Role is { } role ? org.PeopleWithRole(UnitId, role, MatterDate) : [],
+            ActorKind.Team => org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate).Concat(org.Principals(UnitId, MatterDate)),
+            ActorKind.External => org.DeputyInCharge(UnitId, Area, MatterDate) is { } d
+                ? org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate).Append(d)
+                : org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate),
+        };
+        return candidates.Distinct().Where(p => IsWaitingFor(p, org)).ToList();
+    }
+
+    /// <summary>
+    /// The initiator edits the matter. R42: a material edit (amount up, or payee changed) of a
+    /// pending or approved matter starts the next round from step 0 on <paramref name="reroutedWithFrozenPolicy"/>
+    /// (the caller re-routes <see cref="Facts"/> under <see cref="PolicyVersionId"/>, R41) and the
+    /// matter is pending again. An immaterial edit (amount down, title) keeps state, round and route.
+    /// A returned matter is edited in place; <see cref="Resubmit"/> starts its next round.
+    /// Rejected and withdrawn matters are final.
+    /// </summary>
+    public Result<MatterChange> Edit(EditMatter edit, Route reroutedWithFrozenPolicy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(reroutedWithFrozenPolicy);
+        var final = CheckInitiatorMayChange(edit.EditorId, "edit");
+        if (!final.IsOk)
+        {
+            return final.Refusal!;
+        }
+
+        var newAmount = edit.NewAmount ?? Amount;
+        var newPayee = edit.NewPayee ?? Payee;
+        var newTitle = edit.NewTitle?.Trim() ?? Title;
+        if (newTitle.Length == 0)
+        {
+            return Result<MatterChange>.Refused(MatterRules.AreaRule(Area), "A matter needs a title.");
+        }
+
+        var amount = MatterRules.CheckAmount(Kind, newAmount);
+        if (!amount.IsOk)
+        {
+            return amount.Refusal!;
+        }
+
+        var payeeChanged = newPayee != Payee;
+        if (newAmount == Amount && !payeeChanged && newTitle == Title)
+        {
+            return Result<MatterChange>.Refused("R42", "The edit changes nothing.");
+        }
+
+        var material = newAmount > Amount || payeeChanged;
+        var newRound = material && State is MatterState.Pending or MatterState.Approved;
+        if (newRound && reroutedWithFrozenPolicy.Steps.Count == 0)
+        {
+            return Result<MatterChange>.Refused("R40", "The new route is empty: an edited matter goes back through approval (R42).");
+        }
+
+        var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Edit, edit.EditorId, now);
+        Amount = newAmount;
+        Payee = newPayee;
+        Title = newTitle;
+        if (newRound)
+        {
+            StartRound(reroutedWithFrozenPolicy);
+        }
+
+        _changes.Add(change.After(this, material));
+        return Result<MatterChange>.Ok(change);
+    }
+
+    /// <summary>
+    /// The initiator sends a returned matter back into approval: the next round from step 0 on the
+    /// route the caller re-routed under the frozen policy version (R41).
+    /// </summary>
+    public Result<MatterChange> Resubmit(PersonId by, Route reroutedWithFrozenPolicy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reroutedWithFrozenPolicy);
+        var check = CheckInitiatorMayChange(by, "resubmit");
+        if (!check.IsOk)
+        {
+            return check.Refusal!;
+        }
+
+        if (State != MatterState.Returned)
+        {
+            return Result<MatterChange>.Refused("R7", $"Only a returned matter is resubmitted; this one is {State}.");
+        }
+
+        if (reroutedWithFrozenPolicy.Steps.Count == 0)
+        {
+            return Result<MatterChange>.Refused("R40", "The route is empty: no matter in a restricted area is approved without a step.");
+        }
+
+        var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Resubmit, by, now);
+        StartRound(reroutedWithFrozenPolicy);
+        _changes.Add(change.After(this, material: false));
+        return Result<MatterChange>.Ok(change);
+    }
+
+    /// <summary>The initiator withdraws a pending or returned matter. Final.</summary>
+    public Result<MatterChange> Withdraw(PersonId by, DateTimeOffset now)
+    {
+        var check = CheckInitiatorMayChange(by, "withdraw");
+        if (!check.IsOk)
+        {
+            return check.Refusal!;
+        }
+
+        if (State is not (MatterState.Pending or MatterState.Returned))
+        {
+            return Result<MatterChange>.Refused("R7", $"Only a pending or returned matter can be withdrawn; this one is {State}.");
+        }
+
+        var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Withdraw, by, now);
+        State = MatterState.Withdrawn;
+        _changes.Add(change.After(this, material: false));
+        return Result<MatterChange>.Ok(change);
+    }
+
+    private void StartRound(Route route)
+    {
+        Round++;
+        Route = route;
+        State = MatterState.Pending;
+    }
+
+    private Outcome CheckInitiatorMayChange(PersonId by, string what)
+    {
+        if (by != InitiatorId)
+        {
+            return Outcome.Refused("R42", $"Only the initiator may {what} this matter.");
+        }
+
+        return State switch
+        {
+            MatterState.Rejected or MatterState.Withdrawn => Outcome.Refused("R42", $"The matter is {State}, which is final; it cannot be changed. Submit a new matter instead."),
+            MatterState.Pending or MatterState.Approved or MatterState.Returned => Outcome.Ok,
+        };
+    }
+
+    // R6: the initiator kind decides the route (a deputy's own expense goes to a principal), so it
+    // must match the initiator's role on the matter's date; it cannot be chosen to pick a softer route.
+    private static Outcome CheckInitiatorKind(SubmitMatter command, IOrganizationView org)
+    {
+        var roles = org.RolesOf(command.UnitId, command.InitiatorId, command.MatterDate);
+        var who = org.NameOf(command.InitiatorId);
+        var date = MatterRules.Day(command.MatterDate);
+        var isPrincipal = roles.Contains(Role.Principal);
+        var isDeputy = roles.Contains(Role.Deputy);
+        return command.InitiatorKind switch
+        {
+            InitiatorKind.Principal when !isPrincipal => Outcome.Refused("R6", $"{who} is not a principal of the unit on {date}; only a principal submits as a principal."),
+            InitiatorKind.Deputy when !isDeputy => Outcome.Refused("R6", $"{who} is not a deputy of the unit on {date}; only a deputy submits as a deputy."),
+            InitiatorKind.Section when !roles.Contains(Role.SectionHead) => Outcome.Refused("R6", $"{who} is not a section head of the unit on {date}; only a section head submits for a section."),
+            InitiatorKind.Staff or InitiatorKind.Section when isPrincipal => Outcome.Refused("R6", $"{who} is a principal of the unit on {date} and must submit as a principal (their own matters take the principal's route)."),
+            InitiatorKind.Staff or InitiatorKind.Section when isDeputy => Outcome.Refused("R6", $"{who} is a deputy of the unit on {date} and must submit as a deputy (a deputy's own matters go to a principal, R6)."),
+            InitiatorKind.Staff or InitiatorKind.Section or InitiatorKind.Deputy or InitiatorKind.Principal => Outcome.Ok,
+        };
+    }
+
+    private Outcome CheckAction(PersonId actor, ActionKind kind, string? reference, IOrganizationView org, bool requireReference)
+    {
+        // 1. Only a pending matter has a step waiting.
+        if (State != MatterState.Pending)
+        {
+            return Outcome.Refused("R7", $"The matter is {State}; no step is waiting for an action.");
+        }
+
+        var index = CurrentStepIndex;
+        var step = Route.Steps[index];
+        var here = $"step {index + 1} of {Route.Steps.Count} ({step})";
+
+        // 2. R7: the action fits the current step; no step can be skipped.
+        var fits = FitsStep(kind, step, index, here);
+        if (!fits.IsOk)
+        {
+            return fits;
+        }
+
+        // 3. R6: nobody acts on a matter they initiated or that pays them. Proposing is the
+        //    initiator's own act, so a Propose step is the one exception for the initiator.
+        var who = org.NameOf(actor);
+        var isInitiator = actor == InitiatorId;
+        var isPayee = Payee.PersonId is { } payee && payee == actor;
+        if (isInitiator && !InitiatorMayAct(step, kind))
+        {
+            return Outcome.Refused("R6", $"{who} initiated this matter; nobody approves or acts on a matter they initiated.");
+        }
+
+        if (isPayee && !(isInitiator && InitiatorMayAct(step, kind)))
+        {
+            return Outcome.Refused("R6", $"{who} is paid by this matter; nobody approves or acts on a matter that pays them.");
+        }
+
+        // 4. General rule: nobody acts on two deciding steps of one round unless the route says so.
+        if (!StepActions.IsRecording(step))
+        {
+            var earlier = CurrentRoundActions.FirstOrDefault(a =>
+                a.ActorId == actor && a.Kind.CompletesStep() && a.StepIndex != index
+                && !StepActions.IsRecording(Route.Steps[a.StepIndex])
+                && !SameActorAllowance.Allows(Route, a.StepIndex, index));
+            if (earlier is not null)
+            {
+                return Outcome.Refused("R7", $"{who} already acted on step {earlier.StepIndex + 1} ({Route.Steps[earlier.StepIndex]}) of this round; one person may not act on two steps (a review and an approval by the same person are refused).");
+            }
+        }
+
+        // 5. The actor holds what the step requires, on the matter's date.
+        var authority = CheckAuthority(actor, step, here, org);
+        if (!authority.IsOk)
+        {
+            return authority;
+        }
+
+        // 6. A recorded decision or hand-off names its meeting or external reference.
+        //    Asked by step kind and by actor kind, so a misconfigured route fails closed.
+        if (requireReference && string.IsNullOrWhiteSpace(reference))
+        {
+            if (step.Kind == StepKind.CollectiveDecision || step.Actor.Kind == ActorKind.Team)
+            {
+                return Outcome.Refused("R43", $"{here} is a collective decision: record it with the meeting / minutes reference.");
+            }
+
+            if (step.Kind == StepKind.HandOff || step.Actor.Kind == ActorKind.External)
+            {
+                return Outcome.Refused(ExternalRule, $"{here} is a hand-off: record it with the procurement centre's or tender office's reference.");
+            }
+        }
+
+        return Outcome.Ok;
+    }
+
+    // The initiator proposing their own matter is not deciding it; they may not reject or return
+    // it on that step (they withdraw it instead).
+    private static bool InitiatorMayAct(RouteStep step, ActionKind kind) => step.Kind == StepKind.Propose && kind == ActionKind.Propose;
+
+    private string ExternalRule => Area == Area.Construction ? "R20" : "R18";
+
+    private string RouteRule => Route.Rules.Count > 0 ? Route.Rules[0] : MatterRules.AreaRule(Area);
+
+    private Outcome FitsStep(ActionKind kind, RouteStep step, int index, string here)
+    {
+        if (kind is ActionKind.Reject or ActionKind.Return)
+        {
+            return StepActions.IsDeciding(step.Kind)
+                ? Outcome.Ok
+                : Outcome.Refused("R7", $"{here} records what happened and decides nothing; it cannot {kind.ToString().ToLowerInvariant()} the matter.");
+        }
+
+        if (StepActions.CompletingAction(step.Kind) == kind)
+        {
+            return Outcome.Ok;
+        }
+
+        for (var later = index + 1; later < Route.Steps.Count; later++)
+        {
+            if (StepActions.CompletingAction(Route.Steps[later].Kind) == kind)
+            {
+                return Outcome.Refused("R7", $"{kind} belongs to step {later + 1} ({Route.Steps[later]}); {here} comes first and no step can be skipped.");
+            }
+        }
+
+        return Outcome.Refused("R7", $"{here} waits for {StepActions.CompletingAction(step.Kind)}; {kind} does not fit it.");
+    }
+
+    private Outcome CheckAuthority(PersonId actor, RouteStep step, string here, IOrganizationView org)
+    {
+        var who = org.NameOf(actor);
+        var date = MatterRules.Day(MatterDate);
+        bool Holds(Role role) => org.HoldsRole(UnitId, actor, role, MatterDate);
+        var deputy = org.DeputyInCharge(UnitId, Area, MatterDate);
+
+        switch (step.Actor.Kind)
+        {
+            case ActorKind.Office:
+                return Holds(Role.OfficeReviewer)
+                    ? Outcome.Ok
+                    : Outcome.Refused(RouteRule, $"{here} is the office's: {who} was not an office reviewer of the unit on {date}.");
+
+            case ActorKind.DeputyInCharge:
+                if (deputy == actor)
+                {
+                    return Outcome.Ok;
+                }
+
+                var rule = MatterRules.AreaRule(Area);
+                if (deputy is null)
+                {
+                    return Outcome.Refused("R3", $"Nobody was in charge of {Area} in the unit on {date}; assign a deputy first ({here}).");
+                }
+
+                if (Holds(Role.Principal))
+                {
+                    return Outcome.Refused(rule, $"{who} is a principal: the deputy in charge of {Area} on {date} ({org.NameOf(deputy.Value)}) acts on {here}; principals do not directly take charge of {Area} (五不直接分管).");
+                }
+
+                return Outcome.Refused(rule, $"{who} was not in charge of {Area} on {date}; {org.NameOf(deputy.Value)} was, and acts on {here}.");
+
+            case ActorKind.Principal:
+                return Holds(Role.Principal)
+                    ? Outcome.Ok
+                    : Outcome.Refused(RouteRule, $"{here} is a principal's: {who} was not a principal of the unit on {date}.");
+
+            case ActorKind.TeamMember:
+                return Holds(Role.Principal) || Holds(Role.Deputy)
+                    ? Outcome.Ok
+                    : Outcome.Refused(RouteRule, $"{here} is a team member's: {who} was not a principal or deputy of the unit on {date}.");
+
+            case ActorKind.NamedRole:
+                return step.Actor.Role is { } named && Holds(named)
+                    ? Outcome.Ok
+                    : Outcome.Refused(RouteRule, $"{here} needs the role {step.Actor.Role?.ToString() ?? "(none named)"}: {who} did not hold it in the unit on {date}.");
+
+            case ActorKind.Team:
+                return Holds(Role.OfficeReviewer) || Holds(Role.Principal)
+                    ? Outcome.Ok
+                    : Outcome.Refused("R43", $"{here} is the team's collective decision; it is recorded by the office or a principal, and {who} was neither on {date}.");
+
+            case ActorKind.External:
+                return Holds(Role.OfficeReviewer) || deputy == actor
+                    ? Outcome.Ok
+                    : Outcome.Refused(ExternalRule, $"{here} is a hand-off; it is recorded by the office or the deputy in charge of {Area}, and {who} was neither on {date}.");
+        }
+
+        // Fail closed on an actor kind this code does not know.
+        return Outcome.Refused(RouteRule, $"{here} names an actor this version does not recognise ({step.Actor}).");
+    }
+}

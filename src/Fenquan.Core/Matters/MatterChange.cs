@@ -1,0 +1,95 @@
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Matters;
+
+/// <summary>What the initiator did to their matter outside the route.</summary>
+public enum MatterChangeKind
+{
+    /// <summary>Amount, payee or title changed (R42).</summary>
+    Edit,
+
+    /// <summary>A returned matter sent back into approval (a new round).</summary>
+    Resubmit,
+
+    /// <summary>The initiator withdrew the matter.</summary>
+    Withdraw,
+}
+
+/// <summary>
+/// An immutable row for each edit, resubmission and withdrawal by the initiator, with the values
+/// before and after, so what was approved in each round can be read back (R42).
+/// </summary>
+public sealed class MatterChange
+{
+    private MatterChange()
+    {
+        OldTitle = NewTitle = OldPayeeName = NewPayeeName = string.Empty;
+    }
+
+    internal MatterChange(Guid id, Matter before, MatterChangeKind kind, PersonId byId, DateTimeOffset at)
+    {
+        Id = id;
+        MatterId = before.Id;
+        CountyId = before.CountyId;
+        Kind = kind;
+        ById = byId;
+        At = at;
+        RoundBefore = RoundAfter = before.Round;
+        StateBefore = StateAfter = before.State;
+        OldAmount = NewAmount = before.Amount;
+        OldPayeeId = NewPayeeId = before.Payee.PersonId;
+        OldPayeeName = NewPayeeName = before.Payee.Name;
+        OldTitle = NewTitle = before.Title;
+    }
+
+    public Guid Id { get; private set; }
+
+    public MatterId MatterId { get; private set; }
+
+    public CountyId CountyId { get; private set; }
+
+    public MatterChangeKind Kind { get; private set; }
+
+    public PersonId ById { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>R42: amount up or payee changed.</summary>
+    public bool Material { get; private set; }
+
+    public int RoundBefore { get; private set; }
+
+    public int RoundAfter { get; private set; }
+
+    public MatterState StateBefore { get; private set; }
+
+    public MatterState StateAfter { get; private set; }
+
+    public decimal OldAmount { get; private set; }
+
+    public decimal NewAmount { get; private set; }
+
+    public PersonId? OldPayeeId { get; private set; }
+
+    public PersonId? NewPayeeId { get; private set; }
+
+    public string OldPayeeName { get; private set; }
+
+    public string NewPayeeName { get; private set; }
+
+    public string OldTitle { get; private set; }
+
+    public string NewTitle { get; private set; }
+
+    internal MatterChange After(Matter after, bool material)
+    {
+        Material = material;
+        RoundAfter = after.Round;
+        StateAfter = after.State;
+        NewAmount = after.Amount;
+        NewPayeeId = after.Payee.PersonId;
+        NewPayeeName = after.Payee.Name;
+        NewTitle = after.Title;
+        return this;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Organization;
+
+/// <summary>R1: the shape of a unit's team. Pure checks over the membership history.</summary>
+public static class TeamRules
+{
+    /// <summary>The most principals a unit may have on any date (R1: one or two).</summary>
+    public const int MaxPrincipals = 2;
+
+    /// <summary>
+    /// Checks a proposed membership against the unit's existing ones (whole history): valid dates;
+    /// no duplicate of the same role for the same person over overlapping periods; nobody is a
+    /// principal and a deputy of the same unit at once; never more than two principals on any date.
+    /// </summary>
+    public static Outcome CheckMembership(Membership proposed, IEnumerable<Membership> existing, Func<PersonId, string>? nameOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(proposed);
+        ArgumentNullException.ThrowIfNull(existing);
+        var name = nameOf ?? (p => p.ToString());
+        var who = name(proposed.PersonId);
+
+        if (proposed.Until is { } until && until <= proposed.From)
+        {
+            return Outcome.Refused("R1", $"The membership of {who} ends ({D(until)}) on or before it starts ({D(proposed.From)}).");
+        }
+
+        var sameUnit = existing.Where(m => m.UnitId == proposed.UnitId && m.Id != proposed.Id).ToList();
+
+        var duplicate = sameUnit.FirstOrDefault(m => m.PersonId == proposed.PersonId && m.Role == proposed.Role && Overlaps(m, proposed));
+        if (duplicate is not null)
+        {
+            return Outcome.Refused("R1", $"{who} already holds the role {proposed.Role} in this unit from {D(duplicate.From)}.");
+        }
+
+        if (proposed.Role is Role.Principal or Role.Deputy)
+        {
+            var other = proposed.Role == Role.Principal ? Role.Deputy : Role.Principal;
+            var clash = sameUnit.FirstOrDefault(m => m.PersonId == proposed.PersonId && m.Role == other && Overlaps(m, proposed));
+            if (clash is not null)
+            {
+                return Outcome.Refused("R1", $"{who} is already {other} of this unit from {D(clash.From)}; one person cannot be both principal and deputy of a unit at once.");
+            }
+        }
+
+        if (proposed.Role == Role.Principal)
+        {
+            var principals = sameUnit.Where(m => m.Role == Role.Principal && m.PersonId != proposed.PersonId && Overlaps(m, proposed)).ToList();
+
+            // The count of principals only rises where a membership starts: check those dates.
+            var dates = principals.Select(m => m.From).Where(d => d > proposed.From && proposed.IsInForceOn(d)).Append(proposed.From);
+            foreach (var date in dates)
+            {
+                var inForce = principals.Where(m => m.IsInForceOn(date)).Select(m => m.PersonId).Distinct().ToList();
+                if (inForce.Count + 1 > MaxPrincipals)
+                {
+                    return Outcome.Refused("R1", $"On {D(date)} the unit already has {inForce.Count} principals ({string.Join("、", inForce.Select(name))}); a unit has one or two, so {who} cannot be added.");
+                }
+            }
+        }
+
+        return Outcome.Ok;
+    }
+
+    /// <summary>R1: the unit has at least one and at most two principals on the date.</summary>
+    public static Outcome CheckPrincipals(UnitId unit, DateOnly date, IOrganizationView org)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        var count = org.Principals(unit, date).Count;
+        return count is >= 1 and <= MaxPrincipals
+            ? Outcome.Ok
+            : Outcome.Refused("R1", $"On {D(date)} the unit has {count} principals; it must have one or two.");
+    }
+
+    private static bool Overlaps(Membership a, Membership b) =>
+        (a.Until is null || b.From < a.Until) && (b.Until is null || a.From < b.Until);
+
+    internal static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,328 @@
+using Fenquan.Core.Matters;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Tests.Matters;
+
+public class MatterActTests
+{
+    private readonly TestOrg _org = TestOrg.Township();
+
+    private static void AssertRefused<T>(Result<T> result, string rule, string? says = null)
+    {
+        Assert.False(result.IsOk, "expected a refusal");
+        Assert.Equal(rule, result.Refusal!.RuleId);
+        if (says is not null)
+        {
+            Assert.Contains(says, result.Refusal.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    private Matter StaffExpense(decimal amount = 3_000m, Route? route = null, Payee? payee = null) =>
+        _org.Submit(MatterKind.Expense, amount, "孙磊", InitiatorKind.Staff, route ?? TestRoutes.SmallExpense, payee);
+
+    [Fact]
+    [Trait("Rule", "R4")]
+    public void Expense3000_OfficeReviewThenFinanceDeputyApprove_IsApproved()
+    {
+        var matter = StaffExpense();
+        Assert.Equal(MatterState.Pending, matter.State);
+        Assert.Equal(0, matter.CurrentStepIndex);
+
+        _org.Done(matter, "周敏", ActionKind.Review);
+        Assert.Equal(1, matter.CurrentStepIndex);
+        Assert.Equal(MatterState.Pending, matter.State);
+
+        _org.Done(matter, "王志强", ActionKind.Approve);
+        Assert.Equal(MatterState.Approved, matter.State);
+        Assert.Null(matter.CurrentStep);
+        Assert.Equal([ActionKind.Review, ActionKind.Approve], matter.Actions.Select(a => a.Kind));
+        Assert.All(matter.Actions, a => Assert.Equal(1, a.Round));
+    }
+
+    [Fact]
+    [Trait("Rule", "R4")]
+    public void Approve_PrincipalOnFinanceMatter_IsRefused()
+    {
+        var matter = StaffExpense();
+        _org.Done(matter, "周敏", ActionKind.Review);
+
+        var result = _org.Act(matter, "张建国", ActionKind.Approve);
+
+        AssertRefused(result, "R4", "五不直接分管");
+        Assert.Contains("王志强", result.Refusal!.Reason, StringComparison.Ordinal);
+        Assert.Equal(MatterState.Pending, matter.State);
+        Assert.Single(matter.Actions);
+    }
+
+    [Fact]
+    [Trait("Rule", "R4")]
+    public void Approve_OtherDeputyOnFinanceMatter_IsRefused()
+    {
+        var matter = StaffExpense();
+        _org.Done(matter, "周敏", ActionKind.Review);
+        AssertRefused(_org.Act(matter, "陈明", ActionKind.Approve), "R4", "王志强 was");
+    }
+
+    [Fact]
+    [Trait("Rule", "R4")]
+    public void Review_ByNonOffice_IsRefused()
+    {
+        var matter = StaffExpense();
+        AssertRefused(_org.Act(matter, "郑芳", ActionKind.Review), "R4", "office");
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void DeputyOwnExpense_TheDeputyCannotApproveIt()
+    {
+        var matter = _org.Submit(MatterKind.Expense, 800m, "陈明", InitiatorKind.Deputy, TestRoutes.DeputyOwnExpense);
+        _org.Done(matter, "周敏", ActionKind.Review);
+
+        AssertRefused(_org.Act(matter, "陈明", ActionKind.Approve), "R6", "initiated");
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void FinanceDeputyOwnExpense_OnADeputyRoute_IsRefusedAsOwnMatter_NotAsMissingRole()
+    {
+        // Even on a wrong route where the finance deputy holds the step's role, the conflict wins (STYLE habit 5).
+        var matter = _org.Submit(MatterKind.Expense, 800m, "王志强", InitiatorKind.Deputy, TestRoutes.SmallExpense);
+        _org.Done(matter, "周敏", ActionKind.Review);
+
+        AssertRefused(_org.Act(matter, "王志强", ActionKind.Approve), "R6");
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void DeputyOwnExpense_PrincipalApprovesAfterOfficeReview()
+    {
+        var matter = _org.Submit(MatterKind.Expense, 800m, "陈明", InitiatorKind.Deputy, TestRoutes.DeputyOwnExpense);
+        AssertRefused(_org.Act(matter, "李秀英", ActionKind.Approve), "R7");
+
+        _org.Done(matter, "周敏", ActionKind.Review);
+        _org.Done(matter, "李秀英", ActionKind.Approve);
+
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void Approve_ByThePayee_IsRefused()
+    {
+        // The handler claims a reimbursement that pays the finance deputy.
+        var matter = StaffExpense(payee: Payee.Person(_org["王志强"], "王志强"));
+        _org.Done(matter, "周敏", ActionKind.Review);
+
+        AssertRefused(_org.Act(matter, "王志强", ActionKind.Approve), "R6", "pays them");
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void PrincipalOwnExpense_FinanceDeputyApproves_ThenTeamIsInformed()
+    {
+        var matter = _org.Submit(MatterKind.Expense, 1_200m, "张建国", InitiatorKind.Principal, TestRoutes.PrincipalOwnExpense);
+        _org.Done(matter, "周敏", ActionKind.Review);
+        AssertRefused(_org.Act(matter, "张建国", ActionKind.Approve), "R6");
+        _org.Done(matter, "王志强", ActionKind.Approve);
+
+        // The office that reviewed may also record that the team was informed: recording is not deciding.
+        _org.Done(matter, "周敏", ActionKind.InformTeam);
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "R7")]
+    public void Approve_BeforeTheOfficeReview_IsRefused()
+    {
+        var matter = StaffExpense();
+        var result = _org.Act(matter, "王志强", ActionKind.Approve);
+        AssertRefused(result, "R7", "no step can be skipped");
+        Assert.Empty(matter.Actions);
+    }
+
+    [Fact]
+    [Trait("Rule", "R7")]
+    public void ReviewAndApprove_BySamePerson_IsRefused()
+    {
+        var matter = StaffExpense(route: TestRoutes.SameDeputyTwice);
+        _org.Done(matter, "王志强", ActionKind.Review);
+        AssertRefused(_org.Act(matter, "王志强", ActionKind.Approve), "R7", "two steps");
+    }
+
+    [Fact]
+    [Trait("Rule", "R7")]
+    public void Countersign_ByTheApprovingDeputy_IsRefused_ByAnotherTeamMember_Completes()
+    {
+        var matter = StaffExpense(4_500m, TestRoutes.CountersignedExpense);
+        _org.Done(matter, "周敏", ActionKind.Review);
+        _org.Done(matter, "王志强", ActionKind.Approve);
+
+        AssertRefused(_org.Act(matter, "王志强", ActionKind.Countersign), "R7");
+        AssertRefused(_org.Act(matter, "周敏", ActionKind.Countersign), "R7", "already acted");
+        AssertRefused(_org.Act(matter, "郑芳", ActionKind.Countersign), "R4", "team member");
+        _org.Done(matter, "刘海燕", ActionKind.Countersign);
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "R17")]
+    public void PurchaseAboveCollective_DeputyReviewsAndApprovesAroundThePrincipalsConsent()
+    {
+        var matter = _org.Submit(MatterKind.PurchasePlan, 8_000m, "吴斌", InitiatorKind.Section, TestRoutes.PurchaseAboveCollective, Payee.Named("县城办公用品公司"));
+        _org.Done(matter, "吴斌", ActionKind.Propose);
+        _org.Done(matter, "陈明", ActionKind.Review);
+        AssertRefused(_org.Act(matter, "陈明", ActionKind.Approve), "R7", "Consent");
+        _org.Done(matter, "李秀英", ActionKind.Consent);
+        _org.Done(matter, "陈明", ActionKind.Approve);
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "R11")]
+    [Trait("Rule", "R14")]
+    public void TransferIn_CannotBeApproved_WithoutTheRecordedCollectiveDecision()
+    {
+        var matter = _org.Submit(MatterKind.TransferIn, 0m, "刘海燕", InitiatorKind.Deputy, TestRoutes.TransferIn, Payee.None);
+        _org.Done(matter, "刘海燕", ActionKind.Propose);
+        _org.Done(matter, "周敏", ActionKind.Assess);
+
+        AssertRefused(_org.Act(matter, "张建国", ActionKind.Approve), "R7");
+        AssertRefused(_org.Act(matter, "张建国", ActionKind.RecordCollectiveDecision), "R43", "meeting");
+        AssertRefused(_org.Act(matter, "黄涛", ActionKind.RecordCollectiveDecision, "班子会〔2025〕7号"), "R43");
+        Assert.Equal(MatterState.Pending, matter.State);
+
+        _org.Done(matter, "周敏", ActionKind.RecordCollectiveDecision, "班子会〔2025〕7号");
+        Assert.Equal(MatterState.Approved, matter.State);
+        Assert.Equal("班子会〔2025〕7号", matter.Actions[^1].ExternalReference);
+    }
+
+    [Fact]
+    [Trait("Rule", "R18")]
+    public void CatalogueItem_HandOffNeedsItsExternalReference()
+    {
+        var matter = _org.Submit(MatterKind.PurchasePlan, 120_000m, "吴斌", InitiatorKind.Section, TestRoutes.CatalogueItem, Payee.Named("待定"));
+        _org.Done(matter, "吴斌", ActionKind.Propose);
+        _org.Done(matter, "陈明", ActionKind.Review);
+        _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕9号");
+
+        AssertRefused(_org.Act(matter, "陈明", ActionKind.HandOff), "R18", "reference");
+        AssertRefused(_org.Act(matter, "陈明", ActionKind.Reject), "R7", "decides nothing");
+        AssertRefused(_org.Act(matter, "孙磊", ActionKind.HandOff, "区采购中心 2025-0031"), "R18");
+        _org.Done(matter, "陈明", ActionKind.HandOff, "区采购中心 2025-0031");
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "R3")]
+    public void RolesAreCheckedOnTheMattersDate_ANewFinanceDeputyCannotApproveAnEarlierMatter()
+    {
+        var org = TestOrg.Township().InCharge(Area.Finance, "黄涛", new DateOnly(2025, 4, 1));
+        var matter = org.Submit(MatterKind.Expense, 3_000m, "孙磊", InitiatorKind.Staff, TestRoutes.SmallExpense, matterDate: new DateOnly(2025, 3, 10));
+        org.Done(matter, "周敏", ActionKind.Review);
+
+        AssertRefused(org.Act(matter, "黄涛", ActionKind.Approve), "R4", "王志强 was");
+        org.Done(matter, "王志强", ActionKind.Approve);
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    public void Reject_OnADecidingStep_IsFinal()
+    {
+        var matter = StaffExpense();
+        _org.Done(matter, "周敏", ActionKind.Reject);
+        Assert.Equal(MatterState.Rejected, matter.State);
+        AssertRefused(_org.Act(matter, "王志强", ActionKind.Approve), "R7", "Rejected");
+        AssertRefused(matter.Edit(new EditMatter(_org["孙磊"], NewTitle: "改"), TestRoutes.SmallExpense, TestOrg.Now), "R42", "final");
+    }
+
+    [Fact]
+    public void Reject_ByAnActorNotEligibleForTheStep_IsRefused()
+    {
+        var matter = StaffExpense();
+        _org.Done(matter, "周敏", ActionKind.Review);
+        AssertRefused(_org.Act(matter, "张建国", ActionKind.Reject), "R4");
+    }
+
+    [Fact]
+    public void Return_ThenResubmit_StartsRoundTwoAtStepZero()
+    {
+        var matter = StaffExpense();
+        _org.Done(matter, "周敏", ActionKind.Review);
+        _org.Done(matter, "王志强", ActionKind.Return);
+        Assert.Equal(MatterState.Returned, matter.State);
+        Assert.Empty(matter.WhoMayActNow(_org.View()));
+
+        Assert.True(matter.Edit(new EditMatter(_org["孙磊"], NewAmount: 2_600m), TestRoutes.SmallExpense, TestOrg.Now).IsOk);
+        Assert.Equal(MatterState.Returned, matter.State);
+        AssertRefused(matter.Resubmit(_org["郑芳"], TestRoutes.SmallExpense, TestOrg.Now), "R42");
+
+        var change = matter.Resubmit(_org["孙磊"], TestRoutes.SmallExpense, TestOrg.Now);
+        Assert.True(change.IsOk, change.ToString());
+        Assert.Equal(MatterState.Pending, matter.State);
+        Assert.Equal(2, matter.Round);
+        Assert.Equal(0, matter.CurrentStepIndex);
+
+        _org.Done(matter, "周敏", ActionKind.Review);
+        _org.Done(matter, "王志强", ActionKind.Approve);
+        Assert.Equal(MatterState.Approved, matter.State);
+        Assert.Equal([1, 1, 2, 2], matter.Actions.Select(a => a.Round));
+    }
+
+    [Fact]
+    public void Withdraw_OnlyByTheInitiator_ThenNothingMoreHappens()
+    {
+        var matter = StaffExpense();
+        AssertRefused(matter.Withdraw(_org["周敏"], TestOrg.Now), "R42");
+        Assert.True(matter.Withdraw(_org["孙磊"], TestOrg.Now).IsOk);
+        Assert.Equal(MatterState.Withdrawn, matter.State);
+        AssertRefused(_org.Act(matter, "周敏", ActionKind.Review), "R7", "Withdrawn");
+        Assert.Single(matter.Changes);
+    }
+
+    [Fact]
+    public void WhoMayActNow_IsTheOfficeThenTheFinanceDeputy()
+    {
+        var matter = StaffExpense();
+        var view = _org.View();
+        Assert.Equal([_org["周敏"]], matter.WhoMayActNow(view));
+
+        _org.Done(matter, "周敏", ActionKind.Review);
+        Assert.Equal([_org["王志强"]], matter.WhoMayActNow(view));
+        Assert.True(matter.IsWaitingFor(_org["王志强"], view));
+        Assert.False(matter.IsWaitingFor(_org["张建国"], view));
+    }
+
+    [Fact]
+    public void WhoMayActNow_OnACollectiveDecision_IsTheOfficeAndThePrincipals_NotTheInitiator()
+    {
+        var matter = _org.Submit(MatterKind.Expense, 9_000m, "张建国", InitiatorKind.Principal, TestRoutes.CollectiveExpense);
+        _org.Done(matter, "周敏", ActionKind.Review);
+        _org.Done(matter, "王志强", ActionKind.Review);
+        var who = matter.WhoMayActNow(_org.View());
+        Assert.Equal(new[] { _org["周敏"], _org["李秀英"] }.OrderBy(p => p.Value), who.OrderBy(p => p.Value));
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void Initiator_MayProposeButNotRejectOnTheProposeStep()
+    {
+        var matter = _org.Submit(MatterKind.PurchasePlan, 8_000m, "吴斌", InitiatorKind.Section, TestRoutes.PurchaseAboveCollective, Payee.Named("县城办公用品公司"));
+        AssertRefused(_org.Act(matter, "吴斌", ActionKind.Reject), "R6");
+        _org.Done(matter, "吴斌", ActionKind.Propose);
+        AssertRefused(_org.Act(matter, "吴斌", ActionKind.Review), "R6");
+    }
+
+    [Fact]
+    [Trait("Rule", "R43")]
+    public void RejectingACollectiveDecision_NamesItsMeetingToo()
+    {
+        var matter = _org.Submit(MatterKind.Expense, 9_000m, "孙磊", InitiatorKind.Staff, TestRoutes.CollectiveExpense);
+        _org.Done(matter, "周敏", ActionKind.Review);
+        _org.Done(matter, "王志强", ActionKind.Review);
+        AssertRefused(_org.Act(matter, "张建国", ActionKind.Reject), "R43");
+        _org.Done(matter, "张建国", ActionKind.Reject, "班子会〔2025〕3号");
+        Assert.Equal(MatterState.Rejected, matter.State);
+    }
+}
