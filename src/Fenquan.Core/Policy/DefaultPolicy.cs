@@ -1,4 +1,5 @@
 using Fenquan.Core.Organization;
+using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Policy;
 
@@ -11,6 +12,18 @@ public static class DefaultPolicy
 {
     /// <summary>The limits the demo and the embedded example use: S 3,000, P 2,000, C 5,000.</summary>
     public static UnitLimits ExampleLimits { get; } = new(3_000m, 2_000m, 5_000m);
+
+    /// <summary>
+    /// The embedded example policy file (<c>Policy/default-policy.json</c>): the default policy for
+    /// <see cref="ExampleLimits"/>, as a unit would keep it. Reading its own resource is the only I/O here.
+    /// </summary>
+    public static Result<PolicyDocument> Example()
+    {
+        using var stream = typeof(DefaultPolicy).Assembly.GetManifestResourceStream("Fenquan.Core.Policy.default-policy.json")
+            ?? throw new InvalidOperationException("The default policy resource is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return PolicyJson.Parse(reader.ReadToEnd());
+    }
 
     public static PolicyDocument Create(UnitLimits limits, CountyBounds bounds, int version = 1, DateOnly effectiveFrom = default)
     {

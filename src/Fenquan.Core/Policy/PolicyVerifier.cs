@@ -168,8 +168,12 @@ public static class PolicyVerifier
                 // Bands are cent-aligned intervals (a, b]: membership only changes just after a bound
                 // or at it, so checking 0.01, each bound b, b − 0.01, b + 0.01 and a very large
                 // amount checks every amount there is.
+                // The unit's limits are checked too: SPEC rules apply above C whatever the bands say.
                 points.Add(Cent);
                 points.Add(VeryLargeAmount);
+                AddAround(points, LimitRef.Of(LimitName.SmallExpense));
+                AddAround(points, LimitRef.Of(LimitName.Purchase));
+                AddAround(points, LimitRef.Of(LimitName.Collective));
                 foreach (var r in matching)
                 {
                     var band = policy.Rules[r].Amount;
