@@ -133,7 +133,16 @@ public sealed record ActorSpec(ActorKind Kind, Role? Role = null)
 /// <summary>One step of a route.</summary>
 public sealed record RouteStep(StepKind Kind, ActorSpec Actor)
 {
-    public override string ToString() => $"{Kind}({Actor})";
+    /// <summary>
+    /// The 0-based index of an earlier step of the same route whose actor may also act on this one
+    /// (e.g. R17: the procurement deputy reviews, a principal consents, then the same deputy
+    /// approves). Null: the actor of this step must differ from the actor of every other step.
+    /// Runtime reads it pairwise: two steps j &lt; i may have the same person only when step i's
+    /// <see cref="SameActorAs"/> is j. It never lets the initiator or payee act.
+    /// </summary>
+    public int? SameActorAs { get; init; }
+
+    public override string ToString() => SameActorAs is { } k ? $"{Kind}({Actor}, same as step {k})" : $"{Kind}({Actor})";
 }
 
 /// <summary>
@@ -223,8 +232,11 @@ public sealed record PolicyRule(
     MatterFlags ExcludedFlags,
     Route Route)
 {
+    /// <summary>A short name for the rule, cited in verifier counterexamples (e.g. "finance-expense-small").</summary>
+    public string? Id { get; init; }
+
     public bool Equals(PolicyRule? other) =>
-        other is not null && Area == other.Area && Kind == other.Kind && Initiators.SequenceEqual(other.Initiators)
+        other is not null && Id == other.Id && Area == other.Area && Kind == other.Kind && Initiators.SequenceEqual(other.Initiators)
         && Amount == other.Amount && RequiredFlags == other.RequiredFlags && ExcludedFlags == other.ExcludedFlags
         && Route == other.Route;
 

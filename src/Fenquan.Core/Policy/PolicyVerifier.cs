@@ -1,0 +1,570 @@
+using System.Globalization;
+using Fenquan.Core.Organization;
+
+namespace Fenquan.Core.Policy;
+
+/// <summary>
+/// R40: checks a policy version before it takes effect. Complete (every matter of
+/// <see cref="MatterKinds"/> in the county's restricted areas, at every amount, is routed by exactly
+/// one rule), within the county's bounds, safe (no route lets one person, or principals only,
+/// bring a matter to approved; nobody acts on their own matter; a deputy's own expense reaches a
+/// principal) and conforming to the SPEC rules the default routes implement. Each failure names a
+/// counterexample. Pure: no I/O, no clock.
+/// </summary>
+public static class PolicyVerifier
+{
+    /// <summary>An amount above every band, checked as the far end of the amount line.</summary>
+    public const decimal VeryLargeAmount = 999_999_999_999.99m;
+
+    private const decimal Cent = 0.01m;
+
+    public static PolicyVerification Verify(PolicyDocument policy, CountyBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(bounds);
+        var run = new Run(policy, bounds);
+        run.CheckBounds();
+        run.CheckRules();
+        run.CheckCoverage();
+        return new PolicyVerification(run.Failures);
+    }
+
+    private sealed class Run(PolicyDocument policy, CountyBounds bounds)
+    {
+        private readonly HashSet<(int Rule, string Code)> _reported = [];
+        private readonly bool[] _usable = new bool[policy.Rules.Count];
+
+        public List<VerificationFailure> Failures { get; } = [];
+
+        private UnitLimits Limits => policy.Limits;
+
+        public void CheckBounds()
+        {
+            var l = Limits;
+            if (l is null)
+            {
+                Fail(VerificationCheck.WithinBounds, ["R40"], "The policy has no limits.", null);
+                return;
+            }
+
+            if (l.SmallExpense < bounds.SmallExpenseMin || l.SmallExpense > bounds.SmallExpenseMax)
+            {
+                Fail(VerificationCheck.WithinBounds, ["R40", "R4"],
+                    $"The small-expense limit S {Money(l.SmallExpense)} is outside the county's bounds {Money(bounds.SmallExpenseMin)}–{Money(bounds.SmallExpenseMax)}.", null);
+            }
+
+            if (l.Purchase < bounds.PurchaseMin || l.Purchase > bounds.PurchaseMax)
+            {
+                Fail(VerificationCheck.WithinBounds, ["R40", "R16"],
+                    $"The purchase limit P {Money(l.Purchase)} is outside the county's bounds {Money(bounds.PurchaseMin)}–{Money(bounds.PurchaseMax)}.", null);
+            }
+
+            // [design] A unit may be stricter than the county (a lower C), never laxer.
+            if (l.Collective <= 0m || l.Collective > bounds.CollectiveLimit)
+            {
+                Fail(VerificationCheck.WithinBounds, ["R40", "R5"],
+                    $"The collective limit C {Money(l.Collective)} must be positive and at most the county's {Money(bounds.CollectiveLimit)}.", null);
+            }
+
+            if (l.SmallExpense > l.Collective || l.Purchase > l.Collective)
+            {
+                Fail(VerificationCheck.WithinBounds, ["R40", "R5"],
+                    $"S {Money(l.SmallExpense)} and P {Money(l.Purchase)} must not exceed C {Money(l.Collective)}.", null);
+            }
+
+            foreach (var (name, value) in new[] { ("S", l.SmallExpense), ("P", l.Purchase), ("C", l.Collective) })
+            {
+                if (decimal.Round(value, 2) != value)
+                {
+                    Fail(VerificationCheck.WithinBounds, ["R40"], $"The limit {name} {value.ToString(CultureInfo.InvariantCulture)} is not a whole number of fen.", null);
+                }
+            }
+        }
+
+        public void CheckRules()
+        {
+            var areas = bounds.RestrictedAreas;
+            for (var r = 0; r < policy.Rules.Count; r++)
+            {
+                var rule = policy.Rules[r];
+                var name = Name(rule, r);
+                var example = new Counterexample(rule.Area, rule.Kind, 0m, rule.Initiators.Count > 0 ? rule.Initiators[0] : InitiatorKind.Staff, rule.RequiredFlags, name);
+                if (!areas.Contains(rule.Area) || !MatterKinds.Exists(rule.Area, rule.Kind))
+                {
+                    Fail(VerificationCheck.WellFormed, ["R40", "R2"], $"Rule {name} covers ({rule.Area}, {rule.Kind}), which is not a matter of the county's restricted areas.", example);
+                    continue;
+                }
+
+                var domain = MatterKinds.Initiators(rule.Area, rule.Kind);
+                if (rule.Initiators.Count == 0 || rule.Initiators.Any(i => !domain.Contains(i)))
+                {
+                    Fail(VerificationCheck.WellFormed, ["R40"],
+                        $"Rule {name} names initiators [{string.Join(", ", rule.Initiators)}]; ({rule.Area}, {rule.Kind}) may be initiated only by [{string.Join(", ", domain)}].", example);
+                    continue;
+                }
+
+                var applicable = MatterKinds.ApplicableFlags(rule.Area, rule.Kind);
+                if (((rule.RequiredFlags | rule.ExcludedFlags) & ~applicable) != 0 || (rule.RequiredFlags & rule.ExcludedFlags) != 0)
+                {
+                    Fail(VerificationCheck.WellFormed, ["R40"],
+                        $"Rule {name} requires {rule.RequiredFlags} and excludes {rule.ExcludedFlags}; only {applicable} applies to {rule.Kind}, and a flag cannot be both.", example);
+                    continue;
+                }
+
+                if (!CheckBand(rule, name, example))
+                {
+                    continue;
+                }
+
+                if (rule.Route?.Steps is null || rule.Route.Rules is null)
+                {
+                    Fail(VerificationCheck.WellFormed, ["R40"], $"Rule {name} has no route.", example);
+                    continue;
+                }
+
+                _usable[r] = true;
+                var amount = Representative(rule);
+                CheckRoute(r, rule, rule.Initiators[0], amount, initiatorSpecific: false);
+                foreach (var initiator in rule.Initiators.Distinct())
+                {
+                    CheckRoute(r, rule, initiator, amount, initiatorSpecific: true);
+                }
+            }
+        }
+
+        public void CheckCoverage()
+        {
+            var points = new List<decimal>();
+            var matching = new List<int>();
+            foreach (var area in bounds.RestrictedAreas)
+            {
+                foreach (var kind in MatterKinds.For(area))
+                {
+                    foreach (var initiator in MatterKinds.Initiators(area, kind))
+                    {
+                        foreach (var flags in MatterKinds.FlagCombinations(area, kind))
+                        {
+                            CheckCombination(area, kind, initiator, flags, points, matching);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void CheckCombination(Area area, MatterKind kind, InitiatorKind initiator, MatterFlags flags, List<decimal> points, List<int> matching)
+        {
+            matching.Clear();
+            points.Clear();
+            for (var r = 0; r < policy.Rules.Count; r++)
+            {
+                if (_usable[r] && PolicyRouter.Matches(policy.Rules[r], area, kind, initiator, flags))
+                {
+                    matching.Add(r);
+                }
+            }
+
+            if (MatterKinds.HasAmount(kind))
+            {
+                // Bands are cent-aligned intervals (a, b]: membership only changes just after a bound
+                // or at it, so checking 0.01, each bound b, b − 0.01, b + 0.01 and a very large
+                // amount checks every amount there is.
+                // The unit's limits are checked too: SPEC rules apply above C whatever the bands say.
+                points.Add(Cent);
+                points.Add(VeryLargeAmount);
+                AddAround(points, LimitRef.Of(LimitName.SmallExpense));
+                AddAround(points, LimitRef.Of(LimitName.Purchase));
+                AddAround(points, LimitRef.Of(LimitName.Collective));
+                foreach (var r in matching)
+                {
+                    var band = policy.Rules[r].Amount;
+                    AddAround(points, band.Above);
+                    AddAround(points, band.UpTo);
+                }
+
+                points.Sort();
+            }
+            else
+            {
+                points.Add(0m);
+            }
+
+            var inGap = false;
+            var previous = -1m;
+            foreach (var amount in points)
+            {
+                if (amount == previous)
+                {
+                    continue;
+                }
+
+                previous = amount;
+                var count = 0;
+                int first = -1, second = -1;
+                foreach (var r in matching)
+                {
+                    if (policy.Rules[r].Amount.Contains(amount, Limits))
+                    {
+                        count++;
+                        if (first < 0)
+                        {
+                            first = r;
+                        }
+                        else if (second < 0)
+                        {
+                            second = r;
+                        }
+                    }
+                }
+
+                if (count == 0)
+                {
+                    // One failure per gap: its first amount.
+                    if (!inGap)
+                    {
+                        Fail(VerificationCheck.Complete, ["R40", "R5"], "No rule routes this matter (a gap).",
+                            new Counterexample(area, kind, amount, initiator, flags));
+                    }
+
+                    inGap = true;
+                    continue;
+                }
+
+                inGap = false;
+                if (count > 1)
+                {
+                    if (_reported.Add((first, string.Create(CultureInfo.InvariantCulture, $"overlap:{second}:{area}:{kind}:{initiator}:{flags}"))))
+                    {
+                        Fail(VerificationCheck.Complete, ["R40", "R5"],
+                            $"Rules {Name(policy.Rules[first], first)} and {Name(policy.Rules[second], second)} both route this matter (an overlap): one amount, two routes.",
+                            new Counterexample(area, kind, amount, initiator, flags, Name(policy.Rules[first], first)));
+                    }
+
+                    continue;
+                }
+
+                CheckConformance(first, policy.Rules[first].Route.Steps, area, kind, initiator, flags, amount);
+            }
+        }
+
+        private void AddAround(List<decimal> points, LimitRef? bound)
+        {
+            if (bound is null || !TryResolve(bound, out var b) || b <= 0m || b >= VeryLargeAmount)
+            {
+                return;
+            }
+
+            points.Add(b);
+            points.Add(b + Cent);
+            if (b - Cent > 0m)
+            {
+                points.Add(b - Cent);
+            }
+        }
+
+        /// <summary>What SPEC requires of particular matters, at a particular amount.</summary>
+        private void CheckConformance(int r, IReadOnlyList<RouteStep> steps, Area area, MatterKind kind, InitiatorKind initiator, MatterFlags flags, decimal amount)
+        {
+            var collective = IndexOf(steps, s => s.Kind == StepKind.CollectiveDecision);
+            var handOff = IndexOf(steps, s => s.Kind == StepKind.HandOff);
+            var consent = IndexOf(steps, s => s.Kind == StepKind.Consent && s.Actor.Kind == ActorKind.Principal);
+            var above = amount > Limits.Collective;
+            var rule = policy.Rules[r];
+
+            void Require(bool ok, string code, string[] ids, string reason)
+            {
+                if (!ok && _reported.Add((r, code)))
+                {
+                    Fail(VerificationCheck.Conforms, ids, reason, new Counterexample(area, kind, amount, initiator, flags, Name(rule, r)));
+                }
+            }
+
+            switch (area)
+            {
+                case Area.Finance:
+                    Require(!above || collective >= 0, "R5", ["R40", "R5"], $"A finance matter above C {Money(Limits.Collective)} must reach a collective decision.");
+                    break;
+                case Area.Procurement when (flags & MatterFlags.CatalogueItem) != 0:
+                    Require(collective >= 0 && handOff > collective, "R18", ["R40", "R18"],
+                        "A catalogue item must be decided collectively, then handed off to the procurement centre or a tender.");
+                    break;
+                case Area.Procurement:
+                    Require(!above || consent >= 0 || collective >= 0, "R17", ["R40", "R17"],
+                        $"A purchase above C {Money(Limits.Collective)} needs a principal's consent or a collective decision.");
+                    break;
+                case Area.Personnel:
+                    Require(collective >= 0, "R11", ["R40", "R11"], "A personnel matter must be decided by the team collectively.");
+                    Require(kind != MatterKind.Promotion || IndexOf(steps, s => s.Kind == StepKind.PublicNotice) > collective, "R12", ["R40", "R12"],
+                        "A promotion needs a public notice after the collective decision.");
+                    break;
+                case Area.Construction when kind is MatterKind.ConstructionProject or MatterKind.ContractorChoice:
+                    Require(collective >= 0, "R21", ["R40", "R21"], "A construction project or contractor choice must be decided by the team collectively.");
+                    Require(handOff >= 0, "R20", ["R40", "R20"], "A construction project must be handed off to the district tender office.");
+                    break;
+                case Area.Construction:
+                    Require(!above || collective >= 0, "R5", ["R40", "R5"], $"A variation order above C {Money(Limits.Collective)} must reach a collective decision.");
+                    break;
+                case Area.AdministrativeApproval when (flags & MatterFlags.MajorApprovalItem) != 0:
+                    Require(consent >= 0 && collective > consent, "R23", ["R40", "R23"],
+                        "A major approval item needs a principal's consent, then a collective decision.");
+                    break;
+                case Area.AdministrativeApproval:
+                case Area.LawEnforcement:
+                    break;
+            }
+        }
+
+        /// <summary>The structural safety of one rule's route, for one initiator kind.</summary>
+        private void CheckRoute(int r, PolicyRule rule, InitiatorKind initiator, decimal amount, bool initiatorSpecific)
+        {
+            var steps = rule.Route.Steps;
+            var name = Name(rule, r);
+
+            void Unsafe(string code, string[] ids, string reason, int? step)
+            {
+                if (_reported.Add((r, code)))
+                {
+                    Fail(VerificationCheck.Safe, ids, reason,
+                        new Counterexample(rule.Area, rule.Kind, amount, initiator, rule.RequiredFlags, name, step, step is { } k ? steps[k] : null));
+                }
+            }
+
+            if (!initiatorSpecific)
+            {
+                if (steps.Count == 0)
+                {
+                    Unsafe("empty", ["R40", "R7"], "The route is empty: the matter would be approved by nobody.", null);
+                    return;
+                }
+
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    if (WellFormedStep(steps, i) is { } problem)
+                    {
+                        Unsafe($"step{i}", ["R40"], problem, i);
+                    }
+                }
+
+                if (IndexOf(steps, s => s.Kind is StepKind.Approve or StepKind.CollectiveDecision) < 0)
+                {
+                    Unsafe("decision", ["R40"], "The route has no deciding step (Approve or CollectiveDecision).", null);
+                }
+
+                var collective = IndexOf(steps, s => s.Kind == StepKind.CollectiveDecision) >= 0;
+                var signing = steps.Where(s => IsSigning(s.Kind)).ToList();
+                if (!collective && signing.Count > 0 && signing.All(s => CouldBePrincipal(s.Actor)))
+                {
+                    Unsafe("principals-only", ["R40", "R11"],
+                        "Every step could be taken by a principal and there is no collective decision: principals alone could bring the matter to approved.", 0);
+                }
+
+                // Only one person is the deputy in charge: two of their steps need an explicit allowance.
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (steps[i].Actor.Kind == ActorKind.DeputyInCharge && steps[j].Actor.Kind == ActorKind.DeputyInCharge && steps[i].SameActorAs != j)
+                        {
+                            Unsafe($"twice{i}", ["R40", "R7"],
+                                $"The deputy in charge would act on steps {j} and {i}, and nobody acts on two steps unless the route says so (sameActorAs).", i);
+                        }
+                    }
+                }
+
+                if (rule.Area == Area.Finance && (steps[0].Kind != StepKind.Review || steps[0].Actor.Kind != ActorKind.Office))
+                {
+                    Unsafe("office-first", ["R40", "R4", "R6"], "A finance route starts with the office's review.", 0);
+                }
+
+                return;
+            }
+
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var step = steps[i];
+                var principal = CouldBePrincipal(step.Actor);
+
+                // R6: a principal approves only a deputy's own matter; otherwise consents, reviews or is informed.
+                if (step.Kind == StepKind.Approve && principal && initiator != InitiatorKind.Deputy)
+                {
+                    Unsafe($"principal-approves{i}:{initiator}", ["R40", "R6"],
+                        $"A principal could approve a matter initiated by {initiator}; in a restricted area a principal approves only a deputy's own matter (R6).", i);
+                }
+
+                if (initiator == InitiatorKind.Principal && step.Kind == StepKind.Consent && principal)
+                {
+                    Unsafe($"principal-consent{i}", ["R40", "R6"],
+                        "A principal's own matter relies on a principal's consent (a colleague's approval).", i);
+                }
+
+                if (initiator == InitiatorKind.Deputy && step.Actor.Kind == ActorKind.DeputyInCharge)
+                {
+                    Unsafe($"deputy-own{i}", ["R40", "R6"],
+                        "A deputy's own matter has a step for the deputy in charge, who may be that very deputy: nobody acts on their own matter; it goes to a principal after office review (R6).", i);
+                }
+            }
+
+            var hasCollective = IndexOf(steps, s => s.Kind == StepKind.CollectiveDecision) >= 0;
+            if (rule.Area == Area.Finance && initiator == InitiatorKind.Deputy
+                && IndexOf(steps, s => s.Actor.Kind == ActorKind.Principal && s.Kind is StepKind.Approve or StepKind.Review or StepKind.Consent) < 0)
+            {
+                Unsafe("reach-principal", ["R40", "R6"], "A deputy's own expense must reach a principal.", null);
+            }
+
+            if (rule.Area == Area.Finance && initiator == InitiatorKind.Principal && !hasCollective
+                && IndexOf(steps, s => s.Kind == StepKind.InformTeam) < 0)
+            {
+                Unsafe("inform-team", ["R40", "R6"], "A principal's own expense below the collective limit must be reported to the team.", null);
+            }
+        }
+
+        private static string? WellFormedStep(IReadOnlyList<RouteStep> steps, int i)
+        {
+            var step = steps[i];
+            if (step?.Actor is null)
+            {
+                return "The step has no actor.";
+            }
+
+            if (!Enum.IsDefined(step.Kind) || !Enum.IsDefined(step.Actor.Kind))
+            {
+                return "The step's kind or actor is not recognised.";
+            }
+
+            if ((step.Actor.Kind == ActorKind.NamedRole) != (step.Actor.Role is not null))
+            {
+                return "A named-role actor needs a role, and only a named-role actor has one.";
+            }
+
+            var collectiveStep = step.Kind is StepKind.CollectiveDecision or StepKind.InformTeam;
+            if (collectiveStep != (step.Actor.Kind == ActorKind.Team))
+            {
+                return "Collective decisions and team information are for the team, and the team acts on nothing else.";
+            }
+
+            if ((step.Kind == StepKind.HandOff) != (step.Actor.Kind == ActorKind.External))
+            {
+                return "A hand-off goes to the external procurement centre or tender office, which acts on nothing else.";
+            }
+
+            if (step.SameActorAs is { } k && (k < 0 || k >= i || steps[k].Actor != step.Actor || !IsIndividual(step.Actor.Kind)))
+            {
+                return "sameActorAs must name an earlier step of the same individual actor.";
+            }
+
+            return null;
+        }
+
+        private bool CheckBand(PolicyRule rule, string name, Counterexample example)
+        {
+            var band = rule.Amount;
+            if (band is null)
+            {
+                Fail(VerificationCheck.WellFormed, ["R40"], $"Rule {name} has no amount band.", example);
+                return false;
+            }
+
+            if (!MatterKinds.HasAmount(rule.Kind) && (band.Above is not null || band.UpTo is not null))
+            {
+                Fail(VerificationCheck.WithinBounds, ["R40"], $"Rule {name} bands the amount of {rule.Kind}, which carries no amount.", example);
+                return false;
+            }
+
+            foreach (var bound in new[] { band.Above, band.UpTo })
+            {
+                if (bound is null)
+                {
+                    continue;
+                }
+
+                if (!TryResolve(bound, out var value))
+                {
+                    Fail(VerificationCheck.WellFormed, ["R40"], $"Rule {name} has an amount bound that is neither a limit nor an amount.", example);
+                    return false;
+                }
+
+                if (bound.Name is null && (value <= 0m || decimal.Round(value, 2) != value))
+                {
+                    Fail(VerificationCheck.WithinBounds, ["R40"],
+                        $"Rule {name} has the bound {value.ToString(CultureInfo.InvariantCulture)}: fixed amounts are positive whole fen.", example);
+                    return false;
+                }
+            }
+
+            if (band.Above is not null && band.UpTo is not null && TryResolve(band.Above, out var low) && TryResolve(band.UpTo, out var high) && low >= high)
+            {
+                Fail(VerificationCheck.WithinBounds, ["R40"],
+                    $"Rule {name} has the empty band above {Money(low)} up to {Money(high)}.", example with { Amount = high });
+                return false;
+            }
+
+            return true;
+        }
+
+        private decimal Representative(PolicyRule rule)
+        {
+            if (!MatterKinds.HasAmount(rule.Kind))
+            {
+                return 0m;
+            }
+
+            if (rule.Amount.Above is { } above && TryResolve(above, out var low))
+            {
+                return low + Cent;
+            }
+
+            return rule.Amount.UpTo is { } upTo && TryResolve(upTo, out var high) ? high : Cent;
+        }
+
+        private bool TryResolve(LimitRef bound, out decimal value)
+        {
+            value = 0m;
+            if (bound.Name is { } n)
+            {
+                if (!Enum.IsDefined(n) || bound.Amount is not null)
+                {
+                    return false;
+                }
+
+                value = bound.Resolve(Limits);
+                return true;
+            }
+
+            if (bound.Amount is { } a)
+            {
+                value = a;
+                return true;
+            }
+
+            return false;
+        }
+
+        private void Fail(VerificationCheck check, string[] ids, string reason, Counterexample? example) =>
+            Failures.Add(new VerificationFailure(check, ids, reason, example));
+    }
+
+    /// <summary>Steps where one person signs for a judgement (not a meeting, a notice or a hand-off).</summary>
+    private static bool IsSigning(StepKind kind) =>
+        kind is StepKind.Propose or StepKind.Review or StepKind.Assess or StepKind.Approve or StepKind.Countersign or StepKind.Consent;
+
+    private static bool IsIndividual(ActorKind kind) => kind is not (ActorKind.Team or ActorKind.External);
+
+    private static bool CouldBePrincipal(ActorSpec actor) =>
+        actor.Kind is ActorKind.Principal or ActorKind.TeamMember || (actor.Kind == ActorKind.NamedRole && actor.Role == Role.Principal);
+
+    private static int IndexOf(IReadOnlyList<RouteStep> steps, Func<RouteStep, bool> predicate)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (predicate(steps[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Name(PolicyRule rule, int index) => rule.Id ?? string.Create(CultureInfo.InvariantCulture, $"#{index}");
+
+    private static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
+}
