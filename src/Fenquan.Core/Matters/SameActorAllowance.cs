@@ -9,19 +9,14 @@ namespace Fenquan.Core.Matters;
 public static class SameActorAllowance
 {
     /// <summary>
-    /// Whether one person may act on both steps of the route. Until the policy's <see cref="Route"/>
-    /// can say so itself, the only allowance is the R17 pattern: both steps are the deputy in charge
-    /// and a principal's consent lies between them (procurement above C: deputy review → principal
-    /// consent → deputy approve). Switch this to the route's own flag when the policy has one.
+    /// Whether one person may act on both steps of the route: only when the later step names the
+    /// earlier one in <see cref="RouteStep.SameActorAs"/> (e.g. R17: the procurement deputy reviews,
+    /// a principal consents, the same deputy approves). The policy verifier checks those markers.
     /// </summary>
     public static bool Allows(Route route, int firstStep, int secondStep)
     {
         ArgumentNullException.ThrowIfNull(route);
         var (from, to) = firstStep <= secondStep ? (firstStep, secondStep) : (secondStep, firstStep);
-        var a = route.Steps[from];
-        var b = route.Steps[to];
-        return a.Actor == b.Actor
-            && a.Actor.Kind == ActorKind.DeputyInCharge
-            && route.Steps.Skip(from + 1).Take(to - from - 1).Any(s => s.Kind == StepKind.Consent);
+        return from != to && route.Steps[to].SameActorAs == from;
     }
 }

@@ -127,7 +127,7 @@ public static class TestRoutes
     public static Route PrincipalOwnExpense { get; } = R(["R6"], new(StepKind.Review, ActorSpec.Office), new(StepKind.Approve, ActorSpec.DeputyInCharge), new(StepKind.InformTeam, ActorSpec.Office));
 
     /// <summary>R17: procurement above C: section proposes → deputy review → principal consent → deputy approve.</summary>
-    public static Route PurchaseAboveCollective { get; } = R(["R17"], new(StepKind.Propose, ActorSpec.Of(Role.SectionHead)), new(StepKind.Review, ActorSpec.DeputyInCharge), new(StepKind.Consent, ActorSpec.Principal), new(StepKind.Approve, ActorSpec.DeputyInCharge));
+    public static Route PurchaseAboveCollective { get; } = R(["R17"], new(StepKind.Propose, ActorSpec.Of(Role.SectionHead)), new(StepKind.Review, ActorSpec.DeputyInCharge), new(StepKind.Consent, ActorSpec.Principal), new(StepKind.Approve, ActorSpec.DeputyInCharge) { SameActorAs = 1 });
 
     /// <summary>R18: catalogue item: section proposes → deputy review → collective decision → hand-off.</summary>
     public static Route CatalogueItem { get; } = R(["R18"], new(StepKind.Propose, ActorSpec.Of(Role.SectionHead)), new(StepKind.Review, ActorSpec.DeputyInCharge), new(StepKind.CollectiveDecision, ActorSpec.Team), new(StepKind.HandOff, ActorSpec.External));
