@@ -1,7 +1,9 @@
+using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
+using Fenquan.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -25,6 +27,12 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PortfolioAssignment> PortfolioAssignments => Set<PortfolioAssignment>();
 
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+
+    public DbSet<Matter> Matters => Set<Matter>();
+
+    public DbSet<MatterAction> MatterActions => Set<MatterAction>();
+
+    public DbSet<MatterChange> MatterChanges => Set<MatterChange>();
 
     public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
 
@@ -90,6 +98,44 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             version.HasIndex(v => new { v.CountyId, v.UnitId, v.Number }).IsUnique();
         });
 
+        modelBuilder.Entity<Matter>(matter =>
+        {
+            matter.ToTable("matters");
+            matter.HasKey(m => m.Id);
+            matter.Property(m => m.Title).HasMaxLength(300);
+            matter.ComplexProperty(m => m.Payee, payee => payee.Property(p => p.Name).HasMaxLength(200));
+            matter.Property(m => m.Route).HasConversion(new RouteConverter(), RouteConverter.Comparer);
+            matter.Ignore(m => m.CurrentRoundActions);
+            matter.Ignore(m => m.CurrentStep);
+            matter.Ignore(m => m.CurrentStepIndex);
+            matter.Ignore(m => m.Facts);
+            matter.HasIndex(m => new { m.CountyId, m.UnitId, m.State });
+            matter.HasIndex(m => new { m.CountyId, m.InitiatorId });
+            matter.HasMany(m => m.Actions).WithOne().HasForeignKey(a => a.MatterId);
+            matter.HasMany(m => m.Changes).WithOne().HasForeignKey(c => c.MatterId);
+            matter.Navigation(m => m.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
+            matter.Navigation(m => m.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<MatterAction>(action =>
+        {
+            action.ToTable("matter_actions");
+            action.HasKey(a => a.Id);
+            action.HasIndex(a => new { a.CountyId, a.ActorId });
+            action.Property(a => a.Comment).HasMaxLength(2000);
+            action.Property(a => a.ExternalReference).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<MatterChange>(change =>
+        {
+            change.ToTable("matter_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.OldTitle).HasMaxLength(300);
+            change.Property(c => c.NewTitle).HasMaxLength(300);
+            change.Property(c => c.OldPayeeName).HasMaxLength(200);
+            change.Property(c => c.NewPayeeName).HasMaxLength(200);
+        });
+
         modelBuilder.Entity<LedgerEntryRow>(entry =>
         {
             entry.ToTable("ledger_entries");
@@ -104,6 +150,16 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             head.ToTable("tree_heads");
             head.HasKey(h => new { h.CountyId, h.TreeSize });
         });
+
+        // Ids are made by the application (Guid v7), never by the database: a new child row found
+        // through a navigation is an insert, not an update of a row that "should" exist.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties)
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     private sealed class CountyIdConverter() : ValueConverter<CountyId, Guid>(id => id.Value, value => new CountyId(value));

@@ -426,6 +426,11 @@ public sealed class Matter
         //    Asked by step kind and by actor kind, so a misconfigured route fails closed.
         if (requireReference && string.IsNullOrWhiteSpace(reference))
         {
+            if (step.Kind == StepKind.InformTeam)
+            {
+                return Outcome.Refused("R6", $"{here} reports the matter to the team: name the meeting at which the team was informed.");
+            }
+
             if (step.Kind == StepKind.CollectiveDecision || step.Actor.Kind == ActorKind.Team)
             {
                 return Outcome.Refused("R43", $"{here} is a collective decision: record it with the meeting / minutes reference.");

@@ -6,6 +6,18 @@ namespace Fenquan.Core.Primitives;
 /// </summary>
 public sealed record Refusal(string RuleId, string Reason)
 {
+    /// <summary>Not a rule: the thing asked for does not exist (or is not visible to the asker).</summary>
+    public const string NotFoundId = "NotFound";
+
+    /// <summary>Not a rule: the input itself is malformed (empty, out of range, wrong type).</summary>
+    public const string InvalidId = "Invalid";
+
+    public static Refusal NotFound(string what) => new(NotFoundId, $"{what} was not found.");
+
+    public static Refusal Invalid(string reason) => new(InvalidId, reason);
+
+    public bool IsNotFound => RuleId == NotFoundId;
+
     public override string ToString() => $"{RuleId}: {Reason}";
 }
 

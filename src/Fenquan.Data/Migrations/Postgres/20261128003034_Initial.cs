@@ -49,6 +49,34 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "matters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InitiatorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Flags = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MatterDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PolicyVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Route = table.Column<string>(type: "text", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "memberships",
                 columns: table => new
                 {
@@ -141,10 +169,96 @@ namespace Fenquan.Data.Migrations.Postgres
                     table.PrimaryKey("PK_units", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "matter_actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    StepIndex = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ExternalReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matter_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_matter_actions_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matter_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Material = table.Column<bool>(type: "boolean", nullable: false),
+                    RoundBefore = table.Column<int>(type: "integer", nullable: false),
+                    RoundAfter = table.Column<int>(type: "integer", nullable: false),
+                    StateBefore = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StateAfter = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OldAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    NewAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OldPayeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NewPayeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OldPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NewPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OldTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NewTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matter_changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_matter_changes_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
                 table: "ledger_entries",
                 columns: new[] { "CountyId", "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_actions_CountyId_ActorId",
+                table: "matter_actions",
+                columns: new[] { "CountyId", "ActorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_actions_MatterId",
+                table: "matter_actions",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_changes_MatterId",
+                table: "matter_changes",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matters_CountyId_InitiatorId",
+                table: "matters",
+                columns: new[] { "CountyId", "InitiatorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matters_CountyId_UnitId_State",
+                table: "matters",
+                columns: new[] { "CountyId", "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_memberships_CountyId_UnitId",
@@ -188,6 +302,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "ledger_entries");
 
             migrationBuilder.DropTable(
+                name: "matter_actions");
+
+            migrationBuilder.DropTable(
+                name: "matter_changes");
+
+            migrationBuilder.DropTable(
                 name: "memberships");
 
             migrationBuilder.DropTable(
@@ -204,6 +324,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "units");
+
+            migrationBuilder.DropTable(
+                name: "matters");
         }
     }
 }

@@ -49,6 +49,34 @@ namespace Fenquan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "matters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    InitiatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InitiatorKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MatterDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PolicyVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Route = table.Column<string>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "memberships",
                 columns: table => new
                 {
@@ -141,10 +169,96 @@ namespace Fenquan.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_units", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "matter_actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matter_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_matter_actions_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matter_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Material = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RoundBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoundAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    StateBefore = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StateAfter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OldAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    NewAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OldPayeeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NewPayeeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OldPayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NewPayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OldTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NewTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matter_changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_matter_changes_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
                 table: "ledger_entries",
                 columns: new[] { "CountyId", "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_actions_CountyId_ActorId",
+                table: "matter_actions",
+                columns: new[] { "CountyId", "ActorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_actions_MatterId",
+                table: "matter_actions",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_changes_MatterId",
+                table: "matter_changes",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matters_CountyId_InitiatorId",
+                table: "matters",
+                columns: new[] { "CountyId", "InitiatorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matters_CountyId_UnitId_State",
+                table: "matters",
+                columns: new[] { "CountyId", "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_memberships_CountyId_UnitId",
@@ -188,6 +302,12 @@ namespace Fenquan.Data.Migrations.Sqlite
                 name: "ledger_entries");
 
             migrationBuilder.DropTable(
+                name: "matter_actions");
+
+            migrationBuilder.DropTable(
+                name: "matter_changes");
+
+            migrationBuilder.DropTable(
                 name: "memberships");
 
             migrationBuilder.DropTable(
@@ -204,6 +324,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "units");
+
+            migrationBuilder.DropTable(
+                name: "matters");
         }
     }
 }

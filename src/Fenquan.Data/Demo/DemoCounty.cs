@@ -1,0 +1,281 @@
+using System.Globalization;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Operations;
+using Fenquan.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Demo;
+
+/// <summary>How big a demo county to seed.</summary>
+public sealed record DemoOptions
+{
+    public int Matters { get; init; } = 300;
+
+    public int Seed { get; init; } = 20_261_128;
+
+    /// <summary>How far back the demo's history starts from now.</summary>
+    public int DaysOfHistory { get; init; } = 300;
+}
+
+/// <summary>One demo person: who they are and what they do, for the sign-in list.</summary>
+public sealed record DemoPerson(PersonId Id, string Name, UnitId Unit, string UnitName, Role Role, IReadOnlyList<Area> Portfolio);
+
+public sealed record DemoCountyInfo(CountyId County, string Name, IReadOnlyList<(UnitId Id, string Name)> Units, IReadOnlyList<DemoPerson> People, int Matters);
+
+/// <summary>
+/// The demo county 清河县: two townships and three departments with full teams (realistic names,
+/// one or two principals, four deputies holding the five areas, an office, sections, finance staff,
+/// a discipline member and staff), the default policy of each unit with its own limits, and a few
+/// hundred matters across all five areas and all states — every one of them made through the same
+/// operations and rules as real use, and ledgered. History is spread over the past months on a
+/// simulated clock, so matters and actions carry plausible dates.
+/// </summary>
+public static class DemoCounty
+{
+    public const string CountyName = "清河县";
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "萧", "田", "董", "潘", "袁", "蔡", "蒋", "余"];
+
+    private static readonly string[] GivenNames = ["建国", "秀英", "伟", "芳", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "文", "华", "红梅", "志强", "海燕", "建华", "晓东", "国平", "丽华", "春梅", "德明", "玉兰", "振华", "卫东", "淑珍", "永红", "立新"];
+
+    private static readonly (string Name, UnitKind Kind, int Principals, decimal Small, decimal Purchase)[] UnitPlan =
+    [
+        ("城关镇", UnitKind.Township, 2, 3_000m, 2_000m),
+        ("桃源乡", UnitKind.Township, 2, 2_000m, 1_000m),
+        ("县教育局", UnitKind.Department, 2, 5_000m, 5_000m),
+        ("县交通运输局", UnitKind.Department, 1, 3_000m, 3_000m),
+        ("县农业农村局", UnitKind.Department, 1, 2_000m, 2_000m),
+    ];
+
+    private static readonly string[] Suppliers = ["清河县文具办公用品商店", "县城电脑科技有限公司", "清河建筑工程有限公司", "宏达道路养护有限公司", "绿源农资有限公司", "县印刷厂", "清河宾馆", "顺通汽车维修中心"];
+
+    private static readonly Dictionary<MatterKind, string[]> Titles = new()
+    {
+        [MatterKind.Expense] = ["差旅费报销", "办公用品费报销", "车辆维修费", "会议室设备维修费", "培训费报销", "水电费", "下乡调研交通费"],
+        [MatterKind.Reception] = ["上级检查组工作餐", "兄弟单位考察接待"],
+        [MatterKind.PurchasePlan] = ["采购办公电脑", "采购打印耗材", "采购办公桌椅", "采购防汛物资", "采购空调"],
+        [MatterKind.Promotion] = ["提拔任用股室负责人", "推荐副科级干部人选"],
+        [MatterKind.TransferIn] = ["调入专业技术人员", "调入财务人员"],
+        [MatterKind.Secondment] = ["借调人员协助脱贫攻坚", "借调人员参与项目建设"],
+        [MatterKind.KeyPostChange] = ["财务岗位轮岗", "采购岗位轮岗"],
+        [MatterKind.ConstructionProject] = ["村道硬化工程", "办公楼维修改造工程", "校舍安全改造工程", "农田水利设施工程"],
+        [MatterKind.ContractorChoice] = ["确定村道硬化工程施工单位", "确定校舍改造施工单位"],
+        [MatterKind.VariationOrder] = ["工程量变更签证", "设计变更增加排水沟"],
+        [MatterKind.ApprovalItem] = ["农村宅基地审批", "临时占用道路审批", "养殖场备案审批", "户外广告设置审批"],
+        [MatterKind.EnforcementAction] = ["违章建筑处罚"],
+    };
+
+    public static async Task<DemoCountyInfo> SeedAsync(DataDirectory data, DatabaseSettings database, TimeProvider time, DemoOptions options, IProgress<(string Stage, double Percent)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = new DemoClock(time.GetUtcNow().AddDays(-options.DaysOfHistory));
+        await using var store = await FenquanStore.OpenAsync(data, database, clock, cancellationToken);
+        var random = new Random(options.Seed);
+        var organization = new OrganizationOperations(store.Writer);
+        var policies = new PolicyOperations(store.Writer);
+        var matters = new MatterOperations(store.Writer);
+        var start = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        progress?.Report(("organisation", 0));
+        var county = (await organization.CreateCountyAsync(CountyName, CountyBounds.Default)).Value;
+        var names = new NameSource(random);
+        var people = new List<DemoPerson>();
+        var units = new List<(UnitId, string)>();
+        foreach (var plan in UnitPlan)
+        {
+            var unit = Ok(await organization.AddUnitAsync(county.Id, plan.Name, plan.Kind));
+            units.Add((unit.Id, unit.Name));
+            var roles = new List<Role>();
+            roles.AddRange(Enumerable.Repeat(Role.Principal, plan.Principals));
+            roles.AddRange(Enumerable.Repeat(Role.Deputy, 4));
+            roles.AddRange([Role.OfficeReviewer, Role.SectionHead, Role.SectionHead, Role.FinanceStaff, Role.DisciplineMember, Role.Staff, Role.Staff, Role.Staff, Role.Staff]);
+            var deputies = new List<PersonId>();
+            foreach (var role in roles)
+            {
+                var person = Ok(await organization.AddPersonAsync(county.Id, names.Next()));
+                Ok(await organization.AddMembershipAsync(county.Id, unit.Id, person.Id, role, start));
+                if (role == Role.Deputy)
+                {
+                    deputies.Add(person.Id);
+                }
+
+                people.Add(new DemoPerson(person.Id, person.Name, unit.Id, unit.Name, role, []));
+            }
+
+            // R3: each area to exactly one deputy; the personnel deputy also takes administrative approval.
+            (Area Area, int Deputy)[] portfolio = [(Area.Finance, 0), (Area.Personnel, 1), (Area.Procurement, 2), (Area.Construction, 3), (Area.AdministrativeApproval, 1)];
+            foreach (var (area, index) in portfolio)
+            {
+                Ok(await organization.AssignPortfolioAsync(new AssignPortfolio(county.Id, unit.Id, area, deputies[index], start)));
+            }
+
+            for (var i = 0; i < people.Count; i++)
+            {
+                var held = portfolio.Where(p => people[i].Role == Role.Deputy && people[i].Unit == unit.Id && deputies[p.Deputy] == people[i].Id).Select(p => p.Area).ToList();
+                if (held.Count > 0)
+                {
+                    people[i] = people[i] with { Portfolio = held };
+                }
+            }
+
+            var limits = new UnitLimits(plan.Small, plan.Purchase, county.Bounds.CollectiveLimit);
+            Ok(await policies.PublishAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
+        }
+
+        var step = TimeSpan.FromMinutes(options.DaysOfHistory * 24.0 * 60.0 * 0.97 / Math.Max(1, options.Matters));
+        for (var i = 0; i < options.Matters; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            clock.Advance(step);
+            await SeedMatterAsync(store, matters, county, people, random, clock);
+            progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));
+        }
+
+        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters);
+    }
+
+    private static async Task SeedMatterAsync(FenquanStore store, MatterOperations operations, County county, List<DemoPerson> people, Random random, DemoClock clock)
+    {
+        var unit = people[random.Next(people.Count)].Unit;
+        var staffOf = people.Where(p => p.Unit == unit).ToList();
+        Area[] areas = [Area.Finance, Area.Finance, Area.Procurement, Area.Personnel, Area.Construction, Area.AdministrativeApproval];
+        var area = areas[random.Next(areas.Length)];
+        var kinds = MatterKinds.For(area);
+        var kind = kinds[random.Next(kinds.Count)];
+        var initiators = MatterKinds.Initiators(area, kind);
+        var initiatorKind = initiators[random.Next(initiators.Count)];
+        var flagChoices = MatterKinds.FlagCombinations(area, kind);
+        var flags = flagChoices[random.Next(flagChoices.Count)];
+        var initiatorRole = initiatorKind switch
+        {
+            InitiatorKind.Staff => Role.Staff,
+            InitiatorKind.Section => Role.SectionHead,
+            InitiatorKind.Deputy => Role.Deputy,
+            InitiatorKind.Principal => Role.Principal,
+        };
+        var candidates = staffOf.Where(p => p.Role == initiatorRole).ToList();
+        var initiator = candidates[random.Next(candidates.Count)];
+        var amount = MatterKinds.HasAmount(kind) ? Amount(random) : 0m;
+        var payee = kind is MatterKind.Expense
+            ? Payee.Person(initiator.Id, initiator.Name)
+            : Payee.Named(Suppliers[random.Next(Suppliers.Length)]);
+        var titles = Titles[kind];
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var submitted = await operations.SubmitAsync(new SubmitMatter(county.Id, unit, kind, titles[random.Next(titles.Length)], amount, payee, initiator.Id, initiatorKind, flags, today));
+        var matter = Ok(submitted);
+
+        // Where the matter should end up: most finish, some stay in flight, some are turned down.
+        var roll = random.NextDouble();
+        var stopAfter = roll < 0.25 ? random.Next(0, matter.Route.Steps.Count) : int.MaxValue;
+        var reject = roll is >= 0.25 and < 0.33;
+        var giveBack = roll is >= 0.33 and < 0.40;
+        var withdraw = roll is >= 0.40 and < 0.44;
+        if (withdraw)
+        {
+            clock.Advance(TimeSpan.FromHours(2));
+            Ok(await operations.WithdrawAsync(county.Id, matter.Id, initiator.Id));
+            return;
+        }
+
+        for (var done = 0; done < stopAfter; done++)
+        {
+            await using var db = store.Context();
+            var current = MatterOperations.Load(db, county.Id, matter.Id)!;
+            if (current.CurrentStep is not { } next)
+            {
+                return;
+            }
+
+            var org = OrganizationOperations.LoadUnitView(db, county.Id, unit);
+            var actors = current.WhoMayActNow(org);
+            if (actors.Count == 0)
+            {
+                return;
+            }
+
+            clock.Advance(TimeSpan.FromHours(1 + random.Next(20)));
+            var actor = actors[random.Next(actors.Count)];
+            var deciding = StepActions.IsDeciding(next.Kind) && !StepActions.IsRecording(next);
+            if ((reject || giveBack) && deciding && done > 0)
+            {
+                var kindOfRefusal = reject ? ActionKind.Reject : ActionKind.Return;
+                Ok(await operations.ActAsync(county.Id, matter.Id, new ActRequest(actor, kindOfRefusal, reject ? "不符合规定,不予批准。" : "请补充发票和明细后重新提交。")));
+                return;
+            }
+
+            var action = StepActions.CompletingAction(next.Kind);
+            var reference = action switch
+            {
+                ActionKind.RecordCollectiveDecision or ActionKind.InformTeam => string.Create(CultureInfo.InvariantCulture, $"{today.Year}年第{1 + random.Next(40)}次班子会议纪要"),
+                ActionKind.HandOff => string.Create(CultureInfo.InvariantCulture, $"区公共资源交易中心 QH-{today.Year}-{random.Next(1000, 9999)}"),
+                ActionKind.RecordPublicNotice => string.Create(CultureInfo.InvariantCulture, $"任前公示 {today:yyyy-MM-dd} 至 {today.AddDays(5):yyyy-MM-dd}"),
+                _ => null,
+            };
+            Ok(await operations.ActAsync(county.Id, matter.Id, new ActRequest(actor, action, Comment(action), reference)));
+        }
+    }
+
+    private static string Comment(ActionKind action) => action switch
+    {
+        ActionKind.Review => "已审核,票据齐全。",
+        ActionKind.Approve => "同意。",
+        ActionKind.Countersign => "同意,已会签。",
+        ActionKind.Consent => "同意按程序办理。",
+        ActionKind.Assess => "考核合格,德能勤绩廉表现良好。",
+        ActionKind.Propose => "建议按程序办理。",
+        ActionKind.RecordCollectiveDecision => "经班子集体研究同意。",
+        ActionKind.HandOff => "已移交区公共资源交易中心。",
+        ActionKind.RecordPublicNotice => "公示期满无异议。",
+        ActionKind.InformTeam => "已向班子通报。",
+        ActionKind.Reject or ActionKind.Return => string.Empty,
+    };
+
+    private static decimal Amount(Random random)
+    {
+        var band = random.Next(10);
+        return band switch
+        {
+            0 => 3_000.00m,
+            1 => 5_000.00m,
+            < 6 => Math.Round((decimal)(200 + (random.NextDouble() * 2_800)), 2),
+            < 9 => Math.Round((decimal)(3_000 + (random.NextDouble() * 2_000)), 2),
+            _ => Math.Round((decimal)(5_000 + (random.NextDouble() * 95_000)), 2),
+        };
+    }
+
+    private static T Ok<T>(Result<T> result) =>
+        result.IsOk ? result.Value : throw new InvalidOperationException($"The demo data broke a rule: {result.Refusal}");
+
+    private sealed class NameSource(Random random)
+    {
+        private readonly HashSet<string> _used = [];
+
+        public string Next()
+        {
+            while (true)
+            {
+                var name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)];
+                if (_used.Add(name))
+                {
+                    return name;
+                }
+            }
+        }
+    }
+
+    /// <summary>The simulated clock the demo's history is written on.</summary>
+    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    /// <summary>Whether the database already holds the demo county (first start seeds it once).</summary>
+    public static async Task<bool> ExistsAsync(FenquanDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Counties.AnyAsync(c => c.Name == CountyName, cancellationToken);
+}

@@ -1,0 +1,114 @@
+using Fenquan.Core.Matters;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Operations;
+
+/// <summary>
+/// Submitting and acting on matters. The core decides; this class loads what it needs (the unit's
+/// organisation history, the policy in force, the matter with its actions) and lets the writer
+/// ledger the result in the same transaction.
+/// </summary>
+public sealed class MatterOperations(LedgerWriter writer)
+{
+    /// <summary>R41: the matter takes the route of the policy version in force on its date, frozen for life.</summary>
+    public Task<Result<Matter>> SubmitAsync(SubmitMatter command) =>
+        writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
+        {
+            if (!ctx.Db.Units.AsNoTracking().Any(u => u.Id == command.UnitId && u.CountyId == command.CountyId))
+            {
+                return Refusal.NotFound($"Unit {command.UnitId}");
+            }
+
+            var policy = PolicyOperations.InForce(ctx.Db, command.CountyId, command.UnitId, command.MatterDate);
+            if (!policy.IsOk)
+            {
+                return policy.Refusal!;
+            }
+
+            var amountCheck = MatterRules.CheckAmount(command.Kind, command.Amount);
+            if (!amountCheck.IsOk)
+            {
+                return amountCheck.Refusal!;
+            }
+
+            var route = policy.Value.Router.Route(command.Facts);
+            if (!route.IsOk)
+            {
+                return route.Refusal!;
+            }
+
+            var org = OrganizationOperations.LoadUnitView(ctx.Db, command.CountyId, command.UnitId);
+            var matter = Matter.Submit(command, route.Value, policy.Value.Version.Id, org, ctx.Now);
+            if (matter.IsOk)
+            {
+                ctx.Db.Matters.Add(matter.Value);
+            }
+
+            return matter;
+        });
+
+    /// <summary>An action on the matter's current step, checked by the core (R6, R7, R3, R43 …).</summary>
+    public Task<Result<MatterAction>> ActAsync(CountyId county, MatterId matterId, ActRequest request) =>
+        writer.ExecuteAsync(county, "matter." + request.Kind.ToString().ToLowerInvariant(), ctx =>
+        {
+            var matter = Load(ctx.Db, county, matterId);
+            if (matter is null)
+            {
+                return Refusal.NotFound($"Matter {matterId}");
+            }
+
+            var org = OrganizationOperations.LoadUnitView(ctx.Db, county, matter.UnitId);
+            return matter.Act(request, org, ctx.Now);
+        });
+
+    /// <summary>R42: a material edit sends the matter back through approval, re-routed under its frozen policy (R41).</summary>
+    public Task<Result<MatterChange>> EditAsync(CountyId county, MatterId matterId, EditMatter edit) =>
+        writer.ExecuteAsync(county, "matter.edited", ctx =>
+        {
+            var matter = Load(ctx.Db, county, matterId);
+            if (matter is null)
+            {
+                return Refusal.NotFound($"Matter {matterId}");
+            }
+
+            var route = Reroute(ctx.Db, matter, edit.NewAmount ?? matter.Amount);
+            return route.IsOk ? matter.Edit(edit, route.Value, ctx.Now) : route.Refusal!;
+        });
+
+    public Task<Result<MatterChange>> ResubmitAsync(CountyId county, MatterId matterId, PersonId by) =>
+        writer.ExecuteAsync(county, "matter.resubmitted", ctx =>
+        {
+            var matter = Load(ctx.Db, county, matterId);
+            if (matter is null)
+            {
+                return Refusal.NotFound($"Matter {matterId}");
+            }
+
+            var route = Reroute(ctx.Db, matter, matter.Amount);
+            return route.IsOk ? matter.Resubmit(by, route.Value, ctx.Now) : route.Refusal!;
+        });
+
+    public Task<Result<MatterChange>> WithdrawAsync(CountyId county, MatterId matterId, PersonId by) =>
+        writer.ExecuteAsync(county, "matter.withdrawn", ctx =>
+        {
+            var matter = Load(ctx.Db, county, matterId);
+            return matter is null ? Refusal.NotFound($"Matter {matterId}") : matter.Withdraw(by, ctx.Now);
+        });
+
+    /// <summary>A matter with its actions and changes, tracked, or null when the county has no such matter.</summary>
+    public static Matter? Load(FenquanDbContext db, CountyId county, MatterId id) =>
+        db.Matters.Include(m => m.Actions).Include(m => m.Changes).SingleOrDefault(m => m.Id == id && m.CountyId == county);
+
+    private static Result<Core.Policy.Route> Reroute(FenquanDbContext db, Matter matter, decimal amount)
+    {
+        var version = db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
+        if (version is null)
+        {
+            return Result<Core.Policy.Route>.Refused("R41", $"The policy version {matter.PolicyVersionId} frozen on this matter is missing.");
+        }
+
+        return PolicyOperations.RouterOf(version).Route(matter.Facts with { Amount = amount });
+    }
+}
