@@ -204,7 +204,6 @@ public sealed class Meeting
         ArgumentNullException.ThrowIfNull(matter);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(otherMeetings);
-        _ = now;
         if (State != MeetingState.Scheduled)
         {
             return Result<AgendaItem>.Refused("R43", $"The meeting is {State}; its agenda was fixed when it opened.");
@@ -236,7 +235,7 @@ public sealed class Meeting
             return Result<AgendaItem>.Refused("R43", "A supporting document reference is empty.");
         }
 
-        var item = new AgendaItem(Id, CountyId, _items.Count + 1, matter, request);
+        var item = new AgendaItem(Id, CountyId, _items.Count + 1, matter, request, now);
         _items.Add(item);
         return Result<AgendaItem>.Ok(item);
     }

@@ -56,9 +56,10 @@ public sealed class AgendaItem
         Payee = Payee.None;
     }
 
-    internal AgendaItem(MeetingId meetingId, CountyId countyId, int number, Matter matter, AgendaItemRequest request)
+    internal AgendaItem(MeetingId meetingId, CountyId countyId, int number, Matter matter, AgendaItemRequest request, DateTimeOffset addedAt)
     {
         Id = AgendaItemId.New();
+        AddedAt = addedAt;
         MeetingId = meetingId;
         CountyId = countyId;
         Number = number;
@@ -105,6 +106,8 @@ public sealed class AgendaItem
 
     /// <summary>References to the supporting documents (请示, 考察报告, quotations…).</summary>
     public IReadOnlyList<string> DocumentReferences => _documentReferences;
+
+    public DateTimeOffset AddedAt { get; private set; }
 
     public override string ToString() => $"item {Number} ({Title})";
 }
