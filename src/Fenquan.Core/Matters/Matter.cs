@@ -1,3 +1,4 @@
+using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
@@ -83,6 +84,12 @@ public sealed class Matter
     public int Round { get; private set; }
 
     public MatterState State { get; private set; }
+
+    /// <summary>
+    /// R43: what the meeting decided (amount, payee, conditions), set by
+    /// <see cref="RecordCollectiveDecision"/>; null until then. Execution beyond it is refused.
+    /// </summary>
+    public CollectiveDecisionTerms? DecidedTerms { get; private set; }
 
     /// <summary>Every action of every round, in order.</summary>
     public IReadOnlyList<MatterAction> Actions => _actions;
@@ -186,6 +193,95 @@ public sealed class Matter
     }
 
     /// <summary>
+    /// R43: records the meeting's decision on the current collective-decision step and remembers its
+    /// terms. Refused unless the current step is a collective decision, the decided amount is at most
+    /// the matter's amount (never silently higher) and the payee is the matter's; then checked as
+    /// <see cref="Act"/> with <see cref="ActionKind.RecordCollectiveDecision"/> and the meeting reference
+    /// (the recorder is the office or a principal, never the initiator or payee).
+    /// </summary>
+    public Result<MatterAction> RecordCollectiveDecision(CollectiveDecisionTerms terms, PersonId recordedBy, IOrganizationView org, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(org);
+        if (CurrentStep is not { Kind: StepKind.CollectiveDecision })
+        {
+            return Result<MatterAction>.Refused("R43", $"The matter \"{Title}\" is not waiting for a collective decision ({(CurrentStep is { } step ? $"it waits for {step}" : $"it is {State}")}).");
+        }
+
+        var amount = MatterRules.CheckAmount(Kind, terms.Amount);
+        if (!amount.IsOk)
+        {
+            return amount.Refusal!;
+        }
+
+        if (terms.Amount > Amount)
+        {
+            return Result<MatterAction>.Refused("R43", $"The matter proposes {MatterRules.Yuan(Amount)}; a meeting may decide that or less, never {MatterRules.Yuan(terms.Amount)}.");
+        }
+
+        if (terms.Payee != Payee)
+        {
+            return Result<MatterAction>.Refused("R43", $"The matter pays {PayeeName(Payee)}; the decision names {PayeeName(terms.Payee)}. Another payee needs a new matter.");
+        }
+
+        var action = Act(new ActRequest(recordedBy, ActionKind.RecordCollectiveDecision, terms.Conditions, terms.MeetingReference), org, now);
+        if (action.IsOk)
+        {
+            DecidedTerms = terms;
+        }
+
+        return action;
+    }
+
+    /// <summary>
+    /// Whether paying <paramref name="amount"/> to <paramref name="payee"/> stays within what was
+    /// decided: the matter is approved; after a collective decision, at most the decided amount and
+    /// only to the decided payee (R43); a matter routed through a collective step without recorded
+    /// terms is refused (fail closed); otherwise at most the approved amount, to the approved payee (R42).
+    /// </summary>
+    public Outcome CheckExecution(decimal amount, Payee payee)
+    {
+        ArgumentNullException.ThrowIfNull(payee);
+        if (State != MatterState.Approved)
+        {
+            return Outcome.Refused("R7", $"The matter \"{Title}\" is {State}; only an approved matter is executed.");
+        }
+
+        if (amount < 0m)
+        {
+            return Outcome.Refused(MatterRules.AreaRule(Area), $"The amount {MatterRules.Yuan(amount)} is negative.");
+        }
+
+        if (DecidedTerms is { } decided)
+        {
+            if (amount > decided.Amount)
+            {
+                return Outcome.Refused("R43", $"Paying {MatterRules.Yuan(amount)} exceeds the {MatterRules.Yuan(decided.Amount)} the meeting decided ({decided.MeetingReference}); paying more needs a new collective decision.");
+            }
+
+            return payee == decided.Payee
+                ? Outcome.Ok
+                : Outcome.Refused("R43", $"The meeting decided to pay {PayeeName(decided.Payee)} ({decided.MeetingReference}), not {PayeeName(payee)}; another payee needs a new collective decision.");
+        }
+
+        if (Route.Steps.Any(s => s.Kind == StepKind.CollectiveDecision))
+        {
+            return Outcome.Refused("R43", $"The matter \"{Title}\" was decided collectively but no decided terms were recorded; record the decision through its meeting.");
+        }
+
+        if (amount > Amount)
+        {
+            return Outcome.Refused("R42", $"Paying {MatterRules.Yuan(amount)} exceeds the approved {MatterRules.Yuan(Amount)}; edit the matter and have it approved again.");
+        }
+
+        return payee == Payee
+            ? Outcome.Ok
+            : Outcome.Refused("R42", $"The matter was approved to pay {PayeeName(Payee)}, not {PayeeName(payee)}; edit the matter and have it approved again.");
+    }
+
+    private static string PayeeName(Payee payee) => payee.Name.Length > 0 ? payee.Name : payee.PersonId?.ToString() ?? "nobody";
+
+    /// <summary>
     /// Whether the person may complete the current step now (for the workbench). For a collective
     /// decision or a hand-off the reference is not asked for here; <see cref="Act"/> requires it.
     /// </summary>
@@ -256,6 +352,12 @@ public sealed class Matter
         if (newAmount == Amount && !payeeChanged && newTitle == Title)
         {
             return Result<MatterChange>.Refused("R42", "The edit changes nothing.");
+        }
+
+        // R43: after a meeting decided, more money or another payee is not a re-route: it needs a new decision.
+        if (DecidedTerms is { } decided && (newAmount > decided.Amount || newPayee != decided.Payee))
+        {
+            return Result<MatterChange>.Refused("R43", $"The meeting decided {MatterRules.Yuan(decided.Amount)} to {PayeeName(decided.Payee)} ({decided.MeetingReference}); raising the amount or changing the payee needs a new collective decision.");
         }
 
         var material = newAmount > Amount || payeeChanged;
