@@ -33,7 +33,10 @@ public enum LedgerProblemKind
     /// <summary>A validly signed tree head's root differs from the root recomputed from the stored entries.</summary>
     RootMismatch,
 
-    /// <summary>A tree head cannot be checked because entries before its size are missing or duplicated.</summary>
+    /// <summary>
+    /// Tree heads that cannot localise anything: entries before their size are missing, or an earlier
+    /// head already disagreed (every later root then differs too).
+    /// </summary>
     Unverifiable,
 }
 
@@ -115,6 +118,9 @@ public static class LedgerVerifier
         long brokenAt = -1;         // first sequence where the tree can no longer be rebuilt
         int nextHead = 0;
         int headsChecked = 0;
+        long firstMismatch = -1;    // size of the first head that did not match
+        long lastMismatch = -1;
+        int laterMismatches = 0;
 
         // Heads at size 0 are checked against the empty root before any entry.
         CheckHeads(0);
@@ -187,6 +193,11 @@ public static class LedgerVerifier
             }
         }
 
+        if (laterMismatches > 0)
+        {
+            report.Add(LedgerProblemKind.Unverifiable, firstMismatch, lastMismatch - 1, Say($"The {laterMismatches} later signed tree heads (up to size {lastMismatch}) differ as well, as they must after the change above; they cannot localise any further change after entry {firstMismatch - 1}."));
+        }
+
         accumulator.Root(root);
         return new LedgerReport(rows, accumulator.Size, root.ToArray(), headsChecked, report.Items, report.Count);
 
@@ -197,7 +208,18 @@ public static class LedgerVerifier
                 SignedTreeHead head = goodHeads[nextHead++];
                 if (!accumulator.RootEquals(head.RootHash))
                 {
-                    report.Add(LedgerProblemKind.RootMismatch, lastGoodHead, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} does not match the stored entries: something among entries {lastGoodHead} to {head.TreeSize - 1} was altered."));
+                    if (firstMismatch < 0)
+                    {
+                        firstMismatch = head.TreeSize;
+                        report.Add(LedgerProblemKind.RootMismatch, lastGoodHead, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} does not match the stored entries: something among entries {lastGoodHead} to {head.TreeSize - 1} was altered."));
+                    }
+                    else
+                    {
+                        // Every later root contains the altered entry, so later heads must differ too;
+                        // they are summed up once rather than reported one by one.
+                        laterMismatches++;
+                        lastMismatch = head.TreeSize;
+                    }
                 }
                 else
                 {

@@ -103,6 +103,15 @@ public class LedgerEntryTests
     }
 
     [Fact]
+    public void DataGivenAsUtf8_GivesTheSameEntry()
+    {
+        LedgerEntry fromString = Sample();
+        var fromBytes = new LedgerEntry(County, 42, fromString.At, "matter.submitted", "Matter", Subject, Encoding.UTF8.GetBytes(fromString.Data));
+
+        Assert.Equal(fromString.ToCanonicalBytes(), fromBytes.ToCanonicalBytes());
+    }
+
+    [Fact]
     public void Data_MustBeOneJsonValue()
     {
         Assert.Throws<ArgumentException>(() => new LedgerEntry(County, 0, DateTimeOffset.UnixEpoch, "k", "T", Subject, "{"));

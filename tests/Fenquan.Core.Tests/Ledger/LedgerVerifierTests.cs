@@ -172,6 +172,47 @@ public class LedgerVerifierTests : IDisposable
         Assert.Equal(Count, report.ProblemCount);
     }
 
+    [Fact]
+    public void LargeLedger_IsVerifiedStreaming_AndAnEditDeepInsideIsNamed()
+    {
+        // The rows are made on the fly and never held together, as when read from the database.
+        const int size = 50_000;
+        const int edited = 31_337;
+        var heads = new List<SignedTreeHead>();
+        var accumulator = new MerkleAccumulator();
+        foreach (StoredEntry row in Stream(size, tamperAt: -1))
+        {
+            accumulator.Append(row.LeafHash.Span);
+            if (accumulator.Size % 1_000 == 0)
+            {
+                heads.Add(_signer.Sign(County, accumulator.Size, accumulator.Root(), Start));
+            }
+        }
+
+        LedgerReport intact = LedgerVerifier.Verify(Stream(size, tamperAt: -1), heads, _signer.PublicKey, County);
+        LedgerReport tampered = LedgerVerifier.Verify(Stream(size, tamperAt: edited), heads, _signer.PublicKey, County);
+
+        Assert.True(intact.IsIntact);
+        Assert.Equal(size, intact.EntryCount);
+        Assert.Equal(50, intact.HeadsChecked);
+        LedgerProblem problem = Assert.Single(tampered.Problems, p => p.Kind == LedgerProblemKind.RootMismatch);
+        Assert.Equal((31_000L, 31_999L), (problem.FirstSequence, problem.LastSequence));
+        // The 18 later heads all differ too; they are summed up in one line, not 18.
+        LedgerProblem later = Assert.Single(tampered.Problems, p => p.Kind == LedgerProblemKind.Unverifiable);
+        Assert.Equal((32_000L, 49_999L), (later.FirstSequence, later.LastSequence));
+        Assert.Equal(2, tampered.ProblemCount);
+    }
+
+    private static IEnumerable<StoredEntry> Stream(int size, int tamperAt)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            byte[] bytes = new LedgerEntry(County, i, Start, "action.approved", "Action", Guid.Empty, $$"""{"n":{{(i == tamperAt ? -i : i)}}}""").ToCanonicalBytes();
+            // The tampered row also carries a rewritten leaf hash: only the signed heads reveal it.
+            yield return new StoredEntry(i, bytes, MerkleHash.Leaf(bytes));
+        }
+    }
+
     private (List<StoredEntry> Rows, List<SignedTreeHead> Heads) Build()
     {
         var rows = new List<StoredEntry>();
