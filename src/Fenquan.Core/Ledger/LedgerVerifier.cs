@@ -174,22 +174,20 @@ public static class LedgerVerifier
             }
         }
 
-        // Heads that cover more entries than are stored: the tail was deleted, or (after a gap) the
-        // tree cannot be rebuilt to check them.
-        for (; nextHead < goodHeads.Count; nextHead++)
+        // Heads beyond what could be checked: those covering more entries than are stored prove the
+        // tail was deleted; after a gap the tree cannot be rebuilt to check them. Summed up once each.
+        int remaining = goodHeads.Count - nextHead;
+        if (remaining > 0)
         {
-            SignedTreeHead head = goodHeads[nextHead];
+            long largest = goodHeads[^1].TreeSize;
+            if (largest > expected)
+            {
+                report.Add(LedgerProblemKind.Missing, expected, largest - 1, Say($"Entries {expected} to {largest - 1} are missing: the signed tree head at size {largest} covers them but they are not stored."));
+            }
+
             if (brokenAt >= 0)
             {
-                report.Add(LedgerProblemKind.Unverifiable, brokenAt, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} cannot be checked: entries from {brokenAt} on are missing."));
-            }
-            else if (head.TreeSize > expected)
-            {
-                report.Add(LedgerProblemKind.Missing, expected, head.TreeSize - 1, Say($"Entries {expected} to {head.TreeSize - 1} are missing: the signed tree head at size {head.TreeSize} covers them but they are not stored."));
-                if (brokenAt < 0)
-                {
-                    brokenAt = expected;
-                }
+                report.Add(LedgerProblemKind.Unverifiable, brokenAt, largest - 1, Say($"{remaining} signed tree heads (sizes {goodHeads[nextHead].TreeSize} to {largest}) cannot be checked: entry {brokenAt} is missing."));
             }
         }
 
