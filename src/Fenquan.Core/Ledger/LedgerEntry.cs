@@ -36,6 +36,12 @@ public sealed record LedgerEntry
         Data = Encoding.UTF8.GetString(CompactJson(Encoding.UTF8.GetBytes(data)));
     }
 
+    /// <param name="dataUtf8">The JSON snapshot as UTF-8 (e.g. from JsonSerializer.SerializeToUtf8Bytes).</param>
+    public LedgerEntry(CountyId county, long sequence, DateTimeOffset at, string kind, string subjectType, Guid subjectId, ReadOnlySpan<byte> dataUtf8)
+        : this(county, sequence, at, kind, subjectType, subjectId, Encoding.UTF8.GetString(dataUtf8))
+    {
+    }
+
     public CountyId County { get; }
 
     /// <summary>0-based position in the county's ledger.</summary>

@@ -33,7 +33,10 @@ public enum LedgerProblemKind
     /// <summary>A validly signed tree head's root differs from the root recomputed from the stored entries.</summary>
     RootMismatch,
 
-    /// <summary>A tree head cannot be checked because entries before its size are missing or duplicated.</summary>
+    /// <summary>
+    /// Tree heads that cannot localise anything: entries before their size are missing, or an earlier
+    /// head already disagreed (every later root then differs too).
+    /// </summary>
     Unverifiable,
 }
 
@@ -115,6 +118,9 @@ public static class LedgerVerifier
         long brokenAt = -1;         // first sequence where the tree can no longer be rebuilt
         int nextHead = 0;
         int headsChecked = 0;
+        long firstMismatch = -1;    // size of the first head that did not match
+        long lastMismatch = -1;
+        int laterMismatches = 0;
 
         // Heads at size 0 are checked against the empty root before any entry.
         CheckHeads(0);
@@ -168,23 +174,26 @@ public static class LedgerVerifier
             }
         }
 
-        // Heads that cover more entries than are stored: the tail was deleted, or (after a gap) the
-        // tree cannot be rebuilt to check them.
-        for (; nextHead < goodHeads.Count; nextHead++)
+        // Heads beyond what could be checked: those covering more entries than are stored prove the
+        // tail was deleted; after a gap the tree cannot be rebuilt to check them. Summed up once each.
+        int remaining = goodHeads.Count - nextHead;
+        if (remaining > 0)
         {
-            SignedTreeHead head = goodHeads[nextHead];
+            long largest = goodHeads[^1].TreeSize;
+            if (largest > expected)
+            {
+                report.Add(LedgerProblemKind.Missing, expected, largest - 1, Say($"Entries {expected} to {largest - 1} are missing: the signed tree head at size {largest} covers them but they are not stored."));
+            }
+
             if (brokenAt >= 0)
             {
-                report.Add(LedgerProblemKind.Unverifiable, brokenAt, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} cannot be checked: entries from {brokenAt} on are missing."));
+                report.Add(LedgerProblemKind.Unverifiable, brokenAt, largest - 1, Say($"{remaining} signed tree heads (sizes {goodHeads[nextHead].TreeSize} to {largest}) cannot be checked: entry {brokenAt} is missing."));
             }
-            else if (head.TreeSize > expected)
-            {
-                report.Add(LedgerProblemKind.Missing, expected, head.TreeSize - 1, Say($"Entries {expected} to {head.TreeSize - 1} are missing: the signed tree head at size {head.TreeSize} covers them but they are not stored."));
-                if (brokenAt < 0)
-                {
-                    brokenAt = expected;
-                }
-            }
+        }
+
+        if (laterMismatches > 0)
+        {
+            report.Add(LedgerProblemKind.Unverifiable, firstMismatch, lastMismatch - 1, Say($"The {laterMismatches} later signed tree heads (up to size {lastMismatch}) differ as well, as they must after the change above; they cannot localise any further change after entry {firstMismatch - 1}."));
         }
 
         accumulator.Root(root);
@@ -197,7 +206,18 @@ public static class LedgerVerifier
                 SignedTreeHead head = goodHeads[nextHead++];
                 if (!accumulator.RootEquals(head.RootHash))
                 {
-                    report.Add(LedgerProblemKind.RootMismatch, lastGoodHead, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} does not match the stored entries: something among entries {lastGoodHead} to {head.TreeSize - 1} was altered."));
+                    if (firstMismatch < 0)
+                    {
+                        firstMismatch = head.TreeSize;
+                        report.Add(LedgerProblemKind.RootMismatch, lastGoodHead, head.TreeSize - 1, Say($"The signed tree head at size {head.TreeSize} does not match the stored entries: something among entries {lastGoodHead} to {head.TreeSize - 1} was altered."));
+                    }
+                    else
+                    {
+                        // Every later root contains the altered entry, so later heads must differ too;
+                        // they are summed up once rather than reported one by one.
+                        laterMismatches++;
+                        lastMismatch = head.TreeSize;
+                    }
                 }
                 else
                 {
