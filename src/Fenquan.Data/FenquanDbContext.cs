@@ -105,6 +105,9 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             matter.Property(m => m.Title).HasMaxLength(300);
             matter.ComplexProperty(m => m.Payee, payee => payee.Property(p => p.Name).HasMaxLength(200));
             matter.Property(m => m.Route).HasConversion(new RouteConverter(), RouteConverter.Comparer);
+
+            // R43: what the meeting decided binds the matter's execution.
+            matter.Property(m => m.DecidedTerms).HasConversion(new DecidedTermsConverter());
             matter.Ignore(m => m.CurrentRoundActions);
             matter.Ignore(m => m.CurrentStep);
             matter.Ignore(m => m.CurrentStepIndex);

@@ -528,7 +528,7 @@ public sealed class Matter
         //    Asked by step kind and by actor kind, so a misconfigured route fails closed.
         if (requireReference && string.IsNullOrWhiteSpace(reference))
         {
-            if (step.Kind == StepKind.InformTeam)
+            if (step.Kind == StepKind.InformTeam && step.Actor.Kind == ActorKind.Team)
             {
                 return Outcome.Refused("R6", $"{here} reports the matter to the team: name the meeting at which the team was informed.");
             }

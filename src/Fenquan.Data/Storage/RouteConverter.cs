@@ -38,3 +38,23 @@ internal sealed class RouteConverter() : ValueConverter<Route, string>(route => 
 
     private sealed record StoredStep(StepKind Kind, ActorKind Actor, Role? Role, int? SameActorAs);
 }
+
+/// <summary>R43: the terms a meeting decided, stored as JSON beside the matter (a value, never edited).</summary>
+internal sealed class DecidedTermsConverter() : ValueConverter<Fenquan.Core.Meetings.CollectiveDecisionTerms?, string?>(
+    terms => terms == null ? null : Write(terms),
+    json => json == null ? null : Read(json))
+{
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static string Write(Fenquan.Core.Meetings.CollectiveDecisionTerms terms) =>
+        JsonSerializer.Serialize(new StoredTerms(terms.Amount, terms.Payee.PersonId?.Value, terms.Payee.Name, terms.Conditions, terms.MeetingReference, terms.DecidedAt), Options);
+
+    private static Fenquan.Core.Meetings.CollectiveDecisionTerms Read(string json)
+    {
+        var stored = JsonSerializer.Deserialize<StoredTerms>(json, Options) ?? throw new JsonException("Stored decision terms are empty.");
+        var payee = new Fenquan.Core.Matters.Payee(stored.PayeeId is { } id ? new Fenquan.Core.Primitives.PersonId(id) : null, stored.PayeeName);
+        return new Fenquan.Core.Meetings.CollectiveDecisionTerms(stored.Amount, payee, stored.Conditions, stored.MeetingReference, stored.DecidedAt);
+    }
+
+    private sealed record StoredTerms(decimal Amount, Guid? PayeeId, string PayeeName, string Conditions, string MeetingReference, DateTimeOffset DecidedAt);
+}

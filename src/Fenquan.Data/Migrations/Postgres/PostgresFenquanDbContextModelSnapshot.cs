@@ -40,6 +40,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DecidedTerms")
+                        .HasColumnType("text");
+
                     b.Property<string>("Flags")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -35,6 +35,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<Guid>("CountyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedTerms")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Flags")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -68,6 +68,7 @@ namespace Fenquan.Data.Migrations.Postgres
                     Route = table.Column<string>(type: "text", nullable: false),
                     Round = table.Column<int>(type: "integer", nullable: false),
                     State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedTerms = table.Column<string>(type: "text", nullable: true),
                     Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
                 },

@@ -68,6 +68,7 @@ namespace Fenquan.Data.Migrations.Sqlite
                     Route = table.Column<string>(type: "TEXT", nullable: false),
                     Round = table.Column<int>(type: "INTEGER", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedTerms = table.Column<string>(type: "TEXT", nullable: true),
                     Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
