@@ -154,6 +154,9 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             head.HasKey(h => new { h.CountyId, h.TreeSize });
         });
 
+        // Further features map their rows in IEntityTypeConfiguration classes of this assembly.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FenquanDbContext).Assembly);
+
         // Ids are made by the application (Guid v7), never by the database: a new child row found
         // through a navigation is an insert, not an update of a row that "should" exist.
         foreach (var key in modelBuilder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
