@@ -20,7 +20,7 @@ public sealed class ExportSettings : StoreSettings
 /// <summary>The ledger as JSON lines: each line is an entry's canonical bytes exactly as hashed (R44).</summary>
 public sealed class ExportCommand(IAnsiConsole console) : AsyncCommand<ExportSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
     {
         var database = settings.DatabaseSettings();
         if (database.Provider == DatabaseProvider.Sqlite && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource))

@@ -5,7 +5,7 @@ namespace Fenquan.Cli.Commands;
 
 public sealed class InitCommand(IAnsiConsole console) : AsyncCommand<StoreSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
         await using var store = await settings.OpenAsync(cancellationToken);
         console.MarkupLineInterpolated($"Data folder: [bold]{store.Data.Root}[/]");

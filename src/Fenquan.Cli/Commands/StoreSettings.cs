@@ -15,9 +15,9 @@ public class StoreSettings : CommandSettings
     [Description("Database connection string (default: $FENQUAN_DB or the SQLite file in the data folder). A PostgreSQL string starts with Host=.")]
     public string? Database { get; init; }
 
-    public DataDirectory DataDirectory() => Storage.DataDirectory.Resolve(Data);
+    public DataDirectory DataDirectory() => Fenquan.Data.Storage.DataDirectory.Resolve(Data);
 
-    public DatabaseSettings DatabaseSettings() => Storage.DatabaseSettings.Resolve(DataDirectory(), Database);
+    public DatabaseSettings DatabaseSettings() => Fenquan.Data.Storage.DatabaseSettings.Resolve(DataDirectory(), Database);
 
     public Task<FenquanStore> OpenAsync(CancellationToken cancellationToken) =>
         FenquanStore.OpenAsync(DataDirectory(), DatabaseSettings(), TimeProvider.System, cancellationToken);

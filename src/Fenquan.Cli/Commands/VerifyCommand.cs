@@ -12,7 +12,7 @@ namespace Fenquan.Cli.Commands;
 /// </summary>
 public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<StoreSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {
         var data = settings.DataDirectory();
         var database = settings.DatabaseSettings();

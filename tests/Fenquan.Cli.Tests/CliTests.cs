@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Microsoft.Data.Sqlite;
+using Spectre.Console.Testing;
+
+namespace Fenquan.Cli.Tests;
+
+/// <summary>The `fenquan` command, run in-process against a real SQLite file in a temporary data folder.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("fenquan-cli-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole().Width(400);
+        var exit = await FenquanApp.RunAsync(args, console);
+        return (exit, console.Output);
+    }
+
+    private async Task SeedAsync(int matters = 25)
+    {
+        var (exit, output) = await RunAsync("demo", "--data", _data, "--matters", matters.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(exit == 0, output);
+    }
+
+    private async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "fenquan.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Init_CreatesTheDataFolder_KeyAndDatabase()
+    {
+        var (exit, output) = await RunAsync("init", "--data", _data);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(_data, "fenquan.db")));
+        Assert.True(File.Exists(Path.Combine(_data, "keys", "ledger-ed25519.key")));
+        Assert.Contains("Ledger public key", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
+    public async Task Demo_ThenVerify_Passes()
+    {
+        await SeedAsync();
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("every row agrees with the ledger", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
+    public async Task EditingOneLedgerRowInTheDatabaseFile_MakesVerifyFail_NamingTheEntry()
+    {
+        await SeedAsync();
+        await ExecuteSqlAsync("UPDATE ledger_entries SET Bytes = CAST(REPLACE(CAST(Bytes AS TEXT), '\"kind\":\"', '\"kind\":\"x') AS BLOB) WHERE Sequence = 42");
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Edited", output, StringComparison.Ordinal);
+        Assert.Contains("entry #42", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
+    public async Task DeletingOneLedgerRowInTheDatabaseFile_MakesVerifyFail_NamingTheEntry()
+    {
+        await SeedAsync();
+        await ExecuteSqlAsync("DELETE FROM ledger_entries WHERE Sequence = 17");
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Missing", output, StringComparison.Ordinal);
+        Assert.Contains("entry #17", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
+    public async Task EditingADomainRowBehindTheLedger_MakesVerifyFail_NamingTheRow()
+    {
+        await SeedAsync();
+        await ExecuteSqlAsync("UPDATE matters SET Amount = '99999.00' WHERE rowid = (SELECT min(rowid) FROM matters)");
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Matter", output, StringComparison.Ordinal);
+        Assert.Contains("differs from its last ledger entry", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
+    public async Task Export_WritesEveryEntryAsOneJsonLine()
+    {
+        await SeedAsync(10);
+        var file = Path.Combine(_data, "ledger.jsonl");
+
+        var (exit, _) = await RunAsync("export", "--data", _data, "--output", file);
+
+        Assert.Equal(0, exit);
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.True(lines.Length > 50);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            using var entry = JsonDocument.Parse(lines[i]);
+            Assert.Equal(i, entry.RootElement.GetProperty("seq").GetInt64());
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "R40")]
+    public async Task PolicyCheck_DefaultPolicyPasses_AndAGapFailsNamingTheAmount()
+    {
+        var policy = DefaultPolicy.Create(new UnitLimits(3_000m, 2_000m, 5_000m), CountyBounds.Default);
+        var good = Path.Combine(_data, "good.json");
+        await File.WriteAllTextAsync(good, PolicyJson.Write(policy));
+        var gapped = policy with { Rules = [.. policy.Rules.Where(r => r.Id != "finance-expense-countersigned")] };
+        var bad = Path.Combine(_data, "bad.json");
+        await File.WriteAllTextAsync(bad, PolicyJson.Write(gapped));
+
+        var (goodExit, goodOutput) = await RunAsync("policy", "check", good);
+        var (badExit, badOutput) = await RunAsync("policy", "check", bad);
+
+        Assert.True(goodExit == 0, goodOutput);
+        Assert.Equal(1, badExit);
+        Assert.Contains("3,000.01", badOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadInput_GivesAClearMessage_NotAStackTrace()
+    {
+        var (unknownExit, unknownOutput) = await RunAsync("frobnicate");
+        var (missingExit, missingOutput) = await RunAsync("policy", "check", Path.Combine(_data, "nope.json"));
+        var (notJsonExit, notJsonOutput) = await RunAsync("policy", "check", WriteFile("broken.json", "{ not json"));
+        var (noDataExit, noDataOutput) = await RunAsync("verify", "--data", Path.Combine(_data, "empty"));
+
+        Assert.Equal(2, unknownExit);
+        Assert.Equal(1, missingExit);
+        Assert.Contains("No such file", missingOutput, StringComparison.Ordinal);
+        Assert.Equal(1, notJsonExit);
+        Assert.Contains("R40", notJsonOutput, StringComparison.Ordinal);
+        Assert.Equal(1, noDataExit);
+        Assert.Contains("fenquan init", noDataOutput, StringComparison.Ordinal);
+        foreach (var output in new[] { unknownOutput, missingOutput, notJsonOutput, noDataOutput })
+        {
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+    }
+
+    private string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(_data, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
