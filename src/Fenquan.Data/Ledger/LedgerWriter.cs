@@ -11,11 +11,21 @@ namespace Fenquan.Data.Ledger;
 /// <summary>What a unit of work sees: the batch's DbContext, the time, and its county.</summary>
 public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, CountyId county)
 {
+    private List<(string SubjectType, Guid SubjectId, string Data)>? _events;
+
     public FenquanDbContext Db { get; } = db;
 
     public DateTimeOffset Now { get; } = now;
 
     public CountyId County { get; } = county;
+
+    internal IReadOnlyList<(string SubjectType, Guid SubjectId, string Data)> Events => _events ?? [];
+
+    /// <summary>
+    /// Ledgers an event that changes no row (a sign-in, a failed sign-in, a disclosure read …):
+    /// <paramref name="dataJson"/> is a JSON object recorded as the entry's data.
+    /// </summary>
+    public void Append(string subjectType, Guid subjectId, string dataJson) => (_events ??= []).Add((subjectType, subjectId, dataJson));
 }
 
 /// <summary>
@@ -33,11 +43,17 @@ public sealed class LedgerWriter : IAsyncDisposable
     private readonly TreeHeadSigner _signer;
     private readonly TimeProvider _time;
     private readonly int _maxBatch;
-    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly Dictionary<CountyId, CountyState> _counties = [];
     private readonly Task _loop;
 
-    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 256)
+    /// <summary>Under sustained load, a signed tree head at least every this many entries …</summary>
+    public const int HeadEvery = 10_000;
+
+    /// <summary>… and at least this often.</summary>
+    public static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
+
+    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024)
     {
         _settings = settings;
         _signer = signer;
@@ -112,7 +128,6 @@ public sealed class LedgerWriter : IAsyncDisposable
     {
         var now = _time.GetUtcNow();
         await using var db = FenquanDatabase.CreateContext(_settings);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var working = new Dictionary<CountyId, CountyState>();
         var done = new List<WorkItem>(batch.Count);
@@ -126,10 +141,11 @@ public sealed class LedgerWriter : IAsyncDisposable
                 working[item.County] = state;
             }
 
+            var context = new WriteContext(db, now, item.County);
             bool ok;
             try
             {
-                ok = item.Run(new WriteContext(db, now, item.County));
+                ok = item.Run(context);
             }
             catch (Exception exception)
             {
@@ -147,8 +163,10 @@ public sealed class LedgerWriter : IAsyncDisposable
             }
 
             db.ChangeTracker.DetectChanges();
-            var rowsBefore = ledgerRows.Count;
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => IsLedgered(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+            var changed = db.ChangeTracker.Entries()
+                .Where(e => IsLedgered(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .ToList();
+            foreach (var entry in changed)
             {
                 var (subjectId, county) = Identify(entry);
                 if (county != item.County.Value)
@@ -157,39 +175,43 @@ public sealed class LedgerWriter : IAsyncDisposable
                 }
 
                 var data = entry.State == EntityState.Deleted ? "null" : Encoding.UTF8.GetString(EntitySnapshot.Of(entry));
-                var ledgerEntry = new LedgerEntry(item.County, state.NextSequence, now, item.Kind, entry.Metadata.ClrType.Name, subjectId, data);
-                var bytes = ledgerEntry.ToCanonicalBytes();
-                var leaf = MerkleHash.Leaf(bytes);
-                state.Accumulator.Append(leaf);
-                ledgerRows.Add(new LedgerEntryRow
-                {
-                    CountyId = item.County.Value,
-                    Sequence = state.NextSequence,
-                    Kind = item.Kind,
-                    SubjectType = entry.Metadata.ClrType.Name,
-                    SubjectId = subjectId,
-                    Bytes = bytes,
-                    LeafHash = leaf,
-                });
-                state.NextSequence++;
+                ledgerRows.Add(state.Append(item.County, now, item.Kind, entry.Metadata.ClrType.Name, subjectId, data));
             }
 
-            item.LedgerEntries = ledgerRows.Count - rowsBefore;
-            await db.SaveChangesAsync().ConfigureAwait(false);
-            db.ChangeTracker.Clear();
+            foreach (var (subjectType, subjectId, data) in context.Events)
+            {
+                ledgerRows.Add(state.Append(item.County, now, item.Kind, subjectType, subjectId, data));
+            }
+
+            if (changed.Count > 0)
+            {
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
+
             done.Add(item);
         }
 
         if (ledgerRows.Count > 0)
         {
-            db.LedgerEntries.AddRange(ledgerRows);
-            foreach (var (county, state) in working.Where(w => w.Value.NextSequence > _counties[w.Key].NextSequence))
+            var heads = new List<TreeHeadRow>();
+            foreach (var (county, state) in working)
             {
-                var head = _signer.Sign(county, state.NextSequence, state.Accumulator.Root(), now);
-                db.TreeHeads.Add(new TreeHeadRow { CountyId = county.Value, TreeSize = head.TreeSize, RootHash = head.RootHash, At = head.At, Signature = head.Signature });
+                // A signed tree head covers the batch when the writer falls idle, and at least every
+                // HeadEvery entries or HeadInterval under sustained load: verification stays fast and
+                // the unsigned tail is short. A restart signs at its first batch (LastHeadSize is loaded).
+                var due = state.NextSequence > state.LastHeadSize
+                    && (_queue.Reader.Count == 0 || state.NextSequence - state.LastHeadSize >= HeadEvery || now - state.LastHeadAt >= HeadInterval);
+                if (due)
+                {
+                    var head = _signer.Sign(county, state.NextSequence, state.Accumulator.Root(), now);
+                    heads.Add(new TreeHeadRow { CountyId = county.Value, TreeSize = head.TreeSize, RootHash = head.RootHash, At = head.At, Signature = head.Signature });
+                    state.LastHeadSize = head.TreeSize;
+                    state.LastHeadAt = now;
+                }
             }
 
-            await db.SaveChangesAsync().ConfigureAwait(false);
+            await LedgerRowInserter.InsertAsync(db, ledgerRows, heads).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);
@@ -241,25 +263,52 @@ public sealed class LedgerWriter : IAsyncDisposable
             return known;
         }
 
-        var state = new CountyState(new MerkleAccumulator(), 0);
+        var accumulator = new MerkleAccumulator();
         var leaves = db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county.Value).OrderBy(e => e.Sequence).Select(e => e.LeafHash).AsAsyncEnumerable();
         await foreach (var leaf in leaves.ConfigureAwait(false))
         {
-            state.Accumulator.Append(leaf);
-            state.NextSequence++;
+            accumulator.Append(leaf);
         }
+
+        var lastHead = await db.TreeHeads.AsNoTracking().Where(h => h.CountyId == county.Value).OrderByDescending(h => h.TreeSize)
+            .Select(h => new { h.TreeSize, h.At }).FirstOrDefaultAsync().ConfigureAwait(false);
+        var state = new CountyState(accumulator, accumulator.Size, lastHead?.TreeSize ?? 0, lastHead?.At ?? DateTimeOffset.MinValue);
 
         _counties[county] = state;
         return state;
     }
 
-    private sealed class CountyState(MerkleAccumulator accumulator, long nextSequence)
+    private sealed class CountyState(MerkleAccumulator accumulator, long nextSequence, long lastHeadSize, DateTimeOffset lastHeadAt)
     {
         public MerkleAccumulator Accumulator { get; } = accumulator;
 
-        public long NextSequence { get; set; } = nextSequence;
+        public long NextSequence { get; private set; } = nextSequence;
 
-        public CountyState Clone() => new(Accumulator.Clone(), NextSequence);
+        public long LastHeadSize { get; set; } = lastHeadSize;
+
+        public DateTimeOffset LastHeadAt { get; set; } = lastHeadAt;
+
+        public CountyState Clone() => new(Accumulator.Clone(), NextSequence, LastHeadSize, LastHeadAt);
+
+        /// <summary>Gives the next entry its sequence number, hashes it and adds it to the tree.</summary>
+        public LedgerEntryRow Append(CountyId county, DateTimeOffset now, string kind, string subjectType, Guid subjectId, string data)
+        {
+            var bytes = new LedgerEntry(county, NextSequence, now, kind, subjectType, subjectId, data).ToCanonicalBytes();
+            var leaf = MerkleHash.Leaf(bytes);
+            Accumulator.Append(leaf);
+            var row = new LedgerEntryRow
+            {
+                CountyId = county.Value,
+                Sequence = NextSequence,
+                Kind = kind,
+                SubjectType = subjectType,
+                SubjectId = subjectId,
+                Bytes = bytes,
+                LeafHash = leaf,
+            };
+            NextSequence++;
+            return row;
+        }
     }
 
     private abstract class WorkItem(CountyId county, string kind)

@@ -157,4 +157,26 @@ public class LedgerWriterTests
         Assert.True(audit.IsIntact);
         Assert.Equal(3, audit.Counties.Single().Ledger.TreeSize);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnEventThatChangesNoRow_IsLedgeredAndVerifies(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await AddCountyAsync(database);
+        var subject = Guid.CreateVersion7();
+
+        await database.Writer.ExecuteAsync(county, "signin.failed", ctx =>
+        {
+            ctx.Append("SignIn", subject, """{"user":"wangjianguo","ok":false}""");
+            return Result<bool>.Ok(true);
+        });
+
+        await using var db = database.Context();
+        var entry = LedgerEntry.Parse((await db.LedgerEntries.SingleAsync(e => e.SubjectId == subject)).Bytes);
+        Assert.Equal("signin.failed", entry.Kind);
+        Assert.Equal("SignIn", entry.SubjectType);
+        Assert.Contains("\"ok\":false", entry.Data, StringComparison.Ordinal);
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
 }
