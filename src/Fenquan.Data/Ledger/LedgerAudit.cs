@@ -45,6 +45,9 @@ public static class LedgerAudit
         }
 
         var rowsByCounty = await SnapshotRowsAsync(db, cancellationToken);
+
+        // Entries about other subjects are events (sign-ins …) that change no row.
+        var rowTypes = db.Model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType)).Select(t => t.ClrType.Name).ToHashSet(StringComparer.Ordinal);
         var audits = new List<CountyAudit>();
         long read = 0;
         foreach (var county in counties.Order())
@@ -73,7 +76,7 @@ public static class LedgerAudit
                     return new StoredEntry(row.Sequence, row.Bytes, row.LeafHash);
                 });
             var report = LedgerVerifier.Verify(rows, signedHeads, publicKey, new CountyId(county));
-            var rowProblems = CompareRows(county, latest, rowsByCounty.GetValueOrDefault(county) ?? []);
+            var rowProblems = CompareRows(county, latest, rowsByCounty.GetValueOrDefault(county) ?? [], rowTypes);
             audits.Add(new CountyAudit(county, report, rowProblems));
         }
 
@@ -100,7 +103,7 @@ public static class LedgerAudit
         }
     }
 
-    private static List<RowProblem> CompareRows(Guid county, Dictionary<(string Type, Guid Id), (long Sequence, string Data)> latest, List<(string Type, Guid Id, string Snapshot)> rows)
+    private static List<RowProblem> CompareRows(Guid county, Dictionary<(string Type, Guid Id), (long Sequence, string Data)> latest, List<(string Type, Guid Id, string Snapshot)> rows, HashSet<string> rowTypes)
     {
         var problems = new List<RowProblem>();
         var seen = new HashSet<(string, Guid)>();
@@ -120,7 +123,7 @@ public static class LedgerAudit
 
         foreach (var ((type, id), recorded) in latest)
         {
-            if (recorded.Data != "null" && !seen.Contains((type, id)))
+            if (recorded.Data != "null" && rowTypes.Contains(type) && !seen.Contains((type, id)))
             {
                 problems.Add(new RowProblem(county, type, id, recorded.Sequence,
                     string.Create(CultureInfo.InvariantCulture, $"{type} {id} is recorded in the ledger (entry #{recorded.Sequence}) but is missing from the database.")));
