@@ -39,9 +39,10 @@ public sealed record SubmitMatter(
 /// <summary>
 /// An action on the current step. <see cref="ExternalReference"/> is the meeting / minutes
 /// reference for a collective decision (R43) or the procurement-centre / tender reference for a
-/// hand-off (R18, R20).
+/// hand-off (R18, R20). <see cref="OnBehalfOf"/> names the person the actor stands in for under a
+/// delegation (代理); null when the actor acts in their own right.
 /// </summary>
-public sealed record ActRequest(PersonId ActorId, ActionKind Kind, string? Comment = null, string? ExternalReference = null);
+public sealed record ActRequest(PersonId ActorId, ActionKind Kind, string? Comment = null, string? ExternalReference = null, PersonId? OnBehalfOf = null);
 
 /// <summary>An edit by the initiator; null members are left unchanged.</summary>
 public sealed record EditMatter(PersonId EditorId, decimal? NewAmount = null, Payee? NewPayee = null, string? NewTitle = null);

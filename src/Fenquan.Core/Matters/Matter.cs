@@ -1,3 +1,4 @@
+using Fenquan.Core.Delegation;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
@@ -166,11 +167,25 @@ public sealed class Matter
     /// round unless the route allows it (general rule); the actor holds what the step requires on
     /// the matter's date (R3, R4, R16…, R43, R18/R20).
     /// </summary>
-    public Result<MatterAction> Act(ActRequest request, IOrganizationView org, DateTimeOffset now)
+    public Result<MatterAction> Act(ActRequest request, IOrganizationView org, DateTimeOffset now) =>
+        Act(request, org, DelegationSet.None, now);
+
+    /// <summary>
+    /// As <see cref="Act(ActRequest, IOrganizationView, DateTimeOffset)"/>; when
+    /// <see cref="ActRequest.OnBehalfOf"/> is set the actor stands in for that person under a
+    /// delegation (代理), and a delegation never lets anyone act where the rules forbid them: every
+    /// segregation-of-duties check (R6 initiator and payee, one person on two steps) applies to BOTH
+    /// the delegate and the delegator; a principal never acts on a deputy-in-charge step (五不直接分管,
+    /// the area's rule); authority is the delegator's on the matter's date; and a delegation in force
+    /// <paramref name="now"/> must cover the area and the step's role, with the delegate still able to
+    /// hold that role. The action row records both the actor and <see cref="MatterAction.OnBehalfOf"/>.
+    /// </summary>
+    public Result<MatterAction> Act(ActRequest request, IOrganizationView org, IDelegationView delegations, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(org);
-        var check = CheckAction(request.ActorId, request.Kind, request.ExternalReference, org, requireReference: true);
+        ArgumentNullException.ThrowIfNull(delegations);
+        var check = CheckAction(request.ActorId, request.Kind, request.ExternalReference, org, requireReference: true, new Standing(request.OnBehalfOf, delegations, now));
         if (!check.IsOk)
         {
             return check.Refusal!;
@@ -178,7 +193,7 @@ public sealed class Matter
 
         var stepIndex = CurrentStepIndex;
         var reference = string.IsNullOrWhiteSpace(request.ExternalReference) ? null : request.ExternalReference.Trim();
-        var action = new MatterAction(ActionId.New(), Id, CountyId, Round, stepIndex, request.Kind, request.ActorId, request.Comment?.Trim() ?? string.Empty, reference, now);
+        var action = new MatterAction(ActionId.New(), Id, CountyId, Round, stepIndex, request.Kind, request.ActorId, request.Comment?.Trim() ?? string.Empty, reference, now, request.OnBehalfOf);
         _actions.Add(action);
         State = request.Kind switch
         {
@@ -289,7 +304,7 @@ public sealed class Matter
     {
         ArgumentNullException.ThrowIfNull(org);
         return CurrentStep is { } step
-            && CheckAction(person, StepActions.CompletingAction(step.Kind), null, org, requireReference: false).IsOk;
+            && CheckAction(person, StepActions.CompletingAction(step.Kind), null, org, requireReference: false, Standing.Own).IsOk;
     }
 
     /// <summary>Everyone who may complete the current step now; empty unless pending.</summary>
@@ -470,7 +485,13 @@ public sealed class Matter
         };
     }
 
-    private Outcome CheckAction(PersonId actor, ActionKind kind, string? reference, IOrganizationView org, bool requireReference)
+    // Who the actor stands in for (代理), the delegations to check it against and the action time.
+    private sealed record Standing(PersonId? OnBehalfOf, IDelegationView Delegations, DateTimeOffset Now)
+    {
+        public static Standing Own { get; } = new(null, DelegationSet.None, DateTimeOffset.MinValue);
+    }
+
+    private Outcome CheckAction(PersonId actor, ActionKind kind, string? reference, IOrganizationView org, bool requireReference, Standing standing)
     {
         // 1. Only a pending matter has a step waiting.
         if (State != MatterState.Pending)
@@ -491,37 +512,69 @@ public sealed class Matter
 
         // 3. R6: nobody acts on a matter they initiated or that pays them. Proposing is the
         //    initiator's own act, so a Propose step is the one exception for the initiator.
-        var who = org.NameOf(actor);
-        var isInitiator = actor == InitiatorId;
-        var isPayee = Payee.PersonId is { } payee && payee == actor;
-        if (isInitiator && !InitiatorMayAct(step, kind))
+        //    Under a delegation both the delegate and the delegator are checked.
+        PersonId[] people = standing.OnBehalfOf is { } principalActor ? [actor, principalActor] : [actor];
+        foreach (var person in people)
         {
-            return Outcome.Refused("R6", $"{who} initiated this matter; nobody approves or acts on a matter they initiated.");
-        }
-
-        if (isPayee && !(isInitiator && InitiatorMayAct(step, kind)))
-        {
-            return Outcome.Refused("R6", $"{who} is paid by this matter; nobody approves or acts on a matter that pays them.");
-        }
-
-        // 4. General rule: nobody acts on two deciding steps of one round unless the route says so.
-        if (!StepActions.IsRecording(step))
-        {
-            var earlier = CurrentRoundActions.FirstOrDefault(a =>
-                a.ActorId == actor && a.Kind.CompletesStep() && a.StepIndex != index
-                && !StepActions.IsRecording(Route.Steps[a.StepIndex])
-                && !SameActorAllowance.Allows(Route, a.StepIndex, index));
-            if (earlier is not null)
+            var who = org.NameOf(person);
+            var isInitiator = person == InitiatorId;
+            var isPayee = Payee.PersonId is { } payee && payee == person;
+            if (isInitiator && !InitiatorMayAct(step, kind))
             {
-                return Outcome.Refused("R7", $"{who} already acted on step {earlier.StepIndex + 1} ({Route.Steps[earlier.StepIndex]}) of this round; one person may not act on two steps (a review and an approval by the same person are refused).");
+                return Outcome.Refused("R6", $"{who} initiated this matter; nobody approves or acts on a matter they initiated, not even for someone else.");
+            }
+
+            if (isPayee && !(isInitiator && InitiatorMayAct(step, kind)))
+            {
+                return Outcome.Refused("R6", $"{who} is paid by this matter; nobody approves or acts on a matter that pays them.");
             }
         }
 
-        // 5. The actor holds what the step requires, on the matter's date.
-        var authority = CheckAuthority(actor, step, here, org);
-        if (!authority.IsOk)
+        // 4. General rule: nobody acts on two deciding steps of one round unless the route says so.
+        //    An action taken for someone else counts as both people's.
+        if (!StepActions.IsRecording(step))
         {
-            return authority;
+            foreach (var person in people)
+            {
+                var earlier = CurrentRoundActions.FirstOrDefault(a =>
+                    (a.ActorId == person || a.OnBehalfOf == person) && a.Kind.CompletesStep() && a.StepIndex != index
+                    && !StepActions.IsRecording(Route.Steps[a.StepIndex])
+                    && !SameActorAllowance.Allows(Route, a.StepIndex, index));
+                if (earlier is not null)
+                {
+                    return Outcome.Refused("R7", $"{org.NameOf(person)} already acted on step {earlier.StepIndex + 1} ({Route.Steps[earlier.StepIndex]}) of this round; one person may not act on two steps, not even through a delegation (a review and an approval by the same person are refused).");
+                }
+            }
+        }
+
+        // 5. The actor holds what the step requires, on the matter's date; under a delegation the
+        //    delegator's authority counts, after 五不直接分管: a principal never takes a deputy's step.
+        if (standing.OnBehalfOf is { } delegator)
+        {
+            if (step.Actor.Kind == ActorKind.DeputyInCharge && org.HoldsRole(UnitId, actor, Role.Principal, MatterDate))
+            {
+                return Outcome.Refused(MatterRules.AreaRule(Area), $"{org.NameOf(actor)} is a principal: principals do not directly take charge of {Area} (五不直接分管), not even for an absent deputy ({here}).");
+            }
+
+            var delegatorAuthority = CheckAuthority(delegator, step, here, org);
+            if (!delegatorAuthority.IsOk)
+            {
+                return delegatorAuthority;
+            }
+
+            var delegated = DelegationRules.CheckActing(standing.Delegations, org, UnitId, Area, step, actor, delegator, MatterDate, standing.Now, here);
+            if (!delegated.IsOk)
+            {
+                return delegated;
+            }
+        }
+        else
+        {
+            var authority = CheckAuthority(actor, step, here, org);
+            if (!authority.IsOk)
+            {
+                return authority;
+            }
         }
 
         // 6. A recorded decision or hand-off names its meeting or external reference.

@@ -13,7 +13,7 @@ public sealed class MatterAction
         Comment = string.Empty;
     }
 
-    internal MatterAction(ActionId id, MatterId matterId, CountyId countyId, int round, int stepIndex, ActionKind kind, PersonId actorId, string comment, string? externalReference, DateTimeOffset at)
+    internal MatterAction(ActionId id, MatterId matterId, CountyId countyId, int round, int stepIndex, ActionKind kind, PersonId actorId, string comment, string? externalReference, DateTimeOffset at, PersonId? onBehalfOf = null)
     {
         Id = id;
         MatterId = matterId;
@@ -25,6 +25,7 @@ public sealed class MatterAction
         Comment = comment;
         ExternalReference = externalReference;
         At = at;
+        OnBehalfOf = onBehalfOf;
     }
 
     public ActionId Id { get; private set; }
@@ -42,6 +43,12 @@ public sealed class MatterAction
     public ActionKind Kind { get; private set; }
 
     public PersonId ActorId { get; private set; }
+
+    /// <summary>
+    /// The person <see cref="ActorId"/> stood in for under a delegation (代理); null when they acted
+    /// in their own right. The action counts as both people's for segregation of duties.
+    /// </summary>
+    public PersonId? OnBehalfOf { get; private set; }
 
     public string Comment { get; private set; }
 

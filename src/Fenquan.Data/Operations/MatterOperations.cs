@@ -49,7 +49,11 @@ public sealed class MatterOperations(LedgerWriter writer)
             return matter;
         });
 
-    /// <summary>An action on the matter's current step, checked by the core (R6, R7, R3, R43 …).</summary>
+    /// <summary>
+    /// An action on the matter's current step, checked by the core (R6, R7, R3, R43 …). When
+    /// <see cref="ActRequest.OnBehalfOf"/> is set, the delegations from that person to the actor are
+    /// loaded and the core checks the action as a delegate's (代理).
+    /// </summary>
     public Task<Result<MatterAction>> ActAsync(CountyId county, MatterId matterId, ActRequest request) =>
         writer.ExecuteAsync(county, "matter." + request.Kind.ToString().ToLowerInvariant(), ctx =>
         {
@@ -60,8 +64,15 @@ public sealed class MatterOperations(LedgerWriter writer)
             }
 
             var org = OrganizationOperations.LoadUnitView(ctx.Db, county, matter.UnitId);
-            return matter.Act(request, org, ctx.Now);
+            var delegations = request.OnBehalfOf is { } delegator
+                ? DelegationOperations.LoadView(ctx.Db, county, matter.UnitId, delegator, request.ActorId)
+                : Core.Delegation.DelegationSet.None;
+            return matter.Act(request, org, delegations, ctx.Now);
         });
+
+    /// <summary>An action taken for <paramref name="onBehalfOf"/> under a delegation (代理); null acts in one's own right.</summary>
+    public Task<Result<MatterAction>> ActAsync(CountyId county, MatterId matterId, ActRequest request, PersonId? onBehalfOf) =>
+        ActAsync(county, matterId, request with { OnBehalfOf = onBehalfOf });
 
     /// <summary>R42: a material edit sends the matter back through approval, re-routed under its frozen policy (R41).</summary>
     public Task<Result<MatterChange>> EditAsync(CountyId county, MatterId matterId, EditMatter edit) =>

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using Fenquan.Core.Attachments;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Ledger;
+using Fenquan.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Operations;
+
+/// <summary>An attachment read back: its row and its bytes, whose hash matched the ledgered one.</summary>
+public sealed record AttachmentContent(Attachment Attachment, Stream Content);
+
+/// <summary>A stored attachment whose bytes no longer match the ledgered hash, or are missing.</summary>
+public sealed record AttachmentProblem(CountyId County, AttachmentId AttachmentId, MatterId MatterId, string ContentHash, string Message)
+{
+    public override string ToString() => Message;
+}
+
+public sealed record AttachmentAudit(int FilesChecked, IReadOnlyList<AttachmentProblem> Problems)
+{
+    public bool IsIntact => Problems.Count == 0;
+}
+
+/// <summary>
+/// Vouchers and supporting documents: streamed to a temporary file while hashing, checked by
+/// content, then — through the writer, so the content hash is in the ledger — the row is added and
+/// the bytes moved into the content-addressed store.
+/// </summary>
+public sealed class AttachmentOperations(LedgerWriter writer, AttachmentStore store, AttachmentLimits? limits = null)
+{
+    public AttachmentLimits Limits { get; } = limits ?? AttachmentLimits.Default;
+
+    /// <summary>
+    /// Attaches a file to a matter. Refused (nothing stored, nothing ledgered) when the file is
+    /// empty, over the limit (<see cref="AttachmentRules.TooLargeId"/>), not a PDF, JPEG or PNG by
+    /// content, the matter is unknown, or the uploader is neither its initiator nor someone who may
+    /// act on it now (R8).
+    /// </summary>
+    public async Task<Result<Attachment>> AddAsync(CountyId county, MatterId matterId, PersonId uploader, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        using var staged = await store.StageAsync(content, Limits.MaxBytes, cancellationToken);
+        var check = AttachmentRules.Check(staged.Head.Span, staged.Size, fileName, Limits);
+        if (!check.IsOk)
+        {
+            return check.Refusal!;
+        }
+
+        return await writer.ExecuteAsync(county, "attachment.added", ctx =>
+        {
+            var matter = MatterOperations.Load(ctx.Db, county, matterId);
+            if (matter is null)
+            {
+                return Refusal.NotFound($"Matter {matterId}");
+            }
+
+            var org = OrganizationOperations.LoadUnitView(ctx.Db, county, matter.UnitId);
+            var attachment = Attachment.Create(matter, uploader, check.Value, staged.Size, staged.ContentHash, org, ctx.Now);
+            if (attachment.IsOk)
+            {
+                // The bytes are in place before the row that names them commits; a crash in between
+                // leaves an unnamed file (harmless, and reused by the next upload of the same content).
+                store.Commit(staged);
+                ctx.Db.Add(attachment.Value);
+            }
+
+            return attachment;
+        }, cancellationToken);
+    }
+
+    /// <summary>The attachments of a matter, oldest first.</summary>
+    public static Task<List<Attachment>> ListAsync(FenquanDbContext db, CountyId county, MatterId matterId, CancellationToken cancellationToken = default) =>
+        db.Set<Attachment>().AsNoTracking().Where(a => a.CountyId == county && a.MatterId == matterId).OrderBy(a => a.StoredAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Opens an attachment's bytes after re-hashing them: refused naming R44 when they no longer
+    /// match the ledgered hash or are missing. The caller disposes the stream.
+    /// </summary>
+    public async Task<Result<AttachmentContent>> OpenAsync(FenquanDbContext db, CountyId county, AttachmentId id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var attachment = await db.Set<Attachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.CountyId == county, cancellationToken);
+        if (attachment is null)
+        {
+            return Refusal.NotFound($"Attachment {id}");
+        }
+
+        var stream = store.OpenRead(attachment.ContentHash);
+        if (stream is null)
+        {
+            return Result<AttachmentContent>.Refused("R44", $"The bytes of \"{attachment.FileName}\" are missing from the upload store.");
+        }
+
+        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        if (!string.Equals(actual, attachment.ContentHash, StringComparison.Ordinal))
+        {
+            await stream.DisposeAsync();
+            return Result<AttachmentContent>.Refused("R44", $"The stored bytes of \"{attachment.FileName}\" no longer match the ledgered hash {attachment.ContentHash} (now {actual}).");
+        }
+
+        stream.Position = 0;
+        return Result<AttachmentContent>.Ok(new AttachmentContent(attachment, stream));
+    }
+
+    /// <summary>
+    /// R44: re-hashes every stored file named by an attachment row and reports each whose bytes are
+    /// missing or no longer match the ledgered hash (each distinct file is hashed once).
+    /// </summary>
+    public async Task<AttachmentAudit> VerifyAsync(FenquanDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Set<Attachment>().AsNoTracking()
+            .Select(a => new { a.CountyId, a.Id, a.MatterId, a.ContentHash, a.FileName })
+            .ToListAsync(cancellationToken);
+        var problems = new List<AttachmentProblem>();
+        var files = 0;
+        foreach (var group in rows.GroupBy(r => r.ContentHash, StringComparer.Ordinal))
+        {
+            files++;
+            var actual = AttachmentRules.IsSha256Hex(group.Key) ? await store.HashStoredAsync(group.Key, cancellationToken) : null;
+            if (string.Equals(actual, group.Key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var row in group.OrderBy(r => r.Id.Value))
+            {
+                var message = actual is null
+                    ? $"Attachment {row.Id} (\"{row.FileName}\") of matter {row.MatterId}: the file {group.Key} is missing."
+                    : $"Attachment {row.Id} (\"{row.FileName}\") of matter {row.MatterId}: the stored bytes hash to {actual}, not the ledgered {group.Key}.";
+                problems.Add(new AttachmentProblem(row.CountyId, row.Id, row.MatterId, group.Key, message));
+            }
+        }
+
+        return new AttachmentAudit(files, problems);
+    }
+}
