@@ -184,7 +184,7 @@ public static class MinutesPdf
 
         flow.Space(10);
         flow.Paragraph(labels.Generated, small, brush: XBrushes.DimGray);
-        var footer = string.Format(CultureInfo.InvariantCulture, "{0} · {1}", minutes.MeetingId, record is null ? "-" : labels.VersionOf(record.Version, culture));
+        var footer = record is null ? minutes.MeetingId.ToString() : $"{minutes.MeetingId} · {labels.VersionOf(record.Version, culture)}";
         return flow.Finish((page, pages) => string.Format(culture, labels.Page, page, pages), footer);
     }
 }

@@ -70,14 +70,39 @@ public class MinutesPdfTests
         Assert.DoesNotContain("未签署", text, StringComparison.Ordinal);
     }
 
-    private static string RenderAndRead(MinutesFixture fixture, string culture)
+    [Fact]
+    public void LongMinutes_FlowOntoSeveralPages_WithPageNumbers()
+    {
+        var fixture = new MinutesFixture();
+        var content = fixture.Record.Content;
+        var item = content.Items.Single();
+        var longReason = string.Concat(Enumerable.Repeat("经研究，该项支出符合预算安排，程序合规，同意按规定办理。", 6));
+        var items = Enumerable.Range(1, 9).Select(n => item with
+        {
+            Number = n,
+            Title = $"议题标题{n}",
+            Opinions = [.. item.Opinions.Select(o => o with { Reason = longReason })],
+        }).ToList();
+        var longMinutes = content with { Items = items };
+
+        var text = RenderAndRead(longMinutes, null, "zh-CN");
+
+        Assert.Contains("第 2 页", text, StringComparison.Ordinal);
+        Assert.Contains("议题9", text, StringComparison.Ordinal);
+        Assert.Contains("草稿（尚未形成纪要）", text, StringComparison.Ordinal);
+        Assert.Contains("未签署", text, StringComparison.Ordinal);
+    }
+
+    private static string RenderAndRead(MinutesFixture fixture, string culture) => RenderAndRead(fixture.Record.Content, fixture.Record, culture);
+
+    private static string RenderAndRead(Core.Meetings.Minutes minutes, Core.Meetings.MinutesRecord? record, string culture)
     {
         if (!CjkFont.IsAvailable)
         {
             Requirements.Missing("The Chinese font (Debian package fonts-wqy-zenhei)");
         }
 
-        var pdf = MinutesPdf.Render(fixture.Record.Content, fixture.Record, Names, CultureInfo.GetCultureInfo(culture));
+        var pdf = MinutesPdf.Render(minutes, record, Names, CultureInfo.GetCultureInfo(culture));
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
         var file = Path.Combine(Path.GetTempPath(), $"fenquan-minutes-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(file, pdf);
@@ -85,7 +110,7 @@ public class MinutesPdfTests
         {
             if (Environment.GetEnvironmentVariable("FENQUAN_PDF_OUT") is { Length: > 0 } folder)
             {
-                File.Copy(file, Path.Combine(folder, $"minutes-{culture}.pdf"), overwrite: true);
+                File.Copy(file, Path.Combine(folder, $"minutes-{culture}-{minutes.Items.Count}.pdf"), overwrite: true);
             }
 
             return PdfToText(file);
