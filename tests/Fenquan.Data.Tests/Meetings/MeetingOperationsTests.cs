@@ -1,3 +1,4 @@
+using Fenquan.Core.Ledger;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Primitives;
@@ -78,6 +79,12 @@ public class MeetingOperationsTests
         Assert.Equal("凭正式发票据实报销", decided.DecidedTerms.Conditions);
         Assert.Equal(stored.ReferenceOf(stored.Items.Single()), decided.DecidedTerms.MeetingReference);
         Assert.Equal(stored.OutcomeOf(item.Id)!.MatterActionId, decided.Actions.Last().Id);
+
+        // The minutes' content is ledgered as the JSON it is stored as, readable in Chinese.
+        var drawnUp = db.LedgerEntries.AsNoTracking().Where(e => e.SubjectType == nameof(MinutesRecord)).AsEnumerable()
+            .Select(e => LedgerEntry.Parse(e.Bytes)).First();
+        Assert.Equal("meeting.minutes_drawn_up", drawnUp.Kind);
+        Assert.Contains("购置会议室音响设备", drawnUp.Data, StringComparison.Ordinal);
 
         var overpaid = await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 12_000m, MeetingScenario.Supplier);
         Assert.Equal("R43", overpaid.Refusal?.RuleId);
