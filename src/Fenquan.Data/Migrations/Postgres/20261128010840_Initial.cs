@@ -1,0 +1,881 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fenquan.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "api_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_api_tokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploaderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "counties",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Bounds_CollectiveLimit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Bounds_ForbidDisciplineMemberPortfolio = table.Column<bool>(type: "boolean", nullable: false),
+                    Bounds_ForbidSingleDeputyHoldingAll = table.Column<bool>(type: "boolean", nullable: false),
+                    Bounds_LawEnforcementEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Bounds_PurchaseMax = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Bounds_PurchaseMin = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Bounds_SmallExpenseMax = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Bounds_SmallExpenseMin = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_counties", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "delegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DelegatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DelegateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Areas = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_delegations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_entries",
+                columns: table => new
+                {
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    LeafHash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ledger_entries", x => new { x.CountyId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InitiatorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Flags = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MatterDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PolicyVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Route = table.Column<string>(type: "text", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedTerms = table.Column<string>(type: "text", nullable: true),
+                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memberships", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentJson = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_versions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portfolio_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DeputyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portfolio_assignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tree_heads",
+                columns: table => new
+                {
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TreeSize = table.Column<long>(type: "bigint", nullable: false),
+                    RootHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Signature = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tree_heads", x => new { x.CountyId, x.TreeSize });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_units", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matter_actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    StepIndex = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OnBehalfOf = table.Column<Guid>(type: "uuid", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ExternalReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matter_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_matter_actions_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "matter_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Material = table.Column<bool>(type: "boolean", nullable: false),
+                    RoundBefore = table.Column<int>(type: "integer", nullable: false),
+                    RoundAfter = table.Column<int>(type: "integer", nullable: false),
+                    StateBefore = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StateAfter = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OldAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    NewAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OldPayeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NewPayeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OldPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NewPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OldTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NewTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_matter_changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_matter_changes_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "relative_declarations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RelativeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_relative_declarations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_relative_declarations_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_relative_declarations_people_RelativeId",
+                        column: x => x.RelativeId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChairId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rules = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meetings_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_attendance",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Present = table.Column<bool>(type: "boolean", nullable: false),
+                    AbsenceReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_attendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_attendance_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ConcernedPersonIds = table.Column<string>(type: "text", nullable: false),
+                    DocumentReferences = table.Column<string>(type: "text", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_members",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsPrincipal = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_members_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_minutes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    DrawnUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_minutes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_meeting_minutes_SupersedesId",
+                        column: x => x.SupersedesId,
+                        principalTable: "meeting_minutes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_opinions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_opinions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_opinions_meeting_items_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "meeting_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_opinions_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_outcomes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Conditions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MatterActionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_outcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_outcomes_matter_actions_MatterActionId",
+                        column: x => x.MatterActionId,
+                        principalTable: "matter_actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_outcomes_meeting_items_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "meeting_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_outcomes_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_recusals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ground = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_recusals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_recusals_meeting_items_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "meeting_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_recusals_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_minutes_signatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MinutesId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_minutes_signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_signatures_meeting_minutes_MinutesId",
+                        column: x => x.MinutesId,
+                        principalTable: "meeting_minutes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_tokens_CountyId_PersonId",
+                table: "api_tokens",
+                columns: new[] { "CountyId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_tokens_SecretHash",
+                table: "api_tokens",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attachments_ContentHash",
+                table: "attachments",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attachments_CountyId_MatterId",
+                table: "attachments",
+                columns: new[] { "CountyId", "MatterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_delegations_CountyId_DelegateId",
+                table: "delegations",
+                columns: new[] { "CountyId", "DelegateId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_delegations_CountyId_UnitId_DelegatorId",
+                table: "delegations",
+                columns: new[] { "CountyId", "UnitId", "DelegatorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
+                table: "ledger_entries",
+                columns: new[] { "CountyId", "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_actions_CountyId_ActorId",
+                table: "matter_actions",
+                columns: new[] { "CountyId", "ActorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_actions_MatterId",
+                table: "matter_actions",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matter_changes_MatterId",
+                table: "matter_changes",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matters_CountyId_InitiatorId",
+                table: "matters",
+                columns: new[] { "CountyId", "InitiatorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_matters_CountyId_UnitId_State",
+                table: "matters",
+                columns: new[] { "CountyId", "UnitId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_attendance_MeetingId_PersonId",
+                table: "meeting_attendance",
+                columns: new[] { "MeetingId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_items_CountyId_MatterId",
+                table: "meeting_items",
+                columns: new[] { "CountyId", "MatterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_items_MatterId",
+                table: "meeting_items",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_items_MeetingId_Number",
+                table: "meeting_items",
+                columns: new[] { "MeetingId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_members_CountyId_PersonId",
+                table: "meeting_members",
+                columns: new[] { "CountyId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_members_MeetingId_PersonId",
+                table: "meeting_members",
+                columns: new[] { "MeetingId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_minutes_MeetingId_Version",
+                table: "meeting_minutes",
+                columns: new[] { "MeetingId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_minutes_SupersedesId",
+                table: "meeting_minutes",
+                column: "SupersedesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_minutes_signatures_MinutesId_PersonId",
+                table: "meeting_minutes_signatures",
+                columns: new[] { "MinutesId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_opinions_AgendaItemId_PersonId",
+                table: "meeting_opinions",
+                columns: new[] { "AgendaItemId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_opinions_AgendaItemId_Sequence",
+                table: "meeting_opinions",
+                columns: new[] { "AgendaItemId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_opinions_MeetingId",
+                table: "meeting_opinions",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_outcomes_AgendaItemId",
+                table: "meeting_outcomes",
+                column: "AgendaItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_outcomes_MatterActionId",
+                table: "meeting_outcomes",
+                column: "MatterActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_outcomes_MeetingId",
+                table: "meeting_outcomes",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_recusals_AgendaItemId_PersonId",
+                table: "meeting_recusals",
+                columns: new[] { "AgendaItemId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_recusals_MeetingId",
+                table: "meeting_recusals",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meetings_CountyId_UnitId_State",
+                table: "meetings",
+                columns: new[] { "CountyId", "UnitId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meetings_UnitId",
+                table: "meetings",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_CountyId_UnitId",
+                table: "memberships",
+                columns: new[] { "CountyId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_PersonId",
+                table: "memberships",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_CountyId",
+                table: "people",
+                column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_CountyId_UnitId_Number",
+                table: "policy_versions",
+                columns: new[] { "CountyId", "UnitId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portfolio_assignments_CountyId_UnitId_Area",
+                table: "portfolio_assignments",
+                columns: new[] { "CountyId", "UnitId", "Area" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_relative_declarations_CountyId_PersonId_RelativeId",
+                table: "relative_declarations",
+                columns: new[] { "CountyId", "PersonId", "RelativeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_relative_declarations_CountyId_RelativeId",
+                table: "relative_declarations",
+                columns: new[] { "CountyId", "RelativeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_relative_declarations_PersonId",
+                table: "relative_declarations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_relative_declarations_RelativeId",
+                table: "relative_declarations",
+                column: "RelativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_units_CountyId",
+                table: "units",
+                column: "CountyId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "attachments");
+
+            migrationBuilder.DropTable(
+                name: "counties");
+
+            migrationBuilder.DropTable(
+                name: "delegations");
+
+            migrationBuilder.DropTable(
+                name: "ledger_entries");
+
+            migrationBuilder.DropTable(
+                name: "matter_changes");
+
+            migrationBuilder.DropTable(
+                name: "meeting_attendance");
+
+            migrationBuilder.DropTable(
+                name: "meeting_members");
+
+            migrationBuilder.DropTable(
+                name: "meeting_minutes_signatures");
+
+            migrationBuilder.DropTable(
+                name: "meeting_opinions");
+
+            migrationBuilder.DropTable(
+                name: "meeting_outcomes");
+
+            migrationBuilder.DropTable(
+                name: "meeting_recusals");
+
+            migrationBuilder.DropTable(
+                name: "memberships");
+
+            migrationBuilder.DropTable(
+                name: "policy_versions");
+
+            migrationBuilder.DropTable(
+                name: "portfolio_assignments");
+
+            migrationBuilder.DropTable(
+                name: "relative_declarations");
+
+            migrationBuilder.DropTable(
+                name: "tree_heads");
+
+            migrationBuilder.DropTable(
+                name: "meeting_minutes");
+
+            migrationBuilder.DropTable(
+                name: "matter_actions");
+
+            migrationBuilder.DropTable(
+                name: "meeting_items");
+
+            migrationBuilder.DropTable(
+                name: "people");
+
+            migrationBuilder.DropTable(
+                name: "matters");
+
+            migrationBuilder.DropTable(
+                name: "meetings");
+
+            migrationBuilder.DropTable(
+                name: "units");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using Fenquan.Core.Matters;
+using Fenquan.Core.Meetings;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Operations;
+
+/// <summary>
+/// Collective decisions in recorded team meetings (R43; R5, R11, R14, R18, R21, R23). Each call is
+/// one unit of work on the ledger writer: it loads the whole meeting (and the matter it decides,
+/// with its actions), lets the core decide, and the writer ledgers every row that changed — the
+/// outcome and the matter's new action in the same transaction. A refusal changes nothing.
+/// </summary>
+public sealed class MeetingOperations(LedgerWriter writer)
+{
+    /// <summary>Schedules a meeting of the unit's team, frozen with its team, chair and rules of decision.</summary>
+    public Task<Result<Meeting>> ScheduleAsync(ScheduleMeeting command) =>
+        writer.ExecuteAsync(command.CountyId, "meeting.scheduled", ctx =>
+        {
+            if (!ctx.Db.Units.AsNoTracking().Any(u => u.Id == command.UnitId && u.CountyId == command.CountyId))
+            {
+                return Refusal.NotFound($"Unit {command.UnitId}");
+            }
+
+            var org = OrganizationOperations.LoadUnitView(ctx.Db, command.CountyId, command.UnitId);
+            var meeting = Meeting.Schedule(command, org, ctx.Now);
+            if (meeting.IsOk)
+            {
+                ctx.Db.Add(meeting.Value);
+            }
+
+            return meeting;
+        });
+
+    /// <summary>Puts a matter waiting at its collective-decision step on the agenda (not while another meeting holds it undecided).</summary>
+    public Task<Result<AgendaItem>> AddItemAsync(CountyId county, MeetingId meetingId, MatterId matterId, AgendaItemRequest request) =>
+        OnMeeting(county, meetingId, "meeting.item_added", (ctx, meeting) =>
+        {
+            var matter = ctx.Db.Matters.AsNoTracking().Include(m => m.Actions).SingleOrDefault(m => m.Id == matterId && m.CountyId == county);
+            if (matter is null)
+            {
+                return Refusal.NotFound($"Matter {matterId}");
+            }
+
+            // Closed meetings have decided or deferred every item and cancelled ones hold none, so
+            // only scheduled and open meetings can hold the matter on an undecided item.
+            var others = WithRows(ctx.Db.Set<Meeting>().AsNoTracking())
+                .Where(m => m.CountyId == county && m.UnitId == meeting.UnitId && m.Id != meetingId)
+                .Where(m => m.State == MeetingState.Scheduled || m.State == MeetingState.InSession)
+                .ToList();
+            return meeting.AddItem(matter, request, others, ctx.Now);
+        });
+
+    /// <summary>A person declares a relative (亲属关系申报); meetings opened afterwards recuse them both ways.</summary>
+    public Task<Result<RelativeDeclaration>> DeclareRelativeAsync(CountyId county, PersonId person, PersonId relative, string relationship) =>
+        writer.ExecuteAsync(county, "relative.declared", ctx =>
+        {
+            foreach (var id in new[] { person, relative })
+            {
+                if (!ctx.Db.People.AsNoTracking().Any(p => p.Id == id && p.CountyId == county))
+                {
+                    return Refusal.NotFound($"Person {id}");
+                }
+            }
+
+            var existing = ctx.Db.Set<RelativeDeclaration>().AsNoTracking()
+                .Where(r => r.CountyId == county && (r.PersonId == person || r.RelativeId == person))
+                .AsEnumerable()
+                .Select(r => r.ToRelation())
+                .ToList();
+            var declared = RelativeDeclaration.Declare(county, person, relative, relationship, existing, ctx.Now);
+            if (declared.IsOk)
+            {
+                ctx.Db.Add(declared.Value);
+            }
+
+            return declared;
+        });
+
+    /// <summary>Opens the meeting: the agenda is fixed and automatic recusals are recorded, with the county's declared relatives.</summary>
+    public Task<Result<Meeting>> OpenAsync(CountyId county, MeetingId meetingId) =>
+        OnMeeting(county, meetingId, "meeting.opened", (ctx, meeting) =>
+        {
+            var members = meeting.Members.Select(m => m.PersonId).ToList();
+            var relations = ctx.Db.Set<RelativeDeclaration>().AsNoTracking()
+                .Where(r => r.CountyId == county && (members.Contains(r.PersonId) || members.Contains(r.RelativeId)))
+                .AsEnumerable()
+                .Select(r => r.ToRelation())
+                .ToList();
+            var org = OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId);
+            var opened = meeting.Open(relations, org, ctx.Now);
+            return opened.IsOk ? Result<Meeting>.Ok(meeting) : opened.Refusal!;
+        });
+
+    /// <summary>Cancels a meeting that has not opened; its matters go back to the queue.</summary>
+    public Task<Result<Meeting>> CancelAsync(CountyId county, MeetingId meetingId, string reason) =>
+        OnMeeting(county, meetingId, "meeting.cancelled", (ctx, meeting) =>
+        {
+            var cancelled = meeting.Cancel(reason, ctx.Now);
+            return cancelled.IsOk ? Result<Meeting>.Ok(meeting) : cancelled.Refusal!;
+        });
+
+    public Task<Result<Attendance>> MarkPresentAsync(CountyId county, MeetingId meetingId, PersonId member) =>
+        OnMeeting(county, meetingId, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkPresent(member, ctx.Now));
+
+    public Task<Result<Attendance>> MarkAbsentAsync(CountyId county, MeetingId meetingId, PersonId member, string reason) =>
+        OnMeeting(county, meetingId, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkAbsent(member, reason, ctx.Now));
+
+    public Task<Result<Recusal>> DeclareRecusalAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId member, string reason) =>
+        OnMeeting(county, meetingId, "meeting.recusal_declared", (ctx, meeting) => meeting.DeclareRecusal(itemId, member, reason, ctx.Now));
+
+    /// <summary>A member's opinion in speaking order; a principal's is refused while others have not spoken (末位表态, R43).</summary>
+    public Task<Result<Opinion>> RecordOpinionAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId member, OpinionKind kind, string? reason) =>
+        OnMeeting(county, meetingId, "meeting.opinion_recorded", (ctx, meeting) => meeting.RecordOpinion(itemId, member, kind, reason, ctx.Now));
+
+    /// <summary>
+    /// Approves an item and binds the decided amount, payee and conditions into its matter: the
+    /// outcome row and the matter's action are saved in one transaction. <paramref name="decidedAmount"/>
+    /// null: the amount proposed.
+    /// </summary>
+    public Task<Result<ItemOutcome>> ApproveAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, decimal? decidedAmount, string? conditions, PersonId recordedBy) =>
+        OnItemMatter(county, meetingId, itemId, "meeting.item_approved", (ctx, meeting, matter) =>
+            meeting.Approve(itemId, matter, decidedAmount, conditions, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), ctx.Now));
+
+    /// <summary>Rejects an item and its matter, with the matter's rejection in the same transaction.</summary>
+    public Task<Result<ItemOutcome>> RejectAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason, PersonId recordedBy) =>
+        OnItemMatter(county, meetingId, itemId, "meeting.item_rejected", (ctx, meeting, matter) =>
+            meeting.Reject(itemId, matter, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), ctx.Now));
+
+    /// <summary>Defers an item (暂缓): its matter goes back to the unit's agenda queue.</summary>
+    public Task<Result<ItemOutcome>> DeferAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason) =>
+        OnMeeting(county, meetingId, "meeting.item_deferred", (ctx, meeting) => meeting.Defer(itemId, reason, ctx.Now));
+
+    /// <summary>Draws up the minutes from the recorded rows and closes the meeting.</summary>
+    public Task<Result<MinutesRecord>> DrawUpMinutesAsync(CountyId county, MeetingId meetingId) =>
+        OnMeeting(county, meetingId, "meeting.minutes_drawn_up", (ctx, meeting) => meeting.DrawUpMinutes(ctx.Now));
+
+    /// <summary>An attendee signs the current minutes; with the last signature they are final.</summary>
+    public Task<Result<MinutesSignature>> SignMinutesAsync(CountyId county, MeetingId meetingId, MinutesId minutesId, PersonId signer) =>
+        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => meeting.SignMinutes(minutesId, signer, ctx.Now));
+
+    /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again.</summary>
+    public Task<Result<MinutesRecord>> CorrectMinutesAsync(CountyId county, MeetingId meetingId, string note, PersonId by) =>
+        OnMeeting(county, meetingId, "meeting.minutes_corrected", (ctx, meeting) => meeting.CorrectMinutes(note, by, ctx.Now));
+
+    /// <summary>
+    /// R43: whether paying <paramref name="amount"/> to <paramref name="payee"/> stays within what
+    /// was decided for the matter. Run on the writer so that it sees every committed decision; it
+    /// changes and ledgers nothing.
+    /// </summary>
+    public async Task<Outcome> CheckPaymentAsync(CountyId county, MatterId matterId, decimal amount, Payee payee)
+    {
+        var checkedPayment = await writer.ExecuteAsync(county, "matter.payment_checked", ctx => Result<Outcome>.Ok(CheckPayment(ctx.Db, county, matterId, amount, payee)));
+        return checkedPayment.Value;
+    }
+
+    /// <summary>The payment check on a given context (see <see cref="CheckPaymentAsync"/>).</summary>
+    public static Outcome CheckPayment(FenquanDbContext db, CountyId county, MatterId matterId, decimal amount, Payee payee)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var matter = db.Matters.AsNoTracking().Include(m => m.Actions).SingleOrDefault(m => m.Id == matterId && m.CountyId == county);
+        return matter is null ? Refusal.NotFound($"Matter {matterId}") : matter.CheckExecution(amount, payee);
+    }
+
+    /// <summary>The unit's agenda queue (待上会事项): matters at a collective-decision step not held by a scheduled or open meeting, oldest first.</summary>
+    public static IReadOnlyList<Matter> AgendaQueue(FenquanDbContext db, CountyId county, UnitId unit)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pending = db.Matters.AsNoTracking().Include(m => m.Actions)
+            .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Pending)
+            .ToList();
+        var meetings = WithRows(db.Set<Meeting>().AsNoTracking())
+            .Where(m => m.CountyId == county && m.UnitId == unit)
+            .Where(m => m.State == MeetingState.Scheduled || m.State == MeetingState.InSession)
+            .ToList();
+        return Core.Meetings.AgendaQueue.Waiting(unit, pending, meetings);
+    }
+
+    /// <summary>The unit's meetings, newest first, without their rows (for lists).</summary>
+    public static IReadOnlyList<Meeting> MeetingsOf(FenquanDbContext db, CountyId county, UnitId unit)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. db.Set<Meeting>().AsNoTracking().Where(m => m.CountyId == county && m.UnitId == unit).AsEnumerable().OrderByDescending(m => m.ScheduledAt)];
+    }
+
+    /// <summary>A meeting with its members, items, attendance, recusals, opinions, outcomes, minutes and signatures; untracked; null when the county has none.</summary>
+    public static Meeting? Find(FenquanDbContext db, CountyId county, MeetingId id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return WithRows(db.Set<Meeting>().AsNoTracking()).SingleOrDefault(m => m.Id == id && m.CountyId == county);
+    }
+
+    /// <summary>The meeting's minutes records, oldest first (the last is current), with their signatures.</summary>
+    public static IReadOnlyList<MinutesRecord> MinutesOf(FenquanDbContext db, CountyId county, MeetingId id) =>
+        Find(db, county, id)?.MinutesRecords ?? [];
+
+    /// <summary>The whole aggregate, tracked, for a unit of work; null when the county has none.</summary>
+    public static Meeting? Load(FenquanDbContext db, CountyId county, MeetingId id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return WithRows(db.Set<Meeting>()).SingleOrDefault(m => m.Id == id && m.CountyId == county);
+    }
+
+    /// <summary>
+    /// The aggregate's rows in a stable order: the core reads the current minutes as the last
+    /// record and numbers opinions by position, so every collection is loaded ordered.
+    /// </summary>
+    private static IQueryable<Meeting> WithRows(IQueryable<Meeting> meetings) => meetings
+        .Include(m => m.Members.OrderBy(r => r.Id))
+        .Include(m => m.Items.OrderBy(r => r.Number))
+        .Include(m => m.Attendances.OrderBy(r => r.Id))
+        .Include(m => m.Recusals.OrderBy(r => r.Id))
+        .Include(m => m.Opinions.OrderBy(r => r.Sequence))
+        .Include(m => m.Outcomes.OrderBy(r => r.Id))
+        .Include(m => m.MinutesRecords.OrderBy(r => r.Version)).ThenInclude(r => r.Signatures.OrderBy(s => s.Id))
+        .AsSplitQuery();
+
+    private Task<Result<T>> OnMeeting<T>(CountyId county, MeetingId meetingId, string kind, Func<WriteContext, Meeting, Result<T>> work) =>
+        writer.ExecuteAsync(county, kind, ctx =>
+        {
+            var meeting = Load(ctx.Db, county, meetingId);
+            return meeting is null ? Refusal.NotFound($"Meeting {meetingId}") : work(ctx, meeting);
+        });
+
+    private Task<Result<T>> OnItemMatter<T>(CountyId county, MeetingId meetingId, AgendaItemId itemId, string kind, Func<WriteContext, Meeting, Matter, Result<T>> work) =>
+        OnMeeting(county, meetingId, kind, (ctx, meeting) =>
+        {
+            if (meeting.Item(itemId) is not { } item)
+            {
+                return Refusal.NotFound($"Agenda item {itemId}");
+            }
+
+            var matter = MatterOperations.Load(ctx.Db, county, item.MatterId);
+            return matter is null ? Refusal.NotFound($"Matter {item.MatterId}") : work(ctx, meeting, matter);
+        });
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Fenquan.Core.Meetings;
+
+namespace Fenquan.Documents.Minutes;
+
+/// <summary>The words of a minutes document, in Chinese (the default) or English.</summary>
+internal sealed record MinutesLabels(
+    string Document,
+    string Meeting,
+    string Time,
+    string Chair,
+    string DrawnUp,
+    string StateDraft,
+    string StateFinal,
+    string NotDrawnUp,
+    string Present,
+    string Absent,
+    string None,
+    string Principal,
+    string Item,
+    string Matter,
+    string ProposedAmount,
+    string Payee,
+    string Documents,
+    string Recusals,
+    string Opinions,
+    string Tally,
+    string Outcome,
+    string Undecided,
+    string DecidedAmount,
+    string DecidedPayee,
+    string Conditions,
+    string Reason,
+    string Corrections,
+    string Signatures,
+    string SignedAt,
+    string NotSigned,
+    string Page,
+    string Generated,
+    string ListSeparator,
+    string Colon,
+    string OpenParen,
+    string CloseParen,
+    double LabelWidth)
+{
+    public static MinutesLabels Chinese { get; } = new(
+        Document: "会议纪要",
+        Meeting: "会议名称",
+        Time: "时间",
+        Chair: "主持人",
+        DrawnUp: "形成时间",
+        StateDraft: "待签署",
+        StateFinal: "已签署生效",
+        NotDrawnUp: "草稿（尚未形成纪要）",
+        Present: "出席",
+        Absent: "缺席",
+        None: "无",
+        Principal: "正职",
+        Item: "议题",
+        Matter: "事项",
+        ProposedAmount: "拟议金额",
+        Payee: "收款方",
+        Documents: "附件材料",
+        Recusals: "回避",
+        Opinions: "表态（按发言顺序）",
+        Tally: "表决情况",
+        Outcome: "会议决定",
+        Undecided: "未决",
+        DecidedAmount: "决定金额",
+        DecidedPayee: "收款方",
+        Conditions: "附加条件",
+        Reason: "理由",
+        Corrections: "更正",
+        Signatures: "与会人员签字",
+        SignedAt: "签署时间",
+        NotSigned: "未签署",
+        Page: "第 {0} 页，共 {1} 页",
+        Generated: "本纪要依据会议记录自动生成，不得另行改写（R43）。",
+        ListSeparator: "、",
+        Colon: "：",
+        OpenParen: "（",
+        CloseParen: "）",
+        LabelWidth: 82);
+
+    public static MinutesLabels English { get; } = new(
+        Document: "Minutes",
+        Meeting: "Meeting",
+        Time: "Time",
+        Chair: "Chair",
+        DrawnUp: "Drawn up",
+        StateDraft: "awaiting signatures",
+        StateFinal: "signed and final",
+        NotDrawnUp: "draft (minutes not yet drawn up)",
+        Present: "Present",
+        Absent: "Absent",
+        None: "none",
+        Principal: "principal",
+        Item: "Item",
+        Matter: "Matter",
+        ProposedAmount: "Proposed amount",
+        Payee: "Payee",
+        Documents: "Documents",
+        Recusals: "Recusals",
+        Opinions: "Opinions (in speaking order)",
+        Tally: "Tally",
+        Outcome: "Decision",
+        Undecided: "undecided",
+        DecidedAmount: "Decided amount",
+        DecidedPayee: "Payee",
+        Conditions: "Conditions",
+        Reason: "Reason",
+        Corrections: "Corrections",
+        Signatures: "Signatures of the attendees",
+        SignedAt: "Signed at",
+        NotSigned: "not yet signed",
+        Page: "Page {0} of {1}",
+        Generated: "Generated from the meeting's records; never typed over them (R43).",
+        ListSeparator: ", ",
+        Colon: ": ",
+        OpenParen: " (",
+        CloseParen: ")",
+        LabelWidth: 104);
+
+    public bool IsChinese => ReferenceEquals(this, Chinese);
+
+    /// <summary>English for an English culture, Chinese otherwise (zh-CN is the default).</summary>
+    public static MinutesLabels For(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" ? English : Chinese;
+
+    public string KindOf(MeetingKind kind) => (kind, IsChinese) switch
+    {
+        (MeetingKind.TeamMeeting, true) => "班子会议",
+        (MeetingKind.PartyCommittee, true) => "党委会",
+        (MeetingKind.BureauMeeting, true) => "局务会",
+        (MeetingKind.TeamMeeting, false) => "Leadership team meeting",
+        (MeetingKind.PartyCommittee, false) => "Party committee meeting",
+        (MeetingKind.BureauMeeting, false) => "Bureau meeting",
+    };
+
+    public string OpinionOf(OpinionKind kind) => (kind, IsChinese) switch
+    {
+        (OpinionKind.Agree, true) => "同意",
+        (OpinionKind.Disagree, true) => "不同意",
+        (OpinionKind.Abstain, true) => "弃权",
+        (OpinionKind.Agree, false) => "Agree",
+        (OpinionKind.Disagree, false) => "Disagree",
+        (OpinionKind.Abstain, false) => "Abstain",
+    };
+
+    public string OutcomeOf(ItemOutcomeKind? kind) => (kind, IsChinese) switch
+    {
+        (ItemOutcomeKind.Approved, true) => "同意",
+        (ItemOutcomeKind.Rejected, true) => "不同意",
+        (ItemOutcomeKind.Deferred, true) => "暂缓，退回待上会事项",
+        (ItemOutcomeKind.Approved, false) => "Approved",
+        (ItemOutcomeKind.Rejected, false) => "Rejected",
+        (ItemOutcomeKind.Deferred, false) => "Deferred, back to the agenda queue",
+        (null, _) => Undecided,
+    };
+
+    public string GroundOf(RecusalGround ground) => (ground, IsChinese) switch
+    {
+        (RecusalGround.Declared, true) => "本人申请回避",
+        (RecusalGround.Initiator, true) => "事项发起人",
+        (RecusalGround.Payee, true) => "事项收款人",
+        (RecusalGround.Concerned, true) => "事项涉及本人",
+        (RecusalGround.Relative, true) => "与利害关系人有申报的亲属关系",
+        (RecusalGround.Declared, false) => "declared",
+        (RecusalGround.Initiator, false) => "initiated the matter",
+        (RecusalGround.Payee, false) => "paid by the matter",
+        (RecusalGround.Concerned, false) => "concerned by the matter",
+        (RecusalGround.Relative, false) => "declared relative of an interested person",
+    };
+
+    public string Tallied(ItemTally tally, CultureInfo culture) => IsChinese
+        ? string.Format(culture, "班子成员{0}人，回避{1}人，出席且有表决权{2}人（法定人数需{3}人，{4}）；同意{5}，不同意{6}，弃权{7}（通过需同意{8}，{9}）。",
+            tally.TeamSize, tally.Recused, tally.Entitled, tally.QuorumNeeded, tally.QuorumMet ? "已达到" : "未达到",
+            tally.Agree, tally.Disagree, tally.Abstain, tally.MajorityNeeded, tally.MajorityMet ? "已达到" : "未达到")
+        : string.Format(culture, "Team of {0}, {1} recused, {2} present and entitled to vote (quorum {3}: {4}); {5} agree, {6} disagree, {7} abstain (approval needs {8}: {9}).",
+            tally.TeamSize, tally.Recused, tally.Entitled, tally.QuorumNeeded, tally.QuorumMet ? "met" : "not met",
+            tally.Agree, tally.Disagree, tally.Abstain, tally.MajorityNeeded, tally.MajorityMet ? "met" : "not met");
+
+    public string Ordinal(int number, CultureInfo culture) => IsChinese
+        ? string.Format(culture, "议题{0}", number)
+        : string.Format(culture, "Item {0}", number);
+
+    public string VersionOf(int version, CultureInfo culture) => IsChinese
+        ? string.Format(culture, "纪要第{0}版", version)
+        : string.Format(culture, "Version {0}", version);
+
+    /// <summary>"text（aside）" in Chinese, "text (aside)" in English.</summary>
+    public string Aside(string text, string aside) => $"{text}{OpenParen}{aside}{CloseParen}";
+}

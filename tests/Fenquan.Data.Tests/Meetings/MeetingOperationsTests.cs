@@ -1,0 +1,193 @@
+using Fenquan.Core.Ledger;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Meetings;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Tests.Meetings;
+
+// A meeting recorded through the operations on SQLite and PostgreSQL, every row ledgered (R43, R44).
+public class MeetingOperationsTests
+{
+    [Theory]
+    [Trait("Rule", "R43")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ExpenseOf12000_DecidedInARecordedMeeting_IsApprovedAtTheDecidedAmount_AndPayingMoreIsRefused(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await MeetingScenario.CreateAsync(database);
+        var matter = await s.CollectiveExpenseAsync(12_000m);
+        var meeting = await s.ScheduleAsync();
+        Assert.Equal(MeetingScenario.Team.Length, meeting.Members.Count);
+        var item = await s.AddAsync(meeting, matter);
+
+        await s.OpenAsync(meeting);
+        await s.AttendAsync(meeting, "王建国", "李秀英", "张伟", "刘洋", "陈明");
+        var declared = await s.Meetings.DeclareRecusalAsync(s.Id, meeting.Id, item.Id, s["刘洋"], "与供应商负责人系同学关系");
+        Assert.True(declared.IsOk, declared.ToString());
+
+        // 末位表态: the chair speaks last; deputies first.
+        MeetingScenario.AssertRefused(await s.SayAsync(meeting, item, "王建国"), "R43", "末位表态");
+        MeetingScenario.AssertRefused(await s.SayAsync(meeting, item, "陈明"), "R43", "recused");
+        await s.SaidAsync(meeting, item, "张伟", OpinionKind.Agree, "同意，价格在市场区间内");
+        await s.SaidAsync(meeting, item, "李秀英", OpinionKind.Agree, "同意，压减至11500元");
+        await s.SaidAsync(meeting, item, "王建国", OpinionKind.Agree, "同意");
+        MeetingScenario.AssertRefused(await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, 12_500m, null, s["赵敏"]), "R43", "never");
+
+        var approved = await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, 11_500m, "凭正式发票据实报销", s["赵敏"]);
+
+        Assert.True(approved.IsOk, approved.ToString());
+        var minutes = await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id);
+        Assert.True(minutes.IsOk, minutes.ToString());
+        var attendees = new[] { "王建国", "李秀英", "张伟", "刘洋", "陈明" };
+        foreach (var name in attendees)
+        {
+            await using var before = database.Context();
+            Assert.Equal(MinutesState.Draft, MeetingOperations.Find(before, s.Id, meeting.Id)!.CurrentMinutes!.State);
+            var signed = await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, minutes.Value.Id, s[name]);
+            Assert.True(signed.IsOk, signed.ToString());
+        }
+
+        MeetingScenario.AssertRefused(await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, minutes.Value.Id, s["张伟"]), "R43", "already signed");
+        MeetingScenario.AssertRefused(await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, minutes.Value.Id, s["杨帆"]), "R43", "did not attend");
+        MeetingScenario.AssertRefused(await s.SayAsync(meeting, item, "杨帆"), "R43", "final");
+        MeetingScenario.AssertRefused(await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "改期"), "R43", "final");
+
+        await using var db = database.Context();
+        var stored = MeetingOperations.Find(db, s.Id, meeting.Id)!;
+        Assert.Equal(MeetingState.Closed, stored.State);
+        Assert.True(stored.MinutesAreFinal);
+        Assert.Equal(DecisionRules.Default, stored.Rules);
+        Assert.Equal(MeetingScenario.MeetingAt, stored.ScheduledAt);
+        Assert.Equal(new DateOnly(2026, 3, 5), stored.MeetingDate);
+        Assert.Equal(["城关镇请示〔2026〕8号", "报价单三份"], stored.Items.Single().DocumentReferences);
+        Assert.Equal(["张伟", "李秀英", "王建国"], stored.OpinionsOn(item.Id).Select(o => stored.Members.Single(m => m.PersonId == o.PersonId).Name));
+        Assert.Contains(stored.RecusalsOn(item.Id), r => r.PersonId == s["陈明"] && r.Ground == RecusalGround.Initiator);
+        Assert.Contains(stored.RecusalsOn(item.Id), r => r.PersonId == s["刘洋"] && r.Ground == RecusalGround.Declared);
+        Assert.Equal("赴县里参加培训", stored.AttendanceOf(s["杨帆"])!.AbsenceReason);
+        var content = MeetingOperations.MinutesOf(db, s.Id, meeting.Id).Single().Content;
+        Assert.Equal(minutes.Value.Content.Items.Single().Tally, content.Items.Single().Tally);
+        Assert.Equal(ItemOutcomeKind.Approved, content.Items.Single().Outcome);
+        Assert.Equal(11_500m, content.Items.Single().DecidedAmount);
+        Assert.Equal(attendees.Order(), content.RequiredSigners.Select(p => stored.Members.Single(m => m.PersonId == p).Name).Order());
+
+        var decided = await db.Matters.Include(m => m.Actions).SingleAsync(m => m.Id == matter.Id);
+        Assert.Equal(MatterState.Approved, decided.State);
+        Assert.Equal(11_500m, decided.DecidedTerms!.Amount);
+        Assert.Equal(MeetingScenario.Supplier, decided.DecidedTerms.Payee);
+        Assert.Equal("凭正式发票据实报销", decided.DecidedTerms.Conditions);
+        Assert.Equal(stored.ReferenceOf(stored.Items.Single()), decided.DecidedTerms.MeetingReference);
+        Assert.Equal(stored.OutcomeOf(item.Id)!.MatterActionId, decided.Actions.Last().Id);
+
+        // The minutes' content is ledgered as the JSON it is stored as, readable in Chinese.
+        var drawnUp = db.LedgerEntries.AsNoTracking().Where(e => e.SubjectType == nameof(MinutesRecord)).AsEnumerable()
+            .Select(e => LedgerEntry.Parse(e.Bytes)).First();
+        Assert.Equal("meeting.minutes_drawn_up", drawnUp.Kind);
+        Assert.Contains("购置会议室音响设备", drawnUp.Data, StringComparison.Ordinal);
+
+        var overpaid = await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 12_000m, MeetingScenario.Supplier);
+        Assert.Equal("R43", overpaid.Refusal?.RuleId);
+        Assert.True((await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 11_500m, MeetingScenario.Supplier)).IsOk);
+        Assert.Equal("R43", (await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 11_000m, Payee.Named("另一家公司"))).Refusal?.RuleId);
+
+        await s.AssertLedgerIntactAsync();
+    }
+
+    [Theory]
+    [Trait("Rule", "R43")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DeferredItem_ReturnsToTheAgendaQueue(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await MeetingScenario.CreateAsync(database);
+        var matter = await s.CollectiveExpenseAsync(9_000m, "维修办公楼屋面");
+        await using (var db = database.Context())
+        {
+            Assert.Equal([matter.Id], MeetingOperations.AgendaQueue(db, s.Id, s.County.Unit).Select(m => m.Id));
+        }
+
+        var meeting = await s.ScheduleAsync();
+        var item = await s.AddAsync(meeting, matter);
+        await using (var db = database.Context())
+        {
+            Assert.Empty(MeetingOperations.AgendaQueue(db, s.Id, s.County.Unit));
+        }
+
+        var other = await s.ScheduleAsync("2026年第4次党委会");
+        AssertRefusedOnce(await s.Meetings.AddItemAsync(s.Id, other.Id, matter.Id, AgendaItemRequest.None));
+        await s.OpenAsync(meeting);
+        await s.AttendAsync(meeting, "王建国", "陈明");
+        var deferred = await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "到会人数不足，下次会议再议");
+        Assert.True(deferred.IsOk, deferred.ToString());
+        Assert.True((await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id)).IsOk);
+
+        await using (var db = database.Context())
+        {
+            Assert.Equal([matter.Id], MeetingOperations.AgendaQueue(db, s.Id, s.County.Unit).Select(m => m.Id));
+            Assert.Equal(MatterState.Pending, (await db.Matters.SingleAsync(m => m.Id == matter.Id)).State);
+        }
+
+        Assert.True((await s.Meetings.AddItemAsync(s.Id, other.Id, matter.Id, AgendaItemRequest.None)).IsOk);
+        await s.AssertLedgerIntactAsync();
+
+        static void AssertRefusedOnce(Result<AgendaItem> result) => MeetingScenario.AssertRefused(result, "R43", "already on an undecided agenda item");
+    }
+
+    [Theory]
+    [Trait("Rule", "R43")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DeclaredRelativeOfTheInitiator_IsRecusedWhenTheMeetingOpens(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await MeetingScenario.CreateAsync(database);
+        var declared = await s.Meetings.DeclareRelativeAsync(s.Id, s["杨帆"], s["陈明"], "配偶");
+        Assert.True(declared.IsOk, declared.ToString());
+        MeetingScenario.AssertRefused(await s.Meetings.DeclareRelativeAsync(s.Id, s["陈明"], s["杨帆"], "配偶"), "R43", "already declared");
+        var matter = await s.CollectiveExpenseAsync(8_000m);
+        var meeting = await s.ScheduleAsync();
+        var item = await s.AddAsync(meeting, matter);
+
+        await s.OpenAsync(meeting);
+
+        await using var db = database.Context();
+        var stored = MeetingOperations.Find(db, s.Id, meeting.Id)!;
+        var relative = Assert.Single(stored.RecusalsOn(item.Id), r => r.Ground == RecusalGround.Relative);
+        Assert.Equal(s["杨帆"], relative.PersonId);
+        Assert.Equal(MeetingState.InSession, stored.State);
+        await s.AssertLedgerIntactAsync();
+    }
+
+    [Theory]
+    [Trait("Rule", "R43")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CorrectedMinutes_AreANewVersion_AndTheOldOneIsKept(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await MeetingScenario.CreateAsync(database);
+        var matter = await s.CollectiveExpenseAsync(6_000m);
+        var meeting = await s.ScheduleAsync();
+        var item = await s.AddAsync(meeting, matter);
+        await s.OpenAsync(meeting);
+        await s.AttendAsync(meeting, "王建国", "李秀英", "张伟");
+        await s.SaidAsync(meeting, item, "张伟");
+        await s.SaidAsync(meeting, item, "李秀英");
+        await s.SaidAsync(meeting, item, "王建国");
+        Assert.True((await s.Meetings.RejectAsync(s.Id, meeting.Id, item.Id, "经费不足", s["赵敏"])).Refusal is { RuleId: "R43" });
+        Assert.True((await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, null, null, s["赵敏"])).IsOk);
+        var first = (await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id)).Value;
+
+        var corrected = await s.Meetings.CorrectMinutesAsync(s.Id, meeting.Id, "更正：第1项议题附件名称", s["张伟"]);
+
+        Assert.True(corrected.IsOk, corrected.ToString());
+        MeetingScenario.AssertRefused(await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, first.Id, s["张伟"]), "R43", "superseded");
+        Assert.True((await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, corrected.Value.Id, s["张伟"])).IsOk);
+        await using var db = database.Context();
+        var records = MeetingOperations.MinutesOf(db, s.Id, meeting.Id);
+        Assert.Equal([1, 2], records.Select(r => r.Version));
+        Assert.Equal(first.Id, records[1].SupersedesId);
+        Assert.Single(records[1].Content.Corrections);
+        Assert.Single(records[1].Signatures);
+        await s.AssertLedgerIntactAsync();
+    }
+}

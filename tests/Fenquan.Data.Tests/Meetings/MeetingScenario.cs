@@ -1,0 +1,118 @@
+using Fenquan.Core.Matters;
+using Fenquan.Core.Meetings;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Ledger;
+using Fenquan.Data.Operations;
+using Fenquan.Data.Tests.Operations;
+
+namespace Fenquan.Data.Tests.Meetings;
+
+/// <summary>
+/// Meetings of 城关镇's team (see <see cref="TestCounty"/>: principals 王建国, who chairs, and
+/// 李秀英; deputies 张伟, 刘洋, 陈明, 杨帆; office 赵敏), driven through the real operations.
+/// </summary>
+public sealed class MeetingScenario
+{
+    public static readonly DateOnly MatterDate = new(2026, 3, 2);
+
+    public static readonly DateTimeOffset MeetingAt = new(2026, 3, 5, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static readonly string[] Team = ["王建国", "李秀英", "张伟", "刘洋", "陈明", "杨帆"];
+
+    public static readonly Payee Supplier = Payee.Named("清河县鑫达办公设备有限公司");
+
+    private MeetingScenario(TestCounty county) => County = county;
+
+    public TestCounty County { get; }
+
+    public TestDatabase Database => County.Database;
+
+    public MeetingOperations Meetings => new(Database.Writer);
+
+    public CountyId Id => County.County;
+
+    public PersonId this[string name] => County[name];
+
+    public static async Task<MeetingScenario> CreateAsync(TestDatabase database) => new(await TestCounty.CreateAsync(database));
+
+    /// <summary>An expense the procurement deputy 陈明 initiates, brought through its route up to the collective decision (R5).</summary>
+    public async Task<Matter> CollectiveExpenseAsync(decimal amount, string title = "购置会议室音响设备")
+    {
+        var submitted = await County.Matters.SubmitAsync(new SubmitMatter(Id, County.Unit, MatterKind.Expense, title, amount, Supplier, this["陈明"], InitiatorKind.Deputy, MatterFlags.None, MatterDate));
+        Assert.True(submitted.IsOk, submitted.ToString());
+        var matterId = submitted.Value.Id;
+        while (true)
+        {
+            await using var db = Database.Context();
+            var matter = MatterOperations.Load(db, Id, matterId)!;
+            if (matter.CurrentStep is { Kind: StepKind.CollectiveDecision })
+            {
+                return matter;
+            }
+
+            Assert.NotNull(matter.CurrentStep);
+            var org = OrganizationOperations.LoadUnitView(db, Id, County.Unit);
+            var actor = matter.WhoMayActNow(org).First();
+            var acted = await County.Matters.ActAsync(Id, matterId, new ActRequest(actor, StepActions.CompletingAction(matter.CurrentStep.Kind), "同意"));
+            Assert.True(acted.IsOk, acted.ToString());
+        }
+    }
+
+    public async Task<Meeting> ScheduleAsync(string title = "2026年第3次党委会")
+    {
+        var scheduled = await Meetings.ScheduleAsync(new ScheduleMeeting(Id, County.Unit, MeetingKind.PartyCommittee, title, MeetingAt, this["王建国"]));
+        Assert.True(scheduled.IsOk, scheduled.ToString());
+        return scheduled.Value;
+    }
+
+    public async Task<AgendaItem> AddAsync(Meeting meeting, Matter matter)
+    {
+        var added = await Meetings.AddItemAsync(Id, meeting.Id, matter.Id, new AgendaItemRequest([], ["城关镇请示〔2026〕8号", "报价单三份"]));
+        Assert.True(added.IsOk, added.ToString());
+        return added.Value;
+    }
+
+    public async Task OpenAsync(Meeting meeting)
+    {
+        var opened = await Meetings.OpenAsync(Id, meeting.Id);
+        Assert.True(opened.IsOk, opened.ToString());
+    }
+
+    /// <summary>Marks the named members present and every other member absent (出差).</summary>
+    public async Task AttendAsync(Meeting meeting, params string[] present)
+    {
+        foreach (var name in Team)
+        {
+            var result = present.Contains(name)
+                ? await Meetings.MarkPresentAsync(Id, meeting.Id, this[name])
+                : await Meetings.MarkAbsentAsync(Id, meeting.Id, this[name], "赴县里参加培训");
+            Assert.True(result.IsOk, result.ToString());
+        }
+    }
+
+    public Task<Result<Opinion>> SayAsync(Meeting meeting, AgendaItem item, string name, OpinionKind kind = OpinionKind.Agree, string reason = "同意") =>
+        Meetings.RecordOpinionAsync(Id, meeting.Id, item.Id, this[name], kind, reason);
+
+    public async Task SaidAsync(Meeting meeting, AgendaItem item, string name, OpinionKind kind = OpinionKind.Agree, string reason = "同意")
+    {
+        var said = await SayAsync(meeting, item, name, kind, reason);
+        Assert.True(said.IsOk, said.ToString());
+    }
+
+    public async Task AssertLedgerIntactAsync()
+    {
+        AuditReport audit = await Database.AuditAsync();
+        Assert.True(audit.IsIntact, string.Join("\n", audit.Counties.SelectMany(c => c.Rows.Select(r => r.Message).Concat(c.Ledger.Problems.Select(p => p.Message)))));
+    }
+
+    public static void AssertRefused<T>(Result<T> result, string rule, string? says = null)
+    {
+        Assert.False(result.IsOk, $"expected a refusal naming {rule}");
+        Assert.Equal(rule, result.Refusal!.RuleId);
+        if (says is not null)
+        {
+            Assert.Contains(says, result.Refusal.Reason, StringComparison.Ordinal);
+        }
+    }
+}
