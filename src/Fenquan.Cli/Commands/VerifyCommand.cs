@@ -1,4 +1,5 @@
 using Fenquan.Data.Ledger;
+using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -45,13 +46,20 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<StoreSett
             }
         }
 
-        if (report.IsIntact)
+        // Vouchers and attachments: the stored bytes still hash to what the ledger recorded.
+        var attachments = await AttachmentOperations.VerifyAsync(db, new AttachmentStore(data), cancellationToken);
+        foreach (var problem in attachments.Problems)
         {
-            console.MarkupLineInterpolated($"[green]OK[/]: {report.Entries} ledger entries in {report.Counties.Count} counties verified; every row agrees with the ledger.");
+            console.MarkupLineInterpolated($"  [red]Attachment[/] {problem.Message}");
+        }
+
+        if (report.IsIntact && attachments.Problems.Count == 0)
+        {
+            console.MarkupLineInterpolated($"[green]OK[/]: {report.Entries} ledger entries in {report.Counties.Count} counties verified; every row agrees with the ledger; {attachments.FilesChecked} attachment files match their ledgered hashes.");
             return FenquanApp.Ok;
         }
 
-        var problems = report.Counties.Sum(c => c.Ledger.ProblemCount + c.Rows.Count);
+        var problems = report.Counties.Sum(c => c.Ledger.ProblemCount + c.Rows.Count) + attachments.Problems.Count;
         console.MarkupLineInterpolated($"[red]FAILED[/]: {problems} problems found.");
         return FenquanApp.Failed;
     }

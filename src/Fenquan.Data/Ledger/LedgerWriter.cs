@@ -102,10 +102,12 @@ public sealed class LedgerWriter : IAsyncDisposable
             {
                 await CommitAsync(batch).ConfigureAwait(false);
             }
-            catch (Exception) when (batch.Count > 1)
+            catch (Exception)
             {
-                // Something in the batch broke the commit: retry each unit alone so only the culprit fails.
-                foreach (var item in batch)
+                // Another writer may have appended to the same ledger: reload each county's state.
+                // Then retry each unit alone, so only a unit that breaks the commit by itself fails.
+                _counties.Clear();
+                foreach (var item in batch.Where(i => !i.IsFinished))
                 {
                     try
                     {
@@ -113,13 +115,10 @@ public sealed class LedgerWriter : IAsyncDisposable
                     }
                     catch (Exception exception)
                     {
+                        _counties.Clear();
                         item.Fail(exception);
                     }
                 }
-            }
-            catch (Exception exception)
-            {
-                batch[0].Fail(exception);
             }
         }
     }
@@ -317,7 +316,8 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         public string Kind { get; } = kind;
 
-        public int LedgerEntries { get; set; }
+        /// <summary>Failed already (its caller has heard): never run again.</summary>
+        public abstract bool IsFinished { get; }
 
         public abstract bool Run(WriteContext context);
 
@@ -332,6 +332,8 @@ public sealed class LedgerWriter : IAsyncDisposable
         private Result<T> _result;
 
         public Task<Result<T>> Task => _completion.Task;
+
+        public override bool IsFinished => _completion.Task.IsCompleted;
 
         public override bool Run(WriteContext context)
         {

@@ -105,9 +105,14 @@ public sealed class AttachmentOperations(LedgerWriter writer, AttachmentStore st
     /// R44: re-hashes every stored file named by an attachment row and reports each whose bytes are
     /// missing or no longer match the ledgered hash (each distinct file is hashed once).
     /// </summary>
-    public async Task<AttachmentAudit> VerifyAsync(FenquanDbContext db, CancellationToken cancellationToken = default)
+    public Task<AttachmentAudit> VerifyAsync(FenquanDbContext db, CancellationToken cancellationToken = default) =>
+        VerifyAsync(db, store, cancellationToken);
+
+    /// <summary>The same check without a writer, for `fenquan verify`.</summary>
+    public static async Task<AttachmentAudit> VerifyAsync(FenquanDbContext db, AttachmentStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
         var rows = await db.Set<Attachment>().AsNoTracking()
             .Select(a => new { a.CountyId, a.Id, a.MatterId, a.ContentHash, a.FileName })
             .ToListAsync(cancellationToken);

@@ -179,4 +179,28 @@ public class LedgerWriterTests
         Assert.Contains("\"ok\":false", entry.Data, StringComparison.Ordinal);
         Assert.True((await database.AuditAsync()).IsIntact);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoWritersOnOneDatabase_NeverForkTheLedger(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await AddCountyAsync(database);
+        await using var second = new LedgerWriter(database.Settings, database.Signer, database.Time);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await AddPersonAsync(database, county, $"甲{i}")).IsOk);
+            var person = await second.ExecuteAsync(county, "person.added", ctx =>
+            {
+                ctx.Db.People.Add(new Person(PersonId.New(), county, $"乙{i}"));
+                return Result<bool>.Ok(true);
+            });
+            Assert.True(person.IsOk);
+        }
+
+        await using var db = database.Context();
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => (long)i), await db.LedgerEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
 }
