@@ -7,6 +7,7 @@ namespace Fenquan.Core.Tests.Ledger;
 
 // R44: an entry's canonical bytes are what is hashed and exported, so they must be exactly
 // reproducible: fixed property order, invariant culture, UTC, one line.
+[Trait("Rule", "R44")]
 public class LedgerEntryTests
 {
     private static readonly CountyId County = new(Guid.Parse("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"));

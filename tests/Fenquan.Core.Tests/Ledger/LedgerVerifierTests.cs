@@ -7,6 +7,7 @@ namespace Fenquan.Core.Tests.Ledger;
 // R44: verification recomputes everything from the stored rows and names each entry that was
 // edited, reordered or deleted — including an edit whose stored leaf hash was also rewritten, which
 // only the signed tree heads can reveal.
+[Trait("Rule", "R44")]
 public class LedgerVerifierTests : IDisposable
 {
     private const int Count = 20;

@@ -7,6 +7,7 @@ namespace Fenquan.Core.Tests.Ledger;
 
 // R44: the ledger is an RFC 6962 / RFC 9162 Merkle tree; roots, accumulator and proofs must agree
 // with the RFC and with each other for every size, and any change to a proof must be caught.
+[Trait("Rule", "R44")]
 public class MerkleTreeTests
 {
     // The RFC 6962 reference test tree (also in transparency-dev/merkle testonly/constants.go).

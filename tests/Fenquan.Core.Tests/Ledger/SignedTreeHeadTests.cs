@@ -6,6 +6,7 @@ namespace Fenquan.Core.Tests.Ledger;
 
 // R44: a signed tree head commits the county's key to (size, root, time); any change to it, or a
 // signature by another key, must fail verification.
+[Trait("Rule", "R44")]
 public class SignedTreeHeadTests
 {
     private static readonly CountyId County = new(Guid.Parse("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"));

@@ -5,6 +5,7 @@ namespace Fenquan.Core.Tests.Ledger;
 // R44: proofs must check out exactly as the public transparency-dev/merkle vectors say: every happy
 // path verifies and every malformed variant (wrong sizes, indices, roots, garbage, truncation, flipped
 // bits) is rejected.
+[Trait("Rule", "R44")]
 public class TransparencyDevVectorTests
 {
     public static TheoryData<string> InclusionCases => new(TransparencyDevVectors.Inclusion.Select(v => v.Name));
