@@ -26,7 +26,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DataDirectory Data { get; }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+    // Ticks below the microsecond on purpose: PostgreSQL keeps microseconds, the writer must too.
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero).AddTicks(1_234_567));
 
     public TreeHeadSigner Signer { get; }
 

@@ -125,7 +125,9 @@ public sealed class LedgerWriter : IAsyncDisposable
 
     private async Task CommitAsync(IReadOnlyList<WorkItem> batch)
     {
-        var now = _time.GetUtcNow();
+        // In UTC, to the microsecond: what PostgreSQL stores, so signed tree heads read back verify.
+        var clock = _time.GetUtcNow().UtcDateTime;
+        var now = new DateTimeOffset(clock.Ticks - (clock.Ticks % 10), TimeSpan.Zero);
         await using var db = FenquanDatabase.CreateContext(_settings);
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var working = new Dictionary<CountyId, CountyState>();

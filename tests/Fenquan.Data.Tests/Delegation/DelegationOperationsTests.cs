@@ -15,7 +15,7 @@ public class DelegationOperationsTests
     private static readonly DateOnly MatterDate = new(2026, 3, 2);
 
     private static CreateDelegation Away(TestCounty county, string from, string to, TestDatabase database, int days = 7) =>
-        new(county.County, county.Unit, county[from], county[to], Role.Deputy, [], database.Time.GetUtcNow(), database.Time.GetUtcNow().AddDays(days));
+        new(county.County, county.Unit, county[from], county[to], Role.Deputy, [], database.Time.GetUtcNow().AddMinutes(-1), database.Time.GetUtcNow().AddDays(days));
 
     private static async Task<Matter> ReviewedStaffExpenseAsync(TestCounty county)
     {
