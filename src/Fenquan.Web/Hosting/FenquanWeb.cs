@@ -7,6 +7,7 @@ using Fenquan.Web.Accounts;
 using Fenquan.Web.Api;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -67,6 +68,7 @@ public static class FenquanWeb
         var data = DataDirectory.Resolve(options.Data);
         var database = DatabaseSettings.Resolve(data, options.Db);
 
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysFolder, "data-protection"))).SetApplicationName("Fenquan");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
         services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
@@ -126,7 +128,8 @@ public static class FenquanWeb
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: showing the sign-in form is free.
+            limiter.AddPolicy(SignInPolicy, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("get") : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions
                 {
@@ -146,8 +149,10 @@ public static class FenquanWeb
         });
         services.AddRazorPages(pages =>
             {
-                pages.Conventions.AllowAnonymousToFolder("/Account");
-                pages.Conventions.AuthorizeFolder("/Account/Manage");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
+                pages.Conventions.AllowAnonymousToPage("/Account/Denied");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -162,6 +167,7 @@ public static class FenquanWeb
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<FormOptions>(form => form.ValueLengthLimit = 64 * 1024);
     }
 
@@ -170,7 +176,6 @@ public static class FenquanWeb
         app.UseExceptionHandler();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), api => api.UseStatusCodePages());
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
@@ -178,6 +183,7 @@ public static class FenquanWeb
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.MapStaticAssets();
         app.MapRazorPages();
         app.MapCultureSwitch();
         app.MapFenquanApi();

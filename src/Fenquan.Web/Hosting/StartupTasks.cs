@@ -160,13 +160,13 @@ public sealed class StartupTasks(
         var file = Path.Combine(store.Data.Root, DemoPasswordFile);
         if (File.Exists(file))
         {
-            return File.ReadAllText(file, Encoding.UTF8).Trim();
+            return File.ReadAllText(file, Encoding.UTF8).Trim().Trim('\uFEFF');
         }
 
         // Not a secret in the repository: made at first start, kept in the data folder.
         const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var password = "Fq-" + RandomNumberGenerator.GetString(alphabet, 12);
-        File.WriteAllText(file, password + "\n", Encoding.UTF8);
+        File.WriteAllText(file, password + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
