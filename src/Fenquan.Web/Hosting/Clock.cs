@@ -26,3 +26,18 @@ public sealed class Clock(TimeProvider time, IOptions<FenquanOptions> options)
         }
     }
 }
+
+/// <summary>
+/// The system clock truncated to whole microseconds: PostgreSQL stores times to the microsecond,
+/// and a signed tree head's time must read back exactly as it was signed (R44).
+/// </summary>
+public sealed class MicrosecondTimeProvider : TimeProvider
+{
+    public static MicrosecondTimeProvider Instance { get; } = new();
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        var now = System.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+}

@@ -69,7 +69,7 @@ public static class FenquanWeb
         var database = DatabaseSettings.Resolve(data, options.Db);
 
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysFolder, "data-protection"))).SetApplicationName("Fenquan");
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
         services.AddSingleton<Clock>();
         services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));
