@@ -26,7 +26,7 @@ public static class FenquanWeb
     /// <summary>Builds the application from command-line arguments (<c>--data</c>, <c>--db</c>, <c>--no-demo</c>, <c>--urls</c>).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Translate(args) });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Translate(args), ApplicationName = typeof(FenquanWeb).Assembly.GetName().Name });
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
