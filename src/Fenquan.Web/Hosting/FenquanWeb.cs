@@ -27,6 +27,8 @@ public static class FenquanWeb
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Translate(args), ApplicationName = typeof(FenquanWeb).Assembly.GetName().Name });
+        // wwwroot from the project folder when run from the build output (dotnet run, tests); a no-op when published.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
@@ -176,6 +178,7 @@ public static class FenquanWeb
         app.UseExceptionHandler();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), api => api.UseStatusCodePages());
         app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
@@ -183,7 +186,6 @@ public static class FenquanWeb
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
         app.MapRazorPages();
         app.MapCultureSwitch();
         app.MapFenquanApi();
