@@ -230,8 +230,16 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             return false;
         }
 
-        var bytes = new byte[32];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
+        var bytes = new byte[64];
+        int written;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(cursor, bytes, out written) || written != 16)
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
         {
             return false;
         }
