@@ -202,6 +202,23 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "sign_ins",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_ins", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "tree_heads",
                 columns: table => new
                 {
@@ -797,6 +814,11 @@ namespace Fenquan.Data.Migrations.Postgres
                 column: "RelativeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_sign_ins_CountyId_PersonId",
+                table: "sign_ins",
+                columns: new[] { "CountyId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_units_CountyId",
                 table: "units",
                 column: "CountyId");
@@ -852,6 +874,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "relative_declarations");
+
+            migrationBuilder.DropTable(
+                name: "sign_ins");
 
             migrationBuilder.DropTable(
                 name: "tree_heads");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenquan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFenquanDbContext))]
-    [Migration("20261128010840_Initial")]
+    [Migration("20261128012633_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -69,6 +69,41 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "PersonId");
 
                     b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Access.SignInRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "PersonId");
+
+                    b.ToTable("sign_ins", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Attachments.Attachment", b =>

@@ -202,6 +202,23 @@ namespace Fenquan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sign_ins",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_ins", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "tree_heads",
                 columns: table => new
                 {
@@ -797,6 +814,11 @@ namespace Fenquan.Data.Migrations.Sqlite
                 column: "RelativeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_sign_ins_CountyId_PersonId",
+                table: "sign_ins",
+                columns: new[] { "CountyId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_units_CountyId",
                 table: "units",
                 column: "CountyId");
@@ -852,6 +874,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "relative_declarations");
+
+            migrationBuilder.DropTable(
+                name: "sign_ins");
 
             migrationBuilder.DropTable(
                 name: "tree_heads");

@@ -1,0 +1,215 @@
+using Fenquan.Core.Matters;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+using Fenquan.Web.Access;
+using Fenquan.Web.Matters;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fenquan.Web.Api;
+
+public sealed record PayeeDto(Guid? PersonId, string Name);
+
+public sealed record StepDto(int Index, StepKind Kind, string Actor, bool Done, bool Current);
+
+public sealed record ActionDto(Guid Id, int Round, int StepIndex, ActionKind Kind, Guid ActorId, string ActorName, string Comment, string? Reference, DateTimeOffset At);
+
+public sealed record MatterDto(
+    Guid Id,
+    Guid UnitId,
+    Area Area,
+    MatterKind Kind,
+    string Title,
+    decimal Amount,
+    PayeeDto Payee,
+    Guid InitiatorId,
+    string InitiatorName,
+    InitiatorKind InitiatorKind,
+    MatterFlags Flags,
+    DateOnly MatterDate,
+    DateTimeOffset SubmittedAt,
+    MatterState State,
+    int Round,
+    Guid PolicyVersionId,
+    IReadOnlyList<StepDto> Route,
+    IReadOnlyList<ActionDto> Actions,
+    IReadOnlyList<ActionKind> AvailableActions);
+
+public sealed record MatterPageDto(IReadOnlyList<MatterDto> Items, string? NextCursor);
+
+public sealed record TaskDto(MatterDto Matter, int StepIndex, StepKind Step, DateTimeOffset Since, DateTimeOffset Due, bool Overdue);
+
+public sealed record MeDto(string UserName, Guid? PersonId, string Name, Guid? UnitId, string UnitName, DateOnly Today, IReadOnlyList<Role> Roles, IReadOnlyList<Area> Portfolio, bool IsCountyAdministrator, bool IsUnitAdministrator);
+
+/// <summary>JSON API v1: the same operations as the pages, same rules, ProblemDetails for every error.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>API request bodies are small; anything larger is refused with 413 before it is read.</summary>
+    public const long MaxBody = 64 * 1024;
+
+    public static void MapFenquanApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(ApiAuthentication.Policy)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var length = context.HttpContext.Request.ContentLength;
+                return length > MaxBody ? Problems.Result(Problems.TooLarge(MaxBody)) : await next(context);
+            })
+            .WithTags("Fenquan")
+            .DisableAntiforgery(); // JSON only (no form binding), SameSite=Strict cookie; bearer tokens carry no ambient credential.
+
+        api.MapGet("/me", async (ViewerAccessor viewers) => await viewers.GetAsync() is { } viewer
+                ? Results.Ok(new MeDto(viewer.UserName, viewer.Person?.Value, viewer.Name, viewer.Unit?.Value, viewer.UnitName, viewer.Today, viewer.Roles, viewer.Portfolio, viewer.IsCountyAdministrator, viewer.IsUnitAdministrator))
+                : Results.Unauthorized())
+            .WithSummary("Who I am and the roles I hold today");
+
+        api.MapGet("/tasks", async (ViewerAccessor viewers, MatterService matters) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var tasks = await matters.TasksAsync(viewer);
+                return Results.Ok(tasks.Select(t => new TaskDto(ToDto(viewer, t.Matter), t.StepIndex, t.Step.Kind, t.Since, t.Due, t.Overdue)).ToList());
+            })
+            .WithSummary("Steps waiting for me, with due dates");
+
+        api.MapGet("/matters", async (ViewerAccessor viewers, MatterService matters, string? scope, string? cursor, int? limit) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                if (scope is not (null or "unit" or "mine"))
+                {
+                    return Problems.Result(Refusal.Invalid("scope: 'unit' or 'mine'."));
+                }
+
+                var page = await matters.ListAsync(viewer, scope == "mine", cursor, limit ?? 50);
+                return page.IsOk
+                    ? Results.Ok(new MatterPageDto(page.Value.Items.Select(m => ToDto(viewer, m)).ToList(), page.Value.NextCursor))
+                    : Problems.Result(page.Refusal!);
+            })
+            .WithSummary("Matters of my unit my role may see (scope=unit) or my submissions (scope=mine), newest first, cursor paged");
+
+        api.MapPost("/matters", async (ViewerAccessor viewers, MatterService matters, [FromBody] SubmitInput input) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var submitted = await matters.SubmitAsync(viewer, input);
+                return submitted.IsOk
+                    ? Results.Created($"/api/v1/matters/{submitted.Value.Id}", ToDto(viewer, submitted.Value))
+                    : Problems.Result(submitted.Refusal!);
+            })
+            .WithSummary("Submit a matter in one of the five areas (routed by the unit's policy in force, R41)");
+
+        api.MapGet("/matters/{id:guid}", async (ViewerAccessor viewers, MatterService matters, Guid id) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var matter = await matters.GetAsync(viewer, id);
+                return matter.IsOk ? Results.Ok(ToDto(viewer, matter.Value)) : Problems.Result(matter.Refusal!);
+            })
+            .WithSummary("One matter with its route and actions");
+
+        api.MapPost("/matters/{id:guid}/actions", async (ViewerAccessor viewers, MatterService matters, Guid id, [FromBody] ActInput input) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var outcome = await matters.ActAsync(viewer, id, input);
+                if (!outcome.Result.IsOk)
+                {
+                    return Problems.Result(outcome.Result.Refusal!, outcome.Forbidden);
+                }
+
+                var action = outcome.Result.Value;
+                return Results.Ok(new ActionDto(action.Id.Value, action.Round, action.StepIndex, action.Kind, action.ActorId.Value, viewer.Name, action.Comment, action.ExternalReference, action.At));
+            })
+            .WithSummary("Act on the matter's current step: approve, reject, return, review, countersign, consent, record a collective decision, hand off …");
+
+        api.MapPost("/matters/{id:guid}/withdraw", async (ViewerAccessor viewers, MatterService matters, Guid id) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var change = await matters.WithdrawAsync(viewer, id);
+                return change.IsOk ? Results.NoContent() : Problems.Result(change.Refusal!);
+            })
+            .WithSummary("The initiator withdraws a pending or returned matter");
+
+        api.MapPost("/matters/{id:guid}/resubmit", async (ViewerAccessor viewers, MatterService matters, Guid id) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var change = await matters.ResubmitAsync(viewer, id);
+                return change.IsOk ? Results.NoContent() : Problems.Result(change.Refusal!);
+            })
+            .WithSummary("The initiator resubmits a returned matter (a new round, R42)");
+
+        api.MapGet("/ledger/matters/{id:guid}", async (ViewerAccessor viewers, MatterService matters, Guid id) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var ledger = await matters.LedgerAsync(viewer, id);
+                return ledger.IsOk
+                    ? Results.Ok(new { matterId = id, entries = ledger.Value.Entries, signedTreeHead = ledger.Value.Head })
+                    : Problems.Result(ledger.Refusal!);
+            })
+            .WithSummary("The matter's ledger entries with inclusion proofs against the latest signed tree head (R44)");
+    }
+
+    public static MatterDto ToDto(Viewer viewer, Matter m)
+    {
+        var current = m.CurrentStep is null ? -1 : m.CurrentStepIndex;
+        var doneCount = m.State == MatterState.Approved ? m.Route.Steps.Count : m.CurrentStepIndex;
+        return new MatterDto(
+            m.Id.Value,
+            m.UnitId.Value,
+            m.Area,
+            m.Kind,
+            m.Title,
+            m.Amount,
+            new PayeeDto(m.Payee.PersonId?.Value, m.Payee.Name),
+            m.InitiatorId.Value,
+            MatterService.NameOf(viewer, m.InitiatorId),
+            m.InitiatorKind,
+            m.Flags,
+            m.MatterDate,
+            m.SubmittedAt,
+            m.State,
+            m.Round,
+            m.PolicyVersionId.Value,
+            m.Route.Steps.Select((s, i) => new StepDto(i, s.Kind, s.Actor.ToString(), i < doneCount, i == current)).ToList(),
+            m.Actions.OrderBy(a => a.At).Select(a => new ActionDto(a.Id.Value, a.Round, a.StepIndex, a.Kind, a.ActorId.Value, MatterService.NameOf(viewer, a.ActorId), a.Comment, a.ExternalReference, a.At)).ToList(),
+            MatterService.AvailableActions(viewer, m));
+    }
+}

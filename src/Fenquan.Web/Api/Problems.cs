@@ -1,0 +1,82 @@
+using Fenquan.Core.Primitives;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fenquan.Web.Api;
+
+/// <summary>
+/// The one place where a refusal becomes an HTTP problem (STYLE habit 9): not found → 404, invalid
+/// input → 400, too large → 413, a rule's refusal → 403 when the asker has no part in the step or
+/// 409 when the matter's state forbids it. Every problem carries <c>rule</c> and <c>reason</c>.
+/// </summary>
+public static class Problems
+{
+    /// <summary>Not a rule: the request body is larger than allowed.</summary>
+    public const string TooLargeId = "TooLarge";
+
+    public static Refusal TooLarge(long limit) => new(TooLargeId, $"The request is larger than {limit} bytes.");
+
+    public static int StatusOf(Refusal refusal, bool forbidden = false) => refusal.RuleId switch
+    {
+        Refusal.NotFoundId => StatusCodes.Status404NotFound,
+        Refusal.InvalidId => StatusCodes.Status400BadRequest,
+        TooLargeId => StatusCodes.Status413PayloadTooLarge,
+        _ => forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
+    };
+
+    public static ProblemDetails Details(Refusal refusal, bool forbidden = false)
+    {
+        var status = StatusOf(refusal, forbidden);
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status400BadRequest => "Invalid request",
+                StatusCodes.Status413PayloadTooLarge => "Request too large",
+                StatusCodes.Status403Forbidden => "Refused by rule " + refusal.RuleId,
+                _ => "Refused by rule " + refusal.RuleId,
+            },
+            Detail = refusal.Reason,
+            Type = "https://fenquan.example/problems/" + refusal.RuleId.ToLowerInvariant(),
+        };
+        problem.Extensions["rule"] = refusal.RuleId;
+        problem.Extensions["reason"] = refusal.Reason;
+        return problem;
+    }
+
+    public static IResult Result(Refusal refusal, bool forbidden = false)
+    {
+        var problem = Details(refusal, forbidden);
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>The page form of a refusal: "规则 R4：…" / "Rule R4: …".</summary>
+    public static string Message(Refusal refusal, Microsoft.Extensions.Localization.IStringLocalizer text) =>
+        refusal.RuleId switch
+        {
+            Refusal.NotFoundId or Refusal.InvalidId or TooLargeId => refusal.Reason,
+            _ => string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Refusal.Rule"].Value, refusal.RuleId, refusal.Reason),
+        };
+}
+
+/// <summary>Exceptions that are the client's fault (unreadable body, wrong types, too large) become ProblemDetails.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var refusal = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.TooLarge(0),
+            BadHttpRequestException bad => Refusal.Invalid(bad.InnerException is System.Text.Json.JsonException json ? "The request body is not valid: " + json.Message : bad.Message),
+            _ => null,
+        };
+        if (refusal is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = Problems.StatusOf(refusal);
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = Problems.Details(refusal), Exception = exception });
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace Fenquan.Web.Hosting;
+
+/// <summary>"Today" in the county's time zone: roles are taken on this date.</summary>
+public sealed class Clock(TimeProvider time, IOptions<FenquanOptions> options)
+{
+    private readonly TimeZoneInfo _zone = Find(options.Value.TimeZone);
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
+
+    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
+
+    private static TimeZoneInfo Find(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // China Standard Time has no daylight saving: a fixed offset is exact.
+            return TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
+        }
+    }
+}
+
+/// <summary>
+/// The system clock truncated to whole microseconds: PostgreSQL stores times to the microsecond,
+/// and a signed tree head's time must read back exactly as it was signed (R44).
+/// </summary>
+public sealed class MicrosecondTimeProvider : TimeProvider
+{
+    public static MicrosecondTimeProvider Instance { get; } = new();
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        var now = System.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+}

@@ -1,0 +1,35 @@
+namespace Fenquan.Web.Hosting;
+
+/// <summary>
+/// The "Fenquan" configuration section. Command line: <c>--data DIR</c>, <c>--db CONNECTION</c>,
+/// <c>--no-demo</c>; environment: FENQUAN_DATA, FENQUAN_DB (the same rule as the command line tool).
+/// </summary>
+public sealed class FenquanOptions
+{
+    public const string Section = "Fenquan";
+
+    public string? Data { get; set; }
+
+    public string? Db { get; set; }
+
+    /// <summary>Seed the demo county 清河县 on first start (and create a sign-in for every demo person).</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>How many demo matters to seed.</summary>
+    public int DemoMatters { get; set; } = 300;
+
+    /// <summary>
+    /// The demo accounts' password. When empty, one is generated at first start and kept in the
+    /// data folder (demo-password.txt), never in the repository.
+    /// </summary>
+    public string? DemoPassword { get; set; }
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>The time zone whose date is "today" for roles on the day.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Days a step may wait before it is shown as overdue (until the working-day calendar of R46 lands).</summary>
+    public int StepDays { get; set; } = 3;
+}

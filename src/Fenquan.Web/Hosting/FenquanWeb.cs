@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Fenquan.Data.Operations;
+using Fenquan.Data.Storage;
+using Fenquan.Web.Access;
+using Fenquan.Web.Accounts;
+using Fenquan.Web.Api;
+using Fenquan.Web.Matters;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Fenquan.Web.Hosting;
+
+/// <summary>Builds the web application: the store, sign-in, pages, the JSON API and the security middleware.</summary>
+public static class FenquanWeb
+{
+    public const string SignInPolicy = "sign-in";
+
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    /// <summary>Builds the application from command-line arguments (<c>--data</c>, <c>--db</c>, <c>--no-demo</c>, <c>--urls</c>).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Translate(args), ApplicationName = typeof(FenquanWeb).Assembly.GetName().Name });
+        // wwwroot from the project folder when run from the build output (dotnet run, tests); a no-op when published.
+        builder.WebHost.UseStaticWebAssets();
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    // The same switches as the `fenquan` command: --data DIR, --db CONNECTION, --no-demo.
+    private static string[] Translate(string[] args)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--no-demo":
+                    result.Add("--Fenquan:SeedDemo=false");
+                    break;
+                case "--data" when i + 1 < args.Length:
+                    result.Add("--Fenquan:Data=" + args[++i]);
+                    break;
+                case "--db" when i + 1 < args.Length:
+                    result.Add("--Fenquan:Db=" + args[++i]);
+                    break;
+                default:
+                    result.Add(args[i]);
+                    break;
+            }
+        }
+
+        return [.. result];
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<FenquanOptions>(builder.Configuration.GetSection(FenquanOptions.Section));
+        var options = builder.Configuration.GetSection(FenquanOptions.Section).Get<FenquanOptions>() ?? new FenquanOptions();
+        var data = DataDirectory.Resolve(options.Data);
+        var database = DatabaseSettings.Resolve(data, options.Db);
+
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysFolder, "data-protection"))).SetApplicationName("Fenquan");
+        services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
+        services.AddSingleton<Clock>();
+        services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new OrganizationOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new PolicyOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton<SignInLedger>();
+        services.AddSingleton<StartupReport>();
+        services.AddHostedService<StartupTasks>();
+        services.AddScoped<DbSession>();
+        services.AddScoped<ViewerAccessor>();
+        services.AddScoped<MatterService>();
+        services.AddHttpContextAccessor();
+
+        // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
+        services.AddScoped<AccountsDbContext>(_ => AccountsDbContext.Create(database));
+        services.AddIdentity<FenquanUser, IdentityRole>(identity =>
+            {
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<FenquanClaimsFactory>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/signin";
+            cookie.LogoutPath = "/account/signout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.Cookie.Name = "fenquan.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+
+        // The API accepts the browser's cookie, or a bearer token (scoped API tokens plug in behind IApiTokenValidator).
+        services.AddAuthentication()
+            .AddPolicyScheme(ApiAuthentication.Scheme, "Cookie or bearer token", policy =>
+                policy.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? ApiAuthentication.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(ApiAuthentication.BearerScheme, null);
+        services.AddSingleton<IApiTokenValidator, NoApiTokens>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiAuthentication.Policy, policy => policy.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser());
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only attempts count: showing the sign-in form is free.
+            limiter.AddPolicy(SignInPolicy, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("get") : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.SignInPermitsPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.AddLocalization(localization => localization.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(localization =>
+        {
+            localization.DefaultRequestCulture = new RequestCulture("zh-CN");
+            localization.SupportedCultures = Cultures;
+            localization.SupportedUICultures = Cultures;
+            localization.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
+                pages.Conventions.AllowAnonymousToPage("/Account/Denied");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "fenquan.af";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
+        services.AddOpenApi();
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<FormOptions>(form => form.ValueLengthLimit = 64 * 1024);
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), api => api.UseStatusCodePages());
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+        app.MapFenquanApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>POST /culture: the language switch (a cookie), then back to the page.</summary>
+    private static void MapCultureSwitch(this WebApplication app) =>
+        app.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            var chosen = Cultures.FirstOrDefault(c => c.Name == culture) ?? Cultures[0];
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var back = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+            return Results.LocalRedirect(back);
+        }).AllowAnonymous();
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Fenquan.Core.Organization;
+using Fenquan.Data.Demo;
+using Fenquan.Data.Storage;
+using Fenquan.Web.Accounts;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fenquan.Web.Hosting;
+
+/// <summary>What the first start did, for the console and for tests.</summary>
+public sealed class StartupReport
+{
+    public Core.Primitives.CountyId? DemoCounty { get; set; }
+
+    public string? DemoPassword { get; set; }
+
+    /// <summary>User name → (person name, unit, role description), in the order printed.</summary>
+    public List<(string UserName, string Description)> DemoSignIns { get; } = [];
+}
+
+/// <summary>
+/// Before the server listens: migrate the accounts schema, seed the demo county once (unless turned
+/// off) and give every demo person a sign-in. When the server has started: print the address and
+/// one demo sign-in per role.
+/// </summary>
+public sealed class StartupTasks(
+    IServiceProvider services,
+    FenquanStore store,
+    IOptions<FenquanOptions> options,
+    StartupReport report,
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    ILogger<StartupTasks> logger) : IHostedService
+{
+    public const string DemoPasswordFile = "demo-password.txt";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var accounts = AccountsDbContext.Create(store.Database))
+        {
+            await accounts.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (options.Value.SeedDemo)
+        {
+            await SeedDemoAsync(cancellationToken);
+        }
+
+        lifetime.ApplicationStarted.Register(Print);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<FenquanUser>>();
+        bool exists;
+        await using (var db = store.Context())
+        {
+            exists = await DemoCounty.ExistsAsync(db, cancellationToken);
+        }
+
+        var password = DemoPassword();
+        report.DemoPassword = password;
+        if (!exists)
+        {
+            logger.LogInformation("Seeding the demo county {County} ({Matters} matters)…", DemoCounty.CountyName, options.Value.DemoMatters);
+            var info = await DemoCounty.SeedAsync(store.Data, store.Database, store.Time, new DemoOptions { Matters = options.Value.DemoMatters }, cancellationToken: cancellationToken);
+            await CreateAccountsAsync(users, info, password);
+        }
+
+        await using (var db = store.Context())
+        {
+            var county = await db.Counties.AsNoTracking().Where(c => c.Name == DemoCounty.CountyName).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+            report.DemoCounty = county;
+        }
+
+        foreach (var (userName, description) in DemoPrintList)
+        {
+            if (await users.FindByNameAsync(userName) is not null)
+            {
+                report.DemoSignIns.Add((userName, description));
+            }
+        }
+    }
+
+    // One sign-in per role, in the first unit (城关镇, a township with two principals).
+    private static readonly (string UserName, string Description)[] DemoPrintList =
+    [
+        ("admin", "county administrator 县管理员"),
+        ("u1.principal1", "principal 正职 (党委书记)"),
+        ("u1.finance", "finance deputy 分管财务副职"),
+        ("u1.personnel", "personnel + administrative approval deputy 分管人事、行政审批副职"),
+        ("u1.procurement", "procurement deputy 分管物资采购副职"),
+        ("u1.construction", "construction deputy 分管工程建设副职"),
+        ("u1.office", "office reviewer, unit administrator 办公室审核、单位管理员"),
+        ("u1.section1", "section head 股室负责人"),
+        ("u1.staff1", "staff 工作人员 (section clerk)"),
+        ("u1.discipline", "discipline member 纪检"),
+    ];
+
+    private async Task CreateAccountsAsync(UserManager<FenquanUser> users, DemoCountyInfo info, string password)
+    {
+        var hasher = users.PasswordHasher;
+        string? hash = null;
+        var accounts = new List<FenquanUser> { new() { UserName = "admin", CountyId = info.County.Value, IsCountyAdministrator = true } };
+        for (var u = 0; u < info.Units.Count; u++)
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"u{u + 1}.");
+            var counters = new Dictionary<Role, int>();
+            foreach (var person in info.People.Where(p => p.Unit == info.Units[u].Id))
+            {
+                var n = counters[person.Role] = counters.GetValueOrDefault(person.Role) + 1;
+                var suffix = person.Role switch
+                {
+                    Role.Principal => "principal" + n.ToString(CultureInfo.InvariantCulture),
+                    Role.Deputy => person.Portfolio.Count > 0 ? person.Portfolio[0].ToString().ToLowerInvariant() : "deputy" + n.ToString(CultureInfo.InvariantCulture),
+                    Role.OfficeReviewer => n == 1 ? "office" : "office" + n.ToString(CultureInfo.InvariantCulture),
+                    Role.SectionHead => "section" + n.ToString(CultureInfo.InvariantCulture),
+                    Role.FinanceStaff => n == 1 ? "financestaff" : "financestaff" + n.ToString(CultureInfo.InvariantCulture),
+                    Role.DisciplineMember => n == 1 ? "discipline" : "discipline" + n.ToString(CultureInfo.InvariantCulture),
+                    Role.Staff => "staff" + n.ToString(CultureInfo.InvariantCulture),
+                };
+                accounts.Add(new FenquanUser
+                {
+                    UserName = prefix + suffix,
+                    CountyId = info.County.Value,
+                    PersonId = person.Id.Value,
+                    IsUnitAdministrator = person.Role == Role.OfficeReviewer,
+                });
+            }
+        }
+
+        foreach (var account in accounts)
+        {
+            // One demo password for all demo accounts: hash it once (PBKDF2 is slow on purpose).
+            account.PasswordHash = hash ??= hasher.HashPassword(account, password);
+            var created = await users.CreateAsync(account);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Could not create demo account " + account.UserName + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+
+    private string DemoPassword()
+    {
+        if (!string.IsNullOrEmpty(options.Value.DemoPassword))
+        {
+            return options.Value.DemoPassword;
+        }
+
+        var file = Path.Combine(store.Data.Root, DemoPasswordFile);
+        if (File.Exists(file))
+        {
+            return File.ReadAllText(file, Encoding.UTF8).Trim().Trim('\uFEFF');
+        }
+
+        // Not a secret in the repository: made at first start, kept in the data folder.
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var password = "Fq-" + RandomNumberGenerator.GetString(alphabet, 12);
+        File.WriteAllText(file, password + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return password;
+    }
+
+    private void Print()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Fenquan 分权 is listening on: {string.Join(", ", addresses)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Data folder: {store.Data.Root}; database: {store.Database}");
+        if (report.DemoSignIns.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Demo sign-ins ({DemoCounty.CountyName}, unit u1 = 城关镇; u2…u5 are the other units), password: {report.DemoPassword}");
+            foreach (var (userName, description) in report.DemoSignIns)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {userName,-18} {description}");
+            }
+        }
+
+        Console.Out.Write(text.ToString());
+    }
+}

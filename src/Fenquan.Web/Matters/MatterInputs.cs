@@ -1,0 +1,145 @@
+using System.Globalization;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Web.Matters;
+
+/// <summary>A submission as the form and the API send it (strings and nullables: the web validates, the core decides).</summary>
+public sealed record SubmitInput
+{
+    public MatterKind? Kind { get; init; }
+
+    public string? Title { get; init; }
+
+    public decimal? Amount { get; init; }
+
+    /// <summary>The payee's name (a supplier, or a person outside the system). Ignored when <see cref="PayMe"/>.</summary>
+    public string? PayeeName { get; init; }
+
+    /// <summary>The matter pays the submitter (an expense claim of their own).</summary>
+    public bool PayMe { get; init; }
+
+    /// <summary>R18: the item is in the government procurement catalogue (purchase plans only).</summary>
+    public bool CatalogueItem { get; init; }
+
+    /// <summary>R23: the county marks the approval item as major (approval items only).</summary>
+    public bool MajorApprovalItem { get; init; }
+
+    /// <summary>The matter's date (default today); at most 30 days back, never ahead.</summary>
+    public DateOnly? MatterDate { get; init; }
+}
+
+/// <summary>An action as the form and the API send it.</summary>
+public sealed record ActInput
+{
+    public ActionKind? Action { get; init; }
+
+    public string? Comment { get; init; }
+
+    /// <summary>Meeting / minutes reference (collective decision, R43) or procurement-centre / tender reference (hand-off, R18, R20).</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Seam for delegation while away (代理): the person this action is taken for. Not available yet.</summary>
+    public Guid? OnBehalfOf { get; init; }
+}
+
+/// <summary>Input checks that come before the rules: shape, size, range. Each failure is a 400 naming the field.</summary>
+public static class InputRules
+{
+    /// <summary>Larger than any county's budget: an absurd amount is refused as input, not routed.</summary>
+    public const decimal MaxAmount = 999_999_999_999.99m;
+
+    public const int MaxTitle = 300;
+    public const int MaxPayee = 200;
+    public const int MaxComment = 2000;
+    public const int MaxReference = 200;
+    public const int MaxBackdatingDays = 30;
+
+    public static Outcome CheckSubmit(SubmitInput input, DateOnly today)
+    {
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            return Refusal.Invalid("kind: choose the kind of matter.");
+        }
+
+        var title = input.Title?.Trim() ?? string.Empty;
+        if (title.Length == 0 || title.Length > MaxTitle)
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"title: a title of 1 to {MaxTitle} characters is required."));
+        }
+
+        if ((input.PayeeName?.Length ?? 0) > MaxPayee)
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"payeeName: at most {MaxPayee} characters."));
+        }
+
+        var amount = input.Amount ?? 0m;
+        if (amount < 0m)
+        {
+            return Refusal.Invalid("amount: an amount is never negative.");
+        }
+
+        if (amount > MaxAmount)
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"amount: at most {MaxAmount:#,0.00} yuan."));
+        }
+
+        if (decimal.Round(amount, 2) != amount)
+        {
+            return Refusal.Invalid("amount: yuan and fen, at most two decimals.");
+        }
+
+        if (MatterRules.RequiresAmount(kind) && amount == 0m)
+        {
+            return Refusal.Invalid("amount: this kind of matter needs an amount above zero.");
+        }
+
+        if (MatterRules.AreaOf(kind) == Core.Organization.Area.Personnel && amount != 0m)
+        {
+            return Refusal.Invalid("amount: a personnel matter carries no amount.");
+        }
+
+        if (input.CatalogueItem && kind != MatterKind.PurchasePlan)
+        {
+            return Refusal.Invalid("catalogueItem: only a purchase plan can be a catalogue item.");
+        }
+
+        if (input.MajorApprovalItem && kind != MatterKind.ApprovalItem)
+        {
+            return Refusal.Invalid("majorApprovalItem: only an administrative approval item can be major.");
+        }
+
+        if (input.MatterDate is { } date && (date > today || date < today.AddDays(-MaxBackdatingDays)))
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"matterDate: today or up to {MaxBackdatingDays} days back."));
+        }
+
+        return Outcome.Ok;
+    }
+
+    public static Outcome CheckAct(ActInput input)
+    {
+        if (input.Action is not { } action || !Enum.IsDefined(action))
+        {
+            return Refusal.Invalid("action: choose an action.");
+        }
+
+        if ((input.Comment?.Length ?? 0) > MaxComment)
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"comment: at most {MaxComment} characters."));
+        }
+
+        if ((input.Reference?.Length ?? 0) > MaxReference)
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"reference: at most {MaxReference} characters."));
+        }
+
+        if (input.OnBehalfOf is not null)
+        {
+            return Refusal.Invalid("onBehalfOf: acting for someone else (代理) is not available yet.");
+        }
+
+        return Outcome.Ok;
+    }
+}

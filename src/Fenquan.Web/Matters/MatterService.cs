@@ -1,0 +1,250 @@
+using System.Buffers.Text;
+using Fenquan.Core.Ledger;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+using Fenquan.Data;
+using Fenquan.Data.Operations;
+using Fenquan.Data.Storage;
+using Fenquan.Web.Access;
+using Fenquan.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fenquan.Web.Matters;
+
+/// <summary>A step waiting for the viewer, with when it is due.</summary>
+public sealed record TaskItem(Matter Matter, RouteStep Step, int StepIndex, DateTimeOffset Since, DateTimeOffset Due, bool Overdue);
+
+/// <summary>One page of a list and the cursor of the next (null at the end).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>An action attempt's outcome: the action, or the refusal and whether the viewer had any part in the step.</summary>
+public sealed record ActOutcome(Result<MatterAction> Result, bool Forbidden);
+
+/// <summary>A ledger entry of a matter with its inclusion proof against the latest signed tree head (R44).</summary>
+public sealed record LedgerItem(long Sequence, DateTimeOffset At, string Kind, string SubjectType, Guid SubjectId, string Data, string LeafHash, IReadOnlyList<string> Proof, bool ProofVerified);
+
+public sealed record SignedHeadView(long TreeSize, string RootHash, DateTimeOffset At, string Signature, string PublicKey);
+
+public sealed record MatterLedger(Matter Matter, IReadOnlyList<LedgerItem> Entries, SignedHeadView? Head);
+
+/// <summary>
+/// What pages and the API do with matters, in one place: check the input's shape, find what the
+/// viewer may see, and hand every change to the operations (the core decides, the writer ledgers).
+/// </summary>
+public sealed class MatterService(DbSession session, MatterOperations operations, FenquanStore store, Clock clock, IOptions<FenquanOptions> options)
+{
+    private FenquanDbContext Db => session.Db;
+
+    public async Task<Result<Matter>> SubmitAsync(Viewer viewer, SubmitInput input)
+    {
+        var shape = InputRules.CheckSubmit(input, viewer.Today);
+        if (!shape.IsOk)
+        {
+            return shape.Refusal!;
+        }
+
+        if (viewer.Person is not { } me || viewer.Unit is not { } unit)
+        {
+            return new Refusal("R1", "Only a person who belongs to a unit today submits matters.");
+        }
+
+        var kind = input.Kind!.Value;
+        var flags = (input.CatalogueItem ? MatterFlags.CatalogueItem : MatterFlags.None) | (input.MajorApprovalItem ? MatterFlags.MajorApprovalItem : MatterFlags.None);
+        var payee = input.PayMe ? Payee.Person(me, viewer.Name)
+            : string.IsNullOrWhiteSpace(input.PayeeName) ? Payee.None
+            : Payee.Named(input.PayeeName.Trim());
+        var command = new SubmitMatter(viewer.County, unit, kind, input.Title!.Trim(), input.Amount ?? 0m, payee, me, viewer.InitiatorKind, flags, input.MatterDate ?? viewer.Today);
+        return await operations.SubmitAsync(command);
+    }
+
+    /// <summary>The matter when the viewer may see it; otherwise NotFound (another unit's matter does not exist for them).</summary>
+    public async Task<Result<Matter>> GetAsync(Viewer viewer, Guid id)
+    {
+        var matter = await Db.Matters.AsNoTracking().Include(m => m.Actions).Include(m => m.Changes)
+            .FirstOrDefaultAsync(m => m.Id == new MatterId(id) && m.CountyId == viewer.County);
+        return matter is not null && viewer.MaySee(matter) ? Result<Matter>.Ok(matter) : Refusal.NotFound("Matter " + id.ToString("D"));
+    }
+
+    /// <summary>The actions the viewer may take now (buttons): the step's own action, and reject / return on a deciding step.</summary>
+    public static IReadOnlyList<ActionKind> AvailableActions(Viewer viewer, Matter matter)
+    {
+        if (viewer.Person is not { } me || viewer.Org is null || matter.CurrentStep is not { } step || !matter.IsWaitingFor(me, viewer.Org))
+        {
+            return [];
+        }
+
+        return StepActions.IsDeciding(step.Kind)
+            ? [StepActions.CompletingAction(step.Kind), ActionKind.Return, ActionKind.Reject]
+            : [StepActions.CompletingAction(step.Kind)];
+    }
+
+    public async Task<ActOutcome> ActAsync(Viewer viewer, Guid id, ActInput input)
+    {
+        var shape = InputRules.CheckAct(input);
+        if (!shape.IsOk)
+        {
+            return new(shape.Refusal!, false);
+        }
+
+        var found = await GetAsync(viewer, id);
+        if (!found.IsOk)
+        {
+            return new(found.Refusal!, false);
+        }
+
+        // The server decides with the core; this only chooses between 403 (no part in the step) and 409 (the state).
+        var eligible = viewer.Org is not null && viewer.Person is { } me && found.Value.IsWaitingFor(me, viewer.Org);
+        var result = await operations.ActAsync(viewer.County, found.Value.Id, new ActRequest(viewer.Person!.Value, input.Action!.Value, input.Comment, input.Reference));
+        return new(result, !result.IsOk && !eligible);
+    }
+
+    public async Task<Result<MatterChange>> WithdrawAsync(Viewer viewer, Guid id)
+    {
+        var found = await GetAsync(viewer, id);
+        return found.IsOk ? await operations.WithdrawAsync(viewer.County, found.Value.Id, viewer.Person!.Value) : found.Refusal!;
+    }
+
+    public async Task<Result<MatterChange>> ResubmitAsync(Viewer viewer, Guid id)
+    {
+        var found = await GetAsync(viewer, id);
+        return found.IsOk ? await operations.ResubmitAsync(viewer.County, found.Value.Id, viewer.Person!.Value) : found.Refusal!;
+    }
+
+    /// <summary>Steps waiting for the viewer now, oldest first, with due dates.</summary>
+    public async Task<IReadOnlyList<TaskItem>> TasksAsync(Viewer viewer)
+    {
+        if (viewer.Person is not { } me || viewer.Unit is not { } unit || viewer.Org is null)
+        {
+            return [];
+        }
+
+        var pending = await Db.Matters.AsNoTracking().Include(m => m.Actions).Include(m => m.Changes)
+            .Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.State == MatterState.Pending && m.InitiatorId != me)
+            .ToListAsync();
+        return pending.Where(m => m.IsWaitingFor(me, viewer.Org))
+            .Select(m =>
+            {
+                var since = new[] { m.SubmittedAt }.Concat(m.Actions.Select(a => a.At)).Concat(m.Changes.Select(c => c.At)).Max();
+                var due = since.AddDays(options.Value.StepDays);
+                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < clock.Now);
+            })
+            .OrderBy(t => t.Due)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Matters newest first, cursor paged. <paramref name="mine"/>: the viewer's own submissions;
+    /// otherwise the unit's matters the viewer's role may see (team, office and discipline member:
+    /// all; others: those they submitted, are paid by, or acted on).
+    /// </summary>
+    public async Task<Result<Page<Matter>>> ListAsync(Viewer viewer, bool mine, string? cursor, int limit)
+    {
+        if (viewer.Person is not { } me || viewer.Unit is not { } unit)
+        {
+            return Result<Page<Matter>>.Ok(new Page<Matter>([], null));
+        }
+
+        if (limit is < 1 or > 200)
+        {
+            return Refusal.Invalid("limit: between 1 and 200.");
+        }
+
+        Guid? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!TryDecode(cursor, out var decoded))
+            {
+                return Refusal.Invalid("cursor: not a cursor this server gave out.");
+            }
+
+            after = decoded;
+        }
+
+        IQueryable<Matter> query = after is { } before
+            ? (Db.Database.IsSqlite()
+                ? Db.Matters.FromSqlInterpolated($"SELECT * FROM matters WHERE \"Id\" < {before.ToString("D").ToUpperInvariant()}")
+                : Db.Matters.FromSqlInterpolated($"SELECT * FROM matters WHERE \"Id\" < {before}"))
+            : Db.Matters;
+        query = query.AsNoTracking().Where(m => m.CountyId == viewer.County && m.UnitId == unit);
+        if (mine)
+        {
+            query = query.Where(m => m.InitiatorId == me);
+        }
+        else if (!viewer.SeesWholeUnit)
+        {
+            query = query.Where(m => m.InitiatorId == me || m.Payee.PersonId == me || m.Actions.Any(a => a.ActorId == me));
+        }
+
+        var items = await query.OrderByDescending(m => m.Id).Take(limit + 1).Include(m => m.Actions).ToListAsync();
+        var next = items.Count > limit ? Encode(items[limit - 1].Id.Value) : null;
+        return Result<Page<Matter>>.Ok(new Page<Matter>(items.Take(limit).ToList(), next));
+    }
+
+    /// <summary>The matter's ledger entries, each with its inclusion proof against the latest signed tree head (R44).</summary>
+    public async Task<Result<MatterLedger>> LedgerAsync(Viewer viewer, Guid id)
+    {
+        var found = await GetAsync(viewer, id);
+        if (!found.IsOk)
+        {
+            return found.Refusal!;
+        }
+
+        var matter = found.Value;
+        var county = viewer.County.Value;
+        var subjects = new List<Guid> { matter.Id.Value };
+        subjects.AddRange(matter.Actions.Select(a => a.Id.Value));
+        subjects.AddRange(matter.Changes.Select(c => c.Id));
+        var rows = await Db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence).ToListAsync();
+        var head = await Db.TreeHeads.AsNoTracking().Where(h => h.CountyId == county).OrderByDescending(h => h.TreeSize).FirstOrDefaultAsync();
+        if (head is null)
+        {
+            return Result<MatterLedger>.Ok(new MatterLedger(matter, [], null));
+        }
+
+        // The leaves of the tree the head signed, in order (index = sequence).
+        var leaves = await Db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && e.Sequence < head.TreeSize).OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync();
+        var items = rows.Select(row =>
+        {
+            var entry = LedgerEntry.Parse(row.Bytes);
+            IReadOnlyList<byte[]> proof = row.Sequence < leaves.Count ? MerkleProofs.InclusionProof(leaves, row.Sequence, leaves.Count) : [];
+            var verified = row.Sequence < leaves.Count && MerkleProofs.VerifyInclusion(row.Sequence, leaves.Count, MerkleHash.Leaf(row.Bytes), proof, head.RootHash);
+            return new LedgerItem(row.Sequence, entry.At, entry.Kind, entry.SubjectType, entry.SubjectId, entry.Data, Convert.ToHexStringLower(row.LeafHash), proof.Select(Convert.ToHexStringLower).ToList(), verified);
+        }).ToList();
+        var view = new SignedHeadView(head.TreeSize, Convert.ToHexStringLower(head.RootHash), head.At, Convert.ToHexStringLower(head.Signature), Convert.ToHexStringLower(store.Signer.PublicKey));
+        return Result<MatterLedger>.Ok(new MatterLedger(matter, items, view));
+    }
+
+    /// <summary>Names of the people in the viewer's unit view (for showing who acted).</summary>
+    public static string NameOf(Viewer viewer, PersonId person) => viewer.Org?.NameOf(person) ?? person.ToString();
+
+    private static string Encode(Guid id) => Base64Url.EncodeToString(id.ToByteArray(bigEndian: true));
+
+    private static bool TryDecode(string cursor, out Guid id)
+    {
+        id = Guid.Empty;
+        if (cursor.Length > 64)
+        {
+            return false;
+        }
+
+        var bytes = new byte[64];
+        int written;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(cursor, bytes, out written) || written != 16)
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        id = new Guid(bytes.AsSpan(0, 16), bigEndian: true);
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Microsoft.Extensions.Localization;
+
+namespace Fenquan.Web.Pages;
+
+/// <summary>Names of the core's values in the viewer's language (from the resource files).</summary>
+public static class Labels
+{
+    public static string Of(this IStringLocalizer text, Area value) => text["Area." + value];
+
+    public static string Of(this IStringLocalizer text, Role value) => text["Role." + value];
+
+    public static string Of(this IStringLocalizer text, MatterKind value) => text["Kind." + value];
+
+    public static string Of(this IStringLocalizer text, MatterState value) => text["State." + value];
+
+    public static string Of(this IStringLocalizer text, StepKind value) => text["Step." + value];
+
+    public static string Of(this IStringLocalizer text, ActionKind value) => text["Action." + value];
+
+    public static string Of(this IStringLocalizer text, ActorSpec actor) =>
+        actor.Kind == ActorKind.NamedRole && actor.Role is { } role ? text.Of(role) : text["Actor." + actor.Kind];
+
+    public static string Step(this IStringLocalizer text, RouteStep step) => text.Of(step.Actor) + " · " + text.Of(step.Kind);
+
+    public static string Yuan(decimal amount) => "¥" + amount.ToString("#,0.00", CultureInfo.InvariantCulture);
+
+    public static string When(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static readonly TimeZoneInfo China = FindChina();
+
+    private static TimeZoneInfo FindChina()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+using Fenquan.Web.Matters;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Fenquan.Web.Pages.Matters;
+
+/// <summary>Submit a matter in one of the five areas. The web checks the shape; the policy routes it; the core decides.</summary>
+public sealed class NewMatterModel(MatterService matters, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+{
+    private static readonly Core.Organization.Area[] FiveAreas = [Core.Organization.Area.Finance, Core.Organization.Area.Personnel, Core.Organization.Area.Procurement, Core.Organization.Area.Construction, Core.Organization.Area.AdministrativeApproval];
+
+    [BindProperty(SupportsGet = true)]
+    public Core.Organization.Area? Area { get; set; }
+
+    [BindProperty]
+    public string? Kind { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Amount { get; set; }
+
+    [BindProperty]
+    public bool PayMe { get; set; }
+
+    [BindProperty]
+    public string? PayeeName { get; set; }
+
+    [BindProperty]
+    public bool CatalogueItem { get; set; }
+
+    [BindProperty]
+    public bool MajorApprovalItem { get; set; }
+
+    [BindProperty]
+    public string? MatterDate { get; set; }
+
+    public IReadOnlyList<MatterKind> Kinds => (Area is { } area && FiveAreas.Contains(area) ? [area] : FiveAreas).SelectMany(MatterKinds.For).ToList();
+
+    public IActionResult OnGet()
+    {
+        PayMe = Area is null or Core.Organization.Area.Finance;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var input = Parse();
+        if (!input.IsOk)
+        {
+            Show(input.Refusal!);
+            return Page();
+        }
+
+        var submitted = await matters.SubmitAsync(Viewer, input.Value);
+        if (!submitted.IsOk)
+        {
+            Show(submitted.Refusal!);
+            return Page();
+        }
+
+        Notice = Text["New.Submitted"];
+        return Redirect("/matters/" + submitted.Value.Id);
+    }
+
+    private Result<SubmitInput> Parse()
+    {
+        if (!Enum.TryParse<MatterKind>(Kind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
+        {
+            return Refusal.Invalid(Text["New.ChooseKind"]);
+        }
+
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(Amount))
+        {
+            var cleaned = Amount.Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal);
+            if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return Refusal.Invalid(Text["New.BadAmount"]);
+            }
+
+            amount = parsed;
+        }
+
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(MatterDate))
+        {
+            if (!DateOnly.TryParseExact(MatterDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Refusal.Invalid(Text["New.BadDate"]);
+            }
+
+            date = parsed;
+        }
+
+        return Result<SubmitInput>.Ok(new SubmitInput
+        {
+            Kind = kind,
+            Title = Title,
+            Amount = amount,
+            PayMe = PayMe,
+            PayeeName = PayeeName,
+            CatalogueItem = CatalogueItem,
+            MajorApprovalItem = MajorApprovalItem,
+            MatterDate = date,
+        });
+    }
+}

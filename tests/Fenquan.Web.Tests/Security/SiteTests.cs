@@ -1,0 +1,112 @@
+using System.Net;
+
+namespace Fenquan.Web.Tests.Security;
+
+/// <summary>Headers, the API document, administration rights, R3 refusals and the policy verifier on the pages.</summary>
+public sealed class SiteTests : IAsyncLifetime
+{
+    private WebApp _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await WebApp.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Pages_CarryAStrictContentSecurityPolicy_AndNoInlineScript()
+    {
+        var response = await _app.NewClient().GetAsync("/account/signin");
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.DoesNotContain("<script", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsTheMatterEndpoints()
+    {
+        var document = await _app.NewClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/matters/{id}/actions", document);
+        Assert.Contains("/api/v1/tasks", document);
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsRefused_AndLedgered()
+    {
+        var client = _app.NewClient();
+        var response = await WebApp.SignInAsync(client, "u1.staff2", "not-the-password");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await using var db = _app.Db();
+        Assert.Contains(db.Set<Core.Access.SignInRecord>().ToList(), s => s.UserName == "u1.staff2" && s.Outcome == Core.Access.SignInOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task AdminPages_OnlyForAdministrators()
+    {
+        var staff = await _app.SignInAsync("u1.staff1");
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/admin/unit")).StatusCode);
+        Assert.Contains("/account/denied", (await staff.GetAsync("/admin/county")).Headers.Location!.ToString());
+        var office = await _app.SignInAsync("u1.office");
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/admin/unit")).StatusCode);
+        var admin = await _app.SignInAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/county")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AssigningAPortfolioToAPrincipal_IsRefusedNamingR3()
+    {
+        var office = await _app.SignInAsync("u1.office");
+        var principal = (await (await (await _app.SignInAsync("u1.principal1")).GetAsync("/api/v1/me")).ReadAsync()).GetProperty("personId").GetGuid();
+        var page = await office.GetStringAsync("/admin/unit");
+        var before = await _app.CountsAsync();
+        var response = await office.PostAsync("/admin/unit?handler=Assign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Area"] = "Finance",
+            ["Person"] = principal.ToString(),
+            ["From"] = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("R3", html);
+        Assert.Equal(before, await _app.CountsAsync());
+    }
+
+    [Fact]
+    public async Task PolicyEditor_ShowsTheVerifiersCounterexample_AndDoesNotPublish()
+    {
+        var office = await _app.SignInAsync("u1.office");
+        var page = await office.GetStringAsync("/admin/unit");
+        var json = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "<textarea class=\"code\" name=\"PolicyJson\">([^<]*)</textarea>").Groups[1].Value);
+        Assert.Contains("rules", json);
+        // Drop every rule: nothing is routed, and the verifier names a matter that has no route.
+        var broken = System.Text.RegularExpressions.Regex.Replace(json, "\"rules\"\\s*:\\s*\\[[\\s\\S]*\\]", "\"rules\": []");
+        var before = await _app.CountsAsync();
+        var response = await office.PostAsync("/admin/unit?handler=Publish", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["PolicyJson"] = broken,
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"verifier\"", html);
+        Assert.Contains("counterexample", html);
+        Assert.Equal(before, await _app.CountsAsync());
+    }
+
+    [Fact]
+    public async Task EnglishSwitch_SetsTheCookie_AndPagesSpeakEnglish()
+    {
+        var clerk = await _app.SignInAsync("u1.staff1");
+        var page = await clerk.GetStringAsync("/workbench");
+        Assert.Contains("我的工作台", page);
+        var switched = await clerk.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en",
+            ["returnUrl"] = "/workbench",
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains("My workbench", await clerk.GetStringAsync("/workbench"));
+    }
+}
