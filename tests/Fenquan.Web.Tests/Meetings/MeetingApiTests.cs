@@ -89,4 +89,35 @@ public sealed class MeetingApiTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await s["u1.staff1"].GetAsync($"/api/v1/meetings/{meeting}/minutes.pdf")).StatusCode);
     }
+
+    [Fact]
+    public async Task DeferredItem_ReturnsToTheQueue_AndACorrectionOfFinalMinutesIsANewVersionToSignAgain_R43()
+    {
+        await using var app = await WebApp.StartAsync();
+        var s = await MeetingSetup.StartAsync(app);
+        var meeting = await s.ScheduleAndOpenAsync();
+        var item = await s.ItemAsync(meeting);
+        Assert.DoesNotContain((await (await s["u1.office"].GetAsync("/api/v1/meetings/queue")).ReadAsync()).EnumerateArray(), q => q.GetProperty("id").GetGuid() == s.MatterId);
+        await s.RecordAttendanceAsync(meeting);
+
+        var deferred = await s["u1.principal1"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/outcome", new { itemId = item, outcome = "Defer", reason = "补充现场勘察材料后再议" });
+        Assert.Equal(HttpStatusCode.OK, deferred.StatusCode);
+        Assert.Contains((await (await s["u1.office"].GetAsync("/api/v1/meetings/queue")).ReadAsync()).EnumerateArray(), q => q.GetProperty("id").GetGuid() == s.MatterId);
+
+        Assert.Equal(HttpStatusCode.OK, (await s["u1.office"].PostAsync($"/api/v1/meetings/{meeting}/minutes", null)).StatusCode);
+        foreach (var signer in new[] { "u1.principal1", "u1.principal2", "u1.finance", "u1.personnel", "u1.procurement" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await s[signer].PostAsync($"/api/v1/meetings/{meeting}/minutes/signatures", null)).StatusCode);
+        }
+
+        Assert.Equal("Final", (await s.MeetingAsync(meeting)).GetProperty("minutes").GetProperty("state").GetString());
+        // Only an attendee corrects, as themselves: the office recorded but did not attend (403).
+        Assert.Equal(HttpStatusCode.Forbidden, (await s["u1.office"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/minutes/corrections", new { note = "x" })).StatusCode);
+        var corrected = await s["u1.finance"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/minutes/corrections", new { note = "缺席原因更正为：参加县委培训" });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        var minutes = (await s.MeetingAsync(meeting)).GetProperty("minutes");
+        Assert.Equal(2, minutes.GetProperty("version").GetInt32());
+        Assert.Equal("Draft", minutes.GetProperty("state").GetString());
+        Assert.Equal(0, minutes.GetProperty("signatures").GetArrayLength());
+    }
 }

@@ -215,10 +215,24 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
     public Task<MeetingAttempt<MinutesRecord>> DrawUpAsync(Viewer viewer, Guid id) =>
         RecordAsync(viewer, id, meeting => _operations.DrawUpMinutesAsync(viewer.County, meeting.Id));
 
-    public Task<MeetingAttempt<MinutesRecord>> CorrectAsync(Viewer viewer, Guid id, CorrectionInput input) =>
-        RecordAsync(viewer, id, meeting => string.IsNullOrWhiteSpace(input.Note) || input.Note.Length > 2000
-            ? Task.FromResult<Result<MinutesRecord>>(Refusal.Invalid("A correction needs a note of at most 2000 characters."))
-            : _operations.CorrectMinutesAsync(viewer.County, meeting.Id, input.Note.Trim(), viewer.Person!.Value));
+    /// <summary>An attendee proposes a correction as themselves (the core refuses anyone not recorded present).</summary>
+    public async Task<MeetingAttempt<MinutesRecord>> CorrectAsync(Viewer viewer, Guid id, CorrectionInput input)
+    {
+        var found = Get(viewer, id);
+        if (!found.IsOk)
+        {
+            return new(found.Refusal!, false);
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Note) || input.Note.Length > 2000)
+        {
+            return new(Refusal.Invalid("A correction needs a note of at most 2000 characters."), false);
+        }
+
+        var me = viewer.Person!.Value;
+        var result = await _operations.CorrectMinutesAsync(viewer.County, found.Value.Id, input.Note.Trim(), me);
+        return new(result, !result.IsOk && found.Value.CurrentMinutes is { } minutes && !minutes.Content.RequiredSigners.Contains(me));
+    }
 
     /// <summary>The viewer signs the current minutes, only as themselves (the core refuses anyone not recorded present).</summary>
     public async Task<MeetingAttempt<MinutesSignature>> SignAsync(Viewer viewer, Guid id)

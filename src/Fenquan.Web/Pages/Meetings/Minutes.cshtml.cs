@@ -17,10 +17,11 @@ public sealed class MeetingMinutesModel(MeetingService meetings, IStringLocalize
 
     public MinutesRecord Record { get; private set; } = null!;
 
-    public bool MayRecord { get; private set; }
-
     /// <summary>Whether the viewer is an attendee who has not signed the current minutes.</summary>
     public bool MaySign => Viewer.Person is { } me && Record.MissingSignatures.Contains(me);
+
+    /// <summary>Whether the viewer attended and so may propose a correction (as themselves).</summary>
+    public bool MayCorrect => Viewer.Person is { } me && Record.Content.RequiredSigners.Contains(me);
 
     public IActionResult OnGet(Guid id) => Load(id) ? Page() : NotFound();
 
@@ -66,7 +67,6 @@ public sealed class MeetingMinutesModel(MeetingService meetings, IStringLocalize
 
         Meeting = found.Value;
         Record = record;
-        MayRecord = MeetingService.MayRecord(Viewer, Meeting.UnitId);
         return true;
     }
 }
