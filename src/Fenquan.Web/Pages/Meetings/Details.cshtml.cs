@@ -23,10 +23,14 @@ public sealed class MeetingDetailsModel(MeetingService meetings, IStringLocalize
 
     public IActionResult OnGet(Guid id) => Load(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAddItemAsync(Guid id, Guid? matterId, string? documents) =>
+    /// <summary>The unit's people today, for naming whom a personnel item concerns (R11: they and their relatives are recused).</summary>
+    public IReadOnlyList<(PersonId Id, string Name)> UnitPeople { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostAddItemAsync(Guid id, Guid? matterId, string? documents, Guid[]? concerned) =>
         Done(id, await meetings.AddItemAsync(Viewer, id, new ItemInput
         {
             MatterId = matterId,
+            ConcernedPersonIds = concerned ?? [],
             Documents = (documents ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         }), "Done.ItemAdded");
 
@@ -87,6 +91,9 @@ public sealed class MeetingDetailsModel(MeetingService meetings, IStringLocalize
         Meeting = found.Value;
         MayRecord = MeetingService.MayRecord(Viewer, Meeting.UnitId);
         Queue = Meeting.State == MeetingState.Scheduled && MayRecord ? meetings.Queue(Viewer) : [];
+        UnitPeople = Queue.Count > 0 && Viewer.Org is { } org
+            ? Enum.GetValues<Core.Organization.Role>().SelectMany(r => org.PeopleWithRole(Meeting.UnitId, r, Viewer.Today)).Distinct().Select(p => (p, org.NameOf(p))).OrderBy(p => p.Item2, StringComparer.Ordinal).ToList()
+            : [];
         return true;
     }
 }
