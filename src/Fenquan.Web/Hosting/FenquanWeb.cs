@@ -83,6 +83,7 @@ public static class FenquanWeb
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
         services.AddScoped<MatterService>();
+        services.AddScoped<Pages.Meetings.MeetingService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -189,6 +190,7 @@ public static class FenquanWeb
         app.MapRazorPages();
         app.MapCultureSwitch();
         app.MapFenquanApi();
+        app.MapMeetingApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

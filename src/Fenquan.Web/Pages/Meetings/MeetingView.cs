@@ -1,0 +1,46 @@
+using Fenquan.Core.Meetings;
+using Fenquan.Core.Primitives;
+using Microsoft.Extensions.Localization;
+
+namespace Fenquan.Web.Pages.Meetings;
+
+/// <summary>What the meeting pages show that is derived from the rows (never stored), and the names of the meeting values.</summary>
+public static class MeetingView
+{
+    /// <summary>
+    /// The entitled members who have not spoken on the item, in the order they may speak (R43,
+    /// 末位表态): deputies first, then a principal who is not chairing, the chair last.
+    /// </summary>
+    public static IReadOnlyList<PersonId> StillToSpeak(Meeting meeting, AgendaItemId item)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        if (meeting.State != MeetingState.InSession || meeting.OutcomeOf(item) is not null)
+        {
+            return [];
+        }
+
+        var spoken = meeting.OpinionsOn(item).Select(o => o.PersonId).ToHashSet();
+        return meeting.EntitledOn(item)
+            .Where(p => !spoken.Contains(p))
+            .OrderBy(p => p == meeting.ChairId ? 2 : meeting.Members.Any(m => m.PersonId == p && m.IsPrincipal) ? 1 : 0)
+            .ToList();
+    }
+
+    public static string NameOf(Meeting meeting, PersonId person)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return meeting.Members.FirstOrDefault(m => m.PersonId == person)?.Name ?? person.ToString();
+    }
+
+    public static string Of(this IStringLocalizer<MeetingResource> text, MeetingKind value) => text["Kind." + value];
+
+    public static string Of(this IStringLocalizer<MeetingResource> text, MeetingState value) => text["State." + value];
+
+    public static string Of(this IStringLocalizer<MeetingResource> text, OpinionKind value) => text["Opinion." + value];
+
+    public static string Of(this IStringLocalizer<MeetingResource> text, ItemOutcomeKind value) => text["Outcome." + value];
+
+    public static string Of(this IStringLocalizer<MeetingResource> text, RecusalGround value) => text["Ground." + value];
+
+    public static string Of(this IStringLocalizer<MeetingResource> text, MinutesState value) => text["Minutes." + value];
+}
