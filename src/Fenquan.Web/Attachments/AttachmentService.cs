@@ -3,6 +3,7 @@ using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Web.Access;
 using Fenquan.Web.Matters;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Web.Attachments;
 
@@ -28,7 +29,10 @@ public sealed class AttachmentService(MatterService matters, AttachmentOperation
             return matter.Refusal!;
         }
 
-        return Result<IReadOnlyList<Attachment>>.Ok(await AttachmentOperations.ListAsync(session.Db, viewer.County, matter.Value.Id));
+        // Ordered in memory: SQLite cannot order by a DateTimeOffset column, and a matter has few attachments.
+        var id = matter.Value.Id;
+        var rows = await session.Db.Set<Attachment>().AsNoTracking().Where(a => a.CountyId == viewer.County && a.MatterId == id).ToListAsync();
+        return Result<IReadOnlyList<Attachment>>.Ok(rows.OrderBy(a => a.StoredAt).ThenBy(a => a.Id.Value).ToList());
     }
 
     public async Task<Result<Attachment>> AddAsync(Viewer viewer, Guid matterId, string fileName, Stream content, CancellationToken cancellationToken)

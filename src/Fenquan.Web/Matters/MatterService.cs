@@ -102,7 +102,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         // The server decides with the core; this only chooses between 403 (no part in the step) and 409 (the state).
         var behalf = input.OnBehalfOf is { } other ? new PersonId(other) : (PersonId?)null;
         var eligible = viewer.Org is not null && viewer.Person is { } me
-            && (found.Value.IsWaitingFor(me, viewer.Org) || (behalf is { } b && found.Value.IsWaitingFor(b, viewer.Org)));
+            && (found.Value.IsWaitingFor(me, viewer.Org) || (behalf is { } b && (await ActingForAsync(viewer, found.Value)).Contains(b)));
         var result = await operations.ActAsync(viewer.County, found.Value.Id, new ActRequest(viewer.Person!.Value, input.Action!.Value, input.Comment, input.Reference, behalf));
         return new(result, !result.IsOk && !eligible);
     }

@@ -58,11 +58,12 @@ public sealed class EditTests : IAsyncLifetime
     public async Task EditByOthersOrBadInput_IsRefused_AndChangesNothing()
     {
         var id = await ApprovedExpenseAsync("他人不可修改");
+        var otherUnit = await _app.SignInAsync("u2.staff1");
         var before = await _app.CountsAsync();
         var byOffice = await _office.PatchAsJsonAsync($"/api/v1/matters/{id}", new { amount = 9000m });
         Assert.False(byOffice.IsSuccessStatusCode);
         Assert.Equal("application/problem+json", byOffice.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignInAsync("u2.staff1")).PatchAsJsonAsync($"/api/v1/matters/{id}", new { amount = 9000m })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherUnit.PatchAsJsonAsync($"/api/v1/matters/{id}", new { amount = 9000m })).StatusCode);
         foreach (var body in new object[] { new { amount = -1m }, new { amount = 12.345m }, new { title = "" }, new { } })
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await _clerk.PatchAsJsonAsync($"/api/v1/matters/{id}", body)).StatusCode);
