@@ -45,7 +45,7 @@ public sealed record MatterDto(
 
 public sealed record MatterPageDto(IReadOnlyList<MatterDto> Items, string? NextCursor);
 
-public sealed record TaskDto(MatterDto Matter, int StepIndex, StepKind Step, DateTimeOffset Since, DateTimeOffset Due, bool Overdue);
+public sealed record TaskDto(MatterDto Matter, int StepIndex, StepKind Step, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, Guid? OnBehalfOf = null);
 
 public sealed record MeDto(string UserName, Guid? PersonId, string Name, Guid? UnitId, string UnitName, DateOnly Today, IReadOnlyList<Role> Roles, IReadOnlyList<Area> Portfolio, bool IsCountyAdministrator, bool IsUnitAdministrator);
 
@@ -85,7 +85,7 @@ public static class ApiEndpoints
                 }
 
                 var tasks = await matters.TasksAsync(viewer);
-                return Results.Ok(tasks.Select(t => new TaskDto(ToDto(viewer, t.Matter), t.StepIndex, t.Step.Kind, t.Since, t.Due, t.Overdue)).ToList());
+                return Results.Ok(tasks.Select(t => new TaskDto(ToDto(viewer, t.Matter), t.StepIndex, t.Step.Kind, t.Since, t.Due, t.Overdue, t.OnBehalfOf?.Value)).ToList());
             })
             .WithSummary("Steps waiting for me, with due dates");
 

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Fenquan.Web.Matters;
 
 /// <summary>A step waiting for the viewer, with when it is due.</summary>
-public sealed record TaskItem(Matter Matter, RouteStep Step, int StepIndex, DateTimeOffset Since, DateTimeOffset Due, bool Overdue);
+public sealed record TaskItem(Matter Matter, RouteStep Step, int StepIndex, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, PersonId? OnBehalfOf = null);
 
 /// <summary>One page of a list and the cursor of the next (null at the end).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
@@ -172,12 +172,17 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var pending = await Db.Matters.AsNoTracking().Include(m => m.Actions).Include(m => m.Changes)
             .Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.State == MatterState.Pending && m.InitiatorId != me)
             .ToListAsync();
-        return pending.Where(m => m.IsWaitingFor(me, viewer.Org))
-            .Select(m =>
+        // Steps of people who delegated to the viewer (代理) are the viewer's tasks too, marked for whom.
+        var held = await DelegationOperations.ActiveForAsync(Db, viewer.County, me, clock.Now);
+        PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
+        return pending.Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
+            .Where(t => t.Own || t.For is not null)
+            .Select(t =>
             {
+                var m = t.Matter;
                 var since = new[] { m.SubmittedAt }.Concat(m.Actions.Select(a => a.At)).Concat(m.Changes.Select(c => c.At)).Max();
                 var due = since.AddDays(options.Value.StepDays);
-                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < clock.Now);
+                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < clock.Now, t.Own ? null : t.For);
             })
             .OrderBy(t => t.Due)
             .ToList();

@@ -50,6 +50,9 @@ public sealed class DelegationTests : IAsyncLifetime
         var page = await _clients["u1.personnel"].GetStringAsync($"/matters/{id}");
         Assert.Contains("data-testid=\"on-behalf-of-choice\"", page);
         Assert.Contains("data-testid=\"action-Approve\"", page);
+        var tasks = await (await _clients["u1.personnel"].GetAsync("/api/v1/tasks")).ReadAsync();
+        Assert.Contains(tasks.EnumerateArray(), t => t.GetProperty("matter").GetProperty("id").GetGuid() == id && t.GetProperty("onBehalfOf").GetGuid() == _people["u1.finance"]);
+        Assert.Contains("data-testid=\"task-on-behalf-of\"", await _clients["u1.personnel"].GetStringAsync("/workbench"));
 
         var approved = await _clients["u1.personnel"].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "Approve", comment = "代为审批", onBehalfOf = _people["u1.finance"] });
         Assert.True(approved.StatusCode == HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
