@@ -3,6 +3,7 @@ using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Web.Access;
+using Fenquan.Web.Attachments;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,13 @@ public sealed record PayeeDto(Guid? PersonId, string Name);
 
 public sealed record StepDto(int Index, StepKind Kind, string Actor, bool Done, bool Current);
 
-public sealed record ActionDto(Guid Id, int Round, int StepIndex, ActionKind Kind, Guid ActorId, string ActorName, string Comment, string? Reference, DateTimeOffset At);
+public sealed record ActionDto(Guid Id, int Round, int StepIndex, ActionKind Kind, Guid ActorId, string ActorName, string Comment, string? Reference, DateTimeOffset At, Guid? OnBehalfOf = null, string? OnBehalfOfName = null);
+
+public sealed record AttachmentDto(Guid Id, Guid MatterId, string FileName, string ContentType, long Size, string ContentHash, Guid UploaderId, DateTimeOffset StoredAt, string Download);
+
+public sealed record DelegationDto(Guid Id, Guid DelegatorId, string DelegatorName, Guid DelegateId, string DelegateName, Role Role, IReadOnlyList<Area> Areas, DateTimeOffset From, DateTimeOffset Until, DateTimeOffset? RevokedAt);
+
+public sealed record DelegateInput(Guid? DelegateId, Role? Role, IReadOnlyList<Area>? Areas, DateTimeOffset? From, DateTimeOffset? Until);
 
 public sealed record MatterDto(
     Guid Id,
@@ -38,7 +45,7 @@ public sealed record MatterDto(
 
 public sealed record MatterPageDto(IReadOnlyList<MatterDto> Items, string? NextCursor);
 
-public sealed record TaskDto(MatterDto Matter, int StepIndex, StepKind Step, DateTimeOffset Since, DateTimeOffset Due, bool Overdue);
+public sealed record TaskDto(MatterDto Matter, int StepIndex, StepKind Step, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, Guid? OnBehalfOf = null);
 
 public sealed record MeDto(string UserName, Guid? PersonId, string Name, Guid? UnitId, string UnitName, DateOnly Today, IReadOnlyList<Role> Roles, IReadOnlyList<Area> Portfolio, bool IsCountyAdministrator, bool IsUnitAdministrator);
 
@@ -52,13 +59,17 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiAuthentication.Policy)
+            .AddEndpointFilter(ApiTokenValidator.RequireScope)
             .AddEndpointFilter(async (context, next) =>
             {
                 var length = context.HttpContext.Request.ContentLength;
-                return length > MaxBody ? Problems.Result(Problems.TooLarge(MaxBody)) : await next(context);
+                var limit = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<UploadEndpoint>() is null ? MaxBody : AttachmentService.MaxRequest;
+                return length > limit ? Problems.Result(Problems.TooLarge(limit)) : await next(context);
             })
             .WithTags("Fenquan")
-            .DisableAntiforgery(); // JSON only (no form binding), SameSite=Strict cookie; bearer tokens carry no ambient credential.
+            .DisableAntiforgery(); // JSON, or multipart read by hand (no form binding); SameSite=Strict cookie; bearer tokens carry no ambient credential.
+        api.MapAttachments();
+        api.MapDelegations();
 
         api.MapGet("/me", async (ViewerAccessor viewers) => await viewers.GetAsync() is { } viewer
                 ? Results.Ok(new MeDto(viewer.UserName, viewer.Person?.Value, viewer.Name, viewer.Unit?.Value, viewer.UnitName, viewer.Today, viewer.Roles, viewer.Portfolio, viewer.IsCountyAdministrator, viewer.IsUnitAdministrator))
@@ -74,7 +85,7 @@ public static class ApiEndpoints
                 }
 
                 var tasks = await matters.TasksAsync(viewer);
-                return Results.Ok(tasks.Select(t => new TaskDto(ToDto(viewer, t.Matter), t.StepIndex, t.Step.Kind, t.Since, t.Due, t.Overdue)).ToList());
+                return Results.Ok(tasks.Select(t => new TaskDto(ToDto(viewer, t.Matter), t.StepIndex, t.Step.Kind, t.Since, t.Due, t.Overdue, t.OnBehalfOf?.Value)).ToList());
             })
             .WithSummary("Steps waiting for me, with due dates");
 
@@ -141,9 +152,22 @@ public static class ApiEndpoints
                 }
 
                 var action = outcome.Result.Value;
-                return Results.Ok(new ActionDto(action.Id.Value, action.Round, action.StepIndex, action.Kind, action.ActorId.Value, viewer.Name, action.Comment, action.ExternalReference, action.At));
+                return Results.Ok(new ActionDto(action.Id.Value, action.Round, action.StepIndex, action.Kind, action.ActorId.Value, viewer.Name, action.Comment, action.ExternalReference, action.At, action.OnBehalfOf?.Value, action.OnBehalfOf is { } b ? MatterService.NameOf(viewer, b) : null));
             })
             .WithSummary("Act on the matter's current step: approve, reject, return, review, countersign, consent, record a collective decision, hand off …");
+
+        api.MapPatch("/matters/{id:guid}", async (ViewerAccessor viewers, MatterService matters, Guid id, [FromBody] EditInput input) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var edited = await matters.EditAsync(viewer, id, input);
+                return edited.IsOk ? Results.Ok(ToDto(viewer, edited.Value)) : Problems.Result(edited.Refusal!);
+            })
+            .WithSummary("The initiator edits title, amount or payee; more money or another payee sends the matter back through approval (R42)");
 
         api.MapPost("/matters/{id:guid}/withdraw", async (ViewerAccessor viewers, MatterService matters, Guid id) =>
             {
@@ -209,7 +233,7 @@ public static class ApiEndpoints
             m.Round,
             m.PolicyVersionId.Value,
             m.Route.Steps.Select((s, i) => new StepDto(i, s.Kind, s.Actor.ToString(), i < doneCount, i == current)).ToList(),
-            m.Actions.OrderBy(a => a.At).Select(a => new ActionDto(a.Id.Value, a.Round, a.StepIndex, a.Kind, a.ActorId.Value, MatterService.NameOf(viewer, a.ActorId), a.Comment, a.ExternalReference, a.At)).ToList(),
+            m.Actions.OrderBy(a => a.At).Select(a => new ActionDto(a.Id.Value, a.Round, a.StepIndex, a.Kind, a.ActorId.Value, MatterService.NameOf(viewer, a.ActorId), a.Comment, a.ExternalReference, a.At, a.OnBehalfOf?.Value, a.OnBehalfOf is { } b ? MatterService.NameOf(viewer, b) : null)).ToList(),
             MatterService.AvailableActions(viewer, m));
     }
 }

@@ -13,6 +13,9 @@ public static class Problems
     /// <summary>Not a rule: the request body is larger than allowed.</summary>
     public const string TooLargeId = "TooLarge";
 
+    /// <summary>Not a rule: an API token lacks the scope the request needs (403).</summary>
+    public const string ScopeId = "Scope";
+
     public static Refusal TooLarge(long limit) => new(TooLargeId, $"The request is larger than {limit} bytes.");
 
     public static int StatusOf(Refusal refusal, bool forbidden = false) => refusal.RuleId switch
@@ -55,7 +58,7 @@ public static class Problems
     public static string Message(Refusal refusal, Microsoft.Extensions.Localization.IStringLocalizer text) =>
         refusal.RuleId switch
         {
-            Refusal.NotFoundId or Refusal.InvalidId or TooLargeId => refusal.Reason,
+            Refusal.NotFoundId or Refusal.InvalidId or TooLargeId or ScopeId => refusal.Reason,
             _ => string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Refusal.Rule"].Value, refusal.RuleId, refusal.Reason),
         };
 }

@@ -5,6 +5,8 @@ using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
 using Fenquan.Web.Accounts;
 using Fenquan.Web.Api;
+using Fenquan.Web.Attachments;
+using Fenquan.Web.Delegations;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,6 +79,9 @@ public static class FenquanWeb
         services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new OrganizationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PolicyOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new AttachmentOperations(sp.GetRequiredService<FenquanStore>().Writer, new AttachmentStore(sp.GetRequiredService<FenquanStore>().Data)));
+        services.AddSingleton(sp => new DelegationOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
         services.AddHostedService<StartupTasks>();
@@ -84,6 +89,8 @@ public static class FenquanWeb
         services.AddScoped<ViewerAccessor>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<DelegationService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -123,7 +130,7 @@ public static class FenquanWeb
                         ? ApiAuthentication.BearerScheme
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(ApiAuthentication.BearerScheme, null);
-        services.AddSingleton<IApiTokenValidator, NoApiTokens>();
+        services.AddSingleton<IApiTokenValidator, ApiTokenValidator>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiAuthentication.Policy, policy => policy.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser());
@@ -171,7 +178,15 @@ public static class FenquanWeb
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
         services.AddOpenApi();
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.Configure<FormOptions>(form => form.ValueLengthLimit = 64 * 1024);
+        // Uploads: no request body above the attachment limit plus multipart overhead (413 before it is
+        // read, when the length is declared); form files above 64 KiB are buffered to disk, not memory.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = AttachmentService.MaxRequest);
+        services.Configure<FormOptions>(form =>
+        {
+            form.ValueLengthLimit = 64 * 1024;
+            form.MultipartBodyLengthLimit = AttachmentService.MaxRequest;
+            form.MemoryBufferThreshold = 64 * 1024;
+        });
     }
 
     public static void Configure(WebApplication app)

@@ -40,8 +40,18 @@ public sealed record ActInput
     /// <summary>Meeting / minutes reference (collective decision, R43) or procurement-centre / tender reference (hand-off, R18, R20).</summary>
     public string? Reference { get; init; }
 
-    /// <summary>Seam for delegation while away (代理): the person this action is taken for. Not available yet.</summary>
+    /// <summary>Delegation while away (代理): the person this action is taken for; the core checks the delegation (R4, R6, R7).</summary>
     public Guid? OnBehalfOf { get; init; }
+}
+
+/// <summary>An edit by the initiator (R42): only the fields given change.</summary>
+public sealed record EditInput
+{
+    public string? Title { get; init; }
+
+    public decimal? Amount { get; init; }
+
+    public string? PayeeName { get; init; }
 }
 
 /// <summary>Input checks that come before the rules: shape, size, range. Each failure is a 400 naming the field.</summary>
@@ -135,9 +145,47 @@ public static class InputRules
             return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"reference: at most {MaxReference} characters."));
         }
 
-        if (input.OnBehalfOf is not null)
+        if (input.OnBehalfOf is { } behalf && behalf == Guid.Empty)
         {
-            return Refusal.Invalid("onBehalfOf: acting for someone else (代理) is not available yet.");
+            return Refusal.Invalid("onBehalfOf: a person's id.");
+        }
+
+        return Outcome.Ok;
+    }
+
+    public static Outcome CheckEdit(EditInput input)
+    {
+        if (input.Title is null && input.Amount is null && input.PayeeName is null)
+        {
+            return Refusal.Invalid("Give at least one of title, amount, payeeName.");
+        }
+
+        if (input.Title is { } title && (title.Trim().Length == 0 || title.Trim().Length > MaxTitle))
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"title: a title of 1 to {MaxTitle} characters is required."));
+        }
+
+        if (input.PayeeName is { } payee && (payee.Trim().Length == 0 || payee.Length > MaxPayee))
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"payeeName: 1 to {MaxPayee} characters."));
+        }
+
+        if (input.Amount is { } amount)
+        {
+            if (amount < 0m)
+            {
+                return Refusal.Invalid("amount: an amount is never negative.");
+            }
+
+            if (amount > MaxAmount)
+            {
+                return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"amount: at most {MaxAmount:#,0.00} yuan."));
+            }
+
+            if (decimal.Round(amount, 2) != amount)
+            {
+                return Refusal.Invalid("amount: yuan and fen, at most two decimals.");
+            }
         }
 
         return Outcome.Ok;

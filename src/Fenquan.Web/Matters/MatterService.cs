@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Fenquan.Web.Matters;
 
 /// <summary>A step waiting for the viewer, with when it is due.</summary>
-public sealed record TaskItem(Matter Matter, RouteStep Step, int StepIndex, DateTimeOffset Since, DateTimeOffset Due, bool Overdue);
+public sealed record TaskItem(Matter Matter, RouteStep Step, int StepIndex, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, PersonId? OnBehalfOf = null);
 
 /// <summary>One page of a list and the cursor of the next (null at the end).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
@@ -69,9 +69,13 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     }
 
     /// <summary>The actions the viewer may take now (buttons): the step's own action, and reject / return on a deciding step.</summary>
-    public static IReadOnlyList<ActionKind> AvailableActions(Viewer viewer, Matter matter)
+    public static IReadOnlyList<ActionKind> AvailableActions(Viewer viewer, Matter matter) => AvailableActions(viewer, matter, []);
+
+    /// <summary>The same, also for the steps of people who delegated to the viewer (代理); the core still checks each attempt.</summary>
+    public static IReadOnlyList<ActionKind> AvailableActions(Viewer viewer, Matter matter, IReadOnlyList<PersonId> actingFor)
     {
-        if (viewer.Person is not { } me || viewer.Org is null || matter.CurrentStep is not { } step || !matter.IsWaitingFor(me, viewer.Org))
+        if (viewer.Person is not { } me || viewer.Org is null || matter.CurrentStep is not { } step
+            || (!matter.IsWaitingFor(me, viewer.Org) && !actingFor.Any(p => matter.IsWaitingFor(p, viewer.Org))))
         {
             return [];
         }
@@ -96,9 +100,53 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
 
         // The server decides with the core; this only chooses between 403 (no part in the step) and 409 (the state).
-        var eligible = viewer.Org is not null && viewer.Person is { } me && found.Value.IsWaitingFor(me, viewer.Org);
-        var result = await operations.ActAsync(viewer.County, found.Value.Id, new ActRequest(viewer.Person!.Value, input.Action!.Value, input.Comment, input.Reference));
+        var behalf = input.OnBehalfOf is { } other ? new PersonId(other) : (PersonId?)null;
+        var eligible = viewer.Org is not null && viewer.Person is { } me
+            && (found.Value.IsWaitingFor(me, viewer.Org) || (behalf is { } b && (await ActingForAsync(viewer, found.Value)).Contains(b)));
+        var result = await operations.ActAsync(viewer.County, found.Value.Id, new ActRequest(viewer.Person!.Value, input.Action!.Value, input.Comment, input.Reference, behalf));
         return new(result, !result.IsOk && !eligible);
+    }
+
+    /// <summary>
+    /// Delegators whose steps on this matter the viewer may take now under an active delegation (代理),
+    /// for the on-behalf-of choice; the core checks again when the action is taken.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonId>> ActingForAsync(Viewer viewer, Matter matter)
+    {
+        if (viewer.Person is not { } me || viewer.Org is null || matter.CurrentStep is null)
+        {
+            return [];
+        }
+
+        var held = await DelegationOperations.ActiveForAsync(Db, viewer.County, me, clock.Now);
+        return held.Where(d => d.UnitId == matter.UnitId && d.Covers(matter.Area) && matter.IsWaitingFor(d.DelegatorId, viewer.Org))
+            .Select(d => d.DelegatorId).Distinct().ToList();
+    }
+
+    /// <summary>R42: the initiator edits title, amount or payee; a material edit sends the matter back through approval.</summary>
+    public async Task<Result<Matter>> EditAsync(Viewer viewer, Guid id, EditInput input)
+    {
+        var shape = InputRules.CheckEdit(input);
+        if (!shape.IsOk)
+        {
+            return shape.Refusal!;
+        }
+
+        var found = await GetAsync(viewer, id);
+        if (!found.IsOk)
+        {
+            return found.Refusal!;
+        }
+
+        var matter = found.Value;
+        var payee = input.PayeeName is { } name && name.Trim() != matter.Payee.Name ? Payee.Named(name.Trim()) : null;
+        var edited = await operations.EditAsync(viewer.County, matter.Id, new EditMatter(viewer.Person!.Value, input.Amount, payee, input.Title?.Trim()));
+        if (!edited.IsOk)
+        {
+            return edited.Refusal!;
+        }
+
+        return await GetAsync(viewer, id);
     }
 
     public async Task<Result<MatterChange>> WithdrawAsync(Viewer viewer, Guid id)
@@ -124,12 +172,17 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var pending = await Db.Matters.AsNoTracking().Include(m => m.Actions).Include(m => m.Changes)
             .Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.State == MatterState.Pending && m.InitiatorId != me)
             .ToListAsync();
-        return pending.Where(m => m.IsWaitingFor(me, viewer.Org))
-            .Select(m =>
+        // Steps of people who delegated to the viewer (代理) are the viewer's tasks too, marked for whom.
+        var held = await DelegationOperations.ActiveForAsync(Db, viewer.County, me, clock.Now);
+        PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
+        return pending.Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
+            .Where(t => t.Own || t.For is not null)
+            .Select(t =>
             {
+                var m = t.Matter;
                 var since = new[] { m.SubmittedAt }.Concat(m.Actions.Select(a => a.At)).Concat(m.Changes.Select(c => c.At)).Max();
                 var due = since.AddDays(options.Value.StepDays);
-                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < clock.Now);
+                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < clock.Now, t.Own ? null : t.For);
             })
             .OrderBy(t => t.Due)
             .ToList();

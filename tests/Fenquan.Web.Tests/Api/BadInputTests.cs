@@ -106,11 +106,15 @@ public sealed class BadInputTests : IAsyncLifetime
         var mine = await _clerk.PostAsJsonAsync("/api/v1/matters", new { kind = "Expense", title = "打印纸", amount = 300m, payMe = true });
         var id = (await mine.ReadAsync()).GetProperty("id").GetGuid();
         var before = await _app.CountsAsync();
-        foreach (var body in new[] { """{"action":"Bless"}""", """{"action":"Review","comment":""" + "\"" + new string('x', 2001) + "\"}", """{"action":"Review","onBehalfOf":"01a21fa0-8cf9-7b9b-b737-601b65b3dec2"}""", """{"action":7}""" })
+        foreach (var body in new[] { """{"action":"Bless"}""", """{"action":"Review","comment":""" + "\"" + new string('x', 2001) + "\"}", """{"action":"Review","onBehalfOf":"00000000-0000-0000-0000-000000000000"}""", """{"action":7}""" })
         {
             var response = await _clerk.PostAsync($"/api/v1/matters/{id}/actions", new StringContent(body, Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
+
+        // Acting for someone who delegated nothing is refused by the rules (R7), not as input.
+        var unknownDelegator = await _clerk.PostAsync($"/api/v1/matters/{id}/actions", new StringContent("""{"action":"Review","onBehalfOf":"01a21fa0-8cf9-7b9b-b737-601b65b3dec2"}""", Encoding.UTF8, "application/json"));
+        Assert.Contains(unknownDelegator.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.Conflict });
 
         Assert.Equal(HttpStatusCode.BadRequest, (await _clerk.GetAsync("/api/v1/matters?cursor=%%%")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _clerk.GetAsync("/api/v1/matters?limit=100000")).StatusCode);

@@ -129,4 +129,68 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var (final, _) = await _app.LoadAsync(id);
         Assert.Equal(MatterState.Approved, final.State);
     }
+
+    /// <summary>
+    /// The other doors onto a matter, for every user: only the initiator edits (R42); only the
+    /// initiator and whoever may act now attach (R8); nobody acts "on behalf of" anyone without a
+    /// delegation in force (R7). Every refusal changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task EditAttachAndOnBehalfOf_OnlyThoseTheRulesAllow()
+    {
+        var created = await _clients["u1.staff1"].PostAsJsonAsync("/api/v1/matters", new { kind = "Expense", title = "矩阵：差旅费", amount = 3_000m, payMe = true });
+        var id = (await created.ReadAsync()).GetProperty("id").GetGuid();
+        var (matter, org) = await _app.LoadAsync(id);
+        var mayAct = matter.WhoMayActNow(org.View).Select(p => p.Value).ToHashSet();
+        var completing = StepActions.CompletingAction(matter.CurrentStep!.Kind).ToString();
+        var unauthorizedSuccesses = new List<string>();
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+        foreach (var user in Users)
+        {
+            var person = _people[user];
+            var isInitiator = person == matter.InitiatorId.Value;
+            var mayAttach = isInitiator || (person is { } p && mayAct.Contains(p));
+
+            var before = await _app.CountsAsync();
+            var edit = await _clients[user].PatchAsJsonAsync($"/api/v1/matters/{id}", new { title = "矩阵：差旅费（" + user + "）" });
+            if (edit.IsSuccessStatusCode != isInitiator)
+            {
+                unauthorizedSuccesses.Add($"{user} edit: {edit.StatusCode}");
+            }
+
+            if (!edit.IsSuccessStatusCode)
+            {
+                Assert.Equal(before, await _app.CountsAsync());
+            }
+
+            before = await _app.CountsAsync();
+            var file = new ByteArrayContent([.. png, .. System.Text.Encoding.UTF8.GetBytes(user)]);
+            var attach = await _clients[user].PostAsync($"/api/v1/matters/{id}/attachments", new MultipartFormDataContent { { file, "file", "v.png" } });
+            if (attach.IsSuccessStatusCode != mayAttach)
+            {
+                unauthorizedSuccesses.Add($"{user} attach: {attach.StatusCode}");
+            }
+
+            if (!attach.IsSuccessStatusCode)
+            {
+                Assert.Equal("application/problem+json", attach.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(before, await _app.CountsAsync());
+            }
+
+            foreach (var delegator in mayAct.Where(d => d != person))
+            {
+                before = await _app.CountsAsync();
+                var act = await _clients[user].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = completing, onBehalfOf = delegator });
+                if (act.IsSuccessStatusCode)
+                {
+                    unauthorizedSuccesses.Add($"{user} {completing} on behalf of {delegator}");
+                    continue;
+                }
+
+                Assert.Equal(before, await _app.CountsAsync());
+            }
+        }
+
+        Assert.Empty(unauthorizedSuccesses);
+    }
 }

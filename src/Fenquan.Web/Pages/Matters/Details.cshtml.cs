@@ -1,7 +1,9 @@
+using Fenquan.Core.Attachments;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Web.Api;
+using Fenquan.Web.Attachments;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -9,7 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Matters;
 
 /// <summary>A matter: its route, who acted when, comments, and the actions the viewer may take (the server checks anyway).</summary>
-public sealed class MatterDetailsModel(MatterService matters, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+[RequestSizeLimit(AttachmentService.Overhead + 10L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentService.Overhead + 10L * 1024 * 1024)]
+public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
     public Matter? Matter { get; private set; }
 
@@ -17,6 +21,19 @@ public sealed class MatterDetailsModel(MatterService matters, IStringLocalizer<S
 
     public IReadOnlyList<string> WaitingFor { get; private set; } = [];
 
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
+
+    /// <summary>People who delegated to the viewer and whose step this is (代理): the on-behalf-of choice.</summary>
+    public IReadOnlyList<PersonId> ActingFor { get; private set; } = [];
+
+    /// <summary>Whether the viewer may take the step in their own right (otherwise only on someone's behalf).</summary>
+    public bool OwnStep => Matter is not null && Viewer.Person is { } me && Viewer.Org is not null && Matter.IsWaitingFor(me, Viewer.Org);
+
+    /// <summary>The initiator may attach while the matter is not final, and so may whoever may act on it now (R8).</summary>
+    public bool MayAttach => Matter is not null && Matter.State is not (MatterState.Rejected or MatterState.Withdrawn)
+        && (IsInitiator || (Viewer.Person is { } me && Viewer.Org is not null && Matter.IsWaitingFor(me, Viewer.Org)));
+
+    public bool MayEdit => IsInitiator && Matter!.State is MatterState.Pending or MatterState.Approved or MatterState.Returned;
     public bool IsInitiator => Matter is not null && Matter.InitiatorId == Viewer.Person;
 
     public bool NeedsReference => Matter?.CurrentStep is { } step
@@ -31,6 +48,9 @@ public sealed class MatterDetailsModel(MatterService matters, IStringLocalizer<S
     [BindProperty]
     public string? Reference { get; set; }
 
+    [BindProperty]
+    public Guid? OnBehalfOf { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostActAsync(Guid id)
@@ -40,13 +60,38 @@ public sealed class MatterDetailsModel(MatterService matters, IStringLocalizer<S
             return await ShowAsync(id, Refusal.Invalid(Text["Matter.ChooseAction"]), forbidden: false);
         }
 
-        var outcome = await matters.ActAsync(Viewer, id, new ActInput { Action = kind, Comment = Comment, Reference = Reference });
+        var outcome = await matters.ActAsync(Viewer, id, new ActInput { Action = kind, Comment = Comment, Reference = Reference, OnBehalfOf = OnBehalfOf });
         if (!outcome.Result.IsOk)
         {
             return await ShowAsync(id, outcome.Result.Refusal!, outcome.Forbidden);
         }
 
         Notice = Text["Matter.Done", Text.Of(kind)];
+        return Redirect("/matters/" + id.ToString("D"));
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return await ShowAsync(id, Refusal.Invalid(Text["Attach.ChooseFile"]), forbidden: false);
+        }
+
+        await using var content = file.OpenReadStream();
+        var added = await attachments.AddAsync(Viewer, id, file.FileName, content, HttpContext.RequestAborted);
+        if (!added.IsOk)
+        {
+            var refusal = added.Refusal!;
+            var worded = refusal.RuleId switch
+            {
+                AttachmentRules.TooLargeId => refusal with { Reason = Text["Attach.TooLarge", file.FileName] },
+                Refusal.InvalidId => refusal with { Reason = Text["Attach.BadType", file.FileName] },
+                _ => refusal,
+            };
+            return await ShowAsync(id, worded, forbidden: refusal.RuleId == Attachment.RuleId);
+        }
+
+        Notice = Text["Attach.Done", added.Value.FileName];
         return Redirect("/matters/" + id.ToString("D"));
     }
 
@@ -95,7 +140,9 @@ public sealed class MatterDetailsModel(MatterService matters, IStringLocalizer<S
         }
 
         Matter = found.Value;
-        Available = MatterService.AvailableActions(Viewer, Matter);
+        ActingFor = await matters.ActingForAsync(Viewer, Matter);
+        Available = MatterService.AvailableActions(Viewer, Matter, ActingFor);
+        Attachments = (await attachments.ListAsync(Viewer, id)).Value;
         WaitingFor = Viewer.Org is null ? [] : Matter.WhoMayActNow(Viewer.Org).Select(Viewer.Org.NameOf).ToList();
         return true;
     }

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+namespace Fenquan.Web.Tests.Api;
+
+/// <summary>Scoped, revocable API tokens: made on a page (secret shown once), used as a bearer token, checked by scope, revoked.</summary>
+public sealed partial class ApiTokenTests : IAsyncLifetime
+{
+    private WebApp _app = null!;
+    private HttpClient _office = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await WebApp.StartAsync();
+        _office = await _app.SignInAsync("u1.office");
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<(string Secret, Guid Id)> CreateAsync(string name, params string[] scopes)
+    {
+        var page = await _office.GetStringAsync("/account/tokens");
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("Name", name),
+            new("ExpiresOn", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("__RequestVerificationToken", WebApp.Token(page)),
+        };
+        form.AddRange(scopes.Select(s => new KeyValuePair<string, string>("Scopes", s)));
+        var response = await _office.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(form));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        var secret = SecretPattern().Match(html).Groups[1].Value;
+        Assert.StartsWith("fq_", secret);
+
+        // Shown once: the list shows the token, never the secret again.
+        var again = await _office.GetStringAsync("/account/tokens");
+        Assert.Contains(name, again);
+        Assert.DoesNotContain(secret, again);
+        var id = Guid.Parse(RevokePattern().Matches(again).Select(m => m.Groups[1].Value).First());
+        return (secret, id);
+    }
+
+    private HttpClient Bearer(string secret)
+    {
+        var client = new HttpClient(_app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    [Fact]
+    public async Task ReadToken_ListsMatters_ButCannotPostOrReadTheLedger()
+    {
+        var (secret, _) = await CreateAsync("报表系统", "matters:read");
+        var bearer = Bearer(secret);
+        var list = await bearer.GetAsync("/api/v1/matters");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var items = (await list.ReadAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+
+        var before = await _app.CountsAsync();
+        var post = await bearer.PostAsJsonAsync("/api/v1/matters", new { kind = "Expense", title = "令牌提交", amount = 100m, payMe = true });
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("matters:write", (await post.ReadAsync()).GetProperty("reason").GetString());
+        var id = items[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Forbidden, (await bearer.PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "Review" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bearer.GetAsync($"/api/v1/ledger/matters/{id}")).StatusCode);
+        Assert.Equal(before, await _app.CountsAsync());
+    }
+
+    [Fact]
+    public async Task WriteToken_Submits_AsThePersonItActsAs()
+    {
+        var (secret, _) = await CreateAsync("OA 对接", "matters:read", "matters:write", "ledger:read");
+        var bearer = Bearer(secret);
+        var created = await bearer.PostAsJsonAsync("/api/v1/matters", new { kind = "Expense", title = "对接系统报销", amount = 200m, payMe = true });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var matter = await created.ReadAsync();
+        var me = await (await _office.GetAsync("/api/v1/me")).ReadAsync();
+        Assert.Equal(me.GetProperty("personId").GetGuid(), matter.GetProperty("initiatorId").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync($"/api/v1/ledger/matters/{matter.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokedOrUnknownToken_Is401WithProblemDetails()
+    {
+        var (secret, id) = await CreateAsync("临时令牌", "matters:read");
+        Assert.Equal(HttpStatusCode.OK, (await Bearer(secret).GetAsync("/api/v1/matters")).StatusCode);
+
+        var page = await _office.GetStringAsync("/account/tokens");
+        var revoke = await _office.PostAsync($"/account/tokens?handler=Revoke&id={id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebApp.Token(page) }));
+        Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
+
+        foreach (var presented in new[] { secret, "fq_" + new string('A', 43), "not-a-token" })
+        {
+            var response = await Bearer(presented).GetAsync("/api/v1/matters");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task TokenWithUnknownScopeOrNoScope_IsRefusedOnThePage()
+    {
+        var page = await _office.GetStringAsync("/account/tokens");
+        var response = await _office.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = "无权限",
+            ["ExpiresOn"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Scopes"] = "admin:everything",
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("data-testid=\"secret\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("data-testid=\"secret\">(fq_[A-Za-z0-9_-]+)<")]
+    private static partial Regex SecretPattern();
+
+    [GeneratedRegex("[?;]id=([0-9a-f-]{36})")]
+    private static partial Regex RevokePattern();
+}
