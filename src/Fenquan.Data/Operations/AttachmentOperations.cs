@@ -68,8 +68,10 @@ public sealed class AttachmentOperations(LedgerWriter writer, AttachmentStore st
     }
 
     /// <summary>The attachments of a matter, oldest first.</summary>
-    public static Task<List<Attachment>> ListAsync(FenquanDbContext db, CountyId county, MatterId matterId, CancellationToken cancellationToken = default) =>
-        db.Set<Attachment>().AsNoTracking().Where(a => a.CountyId == county && a.MatterId == matterId).OrderBy(a => a.StoredAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+    // Ordered in memory: SQLite cannot order by a DateTimeOffset column. A matter has few attachments.
+    public static async Task<List<Attachment>> ListAsync(FenquanDbContext db, CountyId county, MatterId matterId, CancellationToken cancellationToken = default) =>
+        [.. (await db.Set<Attachment>().AsNoTracking().Where(a => a.CountyId == county && a.MatterId == matterId).ToListAsync(cancellationToken))
+            .OrderBy(a => a.StoredAt).ThenBy(a => a.Id.Value)];
 
     /// <summary>
     /// Opens an attachment's bytes after re-hashing them: refused naming R44 when they no longer
