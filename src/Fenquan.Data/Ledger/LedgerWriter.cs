@@ -341,10 +341,11 @@ public sealed class LedgerWriter : IAsyncDisposable
 
     /// <summary>True when the county's ledger ends just before <paramref name="nextSequence"/> (no other writer appended).</summary>
     private static async Task<bool> LedgerEndsAtAsync(FenquanDbContext db, CountyId county, long nextSequence) =>
-        (await LastSequence(db, county.Value).ConfigureAwait(false) ?? -1) == nextSequence - 1;
+        (await LastSequence.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((FenquanDbContext c, Guid k) => c.LedgerEntries.Where(e => e.CountyId == k).Max(e => (long?)e.Sequence)))(db, county.Value).ConfigureAwait(false) ?? -1)
+            == nextSequence - 1;
 
-    private static readonly Func<FenquanDbContext, Guid, Task<long?>> LastSequence =
-        EF.CompileAsyncQuery((FenquanDbContext db, Guid county) => db.LedgerEntries.Where(e => e.CountyId == county).Max(e => (long?)e.Sequence));
+    // A compiled query is bound to one model (SQLite's or PostgreSQL's).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<FenquanDbContext, Guid, Task<long?>>> LastSequence = new();
 
     private async Task<CountyState> LoadStateAsync(FenquanDbContext db, CountyId county)
     {

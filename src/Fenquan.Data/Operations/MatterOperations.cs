@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fenquan.Data.Operations;
 
@@ -113,15 +115,19 @@ public sealed class MatterOperations(LedgerWriter writer)
         });
 
     /// <summary>A matter with its actions and changes, tracked, or null when the county has no such matter.</summary>
-    public static Matter? Load(FenquanDbContext db, CountyId county, MatterId id) => LoadMatter(db, id, county);
+    public static Matter? Load(FenquanDbContext db, CountyId county, MatterId id) =>
+        LoadMatter.GetOrAdd(db.Model, _ => EF.CompileQuery((FenquanDbContext c, MatterId i, CountyId k) =>
+            c.Matters.Include(m => m.Actions).Include(m => m.Changes).SingleOrDefault(m => m.Id == i && m.CountyId == k)))(db, id, county);
 
-    // Compiled once: the hot path of every action skips building and looking up the query.
-    private static readonly Func<FenquanDbContext, MatterId, CountyId, Matter?> LoadMatter =
-        EF.CompileQuery((FenquanDbContext db, MatterId id, CountyId county) =>
-            db.Matters.Include(m => m.Actions).Include(m => m.Changes).SingleOrDefault(m => m.Id == id && m.CountyId == county));
+    private static bool UnitExists(FenquanDbContext db, UnitId unit, CountyId county) =>
+        UnitExistsQuery.GetOrAdd(db.Model, _ => EF.CompileQuery((FenquanDbContext c, UnitId u, CountyId k) =>
+            c.Units.AsNoTracking().Any(x => x.Id == u && x.CountyId == k)))(db, unit, county);
 
-    private static readonly Func<FenquanDbContext, UnitId, CountyId, bool> UnitExists =
-        EF.CompileQuery((FenquanDbContext db, UnitId unit, CountyId county) => db.Units.AsNoTracking().Any(u => u.Id == unit && u.CountyId == county));
+    // Compiled once per model (a compiled query is bound to one model: SQLite's or PostgreSQL's):
+    // the hot path of every action skips building and looking up the query.
+    private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, MatterId, CountyId, Matter?>> LoadMatter = new();
+
+    private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, UnitId, CountyId, bool>> UnitExistsQuery = new();
 
     private static Result<Core.Policy.Route> Reroute(FenquanDbContext db, Matter matter, decimal amount)
     {
