@@ -14,23 +14,26 @@ namespace Fenquan.Benchmarks;
 /// Where the writer's time goes per batch, for (a) event-only units (as LedgerOnly) and (b) approval
 /// actions through <see cref="MatterOperations.ActAsync(CountyId, MatterId, ActRequest)"/> on the
 /// demo county, with <c>Concurrent</c> callers in flight (the writer takes up to 1,024 a batch).
-/// Run: dotnet run -c Release --project bench/Fenquan.Benchmarks -- profile [units] [concurrent]
+/// Run: dotnet run -c Release --project bench/Fenquan.Benchmarks -- profile [units] [concurrent] [--no-kept-views]
 /// </summary>
 internal static class WriterProfile
 {
     public static async Task RunAsync(string[] args)
     {
-        var units = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
-        var concurrent = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 256;
+        var numbers = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var units = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 20_000;
+        var concurrent = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 256;
         var data = DataDirectory.Resolve(Directory.CreateTempSubdirectory("fenquan-profile-").FullName).EnsureCreated();
         try
         {
             var settings = DatabaseSettings.ForSqliteFile(data.DatabaseFile);
             var info = await DemoCounty.SeedAsync(data, settings, TimeProvider.System, new DemoOptions { Matters = 0 });
+            var keepViews = !args.Contains("--no-kept-views");
             await using var store = await FenquanStore.OpenAsync(data, settings, TimeProvider.System);
-            var writer = store.Writer;
+            await using var own = new Fenquan.Data.Ledger.LedgerWriter(settings, store.Signer, TimeProvider.System, keepViews: keepViews);
+            var writer = own; // the store's writer stays idle: one writer appends to the county
             var county = info.County;
-            Console.WriteLine($"cores={Environment.ProcessorCount} load={LoadAverage()} units={units} concurrent={concurrent}");
+            Console.WriteLine($"cores={Environment.ProcessorCount} load={LoadAverage()} units={units} concurrent={concurrent} keepViews={keepViews}");
 
             // (a) Event-only units.
             await Measure("event-only (LedgerOnly)", writer, units, concurrent, i =>
@@ -49,7 +52,7 @@ internal static class WriterProfile
             var section = people.First(p => p.Role == Role.SectionHead);
             var office = people.First(p => p.Role == Role.OfficeReviewer);
             var finance = people.First(p => p.Role == Role.Deputy && p.Portfolio.Contains(Area.Finance));
-            var matters = new Operations(store);
+            var matters = new Operations(writer);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var ids = new MatterId[units / 2];
             await Measure("submit (expense, section head)", writer, ids.Length, concurrent, async i =>
@@ -93,8 +96,8 @@ internal static class WriterProfile
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private sealed class Operations(FenquanStore store)
+    private sealed class Operations(Fenquan.Data.Ledger.LedgerWriter writer)
     {
-        public MatterOperations Matters { get; } = new(store.Writer);
+        public MatterOperations Matters { get; } = new(writer);
     }
 }

@@ -65,6 +65,7 @@ public sealed class LedgerWriter : IAsyncDisposable
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly Dictionary<CountyId, CountyState> _counties = [];
     private readonly WriteCache _cache = new();
+    private readonly bool _keepViews;
     private readonly Task _loop;
 
     /// <summary>Under sustained load, a signed tree head at least every this many entries …</summary>
@@ -73,8 +74,10 @@ public sealed class LedgerWriter : IAsyncDisposable
     /// <summary>… and at least this often.</summary>
     public static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
 
-    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024)
+    /// <param name="keepViews">Keep units' organisation views and policy versions across units of work (see <see cref="WriteCache"/>); off only to measure what that saves.</param>
+    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024, bool keepViews = true)
     {
+        _keepViews = keepViews;
         _settings = settings;
         _signer = signer;
         _time = time;
@@ -196,7 +199,7 @@ public sealed class LedgerWriter : IAsyncDisposable
                 working[item.County] = state;
             }
 
-            var context = new WriteContext(db, now, item.County) { Cache = _cache };
+            var context = new WriteContext(db, now, item.County) { Cache = _keepViews ? _cache : null };
             var started = Stopwatch.GetTimestamp();
             bool ok;
             try
