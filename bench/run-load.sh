@@ -16,9 +16,10 @@ fi
 DB_ARGS=()
 if [[ "${1:-sqlite}" == "postgres" ]]; then
   PGDIR="$DATA/pg"; PGPORT=${PGPORT:-55432}
-  initdb -D "$PGDIR" -U fenquan --auth=trust -E UTF8 >/dev/null
-  pg_ctl -D "$PGDIR" -o "-p $PGPORT -k $DATA -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$DATA/pg.log" -w start >/dev/null
-  trap 'pg_ctl -D "$PGDIR" -m immediate stop >/dev/null 2>&1 || true' EXIT
+  AS=(); if [[ $(id -u) -eq 0 ]]; then AS=(runuser -u postgres --); mkdir -p "$PGDIR"; chown postgres "$PGDIR"; chmod 755 "$DATA"; fi
+  "${AS[@]}" initdb -D "$PGDIR/data" -U fenquan --auth=trust -E UTF8 >/dev/null
+  "${AS[@]}" pg_ctl -D "$PGDIR/data" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$PGDIR/pg.log" -w start >/dev/null
+  trap '"${AS[@]}" pg_ctl -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true' EXIT
   createdb -h 127.0.0.1 -p "$PGPORT" -U fenquan fenquan
   DB_ARGS=(--db "Host=127.0.0.1;Port=$PGPORT;Username=fenquan;Database=fenquan;Maximum Pool Size=100")
 fi
