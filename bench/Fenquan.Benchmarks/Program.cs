@@ -2,4 +2,11 @@ using BenchmarkDotNet.Running;
 
 // Run all:      dotnet run -c Release --project bench/Fenquan.Benchmarks -- --filter '*'
 // Run one class: dotnet run -c Release --project bench/Fenquan.Benchmarks -- --filter '*Routing*'
+// Writer profile (per-phase time of the ledger writer): dotnet run -c Release --project bench/Fenquan.Benchmarks -- profile [units] [concurrent]
+if (args.Length > 0 && args[0] == "profile")
+{
+    await Fenquan.Benchmarks.WriterProfile.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using Fenquan.Core.Ledger;
@@ -13,6 +14,8 @@ public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, County
 {
     private List<(string SubjectType, Guid SubjectId, string Data)>? _events;
 
+    internal WriteCache? Cache { get; init; }
+
     public FenquanDbContext Db { get; } = db;
 
     public DateTimeOffset Now { get; } = now;
@@ -26,6 +29,22 @@ public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, County
     /// <paramref name="dataJson"/> is a JSON object recorded as the entry's data.
     /// </summary>
     public void Append(string subjectType, Guid subjectId, string dataJson) => (_events ??= []).Add((subjectType, subjectId, dataJson));
+
+    /// <summary>
+    /// The unit's organisation history (memberships, portfolio assignments, names) as the core sees
+    /// it: read once and kept by the writer until a unit of work changes one of those rows.
+    /// </summary>
+    public OrganizationSnapshot UnitView(UnitId unit) =>
+        Cache is null
+            ? Operations.OrganizationOperations.LoadUnitView(Db, County, unit)
+            : Cache.GetOrLoad("unit-view", County, unit.Value, () => Operations.OrganizationOperations.LoadUnitView(Db, County, unit));
+
+    /// <summary>The unit's published policy versions (immutable once published), kept like <see cref="UnitView"/>.</summary>
+    public IReadOnlyList<Core.Policy.PolicyVersion> PolicyVersions(UnitId unit)
+    {
+        List<Core.Policy.PolicyVersion> Load() => [.. Db.PolicyVersions.AsNoTracking().Where(v => v.CountyId == County && v.UnitId == unit)];
+        return Cache is null ? Load() : Cache.GetOrLoad("policy-versions", County, unit.Value, Load);
+    }
 }
 
 /// <summary>
@@ -45,6 +64,8 @@ public sealed class LedgerWriter : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly Dictionary<CountyId, CountyState> _counties = [];
+    private readonly WriteCache _cache = new();
+    private readonly bool _keepViews;
     private readonly Task _loop;
 
     /// <summary>Under sustained load, a signed tree head at least every this many entries …</summary>
@@ -53,8 +74,10 @@ public sealed class LedgerWriter : IAsyncDisposable
     /// <summary>… and at least this often.</summary>
     public static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
 
-    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024)
+    /// <param name="keepViews">Keep units' organisation views and policy versions across units of work (see <see cref="WriteCache"/>); off only to measure what that saves.</param>
+    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024, bool keepViews = true)
     {
+        _keepViews = keepViews;
         _settings = settings;
         _signer = signer;
         _time = time;
@@ -64,6 +87,27 @@ public sealed class LedgerWriter : IAsyncDisposable
 
     /// <summary>Batches committed so far (for tests and metrics).</summary>
     public long BatchesCommitted { get; private set; }
+
+    /// <summary>Where the writer's time went so far (for benchmarks and metrics).</summary>
+    public WriterMetrics Metrics => new(
+        BatchesCommitted,
+        _itemsCommitted,
+        _entriesCommitted,
+        Stopwatch.GetElapsedTime(0, _beginTicks),
+        Stopwatch.GetElapsedTime(0, _runTicks),
+        Stopwatch.GetElapsedTime(0, _ledgerTicks),
+        Stopwatch.GetElapsedTime(0, _saveTicks),
+        Stopwatch.GetElapsedTime(0, _insertTicks),
+        Stopwatch.GetElapsedTime(0, _commitTicks));
+
+    private long _itemsCommitted;
+    private long _entriesCommitted;
+    private long _beginTicks;
+    private long _runTicks;
+    private long _ledgerTicks;
+    private long _saveTicks;
+    private long _insertTicks;
+    private long _commitTicks;
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer, ledgers every row it changed under <paramref name="kind"/>
@@ -107,6 +151,7 @@ public sealed class LedgerWriter : IAsyncDisposable
                 // Another writer may have appended to the same ledger: reload each county's state.
                 // Then retry each unit alone, so only a unit that breaks the commit by itself fails.
                 _counties.Clear();
+                _cache.Clear();
                 foreach (var item in batch.Where(i => !i.IsFinished))
                 {
                     try
@@ -116,6 +161,7 @@ public sealed class LedgerWriter : IAsyncDisposable
                     catch (Exception exception)
                     {
                         _counties.Clear();
+                        _cache.Clear();
                         item.Fail(exception);
                     }
                 }
@@ -128,21 +174,33 @@ public sealed class LedgerWriter : IAsyncDisposable
         // In UTC, to the microsecond: what PostgreSQL stores, so signed tree heads read back verify.
         var clock = _time.GetUtcNow().UtcDateTime;
         var now = new DateTimeOffset(clock.Ticks - (clock.Ticks % 10), TimeSpan.Zero);
+        var mark = Stopwatch.GetTimestamp();
         await using var db = FenquanDatabase.CreateContext(_settings);
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var working = new Dictionary<CountyId, CountyState>();
         var done = new List<WorkItem>(batch.Count);
         var ledgerRows = new List<LedgerEntryRow>(batch.Count * 2);
+        long runTicks = 0, ledgerTicks = 0, saveTicks = 0;
+        mark = Lap(ref _beginTicks, mark);
 
         foreach (var item in batch)
         {
             if (!working.TryGetValue(item.County, out var state))
             {
+                if (_cache.Holds(item.County) && _counties.TryGetValue(item.County, out var known)
+                    && !await LedgerEndsAtAsync(db, item.County, known.NextSequence).ConfigureAwait(false))
+                {
+                    // Someone else wrote to this county: what this writer kept of it is stale.
+                    _counties.Remove(item.County);
+                    _cache.Invalidate(item.County);
+                }
+
                 state = (await LoadStateAsync(db, item.County).ConfigureAwait(false)).Clone();
                 working[item.County] = state;
             }
 
-            var context = new WriteContext(db, now, item.County);
+            var context = new WriteContext(db, now, item.County) { Cache = _keepViews ? _cache : null };
+            var started = Stopwatch.GetTimestamp();
             bool ok;
             try
             {
@@ -160,15 +218,23 @@ public sealed class LedgerWriter : IAsyncDisposable
             {
                 db.ChangeTracker.Clear();
                 done.Add(item);
+                runTicks += Stopwatch.GetTimestamp() - started;
                 continue;
             }
 
             db.ChangeTracker.DetectChanges();
+            var ran = Stopwatch.GetTimestamp();
+            runTicks += ran - started;
             var changed = db.ChangeTracker.Entries()
                 .Where(e => IsLedgered(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 .ToList();
             foreach (var entry in changed)
             {
+                if (WriteCache.InvalidatedBy(entry.Metadata.ClrType))
+                {
+                    _cache.Invalidate(item.County);
+                }
+
                 var (subjectId, county) = Identify(entry);
                 if (county != item.County.Value)
                 {
@@ -184,14 +250,19 @@ public sealed class LedgerWriter : IAsyncDisposable
                 ledgerRows.Add(state.Append(item.County, now, item.Kind, subjectType, subjectId, data));
             }
 
+            var ledgered = Stopwatch.GetTimestamp();
+            ledgerTicks += ledgered - ran;
             if (changed.Count > 0)
             {
                 await db.SaveChangesAsync().ConfigureAwait(false);
                 db.ChangeTracker.Clear();
+                saveTicks += Stopwatch.GetTimestamp() - ledgered;
             }
 
             done.Add(item);
         }
+
+        mark = Stopwatch.GetTimestamp();
 
         if (ledgerRows.Count > 0)
         {
@@ -215,7 +286,14 @@ public sealed class LedgerWriter : IAsyncDisposable
             await LedgerRowInserter.InsertAsync(db, ledgerRows, heads).ConfigureAwait(false);
         }
 
+        mark = Lap(ref _insertTicks, mark);
         await transaction.CommitAsync().ConfigureAwait(false);
+        Lap(ref _commitTicks, mark);
+        _runTicks += runTicks;
+        _ledgerTicks += ledgerTicks;
+        _saveTicks += saveTicks;
+        _itemsCommitted += batch.Count;
+        _entriesCommitted += ledgerRows.Count;
         foreach (var (county, state) in working)
         {
             _counties[county] = state;
@@ -226,6 +304,13 @@ public sealed class LedgerWriter : IAsyncDisposable
         {
             item.Complete();
         }
+    }
+
+    private static long Lap(ref long total, long mark)
+    {
+        var now = Stopwatch.GetTimestamp();
+        total += now - mark;
+        return now;
     }
 
     internal static (Guid SubjectId, Guid County) Identify(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
@@ -256,6 +341,14 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         return value as Guid? ?? throw new InvalidOperationException($"{property.Metadata.DeclaringType.DisplayName()}.{property.Metadata.Name} is not a Guid id.");
     }
+
+    /// <summary>True when the county's ledger ends just before <paramref name="nextSequence"/> (no other writer appended).</summary>
+    private static async Task<bool> LedgerEndsAtAsync(FenquanDbContext db, CountyId county, long nextSequence) =>
+        (await LastSequence.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((FenquanDbContext c, Guid k) => c.LedgerEntries.Where(e => e.CountyId == k).Max(e => (long?)e.Sequence)))(db, county.Value).ConfigureAwait(false) ?? -1)
+            == nextSequence - 1;
+
+    // A compiled query is bound to one model (SQLite's or PostgreSQL's).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<FenquanDbContext, Guid, Task<long?>>> LastSequence = new();
 
     private async Task<CountyState> LoadStateAsync(FenquanDbContext db, CountyId county)
     {
@@ -346,5 +439,32 @@ public sealed class LedgerWriter : IAsyncDisposable
         public override void Complete() => _completion.TrySetResult(_result);
 
         public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    }
+}
+
+/// <summary>
+/// Cumulative time the writer spent per phase: opening the batch (context, transaction, county
+/// state), running units of work (their queries and the core's checks), ledgering (snapshots,
+/// canonical bytes, SHA-256, Merkle), saving the units' rows, inserting ledger rows and heads, and the
+/// durable commit.
+/// </summary>
+public sealed record WriterMetrics(long Batches, long Items, long Entries, TimeSpan Begin, TimeSpan Run, TimeSpan Ledger, TimeSpan Save, TimeSpan Insert, TimeSpan Commit)
+{
+    public WriterMetrics Since(WriterMetrics earlier) => new(
+        Batches - earlier.Batches,
+        Items - earlier.Items,
+        Entries - earlier.Entries,
+        Begin - earlier.Begin,
+        Run - earlier.Run,
+        Ledger - earlier.Ledger,
+        Save - earlier.Save,
+        Insert - earlier.Insert,
+        Commit - earlier.Commit);
+
+    public override string ToString()
+    {
+        var items = Math.Max(1, Items);
+        string Per(TimeSpan t) => (t.TotalMicroseconds / items).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+        return System.FormattableString.Invariant($"{Batches} batches, {Items} units ({Items / (double)Math.Max(1, Batches):F1}/batch), {Entries} entries; per unit µs: begin {Per(Begin)}, run {Per(Run)}, ledger {Per(Ledger)}, save {Per(Save)}, insert {Per(Insert)}, commit {Per(Commit)}");
     }
 }

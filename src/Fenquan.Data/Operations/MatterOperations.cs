@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using Fenquan.Core.Matters;
+using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fenquan.Data.Operations;
 
@@ -16,16 +19,19 @@ public sealed class MatterOperations(LedgerWriter writer)
     public Task<Result<Matter>> SubmitAsync(SubmitMatter command) =>
         writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
         {
-            if (!ctx.Db.Units.AsNoTracking().Any(u => u.Id == command.UnitId && u.CountyId == command.CountyId))
+            if (!UnitExists(ctx.Db, command.UnitId, command.CountyId))
             {
                 return Refusal.NotFound($"Unit {command.UnitId}");
             }
 
-            var policy = PolicyOperations.InForce(ctx.Db, command.CountyId, command.UnitId, command.MatterDate);
-            if (!policy.IsOk)
+            // R41 as PolicyOperations.InForce decides it, from the unit's versions the writer keeps.
+            var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), command.MatterDate);
+            if (inForce is null)
             {
-                return policy.Refusal!;
+                return Result<Matter>.Refused("R40", $"No policy of this unit is in force on {command.MatterDate:yyyy-MM-dd}: publish one first.");
             }
+
+            var policy = Result<(PolicyVersion Version, PolicyRouter Router)>.Ok((inForce, PolicyOperations.RouterOf(inForce)));
 
             var amountCheck = MatterRules.CheckAmount(command.Kind, command.Amount);
             if (!amountCheck.IsOk)
@@ -39,7 +45,7 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return route.Refusal!;
             }
 
-            var org = OrganizationOperations.LoadUnitView(ctx.Db, command.CountyId, command.UnitId);
+            var org = ctx.UnitView(command.UnitId);
             var matter = Matter.Submit(command, route.Value, policy.Value.Version.Id, org, ctx.Now);
             if (matter.IsOk)
             {
@@ -63,7 +69,7 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var org = OrganizationOperations.LoadUnitView(ctx.Db, county, matter.UnitId);
+            var org = ctx.UnitView(matter.UnitId);
             var delegations = request.OnBehalfOf is { } delegator
                 ? DelegationOperations.LoadView(ctx.Db, county, matter.UnitId, delegator, request.ActorId)
                 : Core.Delegation.DelegationSet.None;
@@ -110,7 +116,18 @@ public sealed class MatterOperations(LedgerWriter writer)
 
     /// <summary>A matter with its actions and changes, tracked, or null when the county has no such matter.</summary>
     public static Matter? Load(FenquanDbContext db, CountyId county, MatterId id) =>
-        db.Matters.Include(m => m.Actions).Include(m => m.Changes).SingleOrDefault(m => m.Id == id && m.CountyId == county);
+        LoadMatter.GetOrAdd(db.Model, _ => EF.CompileQuery((FenquanDbContext c, MatterId i, CountyId k) =>
+            c.Matters.Include(m => m.Actions).Include(m => m.Changes).SingleOrDefault(m => m.Id == i && m.CountyId == k)))(db, id, county);
+
+    private static bool UnitExists(FenquanDbContext db, UnitId unit, CountyId county) =>
+        UnitExistsQuery.GetOrAdd(db.Model, _ => EF.CompileQuery((FenquanDbContext c, UnitId u, CountyId k) =>
+            c.Units.AsNoTracking().Any(x => x.Id == u && x.CountyId == k)))(db, unit, county);
+
+    // Compiled once per model (a compiled query is bound to one model: SQLite's or PostgreSQL's):
+    // the hot path of every action skips building and looking up the query.
+    private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, MatterId, CountyId, Matter?>> LoadMatter = new();
+
+    private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, UnitId, CountyId, bool>> UnitExistsQuery = new();
 
     private static Result<Core.Policy.Route> Reroute(FenquanDbContext db, Matter matter, decimal amount)
     {

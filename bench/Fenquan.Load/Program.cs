@@ -1,0 +1,394 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+// Fenquan load tool: drives a real Fenquan.Web server over loopback (127.0.0.1 only).
+//
+//   dotnet run -c Release --project bench/Fenquan.Load -- --url http://127.0.0.1:5080 --password PW [options]
+//   dotnet run -c Release --project bench/Fenquan.Load -- --start --data DIR [--db CONNECTION] [options]
+//
+// Options: --clients 32  --matters 5000  --unit u1  --seconds 120 (upper bound for the whole run)
+//          --workbench 200 (GET /Workbench samples)  --acked FILE (acknowledged ids, one a line)
+//          --mode bench|crash (crash: run until --seconds, survive server restarts, record every ack)
+var options = Options.Parse(args);
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+Process? server = null;
+if (options.Start)
+{
+    server = ServerProcess.Start(options);
+}
+
+try
+{
+    var uri = new Uri(options.Url);
+    if (!IPAddress.TryParse(uri.Host, out var address) || !IPAddress.IsLoopback(address))
+    {
+        Console.Error.WriteLine("Loopback only: --url must be http://127.0.0.1:PORT.");
+        return 2;
+    }
+
+    await Http.WaitUntilUpAsync(uri, TimeSpan.FromSeconds(options.Seconds));
+    using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
+    var password = options.Password ?? (options.Data is { } d && File.Exists(Path.Combine(d, "demo-password.txt"))
+        ? File.ReadAllText(Path.Combine(d, "demo-password.txt")).Trim()
+        : throw new InvalidOperationException("--password or --data with demo-password.txt is needed."));
+    using var acked = options.Acked is null ? null : new AckLog(options.Acked);
+    var section = await Http.SignInAsync(uri, options.Unit + ".section1", password, options.Clients);
+    var office = await Http.SignInAsync(uri, options.Unit + ".office", password, options.Clients);
+    var finance = await Http.SignInAsync(uri, options.Unit + ".finance", password, options.Clients);
+    Console.WriteLine($"cores={Environment.ProcessorCount} load={Load.Average()} clients={options.Clients} url={uri}");
+
+    if (options.Mode == "crash")
+    {
+        return await Crash.RunAsync(options, uri, password, section, office, finance, acked!, deadline.Token);
+    }
+
+    // 1. N pending expenses, submitted by the section head (3,000 yuan: office review → finance deputy approval).
+    var submitLatencies = new ConcurrentBag<double>();
+    var matters = new ConcurrentQueue<Guid>();
+    var failures = 0;
+    var submitWatch = Stopwatch.StartNew();
+    await Parallel.ForAsync(0, options.Matters, new ParallelOptions { MaxDegreeOfParallelism = options.Clients, CancellationToken = deadline.Token }, async (i, ct) =>
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await section.PostAsJsonAsync("/api/v1/matters", Http.Expense(i), ct);
+        submitLatencies.Add(watch.Elapsed.TotalMilliseconds);
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+            matters.Enqueue(id);
+            acked?.Write("matter", id);
+        }
+        else
+        {
+            if (Interlocked.Increment(ref failures) <= 3)
+            {
+                Console.Error.WriteLine($"submit: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        }
+    });
+    submitWatch.Stop();
+    Report.Print("submit (section head, POST /api/v1/matters)", submitLatencies, submitWatch.Elapsed, failures);
+
+    // 2. Review (office) then approve (finance deputy): two approval actions per matter, 32 clients.
+    var actionLatencies = new ConcurrentBag<double>();
+    var ids = matters.ToArray();
+    failures = 0;
+    var next = -1;
+    var actWatch = Stopwatch.StartNew();
+    var workers = Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < ids.Length && !deadline.IsCancellationRequested)
+        {
+            foreach (var (client, action) in new[] { (office, "Review"), (finance, "Approve") })
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await client.PostAsJsonAsync($"/api/v1/matters/{ids[i]}/actions", new { action, comment = "load" }, deadline.Token);
+                actionLatencies.Add(watch.Elapsed.TotalMilliseconds);
+                if (response.IsSuccessStatusCode)
+                {
+                    acked?.Write("action", (await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token)).GetProperty("id").GetGuid());
+                }
+                else
+                {
+                    if (Interlocked.Increment(ref failures) <= 3)
+                    {
+                        Console.Error.WriteLine($"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(deadline.Token)}");
+                    }
+
+                    break;
+                }
+            }
+        }
+    })).ToArray();
+    await Task.WhenAll(workers);
+    actWatch.Stop();
+    Report.Print("approval actions (office Review + finance Approve, POST /api/v1/matters/{id}/actions)", actionLatencies, actWatch.Elapsed, failures);
+
+    // 3. The workbench page as the office reviewer (server-rendered, all of the unit's matters it may see).
+    if (options.Workbench > 0)
+    {
+        var pageLatencies = new ConcurrentBag<double>();
+        failures = 0;
+        var pageWatch = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, options.Workbench, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, ct) =>
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await office.GetAsync("/Workbench", ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            pageLatencies.Add(watch.Elapsed.TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        Report.Print("GET /Workbench (office reviewer, 4 concurrent)", pageLatencies, pageWatch.Elapsed, failures);
+    }
+
+    Console.WriteLine($"load after: {Load.Average()}");
+    return 0;
+}
+finally
+{
+    if (server is not null)
+    {
+        ServerProcess.Stop(server);
+    }
+}
+
+internal sealed record Options(string Url, bool Start, string? Data, string? Db, string? Password, int Clients, int Matters, string Unit, int Seconds, int Workbench, string? Acked, string Mode, int Port)
+{
+    public static Options Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        string? Maybe(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var port = int.Parse(Get("--port", "5080"), CultureInfo.InvariantCulture);
+        return new Options(
+            Get("--url", $"http://127.0.0.1:{port}"),
+            args.Contains("--start"),
+            Maybe("--data"),
+            Maybe("--db"),
+            Maybe("--password"),
+            int.Parse(Get("--clients", "32"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--matters", "5000"), CultureInfo.InvariantCulture),
+            Get("--unit", "u1"),
+            int.Parse(Get("--seconds", "120"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--workbench", "200"), CultureInfo.InvariantCulture),
+            Maybe("--acked"),
+            Get("--mode", "bench"),
+            port);
+    }
+}
+
+internal static class ServerProcess
+{
+    /// <summary>Starts the built server (Release) on loopback with a raised sign-in limit.</summary>
+    public static Process Start(Options options)
+    {
+        var root = FindRoot();
+        var data = options.Data ?? throw new InvalidOperationException("--start needs --data DIR.");
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
+        foreach (var a in new[] { "run", "-c", "Release", "--no-build", "--project", "src/Fenquan.Web", "--", "--data", data, "--urls", options.Url, "--Fenquan:SignInPermitsPerMinute=1000000" })
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        if (options.Db is { } db)
+        {
+            info.ArgumentList.Add("--db");
+            info.ArgumentList.Add(db);
+        }
+
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start the server.");
+    }
+
+    public static void Stop(Process server)
+    {
+        server.Kill(entireProcessTree: true);
+        server.WaitForExit();
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fenquan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
+
+internal static partial class Http
+{
+    public static object Expense(int i) => new { kind = "Expense", title = $"负载测试报销 {i}", amount = 3000.00m, payeeName = "县城文具店", payMe = false };
+
+    public static async Task WaitUntilUpAsync(Uri uri, TimeSpan limit)
+    {
+        using var client = new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(5) };
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/account/signin");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (watch.Elapsed > limit)
+            {
+                throw new TimeoutException($"{uri} did not come up within {limit}.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Signs in through the sign-in form (antiforgery token, cookie) and returns a client holding the session.</summary>
+    public static async Task<HttpClient> SignInAsync(Uri uri, string userName, string password, int connections)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = connections, AllowAutoRedirect = false, UseProxy = false };
+        var client = new HttpClient(handler) { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(30) };
+        var form = await client.GetStringAsync("/account/signin");
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token });
+        using var response = await client.PostAsync("/account/signin", content);
+        if (response.StatusCode != HttpStatusCode.Redirect && response.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+internal sealed class AckLog : IDisposable
+{
+    private readonly StreamWriter _writer;
+    private readonly Lock _lock = new();
+
+    public AckLog(string path) => _writer = new StreamWriter(path, append: true) { AutoFlush = true };
+
+    /// <summary>One line per acknowledged id, flushed at once: a crash of this tool loses nothing it heard.</summary>
+    public void Write(string kind, Guid id)
+    {
+        lock (_lock)
+        {
+            _writer.WriteLine($"{kind} {id}");
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+}
+
+internal static class Report
+{
+    public static void Print(string what, IEnumerable<double> latencies, TimeSpan elapsed, int failures)
+    {
+        var sorted = latencies.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            Console.WriteLine($"{what}: no requests");
+            return;
+        }
+
+        double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        Console.WriteLine($"{what}: {sorted.Length} requests in {elapsed.TotalSeconds:F2} s = {sorted.Length / elapsed.TotalSeconds:F0}/s; p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {sorted[^1]:F1} ms; failures {failures}");
+    }
+}
+
+internal static class Load
+{
+    public static string Average() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+}
+
+/// <summary>
+/// Crash mode: clients submit, review and approve until the deadline, riding through server kills
+/// (a refused connection or a reset is retried after a pause; a 401 after restart signs in again).
+/// Every acknowledged matter and action id goes to the ack file the moment the client hears OK.
+/// </summary>
+internal static class Crash
+{
+    public static async Task<int> RunAsync(Options options, Uri uri, string password, HttpClient section, HttpClient office, HttpClient finance, AckLog acked, CancellationToken deadline)
+    {
+        var clients = new[] { section, office, finance };
+        var names = new[] { ".section1", ".office", ".finance" };
+        long ok = 0, errors = 0;
+        async Task<HttpResponseMessage?> Send(int who, Func<HttpClient, Task<HttpResponseMessage>> send)
+        {
+            try
+            {
+                var response = await send(clients[who]);
+                if (response.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    response.Dispose();
+                    clients[who] = await Http.SignInAsync(uri, options.Unit + names[who], password, options.Clients);
+                    return null;
+                }
+
+                return response;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
+            {
+                Interlocked.Increment(ref errors);
+                if (!deadline.IsCancellationRequested)
+                {
+                    await Task.Delay(100, CancellationToken.None);
+                }
+
+                return null;
+            }
+        }
+
+        var workers = Enumerable.Range(0, options.Clients).Select(w => Task.Run(async () =>
+        {
+            var n = 0;
+            while (!deadline.IsCancellationRequested)
+            {
+                using var submitted = await Send(0, c => c.PostAsJsonAsync("/api/v1/matters", Http.Expense((w * 1_000_000) + n++), deadline));
+                if (submitted?.StatusCode != HttpStatusCode.Created)
+                {
+                    continue;
+                }
+
+                var matter = (await submitted.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None)).GetProperty("id").GetGuid();
+                acked.Write("matter", matter);
+                Interlocked.Increment(ref ok);
+                foreach (var (who, action) in new[] { (1, "Review"), (2, "Approve") })
+                {
+                    // Retried until acknowledged or refused: after a crash the first try may have committed.
+                    for (var attempt = 0; attempt < 50 && !deadline.IsCancellationRequested; attempt++)
+                    {
+                        using var response = await Send(who, c => c.PostAsJsonAsync($"/api/v1/matters/{matter}/actions", new { action, comment = "crash" }, deadline));
+                        if (response is null)
+                        {
+                            continue;
+                        }
+
+                        if (response.IsSuccessStatusCode)
+                        {
+                            acked.Write("action", (await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None)).GetProperty("id").GetGuid());
+                            Interlocked.Increment(ref ok);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        })).ToArray();
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Console.WriteLine($"crash load: {ok} acknowledged (matters + actions), {errors} transport errors");
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Load benchmark (issue 3): the real Fenquan.Web server on loopback, 32 concurrent clients.
+#   bench/run-load.sh                 # SQLite (WAL, synchronous=FULL) in a new data folder
+#   bench/run-load.sh postgres        # a throwaway PostgreSQL (initdb + pg_ctl in a temp folder, fsync on)
+#   MATTERS=3000 CLIENTS=32 PORT=5181 NO_BUILD=1 bench/run-load.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+MATTERS=${MATTERS:-3000}
+CLIENTS=${CLIENTS:-32}
+PORT=${PORT:-5181}
+DATA=$(mktemp -d /tmp/fenquan-load-XXXXXX)
+if [[ -z "${NO_BUILD:-}" ]]; then
+  dotnet build -c Release "$ROOT/src/Fenquan.Web" -v q -nologo >/dev/null
+  dotnet build -c Release "$ROOT/bench/Fenquan.Load" -v q -nologo >/dev/null
+fi
+DB_ARGS=()
+if [[ "${1:-sqlite}" == "postgres" ]]; then
+  PGDIR="$DATA/pg"; PGPORT=${PGPORT:-55432}
+  AS=(); if [[ $(id -u) -eq 0 ]]; then AS=(runuser -u postgres --); mkdir -p "$PGDIR"; chown postgres "$PGDIR"; chmod 755 "$DATA"; fi
+  "${AS[@]}" initdb -D "$PGDIR/data" -U fenquan --auth=trust -E UTF8 >/dev/null
+  "${AS[@]}" pg_ctl -D "$PGDIR/data" -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$PGDIR/pg.log" -w start >/dev/null
+  trap '"${AS[@]}" pg_ctl -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true' EXIT
+  createdb -h 127.0.0.1 -p "$PGPORT" -U fenquan fenquan
+  DB_ARGS=(--db "Host=127.0.0.1;Port=$PGPORT;Username=fenquan;Database=fenquan;Maximum Pool Size=100")
+fi
+echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
+dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
+  --matters "$MATTERS" --clients "$CLIENTS" --seconds 600 --workbench 200 "${DB_ARGS[@]}"

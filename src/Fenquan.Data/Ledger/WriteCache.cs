@@ -1,0 +1,56 @@
+using Fenquan.Core.Organization;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Data.Ledger;
+
+/// <summary>
+/// What units of work read again and again and rarely change — a unit's organisation view, its
+/// policy versions — kept by the writer across units and batches. The writer sees every change (it
+/// ledgers every changed row), so it drops a county's entries the moment a unit of work changes one
+/// of the rows they are built from (<see cref="InvalidatedBy"/>), before any later unit runs; a batch
+/// that fails drops everything. Another process writing the same county is caught by checking, once
+/// per batch, that the county's ledger still ends where this writer left it.
+/// </summary>
+internal sealed class WriteCache
+{
+    private readonly Dictionary<(string What, CountyId County, Guid Key), object> _entries = [];
+    private readonly HashSet<CountyId> _counties = [];
+
+    /// <summary>Rows the cached views are built from: a change to any of them drops the county's entries.</summary>
+    public static bool InvalidatedBy(Type type) =>
+        type == typeof(Membership) || type == typeof(PortfolioAssignment) || type == typeof(Person)
+        || type == typeof(Unit) || type == typeof(County) || type == typeof(Fenquan.Core.Policy.PolicyVersion);
+
+    public bool Holds(CountyId county) => _counties.Contains(county);
+
+    public T GetOrLoad<T>(string what, CountyId county, Guid key, Func<T> load)
+        where T : class
+    {
+        if (_entries.TryGetValue((what, county, key), out var known))
+        {
+            return (T)known;
+        }
+
+        var loaded = load();
+        _entries[(what, county, key)] = loaded;
+        _counties.Add(county);
+        return loaded;
+    }
+
+    public void Invalidate(CountyId county)
+    {
+        if (_counties.Remove(county))
+        {
+            foreach (var key in _entries.Keys.Where(k => k.County == county).ToList())
+            {
+                _entries.Remove(key);
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        _entries.Clear();
+        _counties.Clear();
+    }
+}
