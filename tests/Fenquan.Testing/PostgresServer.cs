@@ -45,7 +45,10 @@ public sealed class PostgresServer : IAsyncDisposable
                 try
                 {
                     _shared = await StartAsync();
-                    AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.Stop();
+
+                    // Normally PostgresLifetime (an assembly fixture) stops it before the runner returns;
+                    // this is the fallback, and it must be quick: the runner waits only briefly for exit.
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.Kill();
                 }
                 catch (PostgresUnavailableException exception)
                 {
@@ -84,6 +87,42 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         Stop();
         await Task.CompletedTask;
+    }
+
+    /// <summary>Stops the shared server, if one was started (called by <see cref="PostgresLifetime"/>).</summary>
+    public static async Task StopSharedAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            _shared?.Stop();
+            _shared = null;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    // Ends the server at once by its postmaster's pid (no waiting on pg_ctl), then removes the folder.
+    private void Kill()
+    {
+        try
+        {
+            var pidFile = Path.Combine(_folder, "data", "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var pid))
+            {
+                using var postmaster = Process.GetProcessById(pid);
+                postmaster.Kill();
+                postmaster.WaitForExit(TimeSpan.FromSeconds(2));
+            }
+
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Best effort at process exit: a leftover temporary folder is harmless.
+        }
     }
 
     private static async Task<PostgresServer> StartAsync()

@@ -15,6 +15,7 @@ namespace Fenquan.Web.Tests.Browser;
 /// it; the principal sees no approve button and a direct POST is refused naming R4; English works.
 /// Screenshots go to TestResults/screenshots beside the test assembly.
 /// </summary>
+[Collection(Fenquan.Web.Tests.Browser.BrowserCollection.Name)]
 public sealed class ExpenseFlowBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -50,6 +51,8 @@ public sealed class ExpenseFlowBrowserTests
         async Task<IPage> SignInAsync(string user)
         {
             var context = await browser.NewContextAsync(new() { BaseURL = address, Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+            context.SetDefaultTimeout(Fenquan.Web.Tests.Browser.BrowserCollection.TimeoutMs);
+            context.SetDefaultNavigationTimeout(Fenquan.Web.Tests.Browser.BrowserCollection.TimeoutMs);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/account/signin");
             await page.FillAsync("#UserName", user);

@@ -16,6 +16,7 @@ namespace Fenquan.Web.Tests.Meetings;
 /// back with pdftotext — and the matter shows the decided amount. Chinese and English screenshots
 /// go to TestResults/screenshots beside the test assembly.
 /// </summary>
+[Collection(Fenquan.Web.Tests.Browser.BrowserCollection.Name)]
 public sealed class MeetingBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -61,6 +62,8 @@ public sealed class MeetingBrowserTests
         async Task<IPage> SignInAsync(string user)
         {
             var context = await browser.NewContextAsync(new() { BaseURL = address, Locale = "zh-CN", AcceptDownloads = true, ViewportSize = new() { Width = 1024, Height = 1366 } });
+            context.SetDefaultTimeout(Fenquan.Web.Tests.Browser.BrowserCollection.TimeoutMs);
+            context.SetDefaultNavigationTimeout(Fenquan.Web.Tests.Browser.BrowserCollection.TimeoutMs);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/account/signin");
             await page.FillAsync("#UserName", user);
