@@ -28,8 +28,9 @@ public sealed class Clock(TimeProvider time, IOptions<FenquanOptions> options)
 }
 
 /// <summary>
-/// The system clock truncated to whole microseconds: PostgreSQL stores times to the microsecond,
-/// and a signed tree head's time must read back exactly as it was signed (R44).
+/// The system clock truncated to whole microseconds, as the ledger writer keeps its own time
+/// (PostgreSQL stores microseconds; R44 tree heads must read back as signed). Times the web layer
+/// stamps itself (a delegation starting "now") then compare consistently with the writer's.
 /// </summary>
 public sealed class MicrosecondTimeProvider : TimeProvider
 {
