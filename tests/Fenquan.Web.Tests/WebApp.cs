@@ -10,6 +10,8 @@ using Fenquan.Data.Storage;
 using Fenquan.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Web.Tests;
@@ -23,11 +25,15 @@ public sealed class WebApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Password-2026";
 
-    private WebApp(string dataFolder, string? connectionString)
+    private WebApp(string dataFolder, string? connectionString, TimeProvider? time)
     {
         DataFolder = dataFolder;
         ConnectionString = connectionString;
+        Time = time;
     }
+
+    /// <summary>The clock the application runs on when a test moves time (see <see cref="ShiftableTime"/>); null: the real clock.</summary>
+    public TimeProvider? Time { get; }
 
     public string DataFolder { get; }
 
@@ -35,11 +41,11 @@ public sealed class WebApp : WebApplicationFactory<Program>
 
     public DatabaseSettings Database => DatabaseSettings.Resolve(DataDirectory.Resolve(DataFolder), ConnectionString);
 
-    public static async Task<WebApp> StartAsync(string provider = "sqlite")
+    public static async Task<WebApp> StartAsync(string provider = "sqlite", TimeProvider? time = null)
     {
         var folder = Directory.CreateTempSubdirectory("fenquan-web-").FullName;
         var connection = provider == "postgres" ? await (await PostgresServer.StartOrSkipAsync()).CreateDatabaseAsync() : null;
-        var app = new WebApp(folder, connection);
+        var app = new WebApp(folder, connection, time);
         using var warm = app.CreateClient();
         return app;
     }
@@ -57,6 +63,10 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Fenquan:SignInPermitsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Production");
+        if (Time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -113,6 +123,14 @@ public sealed class WebApp : WebApplicationFactory<Program>
         {
         }
     }
+}
+
+/// <summary>The real clock (to the microsecond, as the application keeps it) moved by <see cref="Offset"/>: a test lets days pass.</summary>
+public sealed class ShiftableTime : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Hosting.MicrosecondTimeProvider.Instance.GetUtcNow() + Offset;
 }
 
 /// <summary>The unit's organisation view as the core sees it (the oracle of who may act).</summary>

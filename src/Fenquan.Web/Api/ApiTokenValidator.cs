@@ -4,15 +4,19 @@ using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
+using Fenquan.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Web.Api;
 
 /// <summary>
 /// Scoped, revocable API tokens (issue 3 item 6): a bearer secret <c>fq_…</c> authenticates as the
 /// person it was made for, with the same county / person claims as a sign-in plus its scopes.
-/// Unknown, expired and revoked tokens do not authenticate (401).
+/// Unknown, expired and revoked tokens do not authenticate (401), nor does the token of a person
+/// whose sign-in account is locked out or gone: locking an account stops its integrations too.
 /// </summary>
-public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tokens) : IApiTokenValidator
+public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tokens, IServiceScopeFactory scopes) : IApiTokenValidator
 {
     public const string ScopeClaim = "fenquan:scope";
     public const string TokenClaim = "fenquan:token";
@@ -27,6 +31,11 @@ public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tok
         }
 
         var p = principal.Value;
+        if (!await HasUsableAccountAsync(p, cancellationToken))
+        {
+            return null;
+        }
+
         var identity = new ClaimsIdentity(ApiAuthentication.BearerScheme);
         identity.AddClaim(new Claim(ClaimTypes.Name, "token:" + p.TokenId));
         identity.AddClaim(new Claim(TokenClaim, p.TokenId.ToString()));
@@ -38,6 +47,23 @@ public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tok
         }
 
         return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>The person the token acts as still has a sign-in account that is not locked out.</summary>
+    private async Task<bool> HasUsableAccountAsync(ApiPrincipal p, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<FenquanUser>>();
+        var accounts = await users.Users.Where(u => u.PersonId == p.PersonId.Value && u.CountyId == p.CountyId.Value).ToListAsync(cancellationToken);
+        foreach (var account in accounts)
+        {
+            if (!await users.IsLockedOutAsync(account))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Fenquan.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fenquan.Web.Tests.Api;
 
@@ -101,6 +104,62 @@ public sealed partial class ApiTokenTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task TokenOfALockedOutAccount_Is401_UntilTheLockoutEnds()
+    {
+        var (secret, _) = await CreateAsync("锁定测试", "matters:read");
+        Assert.Equal(HttpStatusCode.OK, (await Bearer(secret).GetAsync("/api/v1/matters")).StatusCode);
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<FenquanUser>>();
+            var office = await users.FindByNameAsync("u1.office");
+            Assert.NotNull(office);
+            Assert.True((await users.SetLockoutEndDateAsync(office, DateTimeOffset.UtcNow.AddHours(1))).Succeeded);
+        }
+
+        var locked = await Bearer(secret).GetAsync("/api/v1/matters");
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal("application/problem+json", locked.Content.Headers.ContentType?.MediaType);
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<FenquanUser>>();
+            var office = await users.FindByNameAsync("u1.office");
+            Assert.True((await users.SetLockoutEndDateAsync(office!, null)).Succeeded);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Bearer(secret).GetAsync("/api/v1/matters")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenPastItsExpiry_Is401()
+    {
+        var time = new ShiftableTime();
+        await using var app = await WebApp.StartAsync(time: time);
+        var office = await app.SignInAsync("u1.office");
+        var page = await office.GetStringAsync("/account/tokens");
+        var created = await office.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = "七天令牌",
+            ["ExpiresOn"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Scopes"] = "matters:read",
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        }));
+        var secret = SecretPattern().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.StartsWith("fq_", secret);
+        var bearer = new HttpClient(app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/matters")).StatusCode);
+
+        time.Offset = TimeSpan.FromDays(6);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/matters")).StatusCode);
+        time.Offset = TimeSpan.FromDays(9);
+        var expired = await bearer.GetAsync("/api/v1/matters");
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Equal("application/problem+json", expired.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
