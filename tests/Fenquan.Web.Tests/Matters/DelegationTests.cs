@@ -18,7 +18,7 @@ public sealed class DelegationTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = await WebApp.StartAsync();
-        foreach (var user in new[] { "u1.staff1", "u1.office", "u1.finance", "u1.personnel", "u1.procurement", "u1.principal1" })
+        foreach (var user in new[] { "u1.staff1", "u1.office", "u1.finance", "u1.personnel", "u1.procurement", "u1.principal1", "u1.principal2" })
         {
             _clients[user] = await _app.SignInAsync(user);
             _people[user] = (await (await _clients[user].GetAsync("/api/v1/me")).ReadAsync()).GetProperty("personId").GetGuid();
@@ -111,6 +111,33 @@ public sealed class DelegationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
         Assert.Contains("R4", await post.Content.ReadAsStringAsync());
         Assert.Equal(before, await _app.CountsAsync());
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public async Task ADelegateWhoInitiatedTheMatter_CannotActOnItForTheDelegator_R6()
+    {
+        // The first principal hands their steps to the second while away; the second principal's own
+        // expense (office → finance deputy → the team is informed) then waits for a principal.
+        var created = await _clients["u1.principal1"].PostAsJsonAsync("/api/v1/delegations", new { delegateId = _people["u1.principal2"], role = "Principal", until = DateTimeOffset.UtcNow.AddDays(7) });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var submitted = await _clients["u1.principal2"].PostAsJsonAsync("/api/v1/matters", new { kind = "Expense", title = "正职本人差旅费", amount = 3000m, payMe = true });
+        Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var id = (await submitted.ReadAsync()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await _clients["u1.office"].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "Review" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _clients["u1.finance"].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "Approve" })).StatusCode);
+
+        var before = await _app.CountsAsync();
+        var refused = await _clients["u1.principal2"].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "InformTeam", reference = "班子会议 2026-12", onBehalfOf = _people["u1.principal1"] });
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
+        var problem = await refused.ReadAsync();
+        Assert.Equal("R6", problem.GetProperty("rule").GetString());
+        Assert.Contains("initiat", problem.GetProperty("reason").GetString());
+        Assert.Equal(before, await _app.CountsAsync());
+
+        // The step itself was open: the delegator, in their own right, takes it.
+        var own = await _clients["u1.principal1"].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "InformTeam", reference = "班子会议 2026-12" });
+        Assert.True(own.StatusCode == HttpStatusCode.OK, await own.Content.ReadAsStringAsync());
     }
 
     [Fact]
