@@ -55,12 +55,25 @@ public static class Problems
     }
 
     /// <summary>The page form of a refusal: "规则 R4：…" / "Rule R4: …".</summary>
-    public static string Message(Refusal refusal, Microsoft.Extensions.Localization.IStringLocalizer text) =>
-        refusal.RuleId switch
+    /// <summary>
+    /// A refusal worded for a page in the viewer's language: the rule's id and what the rule says
+    /// (from the resources, so a Chinese page states the rule in Chinese), then the core's reason
+    /// with the particulars (names, amounts, dates).
+    /// </summary>
+    public static string Message(Refusal refusal, Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(text);
+        if (refusal.RuleId is Refusal.NotFoundId or Refusal.InvalidId or TooLargeId or ScopeId)
         {
-            Refusal.NotFoundId or Refusal.InvalidId or TooLargeId or ScopeId => refusal.Reason,
-            _ => string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Refusal.Rule"].Value, refusal.RuleId, refusal.Reason),
-        };
+            return refusal.Reason;
+        }
+
+        var summary = text["Rule." + refusal.RuleId];
+        return summary.ResourceNotFound
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Refusal.Rule"].Value, refusal.RuleId, refusal.Reason)
+            : string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Refusal.RuleWithSummary"].Value, refusal.RuleId, refusal.Reason, summary.Value);
+    }
 }
 
 /// <summary>Exceptions that are the client's fault (unreadable body, wrong types, too large) become ProblemDetails.</summary>

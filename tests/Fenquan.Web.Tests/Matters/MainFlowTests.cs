@@ -83,7 +83,25 @@ public sealed class MainFlowTests
             ["__RequestVerificationToken"] = WebApp.Token(page),
         }));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-        Assert.Contains("R4", await post.Content.ReadAsStringAsync());
+        var refusal = System.Net.WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        // The page states the rule in the viewer's language (zh-CN by default), then the particulars.
+        Assert.Contains("规则 R4（财务开支限额以下由办公室审核、分管财务的副职审批，正职不直接分管财务）：", refusal);
+
+        var english = await principal.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en",
+            ["returnUrl"] = $"/matters/{id}",
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, english.StatusCode);
+        page = await principal.GetStringAsync($"/matters/{id}");
+        var again = await principal.PostAsync($"/matters/{id}?handler=Act", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Action"] = "Approve",
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        Assert.Contains("Rule R4 (finance: up to the small-expense limit the office reviews and the finance deputy approves; the principal is not in charge of finance):", System.Net.WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
 
         // Without the antiforgery token the form post is refused before any rule runs.
         var forged = await principal.PostAsync($"/matters/{id}?handler=Act", new FormUrlEncodedContent(new Dictionary<string, string> { ["Action"] = "Approve" }));
