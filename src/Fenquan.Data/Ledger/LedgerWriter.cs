@@ -85,6 +85,9 @@ public sealed class LedgerWriter : IAsyncDisposable
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
+    /// <summary>Stamps of each county's organisation, changed after every commit that changes it (for caches outside the writer).</summary>
+    public OrganizationVersions OrganizationVersions => _cache.Versions;
+
     /// <summary>Batches committed so far (for tests and metrics).</summary>
     public long BatchesCommitted { get; private set; }
 
@@ -166,6 +169,8 @@ public sealed class LedgerWriter : IAsyncDisposable
                     }
                 }
             }
+
+            _cache.Publish(); // after a failed batch: whatever was dropped is stale outside the writer too
         }
     }
 
@@ -288,6 +293,7 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         mark = Lap(ref _insertTicks, mark);
         await transaction.CommitAsync().ConfigureAwait(false);
+        _cache.Publish();
         Lap(ref _commitTicks, mark);
         _runTicks += runTicks;
         _ledgerTicks += ledgerTicks;

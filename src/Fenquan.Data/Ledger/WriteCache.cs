@@ -15,6 +15,28 @@ internal sealed class WriteCache
 {
     private readonly Dictionary<(string What, CountyId County, Guid Key), object> _entries = [];
     private readonly HashSet<CountyId> _counties = [];
+    private readonly HashSet<CountyId> _changed = [];
+    private bool _changedAll;
+
+    /// <summary>The stamps readers outside the writer check (see <see cref="OrganizationVersions"/>).</summary>
+    public OrganizationVersions Versions { get; } = new();
+
+    /// <summary>Publishes the changes since the last call to <see cref="Versions"/>: call it after the commit.</summary>
+    public void Publish()
+    {
+        if (_changedAll)
+        {
+            Versions.BumpAll();
+        }
+
+        foreach (var county in _changed)
+        {
+            Versions.Bump(county);
+        }
+
+        _changed.Clear();
+        _changedAll = false;
+    }
 
     /// <summary>Rows the cached views are built from: a change to any of them drops the county's entries.</summary>
     public static bool InvalidatedBy(Type type) =>
@@ -39,6 +61,7 @@ internal sealed class WriteCache
 
     public void Invalidate(CountyId county)
     {
+        _changed.Add(county);
         if (_counties.Remove(county))
         {
             foreach (var key in _entries.Keys.Where(k => k.County == county).ToList())
@@ -50,6 +73,7 @@ internal sealed class WriteCache
 
     public void Clear()
     {
+        _changedAll = true;
         _entries.Clear();
         _counties.Clear();
     }

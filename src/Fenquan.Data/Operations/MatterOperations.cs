@@ -61,10 +61,18 @@ public sealed class MatterOperations(LedgerWriter writer)
     /// loaded and the core checks the action as a delegate's (代理).
     /// </summary>
     public Task<Result<MatterAction>> ActAsync(CountyId county, MatterId matterId, ActRequest request) =>
+        ActAsync(county, matterId, request, visible: null);
+
+    /// <summary>
+    /// As <see cref="ActAsync(CountyId, MatterId, ActRequest)"/>, for a caller who may see only some
+    /// matters: a matter <paramref name="visible"/> rejects does not exist for them (NotFound), decided
+    /// on the writer's own load of the matter, so the caller need not load it first.
+    /// </summary>
+    public Task<Result<MatterAction>> ActAsync(CountyId county, MatterId matterId, ActRequest request, Func<Matter, bool>? visible) =>
         writer.ExecuteAsync(county, "matter." + request.Kind.ToString().ToLowerInvariant(), ctx =>
         {
             var matter = Load(ctx.Db, county, matterId);
-            if (matter is null)
+            if (matter is null || (visible is not null && !visible(matter)))
             {
                 return Refusal.NotFound($"Matter {matterId}");
             }
@@ -78,7 +86,7 @@ public sealed class MatterOperations(LedgerWriter writer)
 
     /// <summary>An action taken for <paramref name="onBehalfOf"/> under a delegation (代理); null acts in one's own right.</summary>
     public Task<Result<MatterAction>> ActAsync(CountyId county, MatterId matterId, ActRequest request, PersonId? onBehalfOf) =>
-        ActAsync(county, matterId, request with { OnBehalfOf = onBehalfOf });
+        ActAsync(county, matterId, request with { OnBehalfOf = onBehalfOf }, visible: null);
 
     /// <summary>R42: a material edit sends the matter back through approval, re-routed under its frozen policy (R41).</summary>
     public Task<Result<MatterChange>> EditAsync(CountyId county, MatterId matterId, EditMatter edit) =>

@@ -69,8 +69,8 @@ public sealed class Viewer
         : Core.Policy.InitiatorKind.Staff;
 }
 
-/// <summary>Loads the <see cref="Viewer"/> of the request once.</summary>
-public sealed class ViewerAccessor(IHttpContextAccessor http, Clock clock, DbSession session)
+/// <summary>Loads the <see cref="Viewer"/> of the request once (from <see cref="ViewerCache"/> when nothing changed).</summary>
+public sealed class ViewerAccessor(IHttpContextAccessor http, Clock clock, DbSession session, ViewerCache cache)
 {
     private Viewer? _viewer;
     private bool _loaded;
@@ -79,7 +79,10 @@ public sealed class ViewerAccessor(IHttpContextAccessor http, Clock clock, DbSes
     {
         if (!_loaded)
         {
-            _viewer = http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? await LoadAsync(session.Db, user, clock.Today, cancellationToken) : null;
+            var today = clock.Today;
+            _viewer = http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+                ? await cache.GetOrLoadAsync(user, today, () => LoadAsync(session.Db, user, today, cancellationToken))
+                : null;
             _loaded = true;
         }
 

@@ -87,6 +87,7 @@ public static class FenquanWeb
         services.AddHostedService<StartupTasks>();
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
+        services.AddSingleton<ViewerCache>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();
         services.AddScoped<AttachmentService>();

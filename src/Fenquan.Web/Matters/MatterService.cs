@@ -93,18 +93,25 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             return new(shape.Refusal!, false);
         }
 
-        var found = await GetAsync(viewer, id);
-        if (!found.IsOk)
+        if (viewer.Person is not { } me)
         {
-            return new(found.Refusal!, false);
+            return new(Refusal.NotFound("Matter " + id.ToString("D")), false);
         }
 
-        // The server decides with the core; this only chooses between 403 (no part in the step) and 409 (the state).
+        // The writer loads the matter and checks that the viewer may see it: no load here on the way in.
         var behalf = input.OnBehalfOf is { } other ? new PersonId(other) : (PersonId?)null;
-        var eligible = viewer.Org is not null && viewer.Person is { } me
+        var result = await operations.ActAsync(viewer.County, new MatterId(id), new ActRequest(me, input.Action!.Value, input.Comment, input.Reference, behalf), viewer.MaySee);
+        if (result.IsOk || result.Refusal!.RuleId == Refusal.NotFoundId)
+        {
+            return new(result, false);
+        }
+
+        // Refused by a rule: the matter is as it was, so the state it was refused in can be read back.
+        // The core decided; this only chooses between 403 (no part in the step) and 409 (the state).
+        var found = await GetAsync(viewer, id);
+        var eligible = found.IsOk && viewer.Org is not null
             && (found.Value.IsWaitingFor(me, viewer.Org) || (behalf is { } b && (await ActingForAsync(viewer, found.Value)).Contains(b)));
-        var result = await operations.ActAsync(viewer.County, found.Value.Id, new ActRequest(viewer.Person!.Value, input.Action!.Value, input.Comment, input.Reference, behalf));
-        return new(result, !result.IsOk && !eligible);
+        return new(result, !eligible);
     }
 
     /// <summary>
