@@ -20,13 +20,32 @@ internal sealed class RouteConverter() : ValueConverter<Route, string>(route => 
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    // Every load of a matter reads its route and every ledger snapshot of a matter writes it, while a
+    // unit has only a few dozen distinct routes: both directions are memoised. Routes are immutable
+    // records, so matters may share one instance.
+    private const int MaxRead = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Route> Reads = new(StringComparer.Ordinal);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Route, string> Writes = [];
+
     public static string Write(Route route) =>
-        JsonSerializer.Serialize(new StoredRoute([.. route.Steps.Select(s => new StoredStep(s.Kind, s.Actor.Kind, s.Actor.Role, s.SameActorAs))], [.. route.Rules]), Options);
+        Writes.GetValue(route, r => JsonSerializer.Serialize(new StoredRoute([.. r.Steps.Select(s => new StoredStep(s.Kind, s.Actor.Kind, s.Actor.Role, s.SameActorAs))], [.. r.Rules]), Options));
 
     public static Route Read(string json)
     {
+        if (Reads.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+
         var stored = JsonSerializer.Deserialize<StoredRoute>(json, Options) ?? throw new JsonException("A stored route is empty.");
-        return new Route([.. stored.Steps.Select(s => new RouteStep(s.Kind, new ActorSpec(s.Actor, s.Role)) { SameActorAs = s.SameActorAs })], stored.Rules);
+        var route = new Route([.. stored.Steps.Select(s => new RouteStep(s.Kind, new ActorSpec(s.Actor, s.Role)) { SameActorAs = s.SameActorAs })], stored.Rules);
+        if (Reads.Count >= MaxRead)
+        {
+            Reads.Clear();
+        }
+
+        Reads.TryAdd(json, route);
+        return route;
     }
 
     public static ValueComparer<Route> Comparer { get; } = new(
