@@ -22,21 +22,32 @@ public sealed partial class ApiTokenTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<(string Secret, Guid Id)> CreateAsync(string name, params string[] scopes)
+    /// <summary>Posts the token page's form; the response shows the secret once, or the refusal.</summary>
+    private static async Task<HttpResponseMessage> PostTokenFormAsync(HttpClient client, string name, int days, params string[] scopes)
     {
-        var page = await _office.GetStringAsync("/account/tokens");
+        var page = await client.GetStringAsync("/account/tokens");
         var form = new List<KeyValuePair<string, string>>
         {
             new("Name", name),
-            new("ExpiresOn", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("ExpiresOn", DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("__RequestVerificationToken", WebApp.Token(page)),
         };
         form.AddRange(scopes.Select(s => new KeyValuePair<string, string>("Scopes", s)));
-        var response = await _office.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(form));
+        return await client.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(form));
+    }
+
+    private static async Task<string> SecretOfAsync(HttpResponseMessage response)
+    {
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, html);
         var secret = SecretPattern().Match(html).Groups[1].Value;
         Assert.StartsWith("fq_", secret);
+        return secret;
+    }
+
+    private async Task<(string Secret, Guid Id)> CreateAsync(string name, params string[] scopes)
+    {
+        var secret = await SecretOfAsync(await PostTokenFormAsync(_office, name, 30, scopes));
 
         // Shown once: the list shows the token, never the secret again.
         var again = await _office.GetStringAsync("/account/tokens");
@@ -139,17 +150,7 @@ public sealed partial class ApiTokenTests : IAsyncLifetime
     {
         var time = new ShiftableTime();
         await using var app = await WebApp.StartAsync(time: time);
-        var office = await app.SignInAsync("u1.office");
-        var page = await office.GetStringAsync("/account/tokens");
-        var created = await office.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Name"] = "七天令牌",
-            ["ExpiresOn"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Scopes"] = "matters:read",
-            ["__RequestVerificationToken"] = WebApp.Token(page),
-        }));
-        var secret = SecretPattern().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
-        Assert.StartsWith("fq_", secret);
+        var secret = await SecretOfAsync(await PostTokenFormAsync(await app.SignInAsync("u1.office"), "七天令牌", 7, "matters:read"));
         var bearer = new HttpClient(app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/matters")).StatusCode);
@@ -165,14 +166,7 @@ public sealed partial class ApiTokenTests : IAsyncLifetime
     [Fact]
     public async Task TokenWithUnknownScopeOrNoScope_IsRefusedOnThePage()
     {
-        var page = await _office.GetStringAsync("/account/tokens");
-        var response = await _office.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Name"] = "无权限",
-            ["ExpiresOn"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Scopes"] = "admin:everything",
-            ["__RequestVerificationToken"] = WebApp.Token(page),
-        }));
+        var response = await PostTokenFormAsync(_office, "无权限", 30, "admin:everything");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("data-testid=\"secret\"", await response.Content.ReadAsStringAsync());
     }
