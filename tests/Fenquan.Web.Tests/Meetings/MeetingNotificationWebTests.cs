@@ -96,6 +96,16 @@ public sealed class MeetingNotificationWebTests
         Assert.Contains((await (await s["u1.office"].GetAsync("/api/v1/meetings/queue")).ReadAsync()).EnumerateArray(), q => q.GetProperty("id").GetGuid() == s.MatterId);
         var told = (await NotificationsAsync(s["u1.construction"])).GetProperty("items").EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "MeetingCancelled");
         Assert.Contains("主要领导外出，改期召开", told.GetProperty("text").GetString());
+        Assert.StartsWith("会议“城关镇第13次班子会议”已取消", told.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // In English, the same notification reads in English (the text is a key with arguments).
+        var construction = s["u1.construction"];
+        var zh = await construction.GetStringAsync("/notifications");
+        Assert.Contains("通知", zh);
+        Assert.Equal(HttpStatusCode.Redirect, (await construction.PostAsync("/culture", Form(zh, ("culture", "en"), ("returnUrl", "/notifications")))).StatusCode);
+        var en = await construction.GetStringAsync("/notifications");
+        Assert.Contains("Meeting \"城关镇第13次班子会议\" was cancelled: 主要领导外出，改期召开.", System.Net.WebUtility.HtmlDecode(en));
+        Assert.Contains("Mark read", en);
 
         var again = await s["u1.principal1"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/cancel", new { reason = "再取消" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
