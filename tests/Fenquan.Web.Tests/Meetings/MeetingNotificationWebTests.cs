@@ -203,6 +203,7 @@ public sealed class MeetingNotificationWebTests
         // and 3 present (two absent) is more than half but not two thirds — no quorum, approval refused.
         var meeting = await s.ScheduleAndOpenAsync();
         var item = await s.ItemAsync(meeting);
+        Assert.Contains("到会人数 不少于 2/3", await s["u1.office"].GetStringAsync($"/meetings/{meeting}"));
         foreach (var user in MeetingSetup.Team)
         {
             var present = user is "u1.principal1" or "u1.principal2" or "u1.finance" or "u1.procurement";
