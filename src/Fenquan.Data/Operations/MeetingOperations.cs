@@ -1,5 +1,6 @@
 using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
+using Fenquan.Core.Notifications;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,17 @@ namespace Fenquan.Data.Operations;
 /// Collective decisions in recorded team meetings (R43; R5, R11, R14, R18, R21, R23). Each call is
 /// one unit of work on the ledger writer: it loads the whole meeting (and the matter it decides,
 /// with its actions), lets the core decide, and the writer ledgers every row that changed — the
-/// outcome and the matter's new action in the same transaction. A refusal changes nothing.
+/// outcome and the matter's new action in the same transaction. A refusal changes nothing. The
+/// members' notifications (<see cref="MeetingNotices"/>) are rows of the same unit of work, so a
+/// meeting is never scheduled without its members being told, nor told of one that was refused.
 /// </summary>
 public sealed class MeetingOperations(LedgerWriter writer)
 {
-    /// <summary>Schedules a meeting of the unit's team, frozen with its team, chair and rules of decision.</summary>
+    /// <summary>
+    /// Schedules a meeting of the unit's team, frozen with its team, chair and rules of decision —
+    /// the county's rules in force when <see cref="ScheduleMeeting.Rules"/> is null (R43) — and
+    /// notifies every member in the same transaction.
+    /// </summary>
     public Task<Result<Meeting>> ScheduleAsync(ScheduleMeeting command) =>
         writer.ExecuteAsync(command.CountyId, "meeting.scheduled", ctx =>
         {
@@ -24,14 +31,54 @@ public sealed class MeetingOperations(LedgerWriter writer)
             }
 
             var org = OrganizationOperations.LoadUnitView(ctx.Db, command.CountyId, command.UnitId);
-            var meeting = Meeting.Schedule(command, org, ctx.Now);
+            var rules = command.Rules ?? DecisionRulesOf(ctx.Db, command.CountyId);
+            var meeting = Meeting.Schedule(command with { Rules = rules }, org, ctx.Now);
             if (meeting.IsOk)
             {
                 ctx.Db.Add(meeting.Value);
+                ctx.Db.AddRange(MeetingNotices.Scheduled(meeting.Value, ctx.Now));
             }
 
             return meeting;
         });
+
+    /// <summary>
+    /// The county administrator sets the county's rules of decision (R43): a new version, refused
+    /// below the floor (more than half; two thirds for personnel quorum). Meetings already
+    /// scheduled keep the rules they froze.
+    /// </summary>
+    public Task<Result<CountyDecisionRules>> SetDecisionRulesAsync(CountyId county, DecisionRules rules, string setBy) =>
+        writer.ExecuteAsync(county, "county.decision_rules_set", ctx =>
+        {
+            if (!ctx.Db.Counties.AsNoTracking().Any(c => c.Id == county))
+            {
+                return Refusal.NotFound($"County {county}");
+            }
+
+            var current = ctx.Db.Set<CountyDecisionRules>().AsNoTracking().Where(r => r.CountyId == county).OrderByDescending(r => r.Version).FirstOrDefault();
+            var set = CountyDecisionRules.Set(county, rules, current, setBy, ctx.Now);
+            if (set.IsOk)
+            {
+                ctx.Db.Add(set.Value);
+            }
+
+            return set;
+        });
+
+    /// <summary>The county's rules of decision in force: its latest version, or <see cref="DecisionRules.Default"/>.</summary>
+    public static DecisionRules DecisionRulesOf(FenquanDbContext db, CountyId county)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<CountyDecisionRules>().AsNoTracking().Where(r => r.CountyId == county).OrderByDescending(r => r.Version).FirstOrDefault()?.Rules
+            ?? DecisionRules.Default;
+    }
+
+    /// <summary>The county's versions of its rules of decision, newest first.</summary>
+    public static IReadOnlyList<CountyDecisionRules> DecisionRulesHistory(FenquanDbContext db, CountyId county)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. db.Set<CountyDecisionRules>().AsNoTracking().Where(r => r.CountyId == county).OrderByDescending(r => r.Version)];
+    }
 
     /// <summary>Puts a matter waiting at its collective-decision step on the agenda (not while another meeting holds it undecided).</summary>
     public Task<Result<AgendaItem>> AddItemAsync(CountyId county, MeetingId meetingId, MatterId matterId, AgendaItemRequest request) =>
@@ -49,7 +96,13 @@ public sealed class MeetingOperations(LedgerWriter writer)
                 .Where(m => m.CountyId == county && m.UnitId == meeting.UnitId && m.Id != meetingId)
                 .Where(m => m.State == MeetingState.Scheduled || m.State == MeetingState.InSession)
                 .ToList();
-            return meeting.AddItem(matter, request, others, ctx.Now);
+            var added = meeting.AddItem(matter, request, others, ctx.Now);
+            if (added.IsOk)
+            {
+                ctx.Db.AddRange(MeetingNotices.ItemAdded(meeting, added.Value, ctx.Now));
+            }
+
+            return added;
         });
 
     /// <summary>A person declares a relative (亲属关系申报); meetings opened afterwards recuse them both ways.</summary>
@@ -93,12 +146,18 @@ public sealed class MeetingOperations(LedgerWriter writer)
             return opened.IsOk ? Result<Meeting>.Ok(meeting) : opened.Refusal!;
         });
 
-    /// <summary>Cancels a meeting that has not opened; its matters go back to the queue.</summary>
+    /// <summary>Cancels a meeting that has not opened; its matters go back to the queue; its members are told.</summary>
     public Task<Result<Meeting>> CancelAsync(CountyId county, MeetingId meetingId, string reason) =>
         OnMeeting(county, meetingId, "meeting.cancelled", (ctx, meeting) =>
         {
             var cancelled = meeting.Cancel(reason, ctx.Now);
-            return cancelled.IsOk ? Result<Meeting>.Ok(meeting) : cancelled.Refusal!;
+            if (!cancelled.IsOk)
+            {
+                return cancelled.Refusal!;
+            }
+
+            ctx.Db.AddRange(MeetingNotices.Cancelled(meeting, ctx.Now));
+            return Result<Meeting>.Ok(meeting);
         });
 
     public Task<Result<Attendance>> MarkPresentAsync(CountyId county, MeetingId meetingId, PersonId member) =>
@@ -132,17 +191,17 @@ public sealed class MeetingOperations(LedgerWriter writer)
     public Task<Result<ItemOutcome>> DeferAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason) =>
         OnMeeting(county, meetingId, "meeting.item_deferred", (ctx, meeting) => meeting.Defer(itemId, reason, ctx.Now));
 
-    /// <summary>Draws up the minutes from the recorded rows and closes the meeting.</summary>
+    /// <summary>Draws up the minutes from the recorded rows and closes the meeting; every attendee is asked to sign.</summary>
     public Task<Result<MinutesRecord>> DrawUpMinutesAsync(CountyId county, MeetingId meetingId) =>
-        OnMeeting(county, meetingId, "meeting.minutes_drawn_up", (ctx, meeting) => meeting.DrawUpMinutes(ctx.Now));
+        OnMeeting(county, meetingId, "meeting.minutes_drawn_up", (ctx, meeting) => AskToSign(ctx, meeting, meeting.DrawUpMinutes(ctx.Now)));
 
     /// <summary>An attendee signs the current minutes; with the last signature they are final.</summary>
     public Task<Result<MinutesSignature>> SignMinutesAsync(CountyId county, MeetingId meetingId, MinutesId minutesId, PersonId signer) =>
         OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => meeting.SignMinutes(minutesId, signer, ctx.Now));
 
-    /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again.</summary>
+    /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again (every attendee is asked).</summary>
     public Task<Result<MinutesRecord>> CorrectMinutesAsync(CountyId county, MeetingId meetingId, string note, PersonId by) =>
-        OnMeeting(county, meetingId, "meeting.minutes_corrected", (ctx, meeting) => meeting.CorrectMinutes(note, by, ctx.Now));
+        OnMeeting(county, meetingId, "meeting.minutes_corrected", (ctx, meeting) => AskToSign(ctx, meeting, meeting.CorrectMinutes(note, by, ctx.Now)));
 
     /// <summary>
     /// R43: whether paying <paramref name="amount"/> to <paramref name="payee"/> stays within what
@@ -215,6 +274,23 @@ public sealed class MeetingOperations(LedgerWriter writer)
         .Include(m => m.Outcomes.OrderBy(r => r.Id))
         .Include(m => m.MinutesRecords.OrderBy(r => r.Version)).ThenInclude(r => r.Signatures.OrderBy(s => s.Id))
         .AsSplitQuery();
+
+    /// <summary>The relations the person declared: those they declared, oldest first.</summary>
+    public static IReadOnlyList<RelativeDeclaration> RelativesDeclaredBy(FenquanDbContext db, CountyId county, PersonId person)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. db.Set<RelativeDeclaration>().AsNoTracking().Where(r => r.CountyId == county && r.PersonId == person).AsEnumerable().OrderBy(r => r.DeclaredAt)];
+    }
+
+    private static Result<MinutesRecord> AskToSign(WriteContext ctx, Meeting meeting, Result<MinutesRecord> record)
+    {
+        if (record.IsOk)
+        {
+            ctx.Db.AddRange(MeetingNotices.MinutesToSign(meeting, record.Value, ctx.Now));
+        }
+
+        return record;
+    }
 
     private Task<Result<T>> OnMeeting<T>(CountyId county, MeetingId meetingId, string kind, Func<WriteContext, Meeting, Result<T>> work) =>
         writer.ExecuteAsync(county, kind, ctx =>

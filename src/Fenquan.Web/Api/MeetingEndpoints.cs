@@ -65,6 +65,7 @@ public static class MeetingEndpoints
     {
         var api = app.MapGroup("/api/v1/meetings")
             .RequireAuthorization(ApiAuthentication.Policy)
+            .AddEndpointFilter(ApiTokenValidator.RequireScope) // a read-only token only reads, as on the rest of the API
             .AddEndpointFilter(async (context, next) =>
                 context.HttpContext.Request.ContentLength > ApiEndpoints.MaxBody ? Problems.Result(Problems.TooLarge(ApiEndpoints.MaxBody)) : await next(context))
             .WithTags("Meetings")
@@ -92,6 +93,19 @@ public static class MeetingEndpoints
         api.MapPost("/{id:guid}/items", async (Caller caller, MeetingService meetings, Guid id, [FromBody] ItemInput input) =>
                 Answer(await meetings.AddItemAsync(caller.Viewer, id, input), i => Results.Created($"/api/v1/meetings/{id:D}", new { id = i.Id.Value, i.Number })))
             .WithSummary("Put a matter from the queue on the agenda, with its documents");
+
+        api.MapPost("/{id:guid}/cancel", async (Caller caller, MeetingService meetings, Guid id, [FromBody] CancelInput input) =>
+                Answer(await meetings.CancelAsync(caller.Viewer, id, input), m => Results.Ok(ToDto(m))))
+            .WithSummary("Cancel a scheduled meeting, with a reason; its matters go back to the queue and its members are notified");
+
+        api.MapPost("/execution-check", async (Caller caller, MeetingService meetings, [FromBody] ExecutionInput input) =>
+            {
+                var checkedPayment = await meetings.CheckExecutionAsync(caller.Viewer, input);
+                return checkedPayment.IsOk
+                    ? Results.Ok(new { matterId = checkedPayment.Value.Id.Value, allowed = true, decided = checkedPayment.Value.DecidedTerms })
+                    : Problems.Result(checkedPayment.Refusal!);
+            })
+            .WithSummary("Whether paying an amount (to the decided payee, or another) stays within what the meeting decided (R43); changes nothing");
 
         api.MapPost("/{id:guid}/open", async (Caller caller, MeetingService meetings, Guid id) =>
                 Answer(await meetings.OpenAsync(caller.Viewer, id), m => Results.Ok(ToDto(m))))
@@ -131,6 +145,8 @@ public static class MeetingEndpoints
                 return pdf.IsOk ? Results.File(pdf.Value.Pdf, "application/pdf", pdf.Value.FileName) : Problems.Result(pdf.Refusal!);
             })
             .WithSummary("The current minutes as PDF, in the request's culture");
+
+        app.MapNotificationApi();
     }
 
     private static IResult Answer<T>(MeetingAttempt<T> attempt, Func<T, IResult> ok) =>

@@ -7,10 +7,15 @@ namespace Fenquan.Web.Tests.Meetings;
 /// <summary>The meeting API end to end on a real database (R43): who may record, principal last, minutes signed by every attendee, the outcome bound into the matter.</summary>
 public sealed class MeetingApiTests
 {
-    [Fact]
-    public async Task Meeting_DecidesTheExpenseAtTheDecidedAmount_PrincipalLast_MinutesFinalOnlyWhenAllSign_R43()
+    /// <summary>SQLite and PostgreSQL; without PostgreSQL the second case skips, or fails under FENQUAN_REQUIRE_ALL=1.</summary>
+    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
+
+    [Theory]
+    [Trait("Rule", "R43")]
+    [MemberData(nameof(Providers))]
+    public async Task Meeting_DecidesTheExpenseAtTheDecidedAmount_PrincipalLast_MinutesFinalOnlyWhenAllSign_PayingMoreIsRefused_R43(string provider)
     {
-        await using var app = await WebApp.StartAsync();
+        await using var app = await WebApp.StartAsync(provider);
         var s = await MeetingSetup.StartAsync(app);
 
         // The expense waits in the unit's agenda queue.
@@ -88,6 +93,21 @@ public sealed class MeetingApiTests
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await s["u1.staff1"].GetAsync($"/api/v1/meetings/{meeting}/minutes.pdf")).StatusCode);
+
+        // Executing beyond the decision is refused naming R43: more than the decided amount, or another payee.
+        var check = "/api/v1/meetings/execution-check";
+        var overpaid = await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 12000m });
+        Assert.Equal(HttpStatusCode.Conflict, overpaid.StatusCode);
+        var overpaidProblem = await overpaid.ReadAsync();
+        Assert.Equal("R43", overpaidProblem.GetProperty("rule").GetString());
+        Assert.Contains("11,500.00", overpaidProblem.GetProperty("reason").GetString());
+        var elsewhere = await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 11000m, payeeName = "某工程公司" });
+        Assert.Equal("R43", (await elsewhere.ReadAsync()).GetProperty("rule").GetString());
+        var within = await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 11500m });
+        Assert.Equal(HttpStatusCode.OK, within.StatusCode);
+        Assert.Equal(11500m, (await within.ReadAsync()).GetProperty("decided").GetProperty("amount").GetDecimal());
+        Assert.Equal(HttpStatusCode.BadRequest, (await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("u2.principal1")).PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 1m })).StatusCode);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
+using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
+using Fenquan.Web.Pages.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +11,17 @@ using Microsoft.Extensions.Localization;
 
 namespace Fenquan.Web.Pages.Admin;
 
-/// <summary>County administration: units, bounds, people (each change through the operations, ledgered; R1 checked by the core).</summary>
-public sealed class CountyAdminModel(DbSession session, OrganizationOperations organization, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+/// <summary>
+/// County administration: units, bounds, people, and the rules of decision of the county's meetings
+/// (each change through the operations, ledgered; R1 and R43 checked by the core).
+/// </summary>
+public sealed class CountyAdminModel(DbSession session, FenquanStore store, OrganizationOperations organization, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
+    private readonly DecisionRulesService _rules = new(session, store);
+
+    /// <summary>The county's rules of decision in force (R43): meetings freeze them when scheduled.</summary>
+    public DecisionRulesView Rules { get; private set; } = null!;
+
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public CountyBounds Bounds { get; private set; } = CountyBounds.Default;
@@ -53,6 +63,21 @@ public sealed class CountyAdminModel(DbSession session, OrganizationOperations o
         return await DoneAsync(membership.Refusal);
     }
 
+    /// <summary>Sets the county's rules of decision (R43): refused below the floor, naming the rule.</summary>
+    public async Task<IActionResult> OnPostDecisionRulesAsync(DecisionRulesInput rules)
+    {
+        var set = await _rules.SetAsync(Viewer, rules);
+        if (set.Result.IsOk)
+        {
+            Notice = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<MeetingResource>>()["Done.RulesSet"];
+            return RedirectToPage();
+        }
+
+        Show(set.Result.Refusal!);
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task<IActionResult> DoneAsync(Refusal? refusal)
     {
         if (refusal is not null)
@@ -70,5 +95,6 @@ public sealed class CountyAdminModel(DbSession session, OrganizationOperations o
     {
         Units = await session.Db.Units.Where(u => u.CountyId == Viewer.County).OrderBy(u => u.Name).ToListAsync();
         Bounds = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+        Rules = _rules.Current(Viewer);
     }
 }

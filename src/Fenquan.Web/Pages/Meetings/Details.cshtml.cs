@@ -34,6 +34,10 @@ public sealed class MeetingDetailsModel(MeetingService meetings, IStringLocalize
             Documents = (documents ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         }), "Done.ItemAdded");
 
+    /// <summary>Cancels the scheduled meeting with a reason (whoever may schedule it, checked by the service).</summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? cancelReason) =>
+        Done(id, await meetings.CancelAsync(Viewer, id, new CancelInput { Reason = cancelReason }), "Done.Cancelled");
+
     public async Task<IActionResult> OnPostOpenAsync(Guid id) => Done(id, await meetings.OpenAsync(Viewer, id), "Done.Opened");
 
     public async Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid? personId, bool present, string? reason) =>

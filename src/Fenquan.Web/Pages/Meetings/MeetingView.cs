@@ -43,4 +43,23 @@ public static class MeetingView
     public static string Of(this IStringLocalizer<MeetingResource> text, RecusalGround value) => text["Ground." + value];
 
     public static string Of(this IStringLocalizer<MeetingResource> text, MinutesState value) => text["Minutes." + value];
+
+    /// <summary>A threshold in words: "超过 1/2" / "more than 1/2".</summary>
+    public static string Of(this IStringLocalizer<MeetingResource> text, Threshold value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[value.Strict ? "Rules.MoreThan" : "Rules.AtLeast"]} {value.Numerator}/{value.Denominator}");
+    }
+
+    /// <summary>The rules of decision frozen on a meeting, in one line (R43).</summary>
+    public static string Of(this IStringLocalizer<MeetingResource> text, DecisionRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return string.Join(
+            text["Rules.Separator"],
+            $"{text["Rules.Quorum"]} {text.Of(rules.Quorum)}",
+            $"{text["Rules.PersonnelQuorum"]} {text.Of(rules.PersonnelQuorum)}",
+            $"{text["Rules.Majority"]} {text.Of(rules.Majority)}{text["Open"]}{text["VoteBase." + rules.MajorityBase]}{text["Close"]}",
+            $"{text["Rules.PersonnelMajority"]} {text.Of(rules.PersonnelMajority)}{text["Open"]}{text["VoteBase." + rules.PersonnelMajorityBase]}{text["Close"]}");
+    }
 }

@@ -248,6 +248,28 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "county_decision_rules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Rules = table.Column<string>(type: "text", nullable: false),
+                    SetBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_county_decision_rules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_county_decision_rules_counties_CountyId",
+                        column: x => x.CountyId,
+                        principalTable: "counties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "matter_actions",
                 columns: table => new
                 {
@@ -307,6 +329,31 @@ namespace Fenquan.Data.Migrations.Postgres
                         principalTable: "matters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TextKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    TextArgs = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_people_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -623,6 +670,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "MatterId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_county_decision_rules_CountyId_Version",
+                table: "county_decision_rules",
+                columns: new[] { "CountyId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_delegations_CountyId_DelegateId",
                 table: "delegations",
                 columns: new[] { "CountyId", "DelegateId" });
@@ -777,6 +830,16 @@ namespace Fenquan.Data.Migrations.Postgres
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_CountyId_RecipientId_ReadAt",
+                table: "notifications",
+                columns: new[] { "CountyId", "RecipientId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_RecipientId",
+                table: "notifications",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_people_CountyId",
                 table: "people",
                 column: "CountyId");
@@ -834,7 +897,7 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "attachments");
 
             migrationBuilder.DropTable(
-                name: "counties");
+                name: "county_decision_rules");
 
             migrationBuilder.DropTable(
                 name: "delegations");
@@ -867,6 +930,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "memberships");
 
             migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
                 name: "policy_versions");
 
             migrationBuilder.DropTable(
@@ -880,6 +946,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "tree_heads");
+
+            migrationBuilder.DropTable(
+                name: "counties");
 
             migrationBuilder.DropTable(
                 name: "meeting_minutes");

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Fenquan.Core.Notifications;
+
+namespace Fenquan.Core.Meetings;
+
+/// <summary>
+/// Who is told what about a meeting (R43: "members are notified in the application"): the team
+/// frozen on the meeting (<see cref="Meeting.MembersToNotify"/>) when it is scheduled, when an item
+/// joins its agenda and when it is cancelled; the attendees who must sign when minutes are drawn
+/// up or corrected. Pure: the operations add these rows in the same unit of work as the change.
+/// </summary>
+public static class MeetingNotices
+{
+    public static IReadOnlyList<Notification> Scheduled(Meeting meeting, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var when = meeting.ScheduledAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return ToMembers(meeting, NotificationKind.MeetingScheduled, [meeting.Title, when], now);
+    }
+
+    public static IReadOnlyList<Notification> ItemAdded(Meeting meeting, AgendaItem item, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(item);
+        return ToMembers(meeting, NotificationKind.AgendaItemAdded, [meeting.Title, item.Number.ToString(CultureInfo.InvariantCulture), item.Title], now);
+    }
+
+    public static IReadOnlyList<Notification> Cancelled(Meeting meeting, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return ToMembers(meeting, NotificationKind.MeetingCancelled, [meeting.Title, meeting.CancelReason], now);
+    }
+
+    /// <summary>Every attendee whose signature the record still misses.</summary>
+    public static IReadOnlyList<Notification> MinutesToSign(Meeting meeting, MinutesRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(record);
+        return record.MissingSignatures
+            .Select(p => Notification.To(meeting.CountyId, p, NotificationKind.MinutesToSign, meeting.Id.Value, [meeting.Title, record.Version.ToString(CultureInfo.InvariantCulture)], now))
+            .ToList();
+    }
+
+    private static List<Notification> ToMembers(Meeting meeting, NotificationKind kind, string[] args, DateTimeOffset now) =>
+        meeting.MembersToNotify.Distinct().Select(p => Notification.To(meeting.CountyId, p, kind, meeting.Id.Value, args, now)).ToList();
+}

@@ -1,0 +1,94 @@
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Notifications;
+
+/// <summary>What an in-application notification is about.</summary>
+public enum NotificationKind
+{
+    /// <summary>A meeting of the recipient's team was scheduled (R43: members are notified).</summary>
+    MeetingScheduled,
+
+    /// <summary>An item (议题) was put on the agenda of a meeting the recipient attends.</summary>
+    AgendaItemAdded,
+
+    /// <summary>A meeting the recipient was to attend was cancelled.</summary>
+    MeetingCancelled,
+
+    /// <summary>Minutes (or a corrected version) wait for the recipient's signature.</summary>
+    MinutesToSign,
+}
+
+/// <summary>
+/// An in-application notification (站内通知) to one person: immutable except that its recipient
+/// marks it read. Its text is a resource key with arguments, so each reader sees it in their own
+/// language. Created in the same unit of work as the change it announces (R43: a meeting is
+/// scheduled and its members are notified in one transaction).
+/// </summary>
+public sealed class Notification
+{
+    private readonly List<string> _textArgs = [];
+
+    private Notification()
+    {
+        TextKey = string.Empty;
+    }
+
+    private Notification(CountyId county, PersonId recipient, NotificationKind kind, Guid subjectId, string textKey, IEnumerable<string> textArgs, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        CountyId = county;
+        RecipientId = recipient;
+        Kind = kind;
+        SubjectId = subjectId;
+        TextKey = textKey;
+        _textArgs.AddRange(textArgs);
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public CountyId CountyId { get; private set; }
+
+    /// <summary>The only person who sees it and marks it read.</summary>
+    public PersonId RecipientId { get; private set; }
+
+    public NotificationKind Kind { get; private set; }
+
+    /// <summary>The row it is about (a meeting's id).</summary>
+    public Guid SubjectId { get; private set; }
+
+    /// <summary>The resource key of its text, e.g. <c>Notify.MeetingScheduled</c>.</summary>
+    public string TextKey { get; private set; }
+
+    /// <summary>The values put into the text (a title, a time, a reason), culture-neutral.</summary>
+    public IReadOnlyList<string> TextArgs => _textArgs;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When the recipient marked it read; null while unread.</summary>
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public bool IsRead => ReadAt is not null;
+
+    /// <summary>A notification to <paramref name="recipient"/>; the text key is <c>Notify.{kind}</c>.</summary>
+    public static Notification To(CountyId county, PersonId recipient, NotificationKind kind, Guid subjectId, IEnumerable<string> textArgs, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(textArgs);
+        return new(county, recipient, kind, subjectId, "Notify." + kind, textArgs, now);
+    }
+
+    /// <summary>
+    /// The recipient marks it read. Refused for anyone else (a notification is its recipient's
+    /// alone); marking it read again changes nothing and is not an error.
+    /// </summary>
+    public Outcome MarkRead(PersonId by, DateTimeOffset now)
+    {
+        if (by != RecipientId)
+        {
+            return Outcome.Refused("R43", "Only its recipient marks a notification read.");
+        }
+
+        ReadAt ??= now;
+        return Outcome.Ok;
+    }
+}

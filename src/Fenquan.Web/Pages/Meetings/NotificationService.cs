@@ -1,0 +1,40 @@
+using System.Globalization;
+using Fenquan.Core.Notifications;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Operations;
+using Fenquan.Data.Storage;
+using Fenquan.Web.Access;
+using Microsoft.Extensions.Localization;
+
+namespace Fenquan.Web.Pages.Meetings;
+
+/// <summary>A notification as the page and the API show it, its text in the reader's language.</summary>
+public sealed record NotificationView(Guid Id, NotificationKind Kind, Guid SubjectId, string Text, string TextKey, IReadOnlyList<string> TextArgs, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string Link);
+
+/// <summary>
+/// The signed-in person's notifications (R43: members are notified of meetings): each person sees
+/// and marks read only their own; a person-less account has none.
+/// </summary>
+public sealed class NotificationService(DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> text)
+{
+    private readonly NotificationOperations _operations = new(store.Writer);
+
+    public IReadOnlyList<NotificationView> List(Viewer viewer) =>
+        viewer.Person is { } me ? NotificationOperations.For(session.Db, viewer.County, me).Select(View).ToList() : [];
+
+    public int UnreadCount(Viewer viewer) =>
+        viewer.Person is { } me ? NotificationOperations.UnreadCount(session.Db, viewer.County, me) : 0;
+
+    /// <summary>Marks one of the viewer's notifications read; another person's is not found (checked by the operation, on the writer).</summary>
+    public async Task<Result<NotificationView>> MarkReadAsync(Viewer viewer, Guid id) =>
+        viewer.Person is { } me
+            ? (await _operations.MarkReadAsync(viewer.County, id, me)).Map(View)
+            : Refusal.NotFound("Notification " + id.ToString("D"));
+
+    private NotificationView View(Notification n)
+    {
+        var template = text[n.TextKey];
+        var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, [.. n.TextArgs]);
+        return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, "/meetings/" + n.SubjectId.ToString("D"));
+    }
+}
