@@ -241,13 +241,13 @@ public sealed class LedgerWriter : IAsyncDisposable
                     throw new InvalidOperationException($"A unit of work for county {item.County} changed a row of county {county}.");
                 }
 
-                var data = entry.State == EntityState.Deleted ? "null" : Encoding.UTF8.GetString(EntitySnapshot.Of(entry));
-                ledgerRows.Add(state.Append(item.County, now, item.Kind, entry.Metadata.ClrType.Name, subjectId, data));
+                var data = entry.State == EntityState.Deleted ? "null"u8.ToArray() : EntitySnapshot.Of(entry);
+                ledgerRows.Add(state.Append(LedgerEntry.CanonicalBytes(item.County, state.NextSequence, now, item.Kind, entry.Metadata.ClrType.Name, subjectId, data), item.County, item.Kind, entry.Metadata.ClrType.Name, subjectId));
             }
 
             foreach (var (subjectType, subjectId, data) in context.Events)
             {
-                ledgerRows.Add(state.Append(item.County, now, item.Kind, subjectType, subjectId, data));
+                ledgerRows.Add(state.Append(LedgerEntry.CanonicalBytes(item.County, state.NextSequence, now, item.Kind, subjectType, subjectId, data), item.County, item.Kind, subjectType, subjectId));
             }
 
             var ledgered = Stopwatch.GetTimestamp();
@@ -384,10 +384,9 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         public CountyState Clone() => new(Accumulator.Clone(), NextSequence, LastHeadSize, LastHeadAt);
 
-        /// <summary>Gives the next entry its sequence number, hashes it and adds it to the tree.</summary>
-        public LedgerEntryRow Append(CountyId county, DateTimeOffset now, string kind, string subjectType, Guid subjectId, string data)
+        /// <summary>Takes the canonical bytes of the entry numbered <see cref="NextSequence"/>, hashes them and adds them to the tree.</summary>
+        public LedgerEntryRow Append(byte[] bytes, CountyId county, string kind, string subjectType, Guid subjectId)
         {
-            var bytes = new LedgerEntry(county, NextSequence, now, kind, subjectType, subjectId, data).ToCanonicalBytes();
             var leaf = MerkleHash.Leaf(bytes);
             Accumulator.Append(leaf);
             var row = new LedgerEntryRow
