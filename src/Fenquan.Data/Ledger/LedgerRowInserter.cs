@@ -155,6 +155,7 @@ internal static class SqliteLedgerStatement
             Span<byte> county = stackalloc byte[36];
             Span<byte> subject = stackalloc byte[36];
             Guid? formatted = null;
+            Utf8Text kind = default, subjectType = default;
             foreach (var row in rows)
             {
                 if (formatted != row.CountyId)
@@ -166,8 +167,8 @@ internal static class SqliteLedgerStatement
                 UpperGuid(row.SubjectId, subject);
                 Check(SQLitePCL.raw.sqlite3_bind_text(statement, 1, county), handle);
                 Check(SQLitePCL.raw.sqlite3_bind_int64(statement, 2, row.Sequence), handle);
-                Check(SQLitePCL.raw.sqlite3_bind_text(statement, 3, row.Kind), handle);
-                Check(SQLitePCL.raw.sqlite3_bind_text(statement, 4, row.SubjectType), handle);
+                Check(BindText(statement, 3, kind.Of(row.Kind)), handle);
+                Check(BindText(statement, 4, subjectType.Of(row.SubjectType)), handle);
                 Check(SQLitePCL.raw.sqlite3_bind_text(statement, 5, subject), handle);
                 Check(BindBlob(statement, 6, row.Bytes), handle);
                 Check(BindBlob(statement, 7, row.LeafHash), handle);
@@ -180,6 +181,24 @@ internal static class SqliteLedgerStatement
 
                 Check(SQLitePCL.raw.sqlite3_reset(statement), handle);
             }
+        }
+    }
+
+    /// <summary>A string's UTF-8 bytes, kept while consecutive rows repeat it (a batch's kinds mostly do).</summary>
+    private struct Utf8Text
+    {
+        private string? _text;
+        private byte[] _bytes;
+
+        public byte[] Of(string text)
+        {
+            if (!ReferenceEquals(text, _text) && !string.Equals(text, _text, StringComparison.Ordinal))
+            {
+                _bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                _text = text;
+            }
+
+            return _bytes;
         }
     }
 
@@ -199,6 +218,10 @@ internal static class SqliteLedgerStatement
             }
         }
     }
+
+    // A zero-length span would bind NULL; the string overload binds "" as empty text, as ADO.NET does.
+    private static int BindText(SQLitePCL.sqlite3_stmt statement, int index, byte[] utf8) =>
+        utf8.Length == 0 ? SQLitePCL.raw.sqlite3_bind_text(statement, index, string.Empty) : SQLitePCL.raw.sqlite3_bind_text(statement, index, utf8);
 
     // A zero-length span would bind NULL; Microsoft.Data.Sqlite binds an empty array as a zero-length blob.
     private static int BindBlob(SQLitePCL.sqlite3_stmt statement, int index, byte[] value) =>

@@ -58,7 +58,7 @@ public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, County
 /// </summary>
 public sealed class LedgerWriter : IAsyncDisposable
 {
-    private readonly DatabaseSettings _settings;
+    private readonly Func<FenquanDbContext> _createContext;
     private readonly TreeHeadSigner _signer;
     private readonly TimeProvider _time;
     private readonly int _maxBatch;
@@ -78,7 +78,7 @@ public sealed class LedgerWriter : IAsyncDisposable
     public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024, bool keepViews = true)
     {
         _keepViews = keepViews;
-        _settings = settings;
+        _createContext = ContextFactory(settings);
         _signer = signer;
         _time = time;
         _maxBatch = maxBatch;
@@ -175,7 +175,7 @@ public sealed class LedgerWriter : IAsyncDisposable
         var clock = _time.GetUtcNow().UtcDateTime;
         var now = new DateTimeOffset(clock.Ticks - (clock.Ticks % 10), TimeSpan.Zero);
         var mark = Stopwatch.GetTimestamp();
-        await using var db = FenquanDatabase.CreateContext(_settings);
+        await using var db = _createContext();
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var working = new Dictionary<CountyId, CountyState>();
         var done = new List<WorkItem>(batch.Count);
@@ -303,6 +303,25 @@ public sealed class LedgerWriter : IAsyncDisposable
         foreach (var item in done)
         {
             item.Complete();
+        }
+    }
+
+    /// <summary>
+    /// Contexts for the writer's batches from options built once: building them per batch made EF
+    /// look up its internal service provider by the options' extensions on every batch.
+    /// </summary>
+    private static Func<FenquanDbContext> ContextFactory(DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = FenquanDatabase.Options<SqliteFenquanDbContext>(settings);
+                return () => new SqliteFenquanDbContext(sqlite);
+            case DatabaseProvider.PostgreSql:
+                var postgres = FenquanDatabase.Options<PostgresFenquanDbContext>(settings);
+                return () => new PostgresFenquanDbContext(postgres);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings));
         }
     }
 

@@ -12,14 +12,14 @@ namespace Fenquan.Data.Tests.Ledger;
 [Trait("Rule", "R44")]
 public class LedgerRowInserterTests
 {
-    // Hex letters in both Guids (EF stores them upper case on SQLite), Chinese text, an empty blob.
+    // Hex letters in both Guids (EF stores them upper case on SQLite), Chinese text, an empty blob and string.
     private static readonly Guid County = Guid.Parse("0190abcd-ef01-7abc-8def-0123456789ab");
 
     private static List<LedgerEntryRow> Rows() =>
     [
         new() { CountyId = County, Sequence = 0, Kind = "signin.succeeded", SubjectType = "SignIn", SubjectId = Guid.Parse("fedcba98-7654-7321-8fed-cba987654321"), Bytes = "{\"seq\":0}"u8.ToArray(), LeafHash = MerkleHash.Leaf("{\"seq\":0}"u8) },
         new() { CountyId = County, Sequence = 1, Kind = "人员.新增", SubjectType = "Person", SubjectId = Guid.Empty, Bytes = [0, 1, 2, 255], LeafHash = [] },
-        new() { CountyId = County, Sequence = long.MaxValue, Kind = "k", SubjectType = "T", SubjectId = Guid.Parse("019abcde-0000-7000-a000-00000000000f"), Bytes = new byte[10_000], LeafHash = new byte[32] },
+        new() { CountyId = County, Sequence = long.MaxValue, Kind = "k", SubjectType = string.Empty, SubjectId = Guid.Parse("019abcde-0000-7000-a000-00000000000f"), Bytes = new byte[10_000], LeafHash = new byte[32] },
     ];
 
     [Fact]
