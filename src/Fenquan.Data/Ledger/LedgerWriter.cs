@@ -225,10 +225,16 @@ public sealed class LedgerWriter : IAsyncDisposable
             db.ChangeTracker.DetectChanges();
             var ran = Stopwatch.GetTimestamp();
             runTicks += ran - started;
-            var changed = db.ChangeTracker.Entries()
-                .Where(e => IsLedgered(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .ToList();
-            foreach (var entry in changed)
+            List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>? changed = null;
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (IsLedgered(entry.Metadata.ClrType) && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                {
+                    (changed ??= []).Add(entry);
+                }
+            }
+
+            foreach (var entry in changed ?? [])
             {
                 if (WriteCache.InvalidatedBy(entry.Metadata.ClrType))
                 {
@@ -252,7 +258,7 @@ public sealed class LedgerWriter : IAsyncDisposable
 
             var ledgered = Stopwatch.GetTimestamp();
             ledgerTicks += ledgered - ran;
-            if (changed.Count > 0)
+            if (changed is not null)
             {
                 await db.SaveChangesAsync().ConfigureAwait(false);
                 db.ChangeTracker.Clear();
@@ -300,10 +306,19 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
 
         BatchesCommitted++;
-        foreach (var item in done)
-        {
-            item.Complete();
-        }
+
+        // The batch is durable: its callers hear OK from a pool thread while this one starts the
+        // next batch (completing a thousand tasks is otherwise on every batch's critical path).
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static items =>
+            {
+                foreach (var item in items)
+                {
+                    item.Complete();
+                }
+            },
+            done,
+            preferLocal: false);
     }
 
     /// <summary>
