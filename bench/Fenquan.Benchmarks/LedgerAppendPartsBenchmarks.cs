@@ -63,4 +63,24 @@ public class LedgerAppendPartsBenchmarks
         _db.ChangeTracker.DetectChanges();
         return _db.ChangeTracker.Entries().Count();
     }
+
+    /// <summary>What the writer does for one event-only unit between running it and inserting its row.</summary>
+    [Benchmark]
+    public int EventUnitLedgerPhase()
+    {
+        var context = new Fenquan.Data.Ledger.WriteContext(_db, At, County);
+        context.Append("SignIn", Subject, Data);
+        _db.ChangeTracker.DetectChanges();
+        var changed = 0;
+        foreach (var entry in _db.ChangeTracker.Entries())
+        {
+            changed += entry.State == Microsoft.EntityFrameworkCore.EntityState.Added ? 1 : 0;
+        }
+
+        var bytes = LedgerEntry.CanonicalBytes(County, _accumulator.Size, At, "signin.succeeded", "SignIn", Subject, Data);
+        var leaf = MerkleHash.Leaf(bytes);
+        _accumulator.Append(leaf);
+        var row = new Fenquan.Data.Ledger.LedgerEntryRow { CountyId = County.Value, Sequence = _accumulator.Size, Kind = "signin.succeeded", SubjectType = "SignIn", SubjectId = Subject, Bytes = bytes, LeafHash = leaf };
+        return changed + row.Bytes.Length;
+    }
 }
