@@ -10,10 +10,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Fenquan.Data.Ledger;
 
 /// <summary>
-/// Inserts a batch's ledger rows and tree heads with multi-row INSERT statements on the batch's own
+/// Inserts a batch's ledger rows and tree heads with prepared INSERT statements on the batch's own
 /// connection and transaction. Written by hand rather than through change tracking because the
 /// ledger is the hot path of every write (R44): tracking adds tens of microseconds per row, a
-/// prepared multi-row insert a few. Table and column names and parameter conversions come from the
+/// prepared insert a few. Table and column names and parameter conversions come from the
 /// EF model, so SQLite and PostgreSQL store exactly what EF queries read back.
 /// SQLite runs in process, so one prepared single-row statement stepped per row is fastest; the
 /// ledger rows go through SQLite's C API directly (<see cref="SqliteLedgerStatement"/>), because
