@@ -14,7 +14,7 @@ namespace Fenquan.Benchmarks;
 /// Where the writer's time goes per batch, for (a) event-only units (as LedgerOnly) and (b) approval
 /// actions through <see cref="MatterOperations.ActAsync(CountyId, MatterId, ActRequest)"/> on the
 /// demo county, with <c>Concurrent</c> callers in flight (the writer takes up to 1,024 a batch).
-/// Run: dotnet run -c Release --project bench/Fenquan.Benchmarks -- profile [units] [concurrent] [--no-kept-views]
+/// Run: dotnet run -c Release --project bench/Fenquan.Benchmarks -- profile [units] [concurrent] [--no-kept-views] [--events-only]
 /// </summary>
 internal static class WriterProfile
 {
@@ -35,16 +35,25 @@ internal static class WriterProfile
             var county = info.County;
             Console.WriteLine($"cores={Environment.ProcessorCount} load={LoadAverage()} units={units} concurrent={concurrent} keepViews={keepViews}");
 
-            // (a) Event-only units.
-            await Measure("event-only (LedgerOnly)", writer, units, concurrent, i =>
+            // (a) Event-only units (three rounds with --events-only, to see the steady state).
+            var eventsOnly = args.Contains("--events-only");
+            for (var round = 0; round < (eventsOnly ? 3 : 1); round++)
             {
-                var subject = Guid.CreateVersion7();
-                return writer.ExecuteAsync(county, "signin.succeeded", ctx =>
+                await Measure("event-only (LedgerOnly)", writer, units, concurrent, i =>
                 {
-                    ctx.Append("SignIn", subject, """{"person":"基准","ip":"127.0.0.1","ok":true}""");
-                    return Result<bool>.Ok(true);
+                    var subject = Guid.CreateVersion7();
+                    return writer.ExecuteAsync(county, "signin.succeeded", ctx =>
+                    {
+                        ctx.Append("SignIn", subject, """{"person":"基准","ip":"127.0.0.1","ok":true}""");
+                        return Result<bool>.Ok(true);
+                    });
                 });
-            });
+            }
+
+            if (eventsOnly)
+            {
+                return;
+            }
 
             // (b) Approval actions: pending 3,000-yuan expenses by the section head, reviewed by the office, approved by the finance deputy.
             var unit = info.Units[0].Id;
@@ -78,6 +87,7 @@ internal static class WriterProfile
     private static async Task Measure(string what, Fenquan.Data.Ledger.LedgerWriter writer, int count, int concurrent, Func<int, Task<Result<bool>>> unit)
     {
         var before = writer.Metrics;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var next = -1;
         var workers = Enumerable.Range(0, concurrent).Select(_ => Task.Run(async () =>
@@ -91,7 +101,9 @@ internal static class WriterProfile
         await Task.WhenAll(workers);
         watch.Stop();
         var metrics = writer.Metrics.Since(before);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {count} in {watch.Elapsed.TotalSeconds:F2} s = {count / watch.Elapsed.TotalSeconds:F0}/s ({watch.Elapsed.TotalMicroseconds / count:F1} µs each); writer: {metrics}"));
+        // CPU time (all threads) per unit: less sensitive to other processes' load than wall time.
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {count} in {watch.Elapsed.TotalSeconds:F2} s = {count / watch.Elapsed.TotalSeconds:F0}/s ({watch.Elapsed.TotalMicroseconds / count:F1} µs each, CPU {cpu.TotalMicroseconds / count:F1} µs each); writer: {metrics}"));
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

@@ -58,7 +58,7 @@ public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, County
 /// </summary>
 public sealed class LedgerWriter : IAsyncDisposable
 {
-    private readonly DatabaseSettings _settings;
+    private readonly Func<FenquanDbContext> _createContext;
     private readonly TreeHeadSigner _signer;
     private readonly TimeProvider _time;
     private readonly int _maxBatch;
@@ -78,7 +78,7 @@ public sealed class LedgerWriter : IAsyncDisposable
     public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024, bool keepViews = true)
     {
         _keepViews = keepViews;
-        _settings = settings;
+        _createContext = ContextFactory(settings);
         _signer = signer;
         _time = time;
         _maxBatch = maxBatch;
@@ -180,7 +180,7 @@ public sealed class LedgerWriter : IAsyncDisposable
         var clock = _time.GetUtcNow().UtcDateTime;
         var now = new DateTimeOffset(clock.Ticks - (clock.Ticks % 10), TimeSpan.Zero);
         var mark = Stopwatch.GetTimestamp();
-        await using var db = FenquanDatabase.CreateContext(_settings);
+        await using var db = _createContext();
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var working = new Dictionary<CountyId, CountyState>();
         var done = new List<WorkItem>(batch.Count);
@@ -230,10 +230,16 @@ public sealed class LedgerWriter : IAsyncDisposable
             db.ChangeTracker.DetectChanges();
             var ran = Stopwatch.GetTimestamp();
             runTicks += ran - started;
-            var changed = db.ChangeTracker.Entries()
-                .Where(e => IsLedgered(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .ToList();
-            foreach (var entry in changed)
+            List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>? changed = null;
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (IsLedgered(entry.Metadata.ClrType) && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                {
+                    (changed ??= []).Add(entry);
+                }
+            }
+
+            foreach (var entry in changed ?? [])
             {
                 if (WriteCache.InvalidatedBy(entry.Metadata.ClrType))
                 {
@@ -246,18 +252,18 @@ public sealed class LedgerWriter : IAsyncDisposable
                     throw new InvalidOperationException($"A unit of work for county {item.County} changed a row of county {county}.");
                 }
 
-                var data = entry.State == EntityState.Deleted ? "null" : Encoding.UTF8.GetString(EntitySnapshot.Of(entry));
-                ledgerRows.Add(state.Append(item.County, now, item.Kind, entry.Metadata.ClrType.Name, subjectId, data));
+                var data = entry.State == EntityState.Deleted ? "null"u8.ToArray() : EntitySnapshot.Of(entry);
+                ledgerRows.Add(state.Append(LedgerEntry.CanonicalBytes(item.County, state.NextSequence, now, item.Kind, entry.Metadata.ClrType.Name, subjectId, data), item.County, item.Kind, entry.Metadata.ClrType.Name, subjectId));
             }
 
             foreach (var (subjectType, subjectId, data) in context.Events)
             {
-                ledgerRows.Add(state.Append(item.County, now, item.Kind, subjectType, subjectId, data));
+                ledgerRows.Add(state.Append(LedgerEntry.CanonicalBytes(item.County, state.NextSequence, now, item.Kind, subjectType, subjectId, data), item.County, item.Kind, subjectType, subjectId));
             }
 
             var ledgered = Stopwatch.GetTimestamp();
             ledgerTicks += ledgered - ran;
-            if (changed.Count > 0)
+            if (changed is not null)
             {
                 await db.SaveChangesAsync().ConfigureAwait(false);
                 db.ChangeTracker.Clear();
@@ -306,9 +312,37 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
 
         BatchesCommitted++;
-        foreach (var item in done)
+
+        // The batch is durable: its callers hear OK from a pool thread while this one starts the
+        // next batch (completing a thousand tasks is otherwise on every batch's critical path).
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static items =>
+            {
+                foreach (var item in items)
+                {
+                    item.Complete();
+                }
+            },
+            done,
+            preferLocal: false);
+    }
+
+    /// <summary>
+    /// Contexts for the writer's batches from options built once: building them per batch made EF
+    /// look up its internal service provider by the options' extensions on every batch.
+    /// </summary>
+    private static Func<FenquanDbContext> ContextFactory(DatabaseSettings settings)
+    {
+        switch (settings.Provider)
         {
-            item.Complete();
+            case DatabaseProvider.Sqlite:
+                var sqlite = FenquanDatabase.Options<SqliteFenquanDbContext>(settings);
+                return () => new SqliteFenquanDbContext(sqlite);
+            case DatabaseProvider.PostgreSql:
+                var postgres = FenquanDatabase.Options<PostgresFenquanDbContext>(settings);
+                return () => new PostgresFenquanDbContext(postgres);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings));
         }
     }
 
@@ -390,10 +424,9 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         public CountyState Clone() => new(Accumulator.Clone(), NextSequence, LastHeadSize, LastHeadAt);
 
-        /// <summary>Gives the next entry its sequence number, hashes it and adds it to the tree.</summary>
-        public LedgerEntryRow Append(CountyId county, DateTimeOffset now, string kind, string subjectType, Guid subjectId, string data)
+        /// <summary>Takes the canonical bytes of the entry numbered <see cref="NextSequence"/>, hashes them and adds them to the tree.</summary>
+        public LedgerEntryRow Append(byte[] bytes, CountyId county, string kind, string subjectType, Guid subjectId)
         {
-            var bytes = new LedgerEntry(county, NextSequence, now, kind, subjectType, subjectId, data).ToCanonicalBytes();
             var leaf = MerkleHash.Leaf(bytes);
             Accumulator.Append(leaf);
             var row = new LedgerEntryRow

@@ -119,4 +119,69 @@ public class LedgerEntryTests
         Assert.Throws<ArgumentException>(() => new LedgerEntry(County, 0, DateTimeOffset.UnixEpoch, "k", "T", Subject, "{} {}"));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LedgerEntry(County, -1, DateTimeOffset.UnixEpoch, "k", "T", Subject, "{}"));
     }
+
+    // The writer's fast path must give exactly the bytes of the reference (Utf8JsonWriter) path:
+    // a single differing byte would make every leaf hash, root and signed tree head differ.
+    public static TheoryData<string, string, string, long, int> FastPathCases() => new()
+    {
+        { "signin.succeeded", "SignIn", """{"person":"基准","ip":"127.0.0.1","ok":true}""", 0, 0 },
+        { "matter.submitted", "Matter", "{\n  \"amount\": 3000.00,\r\n\t\"payee\": \"张三\",\"note\":\"a \\\" b\\n\"\n}", 42, 8 },
+        { "matter.deleted", "Matter", "null", long.MaxValue, -5 },
+        { "k", "T", " [ 1 , \"x y\" , { } ] ", 9_999_999_999, 14 },
+        { "人员.新增", "Person", "{}", 7, 0 },
+        { "kind<script>", "A&B", "{}", 7, 0 },
+        { "it's", "a+b", "\"\\u00e9\u00e9\"", 1, 0 },
+        { "tab\tkind", "Type", "{}", 1, 0 },
+        { "del\u007fkind", "Type`", "{}", 1, 0 },
+        { "emoji😀", "Type", "{\"s\":\"😀\"}", 1, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(FastPathCases))]
+    public void CanonicalBytesWithoutAnEntry_EqualTheEntrysCanonicalBytes(string kind, string subjectType, string data, long sequence, int offsetHours)
+    {
+        var at = new DateTimeOffset(2026, 11, 28, 3, 4, 5, TimeSpan.FromHours(offsetHours)).AddTicks(1234567);
+        byte[] expected = new LedgerEntry(County, sequence, at, kind, subjectType, Subject, data).ToCanonicalBytes();
+
+        Assert.Equal(expected, LedgerEntry.CanonicalBytes(County, sequence, at, kind, subjectType, Subject, data));
+        Assert.Equal(expected, LedgerEntry.CanonicalBytes(County, sequence, at, kind, subjectType, Subject, Encoding.UTF8.GetBytes(data)));
+    }
+
+    [Fact]
+    public void CanonicalBytesWithoutAnEntry_EqualTheEntrysForEveryAsciiCharacterInKindAndType()
+    {
+        var at = DateTimeOffset.UnixEpoch.AddTicks(1);
+        for (char c = (char)1; c < 128; c++)
+        {
+            string kind = "a" + c + "b";
+            byte[] expected = new LedgerEntry(County, 3, at, kind, kind, Subject, "{}").ToCanonicalBytes();
+
+            Assert.Equal(expected, LedgerEntry.CanonicalBytes(County, 3, at, kind, kind, Subject, "{}"));
+        }
+    }
+
+    [Fact]
+    public void CanonicalBytesWithoutAnEntry_EqualTheEntrysForLongDataAndInvalidUtf8()
+    {
+        var at = new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        string longData = "{\"text\":\"" + new string('长', 5_000) + "\"}";
+        Assert.Equal(
+            new LedgerEntry(County, 1, at, "k", "T", Subject, longData).ToCanonicalBytes(),
+            LedgerEntry.CanonicalBytes(County, 1, at, "k", "T", Subject, longData));
+
+        byte[] invalidUtf8 = [(byte)'"', 0xC3, (byte)'"'];
+        Assert.Equal(
+            new LedgerEntry(County, 1, at, "k", "T", Subject, invalidUtf8).ToCanonicalBytes(),
+            LedgerEntry.CanonicalBytes(County, 1, at, "k", "T", Subject, invalidUtf8));
+    }
+
+    [Fact]
+    public void CanonicalBytesWithoutAnEntry_RefusesWhatTheEntryRefuses()
+    {
+        Assert.Throws<ArgumentException>(() => LedgerEntry.CanonicalBytes(County, 0, DateTimeOffset.UnixEpoch, "k", "T", Subject, "{"));
+        Assert.Throws<ArgumentException>(() => LedgerEntry.CanonicalBytes(County, 0, DateTimeOffset.UnixEpoch, "k", "T", Subject, "{} {}"));
+        Assert.Throws<ArgumentException>(() => LedgerEntry.CanonicalBytes(County, 0, DateTimeOffset.UnixEpoch, "k", "T", Subject, ""));
+        Assert.Throws<ArgumentException>(() => LedgerEntry.CanonicalBytes(County, 0, DateTimeOffset.UnixEpoch, " ", "T", Subject, "{}"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LedgerEntry.CanonicalBytes(County, -1, DateTimeOffset.UnixEpoch, "k", "T", Subject, "{}"));
+    }
 }
