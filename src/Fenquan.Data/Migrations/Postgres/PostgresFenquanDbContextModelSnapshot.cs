@@ -283,6 +283,10 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "InitiatorId");
 
+                    b.HasIndex("CountyId", "InitiatorId", "Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Id");
+
                     b.HasIndex("CountyId", "UnitId", "State");
 
                     b.ToTable("matters", (string)null);
@@ -333,6 +337,8 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasIndex("MatterId");
 
                     b.HasIndex("CountyId", "ActorId");
+
+                    b.HasIndex("CountyId", "ActorId", "MatterId");
 
                     b.ToTable("matter_actions", (string)null);
                 });

@@ -278,6 +278,10 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "InitiatorId");
 
+                    b.HasIndex("CountyId", "InitiatorId", "Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Id");
+
                     b.HasIndex("CountyId", "UnitId", "State");
 
                     b.ToTable("matters", (string)null);
@@ -328,6 +332,8 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasIndex("MatterId");
 
                     b.HasIndex("CountyId", "ActorId");
+
+                    b.HasIndex("CountyId", "ActorId", "MatterId");
 
                     b.ToTable("matter_actions", (string)null);
                 });

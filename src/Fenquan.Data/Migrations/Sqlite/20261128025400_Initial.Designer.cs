@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fenquan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFenquanDbContext))]
-    [Migration("20261128012623_Initial")]
+    [Migration("20261128025400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -281,6 +281,10 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "InitiatorId");
 
+                    b.HasIndex("CountyId", "InitiatorId", "Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Id");
+
                     b.HasIndex("CountyId", "UnitId", "State");
 
                     b.ToTable("matters", (string)null);
@@ -331,6 +335,8 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasIndex("MatterId");
 
                     b.HasIndex("CountyId", "ActorId");
+
+                    b.HasIndex("CountyId", "ActorId", "MatterId");
 
                     b.ToTable("matter_actions", (string)null);
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenquan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFenquanDbContext))]
-    [Migration("20261128012633_Initial")]
+    [Migration("20261128025417_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -286,6 +286,10 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "InitiatorId");
 
+                    b.HasIndex("CountyId", "InitiatorId", "Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Id");
+
                     b.HasIndex("CountyId", "UnitId", "State");
 
                     b.ToTable("matters", (string)null);
@@ -336,6 +340,8 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasIndex("MatterId");
 
                     b.HasIndex("CountyId", "ActorId");
+
+                    b.HasIndex("CountyId", "ActorId", "MatterId");
 
                     b.ToTable("matter_actions", (string)null);
                 });
