@@ -46,7 +46,7 @@ try
 
     if (options.Mode == "workbench")
     {
-        return await Scale.RunAsync(options, uri, password);
+        return await Scale.RunAsync(options, uri, password, server);
     }
 
     if (options.Mode == "crash")
@@ -416,9 +416,10 @@ internal static class Scale
         ("section1", "section head"),
     ];
 
-    public static async Task<int> RunAsync(Options options, Uri uri, string password)
+    public static async Task<int> RunAsync(Options options, Uri uri, string password, Process? server)
     {
         const int Concurrency = 4;
+        Console.WriteLine("(server CPU: milliseconds of CPU the server process tree used per request, less sensitive to other load than latency)");
         var failures = 0;
         foreach (var (user, role) in Roles)
         {
@@ -432,6 +433,7 @@ internal static class Scale
 
             var latencies = new ConcurrentBag<double>();
             var roleFailures = 0;
+            var cpu = ServerCpu.Milliseconds(server);
             var watch = Stopwatch.StartNew();
             await Parallel.ForAsync(0, options.Workbench, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, ct) =>
             {
@@ -444,7 +446,8 @@ internal static class Scale
                     Interlocked.Increment(ref roleFailures);
                 }
             });
-            Report.Print($"GET /Workbench as {options.Unit}.{user} ({role}; {tasks} tasks, {rows} rows, {bytes / 1024} KB), {Concurrency} concurrent", latencies, watch.Elapsed, roleFailures);
+            var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, options.Workbench);
+            Report.Print($"GET /Workbench as {options.Unit}.{user} ({role}; {tasks} tasks, {rows} rows, {bytes / 1024} KB), {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, watch.Elapsed, roleFailures);
             failures += roleFailures;
         }
 
@@ -456,6 +459,7 @@ internal static class Scale
             var first = new ConcurrentBag<double>();
             var deep = new ConcurrentBag<double>();
             var listFailures = 0;
+            var cpu = ServerCpu.Milliseconds(server);
             var watch = Stopwatch.StartNew();
             await Parallel.ForAsync(0, Concurrency, async (worker, ct) =>
             {
@@ -482,7 +486,8 @@ internal static class Scale
                     }
                 }
             });
-            Report.Print($"GET /api/v1/matters?scope={what}&limit=50, first page, {Concurrency} concurrent", first, watch.Elapsed, listFailures);
+            var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, first.Count + deep.Count);
+            Report.Print($"GET /api/v1/matters?scope={what}&limit=50, first page, {Concurrency} concurrent (server CPU {cpuPerRequest:F1} ms/request over all pages)", first, watch.Elapsed, listFailures);
             Report.Print($"GET /api/v1/matters?scope={what}&limit=50&cursor=…, pages 2–10, {Concurrency} concurrent", deep, watch.Elapsed, 0);
             failures += listFailures;
         }
@@ -497,5 +502,56 @@ internal static class Scale
         var html = await client.GetStringAsync("/Workbench");
         var tasks = Regex.Match(html, @"data-testid=""tasks-count"">(\d+)<").Groups[1].Value;
         return (tasks.Length > 0 ? tasks : "?", Regex.Count(html, "<tr>"), System.Text.Encoding.UTF8.GetByteCount(html));
+    }
+}
+
+/// <summary>CPU time used so far by a process and its descendants (Linux /proc), in milliseconds; 0 elsewhere.</summary>
+internal static class ServerCpu
+{
+    public static double Milliseconds(Process? root)
+    {
+        if (root is null || !Directory.Exists("/proc"))
+        {
+            return 0;
+        }
+
+        var parents = new Dictionary<int, int>();
+        var ticks = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+                ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        bool InTree(int pid)
+        {
+            for (var i = 0; i < 64 && pid > 1; i++)
+            {
+                if (pid == root.Id)
+                {
+                    return true;
+                }
+
+                pid = parents.GetValueOrDefault(pid);
+            }
+
+            return false;
+        }
+
+        // Kernel clock ticks are 100 per second on Linux.
+        return ticks.Where(t => InTree(t.Key)).Sum(t => t.Value) * 10.0;
     }
 }
