@@ -3,6 +3,10 @@
 #   bench/run-load.sh                 # SQLite (WAL, synchronous=FULL) in a new data folder
 #   bench/run-load.sh postgres        # a throwaway PostgreSQL (initdb + pg_ctl in a temp folder, fsync on)
 #   MATTERS=3000 CLIENTS=32 PORT=5181 NO_BUILD=1 bench/run-load.sh
+#   bench/run-load.sh scale           # the workbench at 1,000,000 matters (SQLite), read-only figures
+#   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
+#     The data folder is kept and reused: made once by the server's first start (demo county and
+#     its sign-ins), then `fenquan demo --bulk --matters $MATTERS` adds the matters in ledgered batches.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MATTERS=${MATTERS:-3000}
@@ -12,6 +16,24 @@ DATA=$(mktemp -d /tmp/fenquan-load-XXXXXX)
 if [[ -z "${NO_BUILD:-}" ]]; then
   dotnet build -c Release "$ROOT/src/Fenquan.Web" -v q -nologo >/dev/null
   dotnet build -c Release "$ROOT/bench/Fenquan.Load" -v q -nologo >/dev/null
+fi
+if [[ "${1:-sqlite}" == "scale" ]]; then
+  [[ -z "${NO_BUILD:-}" ]] && dotnet build -c Release "$ROOT/src/Fenquan.Cli" -v q -nologo >/dev/null
+  rmdir "$DATA"
+  MATTERS=${SCALE_MATTERS:-1000000}
+  DATA=${SCALE_DATA:-/tmp/fenquan-scale-$MATTERS}
+  if [[ ! -f "$DATA/fenquan.db" ]]; then
+    mkdir -p "$DATA"
+    dotnet "$ROOT/src/Fenquan.Web/bin/Release/net10.0/Fenquan.Web.dll" --data "$DATA" --urls "http://127.0.0.1:$PORT" >"$DATA/first-start.log" 2>&1 &
+    WEB=$!
+    until grep -q "listening on" "$DATA/first-start.log"; do sleep 1; done
+    kill "$WEB"; wait "$WEB" || true
+    dotnet "$ROOT/src/Fenquan.Cli/bin/Release/net10.0/fenquan.dll" demo --bulk --matters "$MATTERS" --data "$DATA" | tail -4
+  fi
+  echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
+  echo "matters: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM matters') ($(sqlite3 "$DATA/fenquan.db" "SELECT count(*) FROM matters WHERE State = 'Pending'") pending), ledger entries: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM ledger_entries'), database: $(du -sh "$DATA/fenquan.db" | cut -f1)"
+  exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
+    --mode workbench --clients 4 --seconds 900 --workbench "${SAMPLES:-200}"
 fi
 DB_ARGS=()
 if [[ "${1:-sqlite}" == "postgres" ]]; then

@@ -13,7 +13,9 @@ using System.Text.RegularExpressions;
 //
 // Options: --clients 32  --matters 5000  --unit u1  --seconds 120 (upper bound for the whole run)
 //          --workbench 200 (GET /Workbench samples)  --acked FILE (acknowledged ids, one a line)
-//          --mode bench|crash (crash: run until --seconds, survive server restarts, record every ack)
+//          --mode bench|crash|workbench (crash: run until --seconds, survive server restarts, record every ack;
+//          workbench: read-only, against an existing data folder, e.g. one seeded with `fenquan demo --bulk
+//          --matters 1000000`: GET /Workbench as several roles and the matters list API, 4 concurrent)
 var options = Options.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 Process? server = null;
@@ -41,6 +43,11 @@ try
     var office = await Http.SignInAsync(uri, options.Unit + ".office", password, options.Clients);
     var finance = await Http.SignInAsync(uri, options.Unit + ".finance", password, options.Clients);
     Console.WriteLine($"cores={Environment.ProcessorCount} load={Load.Average()} clients={options.Clients} url={uri}");
+
+    if (options.Mode == "workbench")
+    {
+        return await Scale.RunAsync(options, uri, password, server);
+    }
 
     if (options.Mode == "crash")
     {
@@ -390,5 +397,161 @@ internal static class Crash
 
         Console.WriteLine($"crash load: {ok} acknowledged (matters + actions), {errors} transport errors");
         return 0;
+    }
+}
+
+/// <summary>
+/// Workbench mode: read-only figures against an existing (large) data folder. For each role the
+/// workbench page is fetched --workbench times by 4 concurrent clients after a short warm-up; then
+/// the matters list API, first pages and pages deep down the cursor chain.
+/// </summary>
+internal static class Scale
+{
+    private static readonly (string User, string Role)[] Roles =
+    [
+        ("office", "office reviewer"),
+        ("finance", "finance deputy"),
+        ("principal1", "principal"),
+        ("staff1", "section clerk (staff)"),
+        ("section1", "section head"),
+    ];
+
+    public static async Task<int> RunAsync(Options options, Uri uri, string password, Process? server)
+    {
+        const int Concurrency = 4;
+        Console.WriteLine("(server CPU: milliseconds of CPU the server process tree used per request, less sensitive to other load than latency)");
+        var failures = 0;
+        foreach (var (user, role) in Roles)
+        {
+            var client = await Http.SignInAsync(uri, options.Unit + "." + user, password, Concurrency);
+            var (tasks, rows, bytes) = await DescribeAsync(client);
+            for (var i = 0; i < 10; i++)
+            {
+                using var warm = await client.GetAsync("/Workbench");
+                failures += warm.IsSuccessStatusCode ? 0 : 1;
+            }
+
+            var latencies = new ConcurrentBag<double>();
+            var roleFailures = 0;
+            var cpu = ServerCpu.Milliseconds(server);
+            var watch = Stopwatch.StartNew();
+            await Parallel.ForAsync(0, options.Workbench, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync("/Workbench", ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref roleFailures);
+                }
+            });
+            var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, options.Workbench);
+            Report.Print($"GET /Workbench as {options.Unit}.{user} ({role}; {tasks} tasks, {rows} rows, {bytes / 1024} KB), {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, watch.Elapsed, roleFailures);
+            failures += roleFailures;
+        }
+
+        // The matters list API as the office reviewer: the first page, and pages followed down the cursor chain.
+        var office = await Http.SignInAsync(uri, options.Unit + ".office", password, Concurrency);
+        foreach (var (what, scope) in new[] { ("unit", "unit"), ("mine (section head)", "mine") })
+        {
+            var client = scope == "mine" ? await Http.SignInAsync(uri, options.Unit + ".section1", password, Concurrency) : office;
+            var first = new ConcurrentBag<double>();
+            var deep = new ConcurrentBag<double>();
+            var listFailures = 0;
+            var cpu = ServerCpu.Milliseconds(server);
+            var watch = Stopwatch.StartNew();
+            await Parallel.ForAsync(0, Concurrency, async (worker, ct) =>
+            {
+                for (var round = 0; round < options.Workbench / Concurrency / 10 + 1; round++)
+                {
+                    string? cursor = null;
+                    for (var page = 0; page < 10; page++)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        using var response = await client.GetAsync($"/api/v1/matters?scope={scope}&limit=50" + (cursor is null ? "" : "&cursor=" + cursor), ct);
+                        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                        (page == 0 ? first : deep).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            Interlocked.Increment(ref listFailures);
+                            break;
+                        }
+
+                        cursor = body.GetProperty("nextCursor").GetString();
+                        if (cursor is null)
+                        {
+                            break;
+                        }
+                    }
+                }
+            });
+            var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, first.Count + deep.Count);
+            Report.Print($"GET /api/v1/matters?scope={what}&limit=50, first page, {Concurrency} concurrent (server CPU {cpuPerRequest:F1} ms/request over all pages)", first, watch.Elapsed, listFailures);
+            Report.Print($"GET /api/v1/matters?scope={what}&limit=50&cursor=…, pages 2–10, {Concurrency} concurrent", deep, watch.Elapsed, 0);
+            failures += listFailures;
+        }
+
+        Console.WriteLine($"load after: {Load.Average()}");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>How much the role's workbench shows (tasks, table rows, page size), for the report.</summary>
+    private static async Task<(string Tasks, int Rows, int Bytes)> DescribeAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/Workbench");
+        var tasks = Regex.Match(html, @"data-testid=""tasks-count"">(\d+)<").Groups[1].Value;
+        return (tasks.Length > 0 ? tasks : "?", Regex.Count(html, "<tr>"), System.Text.Encoding.UTF8.GetByteCount(html));
+    }
+}
+
+/// <summary>CPU time used so far by a process and its descendants (Linux /proc), in milliseconds; 0 elsewhere.</summary>
+internal static class ServerCpu
+{
+    public static double Milliseconds(Process? root)
+    {
+        if (root is null || !Directory.Exists("/proc"))
+        {
+            return 0;
+        }
+
+        var parents = new Dictionary<int, int>();
+        var ticks = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+                ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        bool InTree(int pid)
+        {
+            for (var i = 0; i < 64 && pid > 1; i++)
+            {
+                if (pid == root.Id)
+                {
+                    return true;
+                }
+
+                pid = parents.GetValueOrDefault(pid);
+            }
+
+            return false;
+        }
+
+        // Kernel clock ticks are 100 per second on Linux.
+        return ticks.Where(t => InTree(t.Key)).Sum(t => t.Value) * 10.0;
     }
 }

@@ -113,7 +113,6 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             matter.Ignore(m => m.CurrentStepIndex);
             matter.Ignore(m => m.Facts);
             matter.HasIndex(m => new { m.CountyId, m.UnitId, m.State });
-            matter.HasIndex(m => new { m.CountyId, m.InitiatorId });
             matter.HasMany(m => m.Actions).WithOne().HasForeignKey(a => a.MatterId);
             matter.HasMany(m => m.Changes).WithOne().HasForeignKey(c => c.MatterId);
             matter.Navigation(m => m.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -124,7 +123,6 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
         {
             action.ToTable("matter_actions");
             action.HasKey(a => a.Id);
-            action.HasIndex(a => new { a.CountyId, a.ActorId });
             action.Property(a => a.Comment).HasMaxLength(2000);
             action.Property(a => a.ExternalReference).HasMaxLength(200);
         });

@@ -64,6 +64,34 @@ public sealed class CliTests : IDisposable
 
     [Fact]
     [Trait("Rule", "R44")]
+    public async Task DemoBulk_SeedsTwoThousandMatters_ThenVerify_Passes()
+    {
+        var (exit, output) = await RunAsync("demo", "--data", _data, "--bulk", "--matters", "2000", "--batch", "500");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Seeded 2,000 matters", output, StringComparison.Ordinal);
+        Assert.Contains("matters/s", output, StringComparison.Ordinal);
+
+        // A second bulk run adds to the same demo county.
+        (exit, output) = await RunAsync("demo", "--data", _data, "--bulk", "--matters", "500");
+        Assert.True(exit == 0, output);
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "fenquan.db")};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT count(*) FROM matters), (SELECT count(*) FROM counties)";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(2_500, reader.GetInt64(0));
+            Assert.Equal(1, reader.GetInt64(1));
+        }
+
+        (exit, output) = await RunAsync("verify", "--data", _data);
+        Assert.True(exit == 0, output);
+        Assert.Contains("every row agrees with the ledger", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
     public async Task EditingOneLedgerRowInTheDatabaseFile_MakesVerifyFail_NamingTheEntry()
     {
         await SeedAsync();

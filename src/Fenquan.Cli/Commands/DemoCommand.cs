@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
+using Fenquan.Core.Primitives;
+using Microsoft.EntityFrameworkCore;
 using Fenquan.Data.Demo;
 using Fenquan.Data.Storage;
 using Spectre.Console;
@@ -18,24 +21,51 @@ public sealed class DemoSettings : StoreSettings
     [DefaultValue(20_261_128)]
     public int Seed { get; init; } = 20_261_128;
 
+    [CommandOption("--bulk")]
+    [Description("Write the matters in large ledgered batches (automatic above 10,000 matters); adds them to the demo county when it exists.")]
+    public bool Bulk { get; init; }
+
+    [CommandOption("--batch <N>")]
+    [Description("Matters per writer transaction with --bulk (default 2000).")]
+    [DefaultValue(2_000)]
+    public int Batch { get; init; } = 2_000;
+
+    /// <summary>Above this many matters the per-matter path would take hours: the bulk path is used.</summary>
+    public const int BulkAbove = 10_000;
+
+    public bool UsesBulk => Bulk || Matters > BulkAbove;
+
     public override ValidationResult Validate() =>
-        Matters is < 0 or > 1_000_000 ? ValidationResult.Error("--matters must be between 0 and 1,000,000.") : ValidationResult.Success();
+        Matters is < 0 or > 1_000_000 ? ValidationResult.Error("--matters must be between 0 and 1,000,000.")
+        : Batch is < 1 or > 20_000 ? ValidationResult.Error("--batch must be between 1 and 20,000.")
+        : ValidationResult.Success();
 }
 
-/// <summary>Seeds the demo county 清河县 with a progress bar.</summary>
+/// <summary>
+/// Seeds the demo county 清河县 with a progress bar. With --bulk (or more than 10,000 matters) the
+/// matters are written in large ledgered batches by <see cref="BulkSeeder"/>, into the existing demo
+/// county if there is one (e.g. the one the web application seeded with its sign-ins).
+/// </summary>
 public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var data = settings.DataDirectory().EnsureCreated();
         var database = settings.DatabaseSettings();
+        bool exists;
         await using (var store = await FenquanStore.OpenAsync(data, database, TimeProvider.System, cancellationToken))
         await using (var db = store.Context())
         {
-            if (await DemoCounty.ExistsAsync(db, cancellationToken))
+            exists = await DemoCounty.ExistsAsync(db, cancellationToken);
+            if (exists && !settings.UsesBulk)
             {
-                throw new FenquanCliException($"The demo county {DemoCounty.CountyName} is already in {database}. Use another --data folder to seed it again.");
+                throw new FenquanCliException($"The demo county {DemoCounty.CountyName} is already in {database}. Use another --data folder to seed it again, or --bulk to add matters to it.");
             }
+        }
+
+        if (settings.UsesBulk)
+        {
+            return await BulkAsync(settings, data, database, exists, cancellationToken);
         }
 
         DemoCountyInfo? info = null;
@@ -66,6 +96,40 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
 
         console.Write(table);
         console.MarkupLineInterpolated($"[green]Seeded[/] {info.Name}: {info.Units.Count} units, {info.People.Count} people, {info.Matters} matters, in {database}.");
+        return FenquanApp.Ok;
+    }
+
+    private async Task<int> BulkAsync(DemoSettings settings, DataDirectory data, DatabaseSettings database, bool exists, CancellationToken cancellationToken)
+    {
+        CountyId county;
+        if (exists)
+        {
+            await using var db = FenquanDatabase.CreateContext(database);
+            county = await db.Counties.AsNoTracking().Where(c => c.Name == DemoCounty.CountyName).Select(c => c.Id).FirstAsync(cancellationToken);
+        }
+        else
+        {
+            county = (await DemoCounty.SeedAsync(data, database, TimeProvider.System, new DemoOptions { Matters = 0, Seed = settings.Seed }, cancellationToken: cancellationToken)).County;
+        }
+
+        BulkSeedReport? report = null;
+        string? writer = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var matters = progress.AddTask(string.Create(CultureInfo.InvariantCulture, $"事项 matters ({settings.Matters:N0}, {settings.Batch:N0} per transaction)"), maxValue: Math.Max(1, settings.Matters));
+                var report1 = new Progress<int>(written => matters.Value = written);
+                await using var store = await FenquanStore.OpenAsync(data, database, TimeProvider.System, cancellationToken);
+                report = await BulkSeeder.SeedAsync(store, county, new BulkSeedOptions { Matters = settings.Matters, Seed = settings.Seed, BatchSize = settings.Batch }, report1, cancellationToken);
+                matters.Value = matters.MaxValue;
+                writer = store.Writer.Metrics.ToString();
+            });
+
+        var states = string.Join(", ", report!.States.Where(s => s.Value > 0).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:N0}")));
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Seeded[/] {report.Matters:N0} matters ({states}), {report.Actions:N0} actions, {report.Changes:N0} changes, {report.Entries:N0} ledger entries into {DemoCounty.CountyName} in {database}.");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{report.Elapsed.TotalSeconds:F1} s: {report.MattersPerSecond:N0} matters/s, {report.Entries / Math.Max(report.Elapsed.TotalSeconds, 1e-9):N0} ledger entries/s.");
+        console.WriteLine("Writer: " + writer);
         return FenquanApp.Ok;
     }
 }

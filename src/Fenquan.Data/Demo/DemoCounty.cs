@@ -50,9 +50,9 @@ public static class DemoCounty
         ("县农业农村局", UnitKind.Department, 1, 2_000m, 2_000m),
     ];
 
-    private static readonly string[] Suppliers = ["清河县文具办公用品商店", "县城电脑科技有限公司", "清河建筑工程有限公司", "宏达道路养护有限公司", "绿源农资有限公司", "县印刷厂", "清河宾馆", "顺通汽车维修中心"];
+    internal static readonly string[] Suppliers = ["清河县文具办公用品商店", "县城电脑科技有限公司", "清河建筑工程有限公司", "宏达道路养护有限公司", "绿源农资有限公司", "县印刷厂", "清河宾馆", "顺通汽车维修中心"];
 
-    private static readonly Dictionary<MatterKind, string[]> Titles = new()
+    internal static readonly Dictionary<MatterKind, string[]> Titles = new()
     {
         [MatterKind.Expense] = ["差旅费报销", "办公用品费报销", "车辆维修费", "会议室设备维修费", "培训费报销", "水电费", "下乡调研交通费"],
         [MatterKind.Reception] = ["上级检查组工作餐", "兄弟单位考察接待"],
@@ -217,7 +217,7 @@ public static class DemoCounty
         }
     }
 
-    private static string Comment(ActionKind action) => action switch
+    internal static string Comment(ActionKind action) => action switch
     {
         ActionKind.Review => "已审核,票据齐全。",
         ActionKind.Approve => "同意。",
@@ -232,7 +232,7 @@ public static class DemoCounty
         ActionKind.Reject or ActionKind.Return => string.Empty,
     };
 
-    private static decimal Amount(Random random)
+    internal static decimal Amount(Random random)
     {
         var band = random.Next(10);
         return band switch

@@ -168,7 +168,15 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         return found.IsOk ? await operations.ResubmitAsync(viewer.County, found.Value.Id, viewer.Person!.Value) : found.Refusal!;
     }
 
-    /// <summary>Steps waiting for the viewer now, oldest first, with due dates.</summary>
+    /// <summary>
+    /// Steps waiting for the viewer now, oldest first, with due dates. The core decides each one
+    /// (<see cref="Matter.IsWaitingFor"/>); this only chooses which pending matters to hand it. First a
+    /// light read of the unit's pending matters (index on county, unit, state: a few hundred even with
+    /// a million matters in the database): each one's route and how many of its steps are done, which
+    /// names the current step's actor. Only matters whose current step the viewer's roles could fill
+    /// are then loaded whole with their actions; changes are read only for the tasks, as they only
+    /// move the "since" date. With a delegation held, every pending matter is a candidate.
+    /// </summary>
     public async Task<IReadOnlyList<TaskItem>> TasksAsync(Viewer viewer)
     {
         if (viewer.Person is not { } me || viewer.Unit is not { } unit || viewer.Org is null)
@@ -176,31 +184,148 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             return [];
         }
 
-        var pending = await Db.Matters.AsNoTracking().Include(m => m.Actions).Include(m => m.Changes)
-            .Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.State == MatterState.Pending && m.InitiatorId != me)
-            .ToListAsync();
         // Steps of people who delegated to the viewer (代理) are the viewer's tasks too, marked for whom.
         var held = await DelegationOperations.ActiveForAsync(Db, viewer.County, me, clock.Now);
+        var candidates = await TaskCandidatesAsync(viewer.County, unit, me, everyMatter: held.Count > 0);
+        var pending = new List<Matter>(candidates.Count);
+        foreach (var chunk in candidates.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            pending.AddRange(await Db.Matters.AsNoTracking().Include(m => m.Actions)
+                .Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.State == MatterState.Pending && ids.Contains(m.Id))
+                .ToListAsync());
+        }
+
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
-        return pending.Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
+        var mine = pending.Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
             .Where(t => t.Own || t.For is not null)
+            .ToList();
+        var changed = await LastChangesAsync(viewer.County, mine.Select(t => t.Matter.Id).ToList());
+        return mine
             .Select(t =>
             {
                 var m = t.Matter;
-                var since = new[] { m.SubmittedAt }.Concat(m.Actions.Select(a => a.At)).Concat(m.Changes.Select(c => c.At)).Max();
+                var since = new[] { m.SubmittedAt, changed.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
                 var due = since.AddDays(options.Value.StepDays);
                 return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < clock.Now, t.Own ? null : t.For);
             })
             .OrderBy(t => t.Due)
+            .ThenBy(t => t.Matter.Id.Value)
             .ToList();
+    }
+
+    /// <summary>
+    /// The unit's pending matters (not the viewer's own) whose current step's actor the viewer could
+    /// be by some role they hold or held in the unit. Only a pre-selection, generous on purpose: a
+    /// matter kept here is still decided by the core, one left out could never be the viewer's.
+    /// The route is read as stored text (its step actors parsed once per distinct route), not
+    /// converted into a whole matter: that is most of the cost of reading a matter.
+    /// </summary>
+    private async Task<List<MatterId>> TaskCandidatesAsync(CountyId county, UnitId unit, PersonId me, bool everyMatter)
+    {
+        var sqlite = Db.Database.IsSqlite();
+        object Key(Guid id) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
+        var pendingState = nameof(MatterState.Pending);
+        var reject = nameof(ActionKind.Reject);
+        var giveBack = nameof(ActionKind.Return);
+        var rows = await Db.Database.SqlQuery<PendingStepRow>($"""
+            SELECT m."Id" AS "Id", m."Route" AS "Route",
+                (SELECT COUNT(*) FROM matter_actions a WHERE a."MatterId" = m."Id" AND a."Round" = m."Round" AND a."Kind" <> {reject} AND a."Kind" <> {giveBack}) AS "Done"
+            FROM matters m
+            WHERE m."CountyId" = {Key(county.Value)} AND m."UnitId" = {Key(unit.Value)} AND m."State" = {pendingState} AND m."InitiatorId" <> {Key(me.Value)}
+            """).ToListAsync();
+        if (everyMatter)
+        {
+            return rows.Select(r => new MatterId(r.Id)).ToList();
+        }
+
+        var roles = (await Db.Memberships.AsNoTracking().Where(m => m.CountyId == county && m.UnitId == unit && m.PersonId == me).Select(m => m.Role).ToListAsync()).ToHashSet();
+        var kept = new List<MatterId>();
+        foreach (var row in rows)
+        {
+            var actors = StepActors(row.Route);
+            if (row.Done < 0 || row.Done >= actors.Count || CouldFill(actors[(int)row.Done], roles))
+            {
+                kept.Add(new MatterId(row.Id));
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Whether someone holding <paramref name="roles"/> could ever act for this step actor (see Matter.CheckAuthority); unknown actors are kept.</summary>
+    private static bool CouldFill(ActorSpec actor, HashSet<Role> roles) => actor.Kind switch
+    {
+        ActorKind.Office => roles.Contains(Role.OfficeReviewer),
+        ActorKind.DeputyInCharge => roles.Contains(Role.Deputy), // R3: portfolios go to deputies only (PortfolioRules)
+        ActorKind.Principal => roles.Contains(Role.Principal),
+        ActorKind.TeamMember => roles.Contains(Role.Principal) || roles.Contains(Role.Deputy),
+        ActorKind.NamedRole => actor.Role is not { } named || roles.Contains(named),
+        ActorKind.Team => roles.Contains(Role.OfficeReviewer) || roles.Contains(Role.Principal),
+        ActorKind.External => roles.Contains(Role.OfficeReviewer) || roles.Contains(Role.Deputy),
+        _ => true,
+    };
+
+    /// <summary>The step actors of a stored route, parsed once per distinct route text (a unit's policy gives a few dozen).</summary>
+    private static IReadOnlyList<ActorSpec> StepActors(string route)
+    {
+        if (RouteActors.TryGetValue(route, out var known))
+        {
+            return known;
+        }
+
+        var actors = new List<ActorSpec>();
+        using (var document = System.Text.Json.JsonDocument.Parse(route))
+        {
+            foreach (var step in document.RootElement.GetProperty("steps").EnumerateArray())
+            {
+                var kind = Enum.TryParse<ActorKind>(step.GetProperty("actor").GetString(), ignoreCase: true, out var k) ? k : (ActorKind)(-1);
+                Role? role = step.TryGetProperty("role", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String && Enum.TryParse<Role>(r.GetString(), ignoreCase: true, out var named) ? named : null;
+                actors.Add(new ActorSpec(kind, role));
+            }
+        }
+
+        if (RouteActors.Count < 10_000)
+        {
+            RouteActors[route] = actors;
+        }
+
+        return actors;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActorSpec>> RouteActors = new(StringComparer.Ordinal);
+
+    private sealed record PendingStepRow(Guid Id, string Route, long Done);
+
+    /// <summary>When each of these matters was last edited, resubmitted or withdrawn (none: absent).</summary>
+    private async Task<Dictionary<MatterId, DateTimeOffset>> LastChangesAsync(CountyId county, List<MatterId> matters)
+    {
+        var last = new Dictionary<MatterId, DateTimeOffset>();
+        foreach (var chunk in matters.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            var changes = await Db.MatterChanges.AsNoTracking().Where(c => c.CountyId == county && ids.Contains(c.MatterId)).Select(c => new { c.MatterId, c.At }).ToListAsync();
+            foreach (var change in changes)
+            {
+                if (!last.TryGetValue(change.MatterId, out var at) || change.At > at)
+                {
+                    last[change.MatterId] = change.At;
+                }
+            }
+        }
+
+        return last;
     }
 
     /// <summary>
     /// Matters newest first, cursor paged. <paramref name="mine"/>: the viewer's own submissions;
     /// otherwise the unit's matters the viewer's role may see (team, office and discipline member:
-    /// all; others: those they submitted, are paid by, or acted on).
+    /// all; others: those they submitted, are paid by, or acted on). Each page is read off an index
+    /// in id order (county, unit, id; or county, initiator, id), never by sorting the unit's matters.
+    /// <paramref name="withActions"/>: load each matter's actions (the API shows them; a list page
+    /// that shows none leaves them out).
     /// </summary>
-    public async Task<Result<Page<Matter>>> ListAsync(Viewer viewer, bool mine, string? cursor, int limit)
+    public async Task<Result<Page<Matter>>> ListAsync(Viewer viewer, bool mine, string? cursor, int limit, bool withActions = true)
     {
         if (viewer.Person is not { } me || viewer.Unit is not { } unit)
         {
@@ -238,7 +363,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             query = query.Where(m => m.InitiatorId == me || m.Payee.PersonId == me || m.Actions.Any(a => a.ActorId == me));
         }
 
-        var items = await query.OrderByDescending(m => m.Id).Take(limit + 1).Include(m => m.Actions).ToListAsync();
+        query = query.OrderByDescending(m => m.Id).Take(limit + 1);
+        var items = await (withActions ? query.Include(m => m.Actions) : query).ToListAsync();
         var next = items.Count > limit ? Encode(items[limit - 1].Id.Value) : null;
         return Result<Page<Matter>>.Ok(new Page<Matter>(items.Take(limit).ToList(), next));
     }

@@ -281,7 +281,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountyId", "InitiatorId");
+                    b.HasIndex("CountyId", "InitiatorId", "Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Id");
 
                     b.HasIndex("CountyId", "UnitId", "State");
 
@@ -332,7 +334,7 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.HasIndex("MatterId");
 
-                    b.HasIndex("CountyId", "ActorId");
+                    b.HasIndex("CountyId", "ActorId", "MatterId");
 
                     b.ToTable("matter_actions", (string)null);
                 });

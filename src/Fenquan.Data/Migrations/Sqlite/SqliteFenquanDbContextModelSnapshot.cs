@@ -276,7 +276,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountyId", "InitiatorId");
+                    b.HasIndex("CountyId", "InitiatorId", "Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Id");
 
                     b.HasIndex("CountyId", "UnitId", "State");
 
@@ -327,7 +329,7 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.HasIndex("MatterId");
 
-                    b.HasIndex("CountyId", "ActorId");
+                    b.HasIndex("CountyId", "ActorId", "MatterId");
 
                     b.ToTable("matter_actions", (string)null);
                 });
