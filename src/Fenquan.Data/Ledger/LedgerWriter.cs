@@ -86,7 +86,10 @@ public sealed class LedgerWriter : IAsyncDisposable
     }
 
     /// <summary>Stamps of each county's organisation, changed after every commit that changes it (for caches outside the writer).</summary>
-    public OrganizationVersions OrganizationVersions => _cache.Versions;
+    public ChangeStamps OrganizationStamps => _cache.Organization;
+
+    /// <summary>Stamps of each county's matters (matters, actions, changes), changed after every commit that changes one.</summary>
+    public ChangeStamps MatterStamps => _cache.Matters;
 
     /// <summary>Batches committed so far (for tests and metrics).</summary>
     public long BatchesCommitted { get; private set; }
@@ -244,6 +247,10 @@ public sealed class LedgerWriter : IAsyncDisposable
                 if (WriteCache.InvalidatedBy(entry.Metadata.ClrType))
                 {
                     _cache.Invalidate(item.County);
+                }
+                else if (WriteCache.ChangesMatters(entry.Metadata.ClrType))
+                {
+                    _cache.MattersChanged(item.County);
                 }
 
                 var (subjectId, county) = Identify(entry);

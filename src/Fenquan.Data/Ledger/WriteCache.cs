@@ -16,27 +16,45 @@ internal sealed class WriteCache
     private readonly Dictionary<(string What, CountyId County, Guid Key), object> _entries = [];
     private readonly HashSet<CountyId> _counties = [];
     private readonly HashSet<CountyId> _changed = [];
+    private readonly HashSet<CountyId> _mattersChanged = [];
     private bool _changedAll;
 
-    /// <summary>The stamps readers outside the writer check (see <see cref="OrganizationVersions"/>).</summary>
-    public OrganizationVersions Versions { get; } = new();
+    /// <summary>Organisation stamps for readers outside the writer (see <see cref="ChangeStamps"/>).</summary>
+    public ChangeStamps Organization { get; } = new();
 
-    /// <summary>Publishes the changes since the last call to <see cref="Versions"/>: call it after the commit.</summary>
+    /// <summary>Matter stamps (matters, actions, changes) for readers outside the writer.</summary>
+    public ChangeStamps Matters { get; } = new();
+
+    /// <summary>Publishes the changes since the last call to the stamps: call it after the commit.</summary>
     public void Publish()
     {
         if (_changedAll)
         {
-            Versions.BumpAll();
+            Organization.BumpAll();
+            Matters.BumpAll();
         }
 
         foreach (var county in _changed)
         {
-            Versions.Bump(county);
+            Organization.Bump(county);
+        }
+
+        foreach (var county in _mattersChanged)
+        {
+            Matters.Bump(county);
         }
 
         _changed.Clear();
+        _mattersChanged.Clear();
         _changedAll = false;
     }
+
+    /// <summary>Rows whose change changes the county's matter stamp.</summary>
+    public static bool ChangesMatters(Type type) =>
+        type == typeof(Fenquan.Core.Matters.Matter) || type == typeof(Fenquan.Core.Matters.MatterAction) || type == typeof(Fenquan.Core.Matters.MatterChange);
+
+    /// <summary>A unit of work changed a matter of the county (published after the commit).</summary>
+    public void MattersChanged(CountyId county) => _mattersChanged.Add(county);
 
     /// <summary>Rows the cached views are built from: a change to any of them drops the county's entries.</summary>
     public static bool InvalidatedBy(Type type) =>
@@ -62,6 +80,7 @@ internal sealed class WriteCache
     public void Invalidate(CountyId county)
     {
         _changed.Add(county);
+        _mattersChanged.Add(county);
         if (_counties.Remove(county))
         {
             foreach (var key in _entries.Keys.Where(k => k.County == county).ToList())

@@ -9,7 +9,7 @@ namespace Fenquan.Web.Access;
 /// <summary>
 /// Viewers (a person's roles on the day and their unit's organisation view) kept between requests:
 /// loading one takes half a dozen queries, and every request needs one. An entry is used only while
-/// its county's organisation stamp (<see cref="OrganizationVersions"/>, changed by the writer after
+/// its county's organisation stamp (<see cref="LedgerWriter.OrganizationStamps"/>, changed by the writer after
 /// every commit that touches memberships, portfolios, people, units or the county) is the one read
 /// before it was loaded, on the same day, and for at most <see cref="MaxAge"/> (a bound on what
 /// another process writing the same database could leave stale). Roles are still those of the day.
@@ -39,7 +39,7 @@ public sealed class ViewerCache(FenquanStore store, TimeProvider time)
             user.HasClaim(FenquanClaims.CountyAdministrator, "true"),
             user.HasClaim(FenquanClaims.UnitAdministrator, "true"),
             today);
-        var version = store.Writer.OrganizationVersions.Of(new CountyId(county));
+        var version = store.Writer.OrganizationStamps.Of(new CountyId(county));
         var now = time.GetUtcNow();
         if (_entries.TryGetValue(key, out var known) && known.Version == version && now - known.LoadedAt < MaxAge)
         {
@@ -62,5 +62,5 @@ public sealed class ViewerCache(FenquanStore store, TimeProvider time)
 
     private readonly record struct Key(string UserName, Guid County, string? Person, bool CountyAdministrator, bool UnitAdministrator, DateOnly Today);
 
-    private sealed record Entry(Viewer Viewer, OrganizationVersion Version, DateTimeOffset LoadedAt);
+    private sealed record Entry(Viewer Viewer, ChangeStamp Version, DateTimeOffset LoadedAt);
 }

@@ -88,6 +88,7 @@ public static class FenquanWeb
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
         services.AddSingleton<ViewerCache>();
+        services.AddSingleton<Matters.PendingMattersCache>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();
         services.AddScoped<AttachmentService>();

@@ -34,7 +34,7 @@ public sealed record MatterLedger(Matter Matter, IReadOnlyList<LedgerItem> Entri
 /// What pages and the API do with matters, in one place: check the input's shape, find what the
 /// viewer may see, and hand every change to the operations (the core decides, the writer ledgers).
 /// </summary>
-public sealed class MatterService(DbSession session, MatterOperations operations, FenquanStore store, Clock clock, IOptions<FenquanOptions> options)
+public sealed class MatterService(DbSession session, MatterOperations operations, FenquanStore store, Clock clock, IOptions<FenquanOptions> options, PendingMattersCache pendingCache)
 {
     private FenquanDbContext Db => session.Db;
 
@@ -174,8 +174,9 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// light read of the unit's pending matters (index on county, unit, state: a few hundred even with
     /// a million matters in the database): each one's route and how many of its steps are done, which
     /// names the current step's actor. Only matters whose current step the viewer's roles could fill
-    /// are then loaded whole with their actions; changes are read only for the tasks, as they only
-    /// move the "since" date. With a delegation held, every pending matter is a candidate.
+    /// are then loaded whole with their actions, with when each last changed (which only moves the
+    /// "since" date), and kept for holders of the same roles until a matter of the county changes
+    /// (<see cref="PendingMattersCache"/>). With a delegation held, every pending matter is a candidate.
     /// </summary>
     public async Task<IReadOnlyList<TaskItem>> TasksAsync(Viewer viewer)
     {
@@ -186,21 +187,16 @@ public sealed class MatterService(DbSession session, MatterOperations operations
 
         // Steps of people who delegated to the viewer (代理) are the viewer's tasks too, marked for whom.
         var held = await DelegationOperations.ActiveForAsync(Db, viewer.County, me, clock.Now);
-        var candidates = await TaskCandidatesAsync(viewer.County, unit, me, everyMatter: held.Count > 0);
-        var pending = new List<Matter>(candidates.Count);
-        foreach (var chunk in candidates.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            pending.AddRange(await Db.Matters.AsNoTracking().Include(m => m.Actions)
-                .Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.State == MatterState.Pending && ids.Contains(m.Id))
-                .ToListAsync());
-        }
+        var roles = (await Db.Memberships.AsNoTracking().Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.PersonId == me).Select(m => m.Role).ToListAsync()).ToHashSet();
+        var rolesKey = string.Join(',', roles.Order());
+        var candidates = await pendingCache.GetOrLoadAsync(viewer.County, unit, rolesKey, everyMatter: held.Count > 0, () => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0));
+        var pending = candidates.Matters.Where(m => m.InitiatorId != me);
 
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
         var mine = pending.Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
             .Where(t => t.Own || t.For is not null)
             .ToList();
-        var changed = await LastChangesAsync(viewer.County, mine.Select(t => t.Matter.Id).ToList());
+        var changed = candidates.LastChanges;
         return mine
             .Select(t =>
             {
@@ -215,13 +211,14 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     }
 
     /// <summary>
-    /// The unit's pending matters (not the viewer's own) whose current step's actor the viewer could
-    /// be by some role they hold or held in the unit. Only a pre-selection, generous on purpose: a
+    /// The unit's pending matters whose current step's actor someone holding <paramref name="roles"/>
+    /// (the roles the viewer holds or held in the unit) could be; the viewer's own matters are left
+    /// out per request, so that holders of the same roles share the candidates. Only a pre-selection, generous on purpose: a
     /// matter kept here is still decided by the core, one left out could never be the viewer's.
     /// The route is read as stored text (its step actors parsed once per distinct route), not
     /// converted into a whole matter: that is most of the cost of reading a matter.
     /// </summary>
-    private async Task<List<MatterId>> TaskCandidatesAsync(CountyId county, UnitId unit, PersonId me, bool everyMatter)
+    private async Task<List<MatterId>> TaskCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter)
     {
         var sqlite = Db.Database.IsSqlite();
         object Key(Guid id) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
@@ -232,14 +229,13 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             SELECT m."Id" AS "Id", m."Route" AS "Route",
                 (SELECT COUNT(*) FROM matter_actions a WHERE a."MatterId" = m."Id" AND a."Round" = m."Round" AND a."Kind" <> {reject} AND a."Kind" <> {giveBack}) AS "Done"
             FROM matters m
-            WHERE m."CountyId" = {Key(county.Value)} AND m."UnitId" = {Key(unit.Value)} AND m."State" = {pendingState} AND m."InitiatorId" <> {Key(me.Value)}
+            WHERE m."CountyId" = {Key(county.Value)} AND m."UnitId" = {Key(unit.Value)} AND m."State" = {pendingState}
             """).ToListAsync();
         if (everyMatter)
         {
             return rows.Select(r => new MatterId(r.Id)).ToList();
         }
 
-        var roles = (await Db.Memberships.AsNoTracking().Where(m => m.CountyId == county && m.UnitId == unit && m.PersonId == me).Select(m => m.Role).ToListAsync()).ToHashSet();
         var kept = new List<MatterId>();
         foreach (var row in rows)
         {
@@ -251,6 +247,25 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// The candidates (<see cref="TaskCandidatesAsync"/>) loaded whole with their actions, and when each
+    /// last changed: what <see cref="PendingMattersCache"/> keeps for a unit and a set of roles.
+    /// </summary>
+    private async Task<PendingCandidates> LoadCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter)
+    {
+        var candidates = await TaskCandidatesAsync(county, unit, roles, everyMatter);
+        var pending = new List<Matter>(candidates.Count);
+        foreach (var chunk in candidates.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            pending.AddRange(await Db.Matters.AsNoTracking().Include(m => m.Actions)
+                .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Pending && ids.Contains(m.Id))
+                .ToListAsync());
+        }
+
+        return new PendingCandidates(pending, await LastChangesAsync(county, candidates));
     }
 
     /// <summary>Whether someone holding <paramref name="roles"/> could ever act for this step actor (see Matter.CheckAuthority); unknown actors are kept.</summary>
