@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Fenquan.Core.Primitives;
-using Fenquan.Data.Ledger;
 using Fenquan.Data.Storage;
 
 namespace Fenquan.Web.Access;
@@ -11,17 +9,12 @@ namespace Fenquan.Web.Access;
 /// loading one takes half a dozen queries, and every request needs one. An entry is used only while
 /// its county's organisation stamp (<see cref="LedgerWriter.OrganizationStamps"/>, changed by the writer after
 /// every commit that touches memberships, portfolios, people, units or the county) is the one read
-/// before it was loaded, on the same day, and for at most <see cref="MaxAge"/> (a bound on what
-/// another process writing the same database could leave stale). Roles are still those of the day.
+/// before it was loaded, on the same day, and for at most 30 s (<see cref="StampedCache{TKey, TValue}"/>).
+/// Roles are still those of the day.
 /// </summary>
 public sealed class ViewerCache(FenquanStore store, TimeProvider time)
 {
-    /// <summary>The longest an entry is used, whatever the stamps say.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-
-    private const int MaxEntries = 20_000;
-
-    private readonly ConcurrentDictionary<Key, Entry> _entries = new();
+    private readonly StampedCache<Key, Viewer> _viewers = new(store.Writer.OrganizationStamps, time, maxEntries: 20_000);
 
     public async Task<Viewer?> GetOrLoadAsync(ClaimsPrincipal user, DateOnly today, Func<Task<Viewer?>> load)
     {
@@ -39,28 +32,8 @@ public sealed class ViewerCache(FenquanStore store, TimeProvider time)
             user.HasClaim(FenquanClaims.CountyAdministrator, "true"),
             user.HasClaim(FenquanClaims.UnitAdministrator, "true"),
             today);
-        var version = store.Writer.OrganizationStamps.Of(new CountyId(county));
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(key, out var known) && known.Version == version && now - known.LoadedAt < MaxAge)
-        {
-            return known.Viewer;
-        }
-
-        var viewer = await load();
-        if (viewer is not null)
-        {
-            if (_entries.Count >= MaxEntries)
-            {
-                _entries.Clear();
-            }
-
-            _entries[key] = new Entry(viewer, version, now);
-        }
-
-        return viewer;
+        return await _viewers.GetOrLoadAsync(key, new CountyId(county), load);
     }
 
     private readonly record struct Key(string UserName, Guid County, string? Person, bool CountyAdministrator, bool UnitAdministrator, DateOnly Today);
-
-    private sealed record Entry(Viewer Viewer, ChangeStamp Version, DateTimeOffset LoadedAt);
 }
