@@ -13,6 +13,7 @@ namespace Fenquan.Data.Ledger;
 public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, CountyId county)
 {
     private List<(string SubjectType, Guid SubjectId, string Data)>? _events;
+    private HashSet<Guid>? _served;
 
     internal WriteCache? Cache { get; init; }
 
@@ -38,6 +39,49 @@ public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, County
         Cache is null
             ? Operations.OrganizationOperations.LoadUnitView(Db, County, unit)
             : Cache.GetOrLoad("unit-view", County, unit.Value, () => Operations.OrganizationOperations.LoadUnitView(Db, County, unit));
+
+    /// <summary>
+    /// A row graph (a matter with its actions and changes) tracked on this unit's context: the graph
+    /// the writer kept from an earlier unit, attached unchanged, or else <paramref name="load"/>'s
+    /// (a tracking query), kept for later units. A unit that is refused or fails, or that changes the
+    /// graph's rows through another instance, makes the writer forget it.
+    /// </summary>
+    public T? Kept<T>(Guid id, Func<T?> load)
+        where T : class
+    {
+        if (Cache is null)
+        {
+            return load();
+        }
+
+        (_served ??= []).Add(id);
+        if (Cache.TryGetKept<T>(County, id, out var kept))
+        {
+            Db.Attach(kept);
+            return kept;
+        }
+
+        var loaded = load();
+        if (loaded is not null)
+        {
+            Cache.Keep(County, id, loaded);
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Keeps a graph this unit made (a matter it submitted) for later units, as <see cref="Kept"/> does.</summary>
+    public void Keep(Guid id, object graph)
+    {
+        if (Cache is not null)
+        {
+            (_served ??= []).Add(id);
+            Cache.Keep(County, id, graph);
+        }
+    }
+
+    /// <summary>Ids of the kept graphs this unit was given (see <see cref="Kept"/>).</summary>
+    internal IReadOnlyCollection<Guid> Served => (IReadOnlyCollection<Guid>?)_served ?? [];
 
     /// <summary>The unit's published policy versions (immutable once published), kept like <see cref="UnitView"/>.</summary>
     public IReadOnlyList<Core.Policy.PolicyVersion> PolicyVersions(UnitId unit)
@@ -184,10 +228,18 @@ public sealed class LedgerWriter : IAsyncDisposable
         var now = new DateTimeOffset(clock.Ticks - (clock.Ticks % 10), TimeSpan.Zero);
         var mark = Stopwatch.GetTimestamp();
         await using var db = _createContext();
+
+        // No savepoint around each unit's SaveChanges: a unit whose save throws fails the whole
+        // batch, which is rolled back and retried one unit at a time (RunAsync).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var working = new Dictionary<CountyId, CountyState>();
         var done = new List<WorkItem>(batch.Count);
         var ledgerRows = new List<LedgerEntryRow>(batch.Count * 2);
+
+        // SQLite runs in process: a unit's rows are saved through statements reused across the
+        // batch. PostgreSQL keeps SaveChanges, which sends a unit's rows in one round trip.
+        await using var saver = db.Database.IsSqlite() ? new RowSaver(db) : null;
         long runTicks = 0, ledgerTicks = 0, saveTicks = 0;
         mark = Lap(ref _beginTicks, mark);
 
@@ -218,13 +270,17 @@ public sealed class LedgerWriter : IAsyncDisposable
             {
                 // A bug in one unit of work: it fails alone, its half-made changes are dropped.
                 db.ChangeTracker.Clear();
+                ForgetServed(context);
                 item.Fail(exception);
                 continue;
             }
 
             if (!ok)
             {
+                // A refused unit changes nothing; a kept graph it was given may still have been
+                // touched before the refusal, so it is read again next time.
                 db.ChangeTracker.Clear();
+                ForgetServed(context);
                 done.Add(item);
                 runTicks += Stopwatch.GetTimestamp() - started;
                 continue;
@@ -253,6 +309,12 @@ public sealed class LedgerWriter : IAsyncDisposable
                     _cache.MattersChanged(item.County);
                 }
 
+                if (WriteCache.KeptKeyOf(entry.Entity) is { } keptKey && !context.Served.Contains(keptKey))
+                {
+                    // Changed through an instance the writer did not give out: what it kept is stale.
+                    _cache.Forget(item.County, keptKey);
+                }
+
                 var (subjectId, county) = Identify(entry);
                 if (county != item.County.Value)
                 {
@@ -272,7 +334,11 @@ public sealed class LedgerWriter : IAsyncDisposable
             ledgerTicks += ledgered - ran;
             if (changed is not null)
             {
-                await db.SaveChangesAsync().ConfigureAwait(false);
+                if (saver is null || !saver.TrySave(changed))
+                {
+                    await db.SaveChangesAsync().ConfigureAwait(false);
+                }
+
                 db.ChangeTracker.Clear();
                 saveTicks += Stopwatch.GetTimestamp() - ledgered;
             }
@@ -350,6 +416,14 @@ public sealed class LedgerWriter : IAsyncDisposable
                 return () => new PostgresFenquanDbContext(postgres);
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings));
+        }
+    }
+
+    private void ForgetServed(WriteContext context)
+    {
+        foreach (var id in context.Served)
+        {
+            _cache.Forget(context.County, id);
         }
     }
 

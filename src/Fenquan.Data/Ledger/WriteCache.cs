@@ -10,6 +10,10 @@ namespace Fenquan.Data.Ledger;
 /// of the rows they are built from (<see cref="InvalidatedBy"/>), before any later unit runs; a batch
 /// that fails drops everything. Another process writing the same county is caught by checking, once
 /// per batch, that the county's ledger still ends where this writer left it.
+/// It also keeps the row graphs units of work act on (a matter with its actions and changes), so an
+/// action does not query and materialise its matter again: the writer attaches the kept graph to the
+/// unit's context, and forgets it whenever a unit that touched it is refused or fails, or a unit
+/// changes its rows through another instance (see LedgerWriter).
 /// </summary>
 internal sealed class WriteCache
 {
@@ -17,7 +21,11 @@ internal sealed class WriteCache
     private readonly HashSet<CountyId> _counties = [];
     private readonly HashSet<CountyId> _changed = [];
     private readonly HashSet<CountyId> _mattersChanged = [];
+    private readonly Dictionary<(CountyId County, Guid Id), object> _kept = [];
     private bool _changedAll;
+
+    /// <summary>At most this many kept row graphs (matters with their actions); past it they are all dropped and kept anew.</summary>
+    public const int MaxKept = 100_000;
 
     /// <summary>Organisation stamps for readers outside the writer (see <see cref="ChangeStamps"/>).</summary>
     public ChangeStamps Organization { get; } = new();
@@ -63,6 +71,38 @@ internal sealed class WriteCache
 
     public bool Holds(CountyId county) => _counties.Contains(county);
 
+    /// <summary>
+    /// The key a changed row of a kept graph belongs to (a matter, its actions and its changes are
+    /// kept as one graph under the matter's id); null for rows that are never kept.
+    /// </summary>
+    public static Guid? KeptKeyOf(object entity) => entity switch
+    {
+        Fenquan.Core.Matters.Matter matter => matter.Id.Value,
+        Fenquan.Core.Matters.MatterAction action => action.MatterId.Value,
+        Fenquan.Core.Matters.MatterChange change => change.MatterId.Value,
+        _ => null,
+    };
+
+    public bool TryGetKept<T>(CountyId county, Guid id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? kept)
+        where T : class
+    {
+        kept = _kept.TryGetValue((county, id), out var known) ? known as T : null;
+        return kept is not null;
+    }
+
+    public void Keep(CountyId county, Guid id, object graph)
+    {
+        if (_kept.Count >= MaxKept)
+        {
+            _kept.Clear();
+        }
+
+        _kept[(county, id)] = graph;
+        _counties.Add(county);
+    }
+
+    public void Forget(CountyId county, Guid id) => _kept.Remove((county, id));
+
     public T GetOrLoad<T>(string what, CountyId county, Guid key, Func<T> load)
         where T : class
     {
@@ -87,6 +127,11 @@ internal sealed class WriteCache
             {
                 _entries.Remove(key);
             }
+
+            foreach (var key in _kept.Keys.Where(k => k.County == county).ToList())
+            {
+                _kept.Remove(key);
+            }
         }
     }
 
@@ -94,6 +139,7 @@ internal sealed class WriteCache
     {
         _changedAll = true;
         _entries.Clear();
+        _kept.Clear();
         _counties.Clear();
     }
 }

@@ -47,13 +47,13 @@ public sealed class AttachmentOperations(LedgerWriter writer, AttachmentStore st
 
         return await writer.ExecuteAsync(county, "attachment.added", ctx =>
         {
-            var matter = MatterOperations.Load(ctx.Db, county, matterId);
+            var matter = MatterOperations.Load(ctx, matterId);
             if (matter is null)
             {
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var org = OrganizationOperations.LoadUnitView(ctx.Db, county, matter.UnitId);
+            var org = ctx.UnitView(matter.UnitId);
             var attachment = Attachment.Create(matter, uploader, check.Value, staged.Size, staged.ContentHash, org, ctx.Now);
             if (attachment.IsOk)
             {

@@ -50,6 +50,7 @@ public sealed class MatterOperations(LedgerWriter writer)
             if (matter.IsOk)
             {
                 ctx.Db.Matters.Add(matter.Value);
+                ctx.Keep(matter.Value.Id.Value, matter.Value);
             }
 
             return matter;
@@ -71,7 +72,7 @@ public sealed class MatterOperations(LedgerWriter writer)
     public Task<Result<MatterAction>> ActAsync(CountyId county, MatterId matterId, ActRequest request, Func<Matter, bool>? visible) =>
         writer.ExecuteAsync(county, "matter." + request.Kind.ToString().ToLowerInvariant(), ctx =>
         {
-            var matter = Load(ctx.Db, county, matterId);
+            var matter = Load(ctx, matterId);
             if (matter is null || (visible is not null && !visible(matter)))
             {
                 return Refusal.NotFound($"Matter {matterId}");
@@ -92,7 +93,7 @@ public sealed class MatterOperations(LedgerWriter writer)
     public Task<Result<MatterChange>> EditAsync(CountyId county, MatterId matterId, EditMatter edit) =>
         writer.ExecuteAsync(county, "matter.edited", ctx =>
         {
-            var matter = Load(ctx.Db, county, matterId);
+            var matter = Load(ctx, matterId);
             if (matter is null)
             {
                 return Refusal.NotFound($"Matter {matterId}");
@@ -105,7 +106,7 @@ public sealed class MatterOperations(LedgerWriter writer)
     public Task<Result<MatterChange>> ResubmitAsync(CountyId county, MatterId matterId, PersonId by) =>
         writer.ExecuteAsync(county, "matter.resubmitted", ctx =>
         {
-            var matter = Load(ctx.Db, county, matterId);
+            var matter = Load(ctx, matterId);
             if (matter is null)
             {
                 return Refusal.NotFound($"Matter {matterId}");
@@ -118,9 +119,16 @@ public sealed class MatterOperations(LedgerWriter writer)
     public Task<Result<MatterChange>> WithdrawAsync(CountyId county, MatterId matterId, PersonId by) =>
         writer.ExecuteAsync(county, "matter.withdrawn", ctx =>
         {
-            var matter = Load(ctx.Db, county, matterId);
+            var matter = Load(ctx, matterId);
             return matter is null ? Refusal.NotFound($"Matter {matterId}") : matter.Withdraw(by, ctx.Now);
         });
+
+    /// <summary>
+    /// A matter with its actions and changes, tracked on the unit's context, or null when the county
+    /// has no such matter: the writer keeps matters between units, so an action on a matter acted on
+    /// before does not read it again.
+    /// </summary>
+    public static Matter? Load(WriteContext ctx, MatterId id) => ctx.Kept(id.Value, () => Load(ctx.Db, ctx.County, id));
 
     /// <summary>A matter with its actions and changes, tracked, or null when the county has no such matter.</summary>
     public static Matter? Load(FenquanDbContext db, CountyId county, MatterId id) =>

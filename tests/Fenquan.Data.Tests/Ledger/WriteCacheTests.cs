@@ -77,6 +77,67 @@ public class WriteCacheTests
         Assert.True((await database.AuditAsync()).IsIntact);
     }
 
+    // The writer keeps the matters it acts on. A kept matter must never outlive a change made to it
+    // through another instance: a stale copy would still wait for the review and refuse the approval (R7).
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AMatterChangedThroughAnotherInstance_IsReadAgainByTheNextAction(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await TestCounty.CreateAsync(database);
+        var matter = (await county.Matters.SubmitAsync(Expense(county))).Value; // kept by the writer
+
+        var reviewed = await database.Writer.ExecuteAsync(county.County, "matter.review", ctx =>
+        {
+            var other = MatterOperations.Load(ctx.Db, county.County, matter.Id)!; // not the kept instance
+            return other.Act(new ActRequest(county["赵敏"], ActionKind.Review), ctx.UnitView(county.Unit), ctx.Now);
+        });
+        Assert.True(reviewed.IsOk, reviewed.ToString());
+        var approved = await county.Matters.ActAsync(county.County, matter.Id, new ActRequest(county["张伟"], ActionKind.Approve));
+
+        Assert.True(approved.IsOk, approved.ToString());
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AMatterActedOnByAnotherWriter_IsReadAgainByTheNextAction(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await TestCounty.CreateAsync(database);
+        var matter = (await county.Matters.SubmitAsync(Expense(county))).Value;
+        await using (var second = new LedgerWriter(database.Settings, database.Signer, database.Time))
+        {
+            var reviewed = await new MatterOperations(second).ActAsync(county.County, matter.Id, new ActRequest(county["赵敏"], ActionKind.Review));
+            Assert.True(reviewed.IsOk, reviewed.ToString());
+        }
+
+        var approved = await county.Matters.ActAsync(county.County, matter.Id, new ActRequest(county["张伟"], ActionKind.Approve));
+
+        Assert.True(approved.IsOk, approved.ToString());
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AKeptMatter_AfterARefusedAction_TakesTheNextOne(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await TestCounty.CreateAsync(database);
+        var matter = (await county.Matters.SubmitAsync(Expense(county))).Value;
+
+        var refused = await county.Matters.ActAsync(county.County, matter.Id, new ActRequest(county["王建国"], ActionKind.Review));
+        var reviewed = await county.Matters.ActAsync(county.County, matter.Id, new ActRequest(county["赵敏"], ActionKind.Review));
+        var approved = await county.Matters.ActAsync(county.County, matter.Id, new ActRequest(county["张伟"], ActionKind.Approve));
+
+        Assert.False(refused.IsOk);
+        Assert.True(reviewed.IsOk, reviewed.ToString());
+        Assert.True(approved.IsOk, approved.ToString());
+        await using var db = database.Context();
+        Assert.Equal(2, db.MatterActions.Count(a => a.MatterId == matter.Id));
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task APolicyPublishedAfterTheVersionsWereKept_RoutesTheNextSubmission(string provider)
