@@ -126,7 +126,7 @@ public static class DelegationRules
     /// and the delegate still could hold that role on the matter's date. (Segregation of duties and
     /// the delegator's own authority are checked by <see cref="Matter.Act(ActRequest, IOrganizationView, IDelegationView, DateTimeOffset)"/>.)
     /// </summary>
-    public static Outcome CheckActing(IDelegationView delegations, IOrganizationView org, UnitId unit, Area area, RouteStep step, PersonId actor, PersonId onBehalfOf, DateOnly matterDate, DateTimeOffset now, string here)
+    public static Outcome CheckActing(IDelegationView delegations, IOrganizationView org, UnitId unit, Area area, RouteStep step, PersonId actor, PersonId onBehalfOf, DateOnly matterDate, DateTimeOffset now, StepPosition here)
     {
         ArgumentNullException.ThrowIfNull(delegations);
         ArgumentNullException.ThrowIfNull(org);

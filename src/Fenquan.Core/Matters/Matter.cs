@@ -501,7 +501,7 @@ public sealed class Matter
 
         var index = CurrentStepIndex;
         var step = Route.Steps[index];
-        var here = $"step {index + 1} of {Route.Steps.Count} ({step})";
+        var here = new StepPosition(index, Route.Steps.Count, step); // formatted only into a refusal
 
         // 2. R7: the action fits the current step; no step can be skipped.
         var fits = FitsStep(kind, step, index, here);
@@ -608,7 +608,7 @@ public sealed class Matter
 
     private string RouteRule => Route.Rules.Count > 0 ? Route.Rules[0] : MatterRules.AreaRule(Area);
 
-    private Outcome FitsStep(ActionKind kind, RouteStep step, int index, string here)
+    private Outcome FitsStep(ActionKind kind, RouteStep step, int index, StepPosition here)
     {
         if (kind is ActionKind.Reject or ActionKind.Return)
         {
@@ -633,7 +633,7 @@ public sealed class Matter
         return Outcome.Refused("R7", $"{here} waits for {StepActions.CompletingAction(step.Kind)}; {kind} does not fit it.");
     }
 
-    private Outcome CheckAuthority(PersonId actor, RouteStep step, string here, IOrganizationView org)
+    private Outcome CheckAuthority(PersonId actor, RouteStep step, StepPosition here, IOrganizationView org)
     {
         var who = org.NameOf(actor);
         var date = MatterRules.Day(MatterDate);
@@ -695,4 +695,13 @@ public sealed class Matter
         // Fail closed on an actor kind this code does not know.
         return Outcome.Refused(RouteRule, $"{here} names an actor this version does not recognise ({step.Actor}).");
     }
+}
+
+/// <summary>
+/// Where a step sits on its route, as refusals name it ("step 2 of 3 (Approve(DeputyInCharge))"):
+/// a value, formatted only when a refusal is written, so an action that passes builds no text.
+/// </summary>
+public readonly record struct StepPosition(int Index, int Count, RouteStep Step)
+{
+    public override string ToString() => $"step {Index + 1} of {Count} ({Step})";
 }

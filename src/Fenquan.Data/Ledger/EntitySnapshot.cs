@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fenquan.Data.Ledger;
 
@@ -15,57 +16,56 @@ internal static class EntitySnapshot
     // Chinese text stays readable in the ledger and its export; only what JSON requires is escaped.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeBase, Member[]> Plans = new();
+
     public static byte[] Of(EntityEntry entry)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            WriteProperties(writer, entry.Properties, entry.ComplexProperties);
+            WriteMembers(writer, entry.Entity, PlanOf(entry.Metadata));
             writer.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteProperties(Utf8JsonWriter writer, IEnumerable<PropertyEntry> properties, IEnumerable<ComplexPropertyEntry> complexProperties)
+    // Every mapped, non-shadow property and complex property of the type, in ordinal name order,
+    // read through EF's own getters: worked out once per type, not per snapshot.
+    private static Member[] PlanOf(ITypeBase type) => Plans.GetOrAdd(type, static t =>
+    [
+        .. t.GetProperties().Where(p => !p.IsShadowProperty())
+            .Select(p => new Member(p.Name, p.GetGetter(), p.GetTypeMapping().Converter, null))
+            .Concat(t.GetComplexProperties().Select(c => new Member(c.Name, c.GetGetter(), null, c.ComplexType)))
+            .OrderBy(m => m.Name, StringComparer.Ordinal),
+    ]);
+
+    private static void WriteMembers(Utf8JsonWriter writer, object entity, Member[] members)
     {
-        var named = new List<(string Name, Action Write)>();
-        foreach (var property in properties)
+        foreach (var member in members)
         {
-            if (property.Metadata.IsShadowProperty())
+            writer.WritePropertyName(member.Name);
+            var value = member.Getter.GetClrValueUsingContainingEntity(entity);
+            if (member.Complex is not { } complex)
             {
-                continue;
+                WriteValue(writer, value, member.Converter);
             }
-
-            var value = property.CurrentValue;
-            var converter = property.Metadata.GetTypeMapping().Converter;
-            named.Add((property.Metadata.Name, () => WriteValue(writer, value, converter)));
-        }
-
-        foreach (var complex in complexProperties)
-        {
-            var inner = complex;
-            named.Add((complex.Metadata.Name, () =>
+            else if (value is null)
             {
-                if (inner.CurrentValue is null)
-                {
-                    writer.WriteNullValue();
-                    return;
-                }
-
+                writer.WriteNullValue();
+            }
+            else
+            {
+                // Nested complex values are read from the containing entity, as EF's getters expect.
                 writer.WriteStartObject();
-                WriteProperties(writer, inner.Properties, inner.ComplexProperties);
+                WriteMembers(writer, entity, PlanOf(complex));
                 writer.WriteEndObject();
-            }));
-        }
-
-        foreach (var (name, write) in named.OrderBy(n => n.Name, StringComparer.Ordinal))
-        {
-            writer.WritePropertyName(name);
-            write();
+            }
         }
     }
+
+    private sealed record Member(string Name, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, IComplexType? Complex);
 
     private static void WriteValue(Utf8JsonWriter writer, object? value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
     {

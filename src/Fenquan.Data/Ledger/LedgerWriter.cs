@@ -83,6 +83,18 @@ public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, County
     /// <summary>Ids of the kept graphs this unit was given (see <see cref="Kept"/>).</summary>
     internal IReadOnlyCollection<Guid> Served => (IReadOnlyCollection<Guid>?)_served ?? [];
 
+    /// <summary>Whether the county has the unit, kept like <see cref="UnitView"/> (a change to any unit drops it).</summary>
+    public bool HasUnit(UnitId unit)
+    {
+        bool Load() => Db.Units.AsNoTracking().Any(u => u.Id == unit && u.CountyId == County);
+        return Cache is null ? Load() : Cache.GetOrLoad("unit-exists", County, unit.Value, () => Load() ? Found.Yes : Found.No) == Found.Yes;
+    }
+
+    private sealed class Found
+    {
+        public static readonly Found Yes = new(), No = new();
+    }
+
     /// <summary>The unit's published policy versions (immutable once published), kept like <see cref="UnitView"/>.</summary>
     public IReadOnlyList<Core.Policy.PolicyVersion> PolicyVersions(UnitId unit)
     {

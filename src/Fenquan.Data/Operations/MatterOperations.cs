@@ -19,7 +19,7 @@ public sealed class MatterOperations(LedgerWriter writer)
     public Task<Result<Matter>> SubmitAsync(SubmitMatter command) =>
         writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
         {
-            if (!UnitExists(ctx.Db, command.UnitId, command.CountyId))
+            if (!ctx.HasUnit(command.UnitId))
             {
                 return Refusal.NotFound($"Unit {command.UnitId}");
             }
@@ -135,15 +135,9 @@ public sealed class MatterOperations(LedgerWriter writer)
         LoadMatter.GetOrAdd(db.Model, _ => EF.CompileQuery((FenquanDbContext c, MatterId i, CountyId k) =>
             c.Matters.Include(m => m.Actions).Include(m => m.Changes).SingleOrDefault(m => m.Id == i && m.CountyId == k)))(db, id, county);
 
-    private static bool UnitExists(FenquanDbContext db, UnitId unit, CountyId county) =>
-        UnitExistsQuery.GetOrAdd(db.Model, _ => EF.CompileQuery((FenquanDbContext c, UnitId u, CountyId k) =>
-            c.Units.AsNoTracking().Any(x => x.Id == u && x.CountyId == k)))(db, unit, county);
-
     // Compiled once per model (a compiled query is bound to one model: SQLite's or PostgreSQL's):
     // the hot path of every action skips building and looking up the query.
     private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, MatterId, CountyId, Matter?>> LoadMatter = new();
-
-    private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, UnitId, CountyId, bool>> UnitExistsQuery = new();
 
     private static Result<Core.Policy.Route> Reroute(FenquanDbContext db, Matter matter, decimal amount)
     {
