@@ -2,6 +2,7 @@ using System.Net;
 using Fenquan.Cli;
 using Fenquan.Core.Organization;
 using Fenquan.Data.Storage;
+using Fenquan.Testing;
 using Fenquan.Web.Accounts;
 using Fenquan.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -19,27 +20,32 @@ namespace Fenquan.Web.Tests.Demo;
 /// gets its demo sign-ins when the web application starts on the same data folder: the same user
 /// names for the same people as the server's own seed, the password made then and kept in the data
 /// folder, printed as for the server's seed; officials sign in over real HTTP. A restart adds none.
+/// On SQLite and on PostgreSQL.
 /// </summary>
 public sealed class DemoSignInTests
 {
-    [Fact]
-    public async Task CountySeededByFenquanDemo_GetsItsDemoSignInsWhenTheServerStarts_SameNamesAsTheServersOwnSeed()
+    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CountySeededByFenquanDemo_GetsItsDemoSignInsWhenTheServerStarts_SameNamesAsTheServersOwnSeed(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
         var data = Directory.CreateTempSubdirectory("fenquan-cli-demo-").FullName;
+        string[] database = provider == "postgres" ? ["--db", await (await PostgresServer.StartOrSkipAsync()).CreateDatabaseAsync()] : [];
         try
         {
             // `fenquan demo`, in-process: people, teams, policies and matters, no accounts, no password file.
             var output = new StringWriter();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
-            var exit = await FenquanApp.RunAsync(["demo", "--data", data, "--matters", "12"], console);
+            var exit = await FenquanApp.RunAsync(["demo", "--data", data, "--matters", "12", .. database], console);
             Assert.True(exit == FenquanApp.Ok, output.ToString());
             Assert.False(File.Exists(Path.Combine(data, StartupTasks.DemoPasswordFile)));
 
             // The web application starts on that folder: the demo county exists, so it is not seeded again,
             // but its people get their sign-ins, with a password made now and kept in the data folder.
             Dictionary<string, string> cliAccounts;
-            await using (var app = await StartAsync(data, ct))
+            await using (var app = await StartAsync(data, database, ct))
             {
                 var password = (await File.ReadAllTextAsync(Path.Combine(data, StartupTasks.DemoPasswordFile), ct)).Trim();
                 Assert.StartsWith("Fq-", password, StringComparison.Ordinal);
@@ -72,7 +78,7 @@ public sealed class DemoSignInTests
             }
 
             // A restart creates no more accounts and keeps the password.
-            await using (var again = await StartAsync(data, ct))
+            await using (var again = await StartAsync(data, database, ct))
             {
                 Assert.Equal(cliAccounts, await AccountsAsync(again.Services, ct));
                 Assert.Equal((await File.ReadAllTextAsync(Path.Combine(data, StartupTasks.DemoPasswordFile), ct)).Trim(), again.Services.GetRequiredService<StartupReport>().DemoPassword);
@@ -90,11 +96,11 @@ public sealed class DemoSignInTests
         }
     }
 
-    private static async Task<WebApplication> StartAsync(string data, CancellationToken ct)
+    private static async Task<WebApplication> StartAsync(string data, string[] database, CancellationToken ct)
     {
         var app = FenquanWeb.Build(
         [
-            "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", Browser.BrowserHost.ProjectFolder(),
+            "--data", data, .. database, "--urls", "http://127.0.0.1:0", "--contentRoot", Browser.BrowserHost.ProjectFolder(),
             "--Fenquan:SignInPermitsPerMinute=1000", "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync(ct);
