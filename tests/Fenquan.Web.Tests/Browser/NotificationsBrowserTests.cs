@@ -6,7 +6,8 @@ namespace Fenquan.Web.Tests.Browser;
 /// navigation, opens /notifications, reads the notification (the meeting's title and the time it
 /// was set for, China time), marks it read through the page's form (antiforgery) and the count
 /// drops; another member's notification stays unread and cannot be marked from their page; the link
-/// opens the meeting; English reads in English.
+/// opens the meeting; when minutes are drawn up the member is asked to sign and that notification
+/// opens the minutes page; English reads in English.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Rule", "R43")]
@@ -92,11 +93,53 @@ public sealed class NotificationsBrowserTests
         await member.WaitForURLAsync("**" + meetingUrl);
         Assert.Contains(Title, await member.TextContentAsync("h1"));
 
+        // The meeting is held on the clerk's expense (reviewed through the API): the item is deferred and the
+        // minutes drawn up; the member is asked to sign, and that notification opens the minutes page.
+        var clerk = await host.SignInAsync("u1.staff1");
+        var finance = await host.SignInAsync("u1.finance");
+        var submitted = await clerk.APIRequest.PostAsync("/api/v1/matters", new() { DataObject = new { kind = "Expense", title = "村道护栏维修费", amount = 12000m, payMe = true } });
+        Assert.Equal(201, submitted.Status);
+        var matterId = (await submitted.JsonAsync())!.Value.GetProperty("id").GetString()!;
+        foreach (var reviewer in new[] { office, finance })
+        {
+            Assert.Equal(200, (await reviewer.APIRequest.PostAsync($"/api/v1/matters/{matterId}/actions", new() { DataObject = new { action = "Review", comment = "建议上会" } })).Status);
+        }
+
+        await office.GotoAsync(meetingUrl);
+        await office.SelectOptionAsync("[data-testid=matter]", matterId);
+        await office.ClickAsync("[data-testid=add-item]");
+        await office.WaitForSelectorAsync("[data-testid=item-1]");
+        await office.ClickAsync("[data-testid=open]");
+        await office.WaitForSelectorAsync("button[data-testid^=present-]");
+        while (await office.Locator("button[data-testid^=present-]").CountAsync() > 0)
+        {
+            await office.Locator("button[data-testid^=present-]").First.ClickAsync();
+            await office.WaitForSelectorAsync(".notice");
+        }
+
+        await office.FillAsync("#outcome-reason-1", "补充材料后再议");
+        await office.ClickAsync("[data-testid=defer-1]");
+        await office.WaitForSelectorAsync("[data-testid=outcome-1]");
+        await office.ClickAsync("[data-testid=draw-up]");
+        await office.WaitForURLAsync("**/minutes");
+
+        await member.GotoAsync("/notifications");
+        Assert.Equal("(2)", (await member.TextContentAsync("[data-testid=nav-unread]"))?.Trim());
+        var toSign = member.Locator("[data-testid=notifications] tbody tr", new() { HasText = "待您签署" });
+        Assert.Contains("会议“" + Title + "”的会议纪要（第1版）待您签署", await toSign.TextContentAsync());
+        Assert.Equal(1, await member.Locator("[data-testid=notifications] tbody tr", new() { HasText = "新增议题1：村道护栏维修费" }).CountAsync());
+        await host.ShotAsync(member, "06-minutes-to-sign");
+        await toSign.GetByText("查看纪要并签名").ClickAsync();
+        await member.WaitForURLAsync("**" + meetingUrl + "/minutes");
+        Assert.Contains("待签名", await member.TextContentAsync("[data-testid=minutes-state]"));
+        Assert.Equal(1, await member.Locator("[data-testid=sign]").CountAsync());
+
         // In English the same notification reads in English.
         await member.GotoAsync("/notifications");
         await member.ClickAsync("[data-testid=english]");
-        await member.WaitForSelectorAsync("text=0 unread");
+        await member.WaitForSelectorAsync("text=2 unread");
         Assert.Contains($"Meeting \"{Title}\" is scheduled for {when} 09:30; please attend.", await member.TextContentAsync("[data-testid=notifications]"));
-        await host.ShotAsync(member, "06-english");
+        Assert.Contains("Open the minutes to sign", await member.TextContentAsync("[data-testid=notifications]"));
+        await host.ShotAsync(member, "07-english");
     }
 }
