@@ -26,8 +26,8 @@ public sealed class StartupReport
 /// <summary>
 /// Before the server listens: migrate the accounts schema, seed the demo county once (unless turned
 /// off) and give every demo person a sign-in — also when the demo county was seeded by
-/// <c>fenquan demo</c>, which creates people but no accounts. When the server has started: print the address and
-/// one demo sign-in per role.
+/// <c>fenquan demo</c>, which creates people but no accounts. When the server has started: print
+/// the address and one demo sign-in per role.
 /// </summary>
 public sealed class StartupTasks(
     IServiceProvider services,
