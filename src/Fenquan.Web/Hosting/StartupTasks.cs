@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Fenquan.Core.Organization;
 using Fenquan.Data.Demo;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Accounts;
@@ -26,8 +25,9 @@ public sealed class StartupReport
 
 /// <summary>
 /// Before the server listens: migrate the accounts schema, seed the demo county once (unless turned
-/// off) and give every demo person a sign-in. When the server has started: print the address and
-/// one demo sign-in per role.
+/// off) and give every demo person a sign-in — also when the demo county was seeded by
+/// <c>fenquan demo</c>, which creates people but no accounts. When the server has started: print
+/// the address and one demo sign-in per role.
 /// </summary>
 public sealed class StartupTasks(
     IServiceProvider services,
@@ -73,13 +73,22 @@ public sealed class StartupTasks(
         {
             logger.LogInformation("Seeding the demo county {County} ({Matters} matters)…", DemoCounty.CountyName, options.Value.DemoMatters);
             var info = await DemoCounty.SeedAsync(store.Data, store.Database, store.Time, new DemoOptions { Matters = options.Value.DemoMatters }, cancellationToken: cancellationToken);
-            await CreateAccountsAsync(users, info, password);
+            await DemoAccounts.CreateAsync(users, info, password);
         }
 
         await using (var db = store.Context())
         {
             var county = await db.Counties.AsNoTracking().Where(c => c.Name == DemoCounty.CountyName).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
             report.DemoCounty = county;
+
+            // Seeded by `fenquan demo` (which has no accounts) or left without them by an interrupted
+            // first start: the people are there but nobody can sign in. Give them their demo sign-ins.
+            if (exists && !await DemoAccounts.AnyAsync(users, county, cancellationToken))
+            {
+                var info = await DemoAccounts.LoadAsync(db, county, cancellationToken);
+                var created = await DemoAccounts.CreateAsync(users, info, password);
+                logger.LogInformation("The demo county {County} had no sign-ins (seeded by `fenquan demo`): created {Accounts} demo accounts.", DemoCounty.CountyName, created);
+            }
         }
 
         foreach (var (userName, description) in DemoPrintList)
@@ -105,50 +114,6 @@ public sealed class StartupTasks(
         ("u1.staff1", "staff 工作人员 (section clerk)"),
         ("u1.discipline", "discipline member 纪检"),
     ];
-
-    private async Task CreateAccountsAsync(UserManager<FenquanUser> users, DemoCountyInfo info, string password)
-    {
-        var hasher = users.PasswordHasher;
-        string? hash = null;
-        var accounts = new List<FenquanUser> { new() { UserName = "admin", CountyId = info.County.Value, IsCountyAdministrator = true } };
-        for (var u = 0; u < info.Units.Count; u++)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"u{u + 1}.");
-            var counters = new Dictionary<Role, int>();
-            foreach (var person in info.People.Where(p => p.Unit == info.Units[u].Id))
-            {
-                var n = counters[person.Role] = counters.GetValueOrDefault(person.Role) + 1;
-                var suffix = person.Role switch
-                {
-                    Role.Principal => "principal" + n.ToString(CultureInfo.InvariantCulture),
-                    Role.Deputy => person.Portfolio.Count > 0 ? person.Portfolio[0].ToString().ToLowerInvariant() : "deputy" + n.ToString(CultureInfo.InvariantCulture),
-                    Role.OfficeReviewer => n == 1 ? "office" : "office" + n.ToString(CultureInfo.InvariantCulture),
-                    Role.SectionHead => "section" + n.ToString(CultureInfo.InvariantCulture),
-                    Role.FinanceStaff => n == 1 ? "financestaff" : "financestaff" + n.ToString(CultureInfo.InvariantCulture),
-                    Role.DisciplineMember => n == 1 ? "discipline" : "discipline" + n.ToString(CultureInfo.InvariantCulture),
-                    Role.Staff => "staff" + n.ToString(CultureInfo.InvariantCulture),
-                };
-                accounts.Add(new FenquanUser
-                {
-                    UserName = prefix + suffix,
-                    CountyId = info.County.Value,
-                    PersonId = person.Id.Value,
-                    IsUnitAdministrator = person.Role == Role.OfficeReviewer,
-                });
-            }
-        }
-
-        foreach (var account in accounts)
-        {
-            // One demo password for all demo accounts: hash it once (PBKDF2 is slow on purpose).
-            account.PasswordHash = hash ??= hasher.HashPassword(account, password);
-            var created = await users.CreateAsync(account);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException("Could not create demo account " + account.UserName + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
-            }
-        }
-    }
 
     private string DemoPassword()
     {

@@ -1,3 +1,4 @@
+using Fenquan.Core.Primitives;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
 using Fenquan.Web.Api;
@@ -12,6 +13,8 @@ namespace Fenquan.Web.Pages.Meetings;
 /// </summary>
 public sealed class NotificationsModel(DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> meetingText, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
+    private readonly IStringLocalizer<MeetingResource> _meetingText = meetingText;
+
     private readonly NotificationService _notifications = new(session, store, meetingText);
 
     public IReadOnlyList<NotificationView> Items { get; private set; } = [];
@@ -29,6 +32,11 @@ public sealed class NotificationsModel(DbSession session, FenquanStore store, IS
         }
 
         Show(read.Refusal!);
+        if (read.Refusal!.RuleId == Refusal.NotFoundId)
+        {
+            Error = _meetingText["Notifications.NotFound"];
+        }
+
         Load();
         return Page();
     }

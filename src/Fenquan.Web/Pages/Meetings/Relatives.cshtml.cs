@@ -1,3 +1,4 @@
+using Fenquan.Core.Primitives;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
 using Fenquan.Web.Api;
@@ -19,6 +20,11 @@ public sealed class RelativesModel(DbSession session, FenquanStore store, IStrin
 
     public IReadOnlyList<(Guid Id, string Name)> People { get; private set; } = [];
 
+    /// <summary>What the form showed when a declaration was refused, so the person can correct it.</summary>
+    public Guid? RelativeId { get; private set; }
+
+    public RelationshipKind? Relationship { get; private set; }
+
     public void OnGet() => Load();
 
     public async Task<IActionResult> OnPostAsync(Guid? relativeId, RelationshipKind? relationship)
@@ -30,9 +36,17 @@ public sealed class RelativesModel(DbSession session, FenquanStore store, IStrin
             return Redirect("/relatives");
         }
 
+        // Bad input or a person not of the county: said in the page's language; a rule's refusal names the rule.
         var refusal = declared.Result.Refusal!;
-        Error = Problems.Message(refusal, Text);
+        Error = refusal.RuleId switch
+        {
+            Refusal.InvalidId => meetingText["Relatives.Invalid"],
+            Refusal.NotFoundId => meetingText["Relatives.UnknownPerson"],
+            _ => Problems.Message(refusal, Text),
+        };
         Response.StatusCode = Problems.StatusOf(refusal, declared.Forbidden);
+        RelativeId = relativeId;
+        Relationship = relationship;
         Load();
         return Page();
     }
