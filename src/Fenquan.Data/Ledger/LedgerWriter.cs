@@ -6,6 +6,7 @@ using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Fenquan.Data.Ledger;
 
@@ -413,19 +414,20 @@ public sealed class LedgerWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Contexts for the writer's batches from options built once: building them per batch made EF
-    /// look up its internal service provider by the options' extensions on every batch.
+    /// Contexts for the writer's batches from options built once (building them per batch made EF
+    /// look up its internal service provider by the options' extensions on every batch), pooled:
+    /// a new context resolved its internal services again on every batch, a pooled one is reset.
     /// </summary>
     private static Func<FenquanDbContext> ContextFactory(DatabaseSettings settings)
     {
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = FenquanDatabase.Options<SqliteFenquanDbContext>(settings);
-                return () => new SqliteFenquanDbContext(sqlite);
+                var sqlite = new PooledDbContextFactory<SqliteFenquanDbContext>(FenquanDatabase.Options<SqliteFenquanDbContext>(settings), poolSize: 2);
+                return sqlite.CreateDbContext;
             case DatabaseProvider.PostgreSql:
-                var postgres = FenquanDatabase.Options<PostgresFenquanDbContext>(settings);
-                return () => new PostgresFenquanDbContext(postgres);
+                var postgres = new PooledDbContextFactory<PostgresFenquanDbContext>(FenquanDatabase.Options<PostgresFenquanDbContext>(settings), poolSize: 2);
+                return postgres.CreateDbContext;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings));
         }

@@ -103,6 +103,8 @@ public sealed class PostgresFenquanDbContext(DbContextOptions<PostgresFenquanDbC
 /// <summary>
 /// Durable commits on SQLite: WAL with synchronous=FULL, so an action is on disk before the
 /// client hears OK; busy_timeout so that the command line and the server can share the file.
+/// Set once per physical connection: Microsoft.Data.Sqlite pools them, and EF opens and closes the
+/// connection around every query, which ran the pragmas again each time.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -110,19 +112,39 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    // The pooled SQLite handles already set up (weak: a handle the pool drops is forgotten with it).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            Remember(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
     }
 
-    private static void Apply(DbConnection connection)
+    private static bool IsNew(DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || !Configured.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            Configured.AddOrUpdate(handle, handle);
+        }
     }
 }
