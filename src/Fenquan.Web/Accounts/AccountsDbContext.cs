@@ -15,8 +15,8 @@ public class AccountsDbContext(DbContextOptions options) : IdentityDbContext<Fen
 
     public static AccountsDbContext Create(DatabaseSettings settings) => settings.Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteAccountsDbContext(Options<SqliteAccountsDbContext>(settings)),
-        DatabaseProvider.PostgreSql => new PostgresAccountsDbContext(Options<PostgresAccountsDbContext>(settings)),
+        DatabaseProvider.Sqlite => new SqliteAccountsDbContext(FenquanDatabase.CachedOptions<SqliteAccountsDbContext>(settings, Configure)),
+        DatabaseProvider.PostgreSql => new PostgresAccountsDbContext(FenquanDatabase.CachedOptions<PostgresAccountsDbContext>(settings, Configure)),
     };
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseSettings settings)
@@ -30,14 +30,6 @@ public class AccountsDbContext(DbContextOptions options) : IdentityDbContext<Fen
                 builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
                 break;
         }
-    }
-
-    private static DbContextOptions<T> Options<T>(DatabaseSettings settings)
-        where T : DbContext
-    {
-        var builder = new DbContextOptionsBuilder<T>();
-        Configure(builder, settings);
-        return builder.Options;
     }
 }
 
