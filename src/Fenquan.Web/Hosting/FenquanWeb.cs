@@ -133,6 +133,7 @@ public static class FenquanWeb
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.Events.OnValidatePrincipal = ValidateStampWhenDue;
             cookie.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
@@ -223,6 +224,20 @@ public static class FenquanWeb
         app.MapMeetingApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
+    }
+
+    /// <summary>
+    /// Identity's security-stamp check (a changed password or a lockout signs the cookie out), run
+    /// when it is due — the same test Identity's validator makes first. Resolving that validator for
+    /// every request built the sign-in manager, the user manager and an accounts DbContext each time,
+    /// a fifth of an API request's cost under load (measured with a profiler).
+    /// </summary>
+    private static Task ValidateStampWhenDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var due = context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
+        return due ? SecurityStampValidator.ValidatePrincipalAsync(context) : Task.CompletedTask;
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
