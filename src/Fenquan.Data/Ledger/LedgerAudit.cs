@@ -256,13 +256,13 @@ public static class LedgerAudit
         var rows = db.Set<TEntity>().AsNoTracking().Where(inCounty).OrderBy(byKey).AsAsyncEnumerable();
 
         var type = table.Type.ClrType.Name;
-        var chunk = new List<(Guid Id, string Snapshot)>(ChunkSize);
+        var chunk = new List<(Guid Id, byte[] Snapshot)>(ChunkSize);
         Guid? low = null;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var entry = ledger.Entry(row);
             var (id, _) = LedgerWriter.Identify(entry);
-            chunk.Add((id, Encoding.UTF8.GetString(EntitySnapshot.Of(entry))));
+            chunk.Add((id, EntitySnapshot.Of(entry)));
             if (chunk.Count == ChunkSize)
             {
                 await CompareChunkAsync(ledger, county, type, chunk, low, id, problems, cancellationToken);
@@ -279,10 +279,10 @@ public static class LedgerAudit
     /// Compares a chunk of rows — all the table's rows of the county with ids in (low, high] — with
     /// the last ledger entry of every subject of that type with an id in the same range.
     /// </summary>
-    private static async Task CompareChunkAsync(FenquanDbContext ledger, Guid county, string type, List<(Guid Id, string Snapshot)> chunk, Guid? low, Guid? high, RowProblems problems, CancellationToken cancellationToken)
+    private static async Task CompareChunkAsync(FenquanDbContext ledger, Guid county, string type, List<(Guid Id, byte[] Snapshot)> chunk, Guid? low, Guid? high, RowProblems problems, CancellationToken cancellationToken)
     {
         ledger.ChangeTracker.Clear();
-        var pending = new Dictionary<Guid, string>(chunk.Count);
+        var pending = new Dictionary<Guid, byte[]>(chunk.Count);
         foreach (var (id, snapshot) in chunk)
         {
             pending[id] = snapshot;
@@ -307,22 +307,24 @@ public static class LedgerAudit
         await foreach (var last in entries.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var present = pending.Remove(last.SubjectId, out var snapshot);
+
             string data;
             try
             {
                 data = LedgerEntry.Parse(last.Bytes).Data;
             }
-            catch (FormatException)
+            catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or ArgumentException)
             {
                 problems.Add(new RowProblem(county, type, last.SubjectId, last.Sequence, string.Create(CultureInfo.InvariantCulture,
                     $"{type} {last.SubjectId}: its last ledger entry #{last.Sequence} cannot be read, so its {(present ? "row" : "deletion")} cannot be checked.")));
                 continue;
             }
 
-            if (present && data != snapshot)
+            var now = present ? Encoding.UTF8.GetString(snapshot!) : null;
+            if (present && data != now)
             {
                 problems.Add(new RowProblem(county, type, last.SubjectId, last.Sequence, string.Create(CultureInfo.InvariantCulture,
-                    $"{type} {last.SubjectId} differs from its last ledger entry #{last.Sequence}: the row now reads {snapshot}, the ledger recorded {data}.")));
+                    $"{type} {last.SubjectId} differs from its last ledger entry #{last.Sequence}: the row now reads {now}, the ledger recorded {data}.")));
             }
             else if (!present && data != "null")
             {
