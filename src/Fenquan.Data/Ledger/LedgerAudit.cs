@@ -138,6 +138,12 @@ public static class LedgerAudit
             var key = type.FindPrimaryKey() is { Properties.Count: 1 } primary
                 ? primary.Properties[0]
                 : throw new InvalidOperationException($"{type.ClrType.Name} must have a single-column id to be ledgered.");
+            // A table is read as one entity type and its ledger subjects by that type's name.
+            if (type.BaseType is not null || type.GetDirectlyDerivedTypes().Any())
+            {
+                throw new NotSupportedException($"{type.ClrType.Name} is part of an inheritance hierarchy, which the audit does not read yet.");
+            }
+
             var county = type.ClrType == typeof(County) ? key : type.FindProperty("CountyId") ?? throw new InvalidOperationException($"{type.ClrType.Name} has no CountyId.");
             tables.Add(new Table(type, key, county));
         }
