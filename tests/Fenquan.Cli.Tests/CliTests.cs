@@ -134,6 +134,49 @@ public sealed class CliTests : IDisposable
 
     [Fact]
     [Trait("Rule", "R44")]
+    public async Task DeletingADomainRowBehindTheLedger_MakesVerifyFail_NamingTheRow()
+    {
+        await SeedAsync();
+        await ExecuteSqlAsync("DELETE FROM matter_actions WHERE rowid = (SELECT max(rowid) FROM matter_actions)");
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("MatterAction", output, StringComparison.Ordinal);
+        Assert.Contains("is missing from the database", output, StringComparison.Ordinal);
+        Assert.Contains("FAILED: 1 problems found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
+    public async Task ARowAddedPastTheLedger_MakesVerifyFail_NamingTheRow()
+    {
+        await SeedAsync();
+        var stranger = Guid.CreateVersion7().ToString("D").ToUpperInvariant();
+        await ExecuteSqlAsync($"INSERT INTO people (Id, CountyId, Name) SELECT '{stranger}', CountyId, '黑户' FROM people LIMIT 1");
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"Person {stranger.ToLowerInvariant()} is in the database but was never recorded in the ledger", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
+    public async Task RefilingALedgerEntryUnderAnotherSubject_MakesVerifyFail_NamingTheEntry()
+    {
+        await SeedAsync();
+        await ExecuteSqlAsync("UPDATE ledger_entries SET SubjectId = '00000000-0000-0000-0000-000000000001' WHERE Sequence = 30");
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Ledger entry #30 is filed under", output, StringComparison.Ordinal);
+        Assert.Contains("its lookup columns were changed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R44")]
     public async Task Export_WritesEveryEntryAsOneJsonLine()
     {
         await SeedAsync(10);

@@ -44,6 +44,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<StoreSett
             {
                 console.MarkupLineInterpolated($"  [red]Row[/] {row.Message}");
             }
+
+            if (county.RowProblemCount > county.Rows.Count)
+            {
+                console.MarkupLineInterpolated($"  … and {county.RowProblemCount - county.Rows.Count} more row problems");
+            }
         }
 
         // Vouchers and attachments: the stored bytes still hash to what the ledger recorded.
@@ -59,7 +64,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<StoreSett
             return FenquanApp.Ok;
         }
 
-        var problems = report.Counties.Sum(c => c.Ledger.ProblemCount + c.Rows.Count) + attachments.Problems.Count;
+        var problems = report.Counties.Sum(c => c.Ledger.ProblemCount + c.RowProblemCount) + attachments.Problems.Count;
         console.MarkupLineInterpolated($"[red]FAILED[/]: {problems} problems found.");
         return FenquanApp.Failed;
     }

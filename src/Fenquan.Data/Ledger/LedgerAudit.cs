@@ -1,22 +1,29 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text;
+using System.Text.Json;
 using Fenquan.Core.Ledger;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fenquan.Data.Ledger;
 
-/// <summary>A domain row whose current state disagrees with the ledger (R44).</summary>
+/// <summary>A domain row whose current state disagrees with the ledger (R44), or a ledger entry filed under another subject than it records.</summary>
 public sealed record RowProblem(Guid County, string SubjectType, Guid SubjectId, long? LastSequence, string Message)
 {
     public override string ToString() => Message;
 }
 
 /// <summary>One county's ledger report and the rows that disagree with it.</summary>
-public sealed record CountyAudit(Guid County, LedgerReport Ledger, IReadOnlyList<RowProblem> Rows)
+/// <param name="Rows">The row problems found, in the order found (at most <see cref="LedgerAudit.RowProblemLimit"/>).</param>
+/// <param name="RowProblemCount">All row problems found, including any beyond the limit.</param>
+public sealed record CountyAudit(Guid County, LedgerReport Ledger, IReadOnlyList<RowProblem> Rows, long RowProblemCount)
 {
-    public bool IsIntact => Ledger.IsIntact && Rows.Count == 0;
+    public bool IsIntact => Ledger.IsIntact && RowProblemCount == 0;
 }
 
 public sealed record AuditReport(IReadOnlyList<CountyAudit> Counties)
@@ -29,30 +36,59 @@ public sealed record AuditReport(IReadOnlyList<CountyAudit> Counties)
 /// <summary>
 /// `fenquan verify` (R44): recomputes every county's ledger from the stored rows — each edited,
 /// reordered or deleted entry is named — and compares every domain row with the snapshot its last
-/// ledger entry recorded, naming each row whose current state disagrees with the ledger.
+/// ledger entry recorded, naming each row whose current state disagrees with the ledger, each row
+/// the ledger never recorded and each ledgered row deleted without a deletion entry.
 /// </summary>
+/// <remarks>
+/// Memory does not grow with the ledger. The ledger is streamed once in sequence order through the
+/// O(log n) <see cref="LedgerVerifier"/>; on the way each entry's lookup columns (subject type and
+/// id) are checked against its bytes, so that the database's index on them can then be trusted to
+/// find every subject's last entry. Rows are then compared table by table: a table's rows of one
+/// county are streamed in id order and taken in chunks; for each chunk the last entry of every
+/// subject whose id falls in the chunk's id range is asked from the database (max sequence per
+/// subject over the index ledger_entries(CountyId, SubjectType, SubjectId)) and matched by id. The
+/// ranges are bounded by ids the database itself ordered and compared, so nothing depends on .NET
+/// ordering Guids as SQLite's text or PostgreSQL's uuid does; consecutive ranges cover every id, so
+/// a ledgered subject whose row is gone is found in the range it would sort into. Held at any time:
+/// one chunk of rows and their snapshots, and the problems found (listed up to a limit, all counted).
+/// The two streams need two connections: a second context is opened on the caller's options.
+/// </remarks>
 public static class LedgerAudit
 {
+    /// <summary>Row problems listed per county (all are counted).</summary>
+    public const int RowProblemLimit = 10_000;
+
+    /// <summary>Rows compared per round trip for their subjects' last ledger entries.</summary>
+    internal const int ChunkSize = 1_000;
+
+    private static readonly MethodInfo CompareTableMethod = typeof(LedgerAudit).GetMethod(nameof(CompareTableAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly MethodInfo CountiesOfMethod = typeof(LedgerAudit).GetMethod(nameof(CountiesOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     public static async Task<AuditReport> RunAsync(FenquanDbContext db, byte[] publicKey, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        var counties = await db.LedgerEntries.AsNoTracking().Select(e => e.CountyId).Distinct().ToListAsync(cancellationToken);
-        foreach (var county in await db.Counties.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(publicKey);
+        var tables = Tables(db.Model);
+
+        // Every county that has a ledger, a county row, or any domain row: a row filed under a county
+        // that exists nowhere else is still a row the ledger never recorded.
+        var counties = new SortedSet<Guid>(await db.LedgerEntries.AsNoTracking().Select(e => e.CountyId).Distinct().ToListAsync(cancellationToken));
+        foreach (var table in tables)
         {
-            if (!counties.Contains(county.Value))
-            {
-                counties.Add(county.Value);
-            }
+            var found = await (Task<List<Guid>>)CountiesOfMethod.MakeGenericMethod(table.Type.ClrType, table.County.ClrType)
+                .Invoke(null, [db, table, cancellationToken])!;
+            counties.UnionWith(found);
         }
 
-        var rowsByCounty = await SnapshotRowsAsync(db, cancellationToken);
-
-        // Entries about other subjects are events (sign-ins …) that change no row.
-        var rowTypes = db.Model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType)).Select(t => t.ClrType.Name).ToHashSet(StringComparer.Ordinal);
+        // The second context reads the ledger while the first streams a table, and makes the entries
+        // that snapshot the rows (EF Core keeps those until cleared, so it is cleared per chunk).
+        await using var ledger = SecondContext(db);
         var audits = new List<CountyAudit>();
         long read = 0;
-        foreach (var county in counties.Order())
+        foreach (var county in counties)
         {
-            var latest = new Dictionary<(string Type, Guid Id), (long Sequence, string Data)>();
+            var problems = new RowProblems();
             var heads = await db.TreeHeads.AsNoTracking()
                 .Where(h => h.CountyId == county)
                 .OrderBy(h => h.TreeSize)
@@ -63,99 +99,291 @@ public static class LedgerAudit
             var rows = db.LedgerEntries.AsNoTracking()
                 .Where(e => e.CountyId == county)
                 .OrderBy(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Bytes, e.LeafHash })
+                .Select(e => new { e.Sequence, e.Bytes, e.LeafHash, e.SubjectType, e.SubjectId })
                 .AsEnumerable()
                 .Select(row =>
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (++read % 100_000 == 0)
                     {
                         progress?.Report(read);
                     }
 
-                    Remember(latest, row.Sequence, row.Bytes);
+                    CheckFiling(county, row.Sequence, row.Bytes, row.SubjectType, row.SubjectId, problems);
                     return new StoredEntry(row.Sequence, row.Bytes, row.LeafHash);
                 });
             var report = LedgerVerifier.Verify(rows, signedHeads, publicKey, new CountyId(county));
-            var rowProblems = CompareRows(county, latest, rowsByCounty.GetValueOrDefault(county) ?? [], rowTypes);
-            audits.Add(new CountyAudit(county, report, rowProblems));
+
+            foreach (var table in tables)
+            {
+                await (Task)CompareTableMethod.MakeGenericMethod(table.Type.ClrType, table.County.ClrType, table.Key.ClrType)
+                    .Invoke(null, [db, ledger, table, county, problems, cancellationToken])!;
+            }
+
+            audits.Add(new CountyAudit(county, report, problems.Items, problems.Count));
         }
 
         progress?.Report(read);
         return new AuditReport(audits);
     }
 
-    private static void Remember(Dictionary<(string Type, Guid Id), (long Sequence, string Data)> latest, long sequence, byte[] bytes)
+    /// <summary>A ledgered table: its entity type, its single-column key and the property naming its county.</summary>
+    internal sealed record Table(IEntityType Type, IProperty Key, IProperty County);
+
+    private static List<Table> Tables(IModel model)
     {
-        LedgerEntry entry;
-        try
+        var tables = new List<Table>();
+        foreach (var type in model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType) && !t.IsOwned()).OrderBy(t => t.ClrType.Name, StringComparer.Ordinal))
         {
-            entry = LedgerEntry.Parse(bytes);
-        }
-        catch (Exception exception) when (exception is FormatException or System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
-        {
-            return; // The ledger verifier reports the malformed entry.
+            var key = type.FindPrimaryKey() is { Properties.Count: 1 } primary
+                ? primary.Properties[0]
+                : throw new InvalidOperationException($"{type.ClrType.Name} must have a single-column id to be ledgered.");
+            // A table is read as one entity type and its ledger subjects by that type's name.
+            if (type.BaseType is not null || type.GetDirectlyDerivedTypes().Any())
+            {
+                throw new NotSupportedException($"{type.ClrType.Name} is part of an inheritance hierarchy, which the audit does not read yet.");
+            }
+
+            var county = type.ClrType == typeof(County) ? key : type.FindProperty("CountyId") ?? throw new InvalidOperationException($"{type.ClrType.Name} has no CountyId.");
+            tables.Add(new Table(type, key, county));
         }
 
-        var key = (entry.SubjectType, entry.SubjectId);
-        if (!latest.TryGetValue(key, out var known) || known.Sequence < sequence)
+        return tables;
+    }
+
+    private static FenquanDbContext SecondContext(FenquanDbContext db)
+    {
+        var options = db.GetService<IDbContextOptions>();
+        return (FenquanDbContext)(Activator.CreateInstance(db.GetType(), options)
+            ?? throw new InvalidOperationException($"Cannot open a second {db.GetType().Name}."));
+    }
+
+    /// <summary>
+    /// The lookup columns are copies: the audit trusts them to find each subject's last entry only
+    /// because every entry's columns are checked here against its bytes. Unreadable bytes are left
+    /// to the ledger verifier (edited, malformed) and to the row comparison (an unreadable last entry).
+    /// </summary>
+    private static void CheckFiling(Guid county, long sequence, byte[] bytes, string subjectType, Guid subjectId, RowProblems problems)
+    {
+        if (!TryReadSubject(bytes, subjectType, out var recordedCounty, out var typeMatches, out var recordedType, out var recordedId))
         {
-            latest[key] = (sequence, entry.Data);
+            return;
+        }
+
+        if (recordedCounty != county || !typeMatches || recordedId != subjectId)
+        {
+            problems.Add(new RowProblem(county, subjectType, subjectId, sequence, string.Create(CultureInfo.InvariantCulture,
+                $"Ledger entry #{sequence} is filed under {subjectType} {subjectId} of county {county}, but it records {recordedType ?? subjectType} {recordedId} of county {recordedCounty}: its lookup columns were changed.")));
         }
     }
 
-    private static List<RowProblem> CompareRows(Guid county, Dictionary<(string Type, Guid Id), (long Sequence, string Data)> latest, List<(string Type, Guid Id, string Snapshot)> rows, HashSet<string> rowTypes)
+    /// <summary>Reads the county, subject type and subject id of an entry's bytes, stopping before its data.</summary>
+    private static bool TryReadSubject(ReadOnlySpan<byte> bytes, string expectedType, out Guid county, out bool typeMatches, out string? type, out Guid subjectId)
     {
-        var problems = new List<RowProblem>();
-        var seen = new HashSet<(string, Guid)>();
-        foreach (var (type, id, snapshot) in rows)
+        county = Guid.Empty;
+        subjectId = Guid.Empty;
+        typeMatches = false;
+        type = null;
+        bool hasCounty = false, hasType = false, hasId = false;
+        try
         {
-            seen.Add((type, id));
-            if (!latest.TryGetValue((type, id), out var recorded))
+            var reader = new Utf8JsonReader(bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (!(hasCounty && hasType && hasId) && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("county"u8))
+                {
+                    hasCounty = reader.Read() && reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out county);
+                    if (!hasCounty)
+                    {
+                        return false;
+                    }
+                }
+                else if (reader.ValueTextEquals("subjectType"u8))
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                    {
+                        return false;
+                    }
+
+                    hasType = true;
+                    typeMatches = reader.ValueTextEquals(expectedType);
+                    type = typeMatches ? null : reader.GetString();
+                }
+                else if (reader.ValueTextEquals("subjectId"u8))
+                {
+                    hasId = reader.Read() && reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out subjectId);
+                    if (!hasId)
+                    {
+                        return false;
+                    }
+                }
+                else if (!reader.Read() || !reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return hasCounty && hasType && hasId;
+    }
+
+    /// <summary>Every county named by a row of the table.</summary>
+    private static async Task<List<Guid>> CountiesOfAsync<TEntity, TCounty>(FenquanDbContext db, Table table, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var entity = Expression.Parameter(typeof(TEntity), "e");
+        var county = Expression.Lambda<Func<TEntity, TCounty>>(Property<TCounty>(entity, table.County), entity);
+        var values = await db.Set<TEntity>().AsNoTracking().Select(county).Distinct().ToListAsync(cancellationToken);
+        return [.. values.Select(v => ToGuid(table.County, v))];
+    }
+
+    /// <summary>
+    /// Compares one table's rows of one county with their subjects' last ledger entries, chunk by
+    /// chunk of rows in the order the database sorts their ids (see the remarks on the class).
+    /// </summary>
+    private static async Task CompareTableAsync<TEntity, TCounty, TKey>(FenquanDbContext db, FenquanDbContext ledger, Table table, Guid county, RowProblems problems, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var entity = Expression.Parameter(typeof(TEntity), "e");
+        var countyValue = new Parameter<TCounty>((TCounty)FromGuid(table.County, county));
+        var inCounty = Expression.Lambda<Func<TEntity, bool>>(
+            Expression.Equal(Property<TCounty>(entity, table.County), Expression.Property(Expression.Constant(countyValue), nameof(Parameter<TCounty>.Value))),
+            entity);
+        var byKey = Expression.Lambda<Func<TEntity, TKey>>(Property<TKey>(entity, table.Key), entity);
+        var rows = db.Set<TEntity>().AsNoTracking().Where(inCounty).OrderBy(byKey).AsAsyncEnumerable();
+
+        var type = table.Type.ClrType.Name;
+        var chunk = new List<(Guid Id, byte[] Snapshot)>(ChunkSize);
+        Guid? low = null;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var entry = ledger.Entry(row);
+            var (id, _) = LedgerWriter.Identify(entry);
+            chunk.Add((id, EntitySnapshot.Of(entry)));
+            if (chunk.Count == ChunkSize)
+            {
+                await CompareChunkAsync(ledger, county, type, chunk, low, id, problems, cancellationToken);
+                low = id;
+                chunk.Clear();
+            }
+        }
+
+        // The last range is open-ended: ledgered subjects sorting after every row still present.
+        await CompareChunkAsync(ledger, county, type, chunk, low, null, problems, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares a chunk of rows — all the table's rows of the county with ids in (low, high] — with
+    /// the last ledger entry of every subject of that type with an id in the same range.
+    /// </summary>
+    private static async Task CompareChunkAsync(FenquanDbContext ledger, Guid county, string type, List<(Guid Id, byte[] Snapshot)> chunk, Guid? low, Guid? high, RowProblems problems, CancellationToken cancellationToken)
+    {
+        ledger.ChangeTracker.Clear();
+        var pending = new Dictionary<Guid, byte[]>(chunk.Count);
+        foreach (var (id, snapshot) in chunk)
+        {
+            pending[id] = snapshot;
+        }
+
+        var subjects = ledger.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && e.SubjectType == type);
+        if (low is { } after)
+        {
+            subjects = subjects.Where(e => e.SubjectId.CompareTo(after) > 0);
+        }
+
+        if (high is { } upTo)
+        {
+            subjects = subjects.Where(e => e.SubjectId.CompareTo(upTo) <= 0);
+        }
+
+        var latest = subjects.GroupBy(e => e.SubjectId).Select(g => new { SubjectId = g.Key, Sequence = g.Max(e => e.Sequence) });
+        var entries =
+            from last in latest
+            join e in ledger.LedgerEntries.Where(e => e.CountyId == county) on last.Sequence equals e.Sequence
+            select new { last.SubjectId, e.Sequence, e.Bytes };
+        await foreach (var last in entries.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var present = pending.Remove(last.SubjectId, out var snapshot);
+
+            string data;
+            try
+            {
+                data = LedgerEntry.Parse(last.Bytes).Data;
+            }
+            catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or ArgumentException)
+            {
+                problems.Add(new RowProblem(county, type, last.SubjectId, last.Sequence, string.Create(CultureInfo.InvariantCulture,
+                    $"{type} {last.SubjectId}: its last ledger entry #{last.Sequence} cannot be read, so its {(present ? "row" : "deletion")} cannot be checked.")));
+                continue;
+            }
+
+            var now = present ? Encoding.UTF8.GetString(snapshot!) : null;
+            if (present && data != now)
+            {
+                problems.Add(new RowProblem(county, type, last.SubjectId, last.Sequence, string.Create(CultureInfo.InvariantCulture,
+                    $"{type} {last.SubjectId} differs from its last ledger entry #{last.Sequence}: the row now reads {now}, the ledger recorded {data}.")));
+            }
+            else if (!present && data != "null")
+            {
+                problems.Add(new RowProblem(county, type, last.SubjectId, last.Sequence, string.Create(CultureInfo.InvariantCulture,
+                    $"{type} {last.SubjectId} is recorded in the ledger (entry #{last.Sequence}) but is missing from the database.")));
+            }
+        }
+
+        foreach (var (id, _) in chunk)
+        {
+            if (pending.ContainsKey(id))
             {
                 problems.Add(new RowProblem(county, type, id, null, $"{type} {id} is in the database but was never recorded in the ledger."));
             }
-            else if (recorded.Data != snapshot)
-            {
-                problems.Add(new RowProblem(county, type, id, recorded.Sequence,
-                    string.Create(CultureInfo.InvariantCulture, $"{type} {id} differs from its last ledger entry #{recorded.Sequence}: the row now reads {snapshot}, the ledger recorded {recorded.Data}.")));
-            }
         }
-
-        foreach (var ((type, id), recorded) in latest)
-        {
-            if (recorded.Data != "null" && rowTypes.Contains(type) && !seen.Contains((type, id)))
-            {
-                problems.Add(new RowProblem(county, type, id, recorded.Sequence,
-                    string.Create(CultureInfo.InvariantCulture, $"{type} {id} is recorded in the ledger (entry #{recorded.Sequence}) but is missing from the database.")));
-            }
-        }
-
-        return problems;
     }
 
-    /// <summary>Every ledgered domain row, as its canonical snapshot, grouped by county.</summary>
-    private static async Task<Dictionary<Guid, List<(string Type, Guid Id, string Snapshot)>>> SnapshotRowsAsync(FenquanDbContext db, CancellationToken cancellationToken)
+    private static Expression Property<T>(ParameterExpression entity, IProperty property) =>
+        Expression.Call(typeof(EF), nameof(EF.Property), [typeof(T)], entity, Expression.Constant(property.Name));
+
+    private static Guid ToGuid(IProperty property, object? value)
     {
-        var result = new Dictionary<Guid, List<(string, Guid, string)>>();
-        foreach (var entityType in db.Model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType) && !t.IsOwned()))
+        if (value is not Guid && property.GetTypeMapping().Converter is { } converter)
         {
-            var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
-                .MakeGenericMethod(entityType.ClrType).Invoke(db, null)!;
-            foreach (var entity in await set.AsTracking().ToListAsync(cancellationToken))
-            {
-                var entry = db.Entry(entity);
-                var (id, county) = LedgerWriter.Identify(entry);
-                if (!result.TryGetValue(county, out var list))
-                {
-                    result[county] = list = [];
-                }
-
-                list.Add((entityType.ClrType.Name, id, Encoding.UTF8.GetString(EntitySnapshot.Of(entry))));
-            }
-
-            db.ChangeTracker.Clear();
+            value = converter.ConvertToProvider(value);
         }
 
-        return result;
+        return value as Guid? ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is not a Guid id.");
+    }
+
+    private static object FromGuid(IProperty property, Guid value) =>
+        property.ClrType == typeof(Guid) ? value
+        : property.GetTypeMapping().Converter?.ConvertFromProvider(value) ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is not a Guid id.");
+
+    /// <summary>Read through a member access, so EF Core sends the value as a query parameter, not a literal.</summary>
+    private sealed class Parameter<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+
+    private sealed class RowProblems
+    {
+        public List<RowProblem> Items { get; } = [];
+
+        public long Count { get; private set; }
+
+        public void Add(RowProblem problem)
+        {
+            Count++;
+            if (Items.Count < RowProblemLimit)
+            {
+                Items.Add(problem);
+            }
+        }
     }
 }
