@@ -82,6 +82,16 @@ try
     Report.Print("submit (section head, POST /api/v1/matters)", submitLatencies, submitWatch.Elapsed, failures);
 
     // 2. Review (office) then approve (finance deputy): two approval actions per matter, 32 clients.
+    if (options.Wrk)
+    {
+        // The same actions driven by wrk (Debian's C load generator), which costs the shared cores far
+        // less per request than HttpClient: all reviews, then all approvals, 32 connections each.
+        var reviewed = Wrk.Run(uri, matters.ToArray(), Http.CookieHeader(office, uri), "Review", options.Clients);
+        var approved = Wrk.Run(uri, matters.ToArray(), Http.CookieHeader(finance, uri), "Approve", options.Clients);
+        Wrk.Print("approval actions with wrk (office Review, then finance Approve, POST /api/v1/matters/{id}/actions)", reviewed, approved);
+    }
+    else
+    {
     var actionLatencies = new ConcurrentBag<double>();
     var ids = matters.ToArray();
     failures = 0;
@@ -116,6 +126,7 @@ try
     await Task.WhenAll(workers);
     actWatch.Stop();
     Report.Print("approval actions (office Review + finance Approve, POST /api/v1/matters/{id}/actions)", actionLatencies, actWatch.Elapsed, failures);
+    }
 
     // 3. The workbench page as the office reviewer (server-rendered, all of the unit's matters it may see).
     if (options.Workbench > 0)
@@ -148,7 +159,7 @@ finally
     }
 }
 
-internal sealed record Options(string Url, bool Start, string? Data, string? Db, string? Password, int Clients, int Matters, string Unit, int Seconds, int Workbench, string? Acked, string Mode, int Port)
+internal sealed record Options(string Url, bool Start, string? Data, string? Db, string? Password, int Clients, int Matters, string Unit, int Seconds, int Workbench, string? Acked, string Mode, int Port, bool Wrk)
 {
     public static Options Parse(string[] args)
     {
@@ -173,7 +184,8 @@ internal sealed record Options(string Url, bool Start, string? Data, string? Db,
             int.Parse(Get("--workbench", "200"), CultureInfo.InvariantCulture),
             Maybe("--acked"),
             Get("--mode", "bench"),
-            port);
+            port,
+            args.Contains("--wrk"));
     }
 }
 
@@ -257,6 +269,7 @@ internal static partial class Http
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = connections, AllowAutoRedirect = false, UseProxy = false };
         var client = new HttpClient(handler) { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(30) };
+        Cookies.Add(client, handler.CookieContainer);
         var form = await client.GetStringAsync("/account/signin");
         var token = TokenPattern().Match(form).Groups[1].Value;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token });
@@ -268,6 +281,11 @@ internal static partial class Http
 
         return client;
     }
+
+    /// <summary>The Cookie header a signed-in client sends (for wrk).</summary>
+    public static string CookieHeader(HttpClient client, Uri uri) => Cookies.TryGetValue(client, out var jar) ? jar.GetCookieHeader(uri) : string.Empty;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Cookies = [];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
@@ -305,6 +323,93 @@ internal static class Report
 
         double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         Console.WriteLine($"{what}: {sorted.Length} requests in {elapsed.TotalSeconds:F2} s = {sorted.Length / elapsed.TotalSeconds:F0}/s; p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {sorted[^1]:F1} ms; failures {failures}");
+    }
+}
+
+/// <summary>
+/// Runs Debian's wrk (one thread, <c>clients</c> connections) over a list of matters, one action per
+/// matter: a Lua script hands each connection the next matter id and stops once every id has had its
+/// answer. Requests that connections start after the last id (at most one per connection) act again
+/// on the first matters and are refused with 409 (the step is done); they are reported apart.
+/// </summary>
+internal static class Wrk
+{
+    public sealed record Phase(string Action, int Matters, long Requests, long Ok, double Seconds, double P50, double P90, double P99, double Max);
+
+    public static Phase Run(Uri uri, Guid[] ids, string cookie, string action, int clients)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"fenquan-wrk-{Guid.NewGuid():N}.lua");
+        var list = string.Join(",", ids.Select(id => "\"" + id.ToString("D") + "\""));
+        File.WriteAllText(script, $$"""
+            local ids = { {{list}} }
+            local sent, answered = 0, 0
+            wrk.method = "POST"
+            wrk.headers["Content-Type"] = "application/json"
+            wrk.headers["Cookie"] = "{{cookie}}"
+            wrk.body = '{"action":"{{action}}","comment":"load"}'
+            request = function()
+              sent = sent + 1
+              return wrk.format(nil, "/api/v1/matters/" .. ids[((sent - 1) % #ids) + 1] .. "/actions")
+            end
+            response = function(status, headers, body)
+              answered = answered + 1
+              if answered == #ids then
+                io.write("DONE\n")
+                io.flush()
+                wrk.thread:stop()
+              end
+            end
+            done = function(summary, latency, requests)
+              local e = summary.errors
+              io.write(string.format("WRK %d %d %d %.3f %.3f %.3f %.3f\n", summary.requests, summary.duration,
+                e.connect + e.read + e.write + e.status + e.timeout, latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+            end
+            """);
+        try
+        {
+            var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "-t1", $"-c{clients}", "-d600s", "--timeout", "30s", "-s", script, uri.ToString().TrimEnd('/') })
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            using var wrk = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start (apt install wrk).");
+            var output = new System.Text.StringBuilder();
+            while (wrk.StandardOutput.ReadLine() is { } read)
+            {
+                output.AppendLine(read);
+                if (read == "DONE")
+                {
+                    // wrk's main thread sleeps out -d even when its threads have stopped; SIGINT ends
+                    // that sleep, and wrk then prints its figures.
+                    using var interrupt = Process.Start("kill", ["-INT", wrk.Id.ToString(CultureInfo.InvariantCulture)]);
+                    interrupt.WaitForExit();
+                }
+            }
+
+            wrk.WaitForExit();
+            var line = output.ToString().Split('\n').FirstOrDefault(l => l.StartsWith("WRK ", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"wrk gave no figures: {output} {wrk.StandardError.ReadToEnd()}");
+            var f = line.Split(' ');
+            double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
+            var requests = long.Parse(f[1], CultureInfo.InvariantCulture);
+            return new Phase(action, ids.Length, requests, requests - (long)D(3), D(2) / 1e6, D(4), D(5), D(6), D(7));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    public static void Print(string what, Phase first, Phase second)
+    {
+        foreach (var p in new[] { first, second })
+        {
+            Console.WriteLine($"  {p.Action}: {p.Requests} requests ({p.Matters} matters) in {p.Seconds:F2} s = {p.Ok / p.Seconds:F0} acknowledged/s; p50 {p.P50:F1} ms, p90 {p.P90:F1} ms, p99 {p.P99:F1} ms, max {p.Max:F1} ms; {p.Ok} acknowledged, {p.Requests - p.Ok} not (expected: {p.Requests - p.Matters} repeats after the last matter)");
+        }
+
+        var seconds = first.Seconds + second.Seconds;
+        Console.WriteLine($"{what}: {first.Ok + second.Ok} acknowledged in {seconds:F2} s = {(first.Ok + second.Ok) / seconds:F0}/s; p99 {Math.Max(first.P99, second.P99):F1} ms (the worse phase); failures {first.Requests - first.Ok - (first.Requests - first.Matters) + second.Requests - second.Ok - (second.Requests - second.Matters)}");
     }
 }
 

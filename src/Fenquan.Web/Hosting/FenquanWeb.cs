@@ -54,7 +54,9 @@ public static class FenquanWeb
     // The same switches as the `fenquan` command: --data DIR, --db CONNECTION, --no-demo.
     private static string[] Translate(string[] args)
     {
-        var result = new List<string>();
+        // No watching of the content root for changed settings files: its recursive file watcher also
+        // saw every write to a data folder under it (./data by default), that is every commit.
+        var result = new List<string> { "--hostBuilder:reloadConfigOnChange=false" };
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
