@@ -132,7 +132,7 @@ public sealed class LedgerWriter : IAsyncDisposable
     public static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
 
     /// <param name="keepViews">Keep units' organisation views and policy versions across units of work (see <see cref="WriteCache"/>); off only to measure what that saves.</param>
-    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 1024, bool keepViews = true)
+    public LedgerWriter(DatabaseSettings settings, TreeHeadSigner signer, TimeProvider time, int maxBatch = 4096, bool keepViews = true)
     {
         _keepViews = keepViews;
         _createContext = ContextFactory(settings);
@@ -245,6 +245,9 @@ public sealed class LedgerWriter : IAsyncDisposable
         // No savepoint around each unit's SaveChanges: a unit whose save throws fails the whole
         // batch, which is rolled back and retried one unit at a time (RunAsync).
         db.Database.AutoSavepointsEnabled = false;
+
+        // Changes are detected once after each unit (below), not again by every Entries() call.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         var working = new Dictionary<CountyId, CountyState>();
         var done = new List<WorkItem>(batch.Count);
@@ -359,6 +362,9 @@ public sealed class LedgerWriter : IAsyncDisposable
             done.Add(item);
         }
 
+        var hashed = Stopwatch.GetTimestamp();
+        HashLeaves(ledgerRows, working.Values);
+        _ledgerTicks += Stopwatch.GetTimestamp() - hashed;
         mark = Stopwatch.GetTimestamp();
 
         if (ledgerRows.Count > 0)
@@ -430,6 +436,42 @@ public sealed class LedgerWriter : IAsyncDisposable
                 return postgres.CreateDbContext;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings));
+        }
+    }
+
+    /// <summary>
+    /// The batch's leaf hashes (SHA-256 of each entry, RFC 6962), on every core for a large batch —
+    /// each leaf depends on its entry alone — then each county's tree extended in sequence order.
+    /// Nothing reads a tree or a leaf hash before this: heads are signed after it.
+    /// </summary>
+    private static void HashLeaves(List<LedgerEntryRow> rows, IEnumerable<CountyState> counties)
+    {
+        if (rows.Count >= 256)
+        {
+            Parallel.For(0, Environment.ProcessorCount, part =>
+            {
+                for (var i = part; i < rows.Count; i += Environment.ProcessorCount)
+                {
+                    rows[i].LeafHash = MerkleHash.Leaf(rows[i].Bytes);
+                }
+            });
+        }
+        else
+        {
+            foreach (var row in rows)
+            {
+                row.LeafHash = MerkleHash.Leaf(row.Bytes);
+            }
+        }
+
+        foreach (var state in counties)
+        {
+            foreach (var row in state.Unhashed)
+            {
+                state.Accumulator.Append(row.LeafHash);
+            }
+
+            state.Unhashed.Clear();
         }
     }
 
@@ -519,11 +561,12 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         public CountyState Clone() => new(Accumulator.Clone(), NextSequence, LastHeadSize, LastHeadAt);
 
-        /// <summary>Takes the canonical bytes of the entry numbered <see cref="NextSequence"/>, hashes them and adds them to the tree.</summary>
+        /// <summary>Rows numbered but not yet hashed into the tree (<see cref="HashLeaves"/> does, before the batch's heads).</summary>
+        public List<LedgerEntryRow> Unhashed { get; } = [];
+
+        /// <summary>Takes the canonical bytes of the entry numbered <see cref="NextSequence"/>; its leaf hash and tree come with the batch (<see cref="HashLeaves"/>).</summary>
         public LedgerEntryRow Append(byte[] bytes, CountyId county, string kind, string subjectType, Guid subjectId)
         {
-            var leaf = MerkleHash.Leaf(bytes);
-            Accumulator.Append(leaf);
             var row = new LedgerEntryRow
             {
                 CountyId = county.Value,
@@ -532,8 +575,9 @@ public sealed class LedgerWriter : IAsyncDisposable
                 SubjectType = subjectType,
                 SubjectId = subjectId,
                 Bytes = bytes,
-                LeafHash = leaf,
+                LeafHash = [],
             };
+            Unhashed.Add(row);
             NextSequence++;
             return row;
         }
