@@ -3,6 +3,8 @@
 #   bench/run-load.sh                 # SQLite (WAL, synchronous=FULL) in a new data folder
 #   bench/run-load.sh postgres        # a throwaway PostgreSQL (initdb + pg_ctl in a temp folder, fsync on)
 #   MATTERS=3000 CLIENTS=32 PORT=5181 NO_BUILD=1 bench/run-load.sh
+#   The approval actions are driven by Debian's wrk when it is installed (LOAD_TOOL=dotnet for the
+#   .NET client instead): wrk costs the two shared cores far less per request than HttpClient.
 #   bench/run-load.sh scale           # the workbench at 1,000,000 matters (SQLite), read-only figures
 #   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
 #     The data folder is kept and reused: made once by the server's first start (demo county and
@@ -45,6 +47,8 @@ if [[ "${1:-sqlite}" == "postgres" ]]; then
   createdb -h 127.0.0.1 -p "$PGPORT" -U fenquan fenquan
   DB_ARGS=(--db "Host=127.0.0.1;Port=$PGPORT;Username=fenquan;Database=fenquan;Maximum Pool Size=100")
 fi
+WRK_ARGS=()
+if [[ "${LOAD_TOOL:-wrk}" == "wrk" ]] && command -v wrk >/dev/null; then WRK_ARGS=(--wrk); fi
 echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
 dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
-  --matters "$MATTERS" --clients "$CLIENTS" --seconds 600 --workbench 200 "${DB_ARGS[@]}"
+  --matters "$MATTERS" --clients "$CLIENTS" --seconds 600 --workbench 200 "${DB_ARGS[@]}" "${WRK_ARGS[@]}"
