@@ -40,7 +40,7 @@ public sealed class MeetingBrowserTests
         Directory.CreateDirectory(shots);
         await using var app = FenquanWeb.Build(
         [
-            "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", ProjectFolder(),
+            "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", Browser.BrowserHost.ProjectFolder(),
             "--Fenquan:DemoMatters=0", "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerMinute=1000",
             "--Logging:LogLevel:Default=Warning",
         ]);
@@ -234,16 +234,5 @@ public sealed class MeetingBrowserTests
         var text = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return text;
-    }
-
-    private static string ProjectFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Fenquan.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Fenquan.slnx not found above the test folder."), "src", "Fenquan.Web");
     }
 }
