@@ -25,7 +25,7 @@ internal sealed class WriteCache
     private bool _changedAll;
 
     /// <summary>At most this many kept row graphs (matters with their actions); past it they are all dropped and kept anew.</summary>
-    public const int MaxKept = 100_000;
+    public const int MaxKept = 20_000;
 
     /// <summary>Organisation stamps for readers outside the writer (see <see cref="ChangeStamps"/>).</summary>
     public ChangeStamps Organization { get; } = new();
