@@ -219,7 +219,9 @@ public sealed class LedgerWriter : IAsyncDisposable
                 {
                     try
                     {
-                        await CommitAsync([item]).ConfigureAwait(false);
+                        // Alone, and saved by SaveChanges: a unit the row saver cannot save (a
+                        // statement order it gets wrong) still commits as EF would commit it.
+                        await CommitAsync([item], ownStatements: false).ConfigureAwait(false);
                     }
                     catch (Exception exception)
                     {
@@ -234,7 +236,7 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<WorkItem> batch)
+    private async Task CommitAsync(IReadOnlyList<WorkItem> batch, bool ownStatements = true)
     {
         // In UTC, to the microsecond: what PostgreSQL stores, so signed tree heads read back verify.
         var clock = _time.GetUtcNow().UtcDateTime;
@@ -255,7 +257,7 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         // SQLite runs in process: a unit's rows are saved through statements reused across the
         // batch. PostgreSQL keeps SaveChanges, which sends a unit's rows in one round trip.
-        await using var saver = db.Database.IsSqlite() ? new RowSaver(db) : null;
+        await using var saver = ownStatements && db.Database.IsSqlite() ? new RowSaver(db) : null;
         long runTicks = 0, ledgerTicks = 0, saveTicks = 0;
         mark = Lap(ref _beginTicks, mark);
 

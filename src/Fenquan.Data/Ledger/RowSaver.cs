@@ -20,7 +20,9 @@ namespace Fenquan.Data.Ledger;
 /// SaveChanges binds), so every reader sees exactly what SaveChanges would have stored; tests
 /// compare the two paths row by row. Row types it cannot save exactly (owned or JSON-mapped types,
 /// inheritance, store-generated values, concurrency tokens, self-references) make it decline the
-/// whole unit, which SaveChanges then saves as before.
+/// whole unit, which SaveChanges then saves as before. It orders statements simply (inserts by
+/// foreign-key depth, then updates, then deletes); a unit that needs EF's finer order (a row deleted
+/// and another added with its unique key) fails its batch and is retried alone through SaveChanges.
 /// </summary>
 internal sealed class RowSaver(FenquanDbContext db) : IAsyncDisposable
 {

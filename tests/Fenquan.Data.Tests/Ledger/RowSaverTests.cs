@@ -125,6 +125,30 @@ public class RowSaverTests
         Assert.Equal(before, await SqliteDump.TablesAsync(database));
     }
 
+    // The row saver inserts before it deletes. A unit that deletes a row and adds another with the same
+    // unique key fails that way; the writer then retries it alone through SaveChanges, which orders it.
+    [Fact]
+    public async Task AUnitTheRowSaverCannotOrder_IsSavedBySaveChangesOnItsRetry()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var county = await TestCounty.CreateAsync(database);
+
+        var replaced = await database.Writer.ExecuteAsync(county.County, "policy.replaced", ctx =>
+        {
+            var old = ctx.Db.PolicyVersions.Single(v => v.UnitId == county.Unit && v.Number == 1);
+            var unit = ctx.Db.Units.AsNoTracking().Single(u => u.Id == county.Unit);
+            var again = PolicyVersion.Publish(unit, 1, old.EffectiveFrom, old.DocumentJson, [], ctx.Now);
+            ctx.Db.PolicyVersions.Remove(old);
+            ctx.Db.PolicyVersions.Add(again.Value);
+            return again;
+        });
+
+        Assert.True(replaced.IsOk, replaced.ToString());
+        await using var db = database.Context();
+        Assert.Equal(replaced.Value.Id, db.PolicyVersions.Single(v => v.UnitId == county.Unit).Id);
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
+
     private static async Task<MatterId> SubmitAsync(TestCounty county, decimal amount, Payee payee, DateOnly date)
     {
         var submitted = await county.Matters.SubmitAsync(new SubmitMatter(county.County, county.Unit, MatterKind.Expense, "办公用品", amount, payee, county["吴斌"], InitiatorKind.Section, MatterFlags.None, date));
