@@ -84,16 +84,11 @@ public sealed class WriteContext(FenquanDbContext db, DateTimeOffset now, County
     /// <summary>Ids of the kept graphs this unit was given (see <see cref="Kept"/>).</summary>
     internal IReadOnlyCollection<Guid> Served => (IReadOnlyCollection<Guid>?)_served ?? [];
 
-    /// <summary>Whether the county has the unit, kept like <see cref="UnitView"/> (a change to any unit drops it).</summary>
+    /// <summary>Whether the county has the unit: its unit ids are kept like <see cref="UnitView"/> (a change to any unit drops them).</summary>
     public bool HasUnit(UnitId unit)
     {
-        bool Load() => Db.Units.AsNoTracking().Any(u => u.Id == unit && u.CountyId == County);
-        return Cache is null ? Load() : Cache.GetOrLoad("unit-exists", County, unit.Value, () => Load() ? Found.Yes : Found.No) == Found.Yes;
-    }
-
-    private sealed class Found
-    {
-        public static readonly Found Yes = new(), No = new();
+        HashSet<UnitId> Load() => [.. Db.Units.AsNoTracking().Where(u => u.CountyId == County).Select(u => u.Id)];
+        return (Cache is null ? Load() : Cache.GetOrLoad("units", County, Guid.Empty, Load)).Contains(unit);
     }
 
     /// <summary>The unit's published policy versions (immutable once published), kept like <see cref="UnitView"/>.</summary>
@@ -364,9 +359,6 @@ public sealed class LedgerWriter : IAsyncDisposable
             done.Add(item);
         }
 
-        var hashed = Stopwatch.GetTimestamp();
-        HashLeaves(ledgerRows, working.Values);
-        _ledgerTicks += Stopwatch.GetTimestamp() - hashed;
         mark = Stopwatch.GetTimestamp();
 
         if (ledgerRows.Count > 0)
@@ -438,42 +430,6 @@ public sealed class LedgerWriter : IAsyncDisposable
                 return postgres.CreateDbContext;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings));
-        }
-    }
-
-    /// <summary>
-    /// The batch's leaf hashes (SHA-256 of each entry, RFC 6962), on every core for a large batch —
-    /// each leaf depends on its entry alone — then each county's tree extended in sequence order.
-    /// Nothing reads a tree or a leaf hash before this: heads are signed after it.
-    /// </summary>
-    private static void HashLeaves(List<LedgerEntryRow> rows, IEnumerable<CountyState> counties)
-    {
-        if (rows.Count >= 256)
-        {
-            Parallel.For(0, Environment.ProcessorCount, part =>
-            {
-                for (var i = part; i < rows.Count; i += Environment.ProcessorCount)
-                {
-                    rows[i].LeafHash = MerkleHash.Leaf(rows[i].Bytes);
-                }
-            });
-        }
-        else
-        {
-            foreach (var row in rows)
-            {
-                row.LeafHash = MerkleHash.Leaf(row.Bytes);
-            }
-        }
-
-        foreach (var state in counties)
-        {
-            foreach (var row in state.Unhashed)
-            {
-                state.Accumulator.Append(row.LeafHash);
-            }
-
-            state.Unhashed.Clear();
         }
     }
 
@@ -563,12 +519,11 @@ public sealed class LedgerWriter : IAsyncDisposable
 
         public CountyState Clone() => new(Accumulator.Clone(), NextSequence, LastHeadSize, LastHeadAt);
 
-        /// <summary>Rows numbered but not yet hashed into the tree (<see cref="HashLeaves"/> does, before the batch's heads).</summary>
-        public List<LedgerEntryRow> Unhashed { get; } = [];
-
-        /// <summary>Takes the canonical bytes of the entry numbered <see cref="NextSequence"/>; its leaf hash and tree come with the batch (<see cref="HashLeaves"/>).</summary>
+        /// <summary>Takes the canonical bytes of the entry numbered <see cref="NextSequence"/>, hashes them and adds them to the tree.</summary>
         public LedgerEntryRow Append(byte[] bytes, CountyId county, string kind, string subjectType, Guid subjectId)
         {
+            var leaf = MerkleHash.Leaf(bytes);
+            Accumulator.Append(leaf);
             var row = new LedgerEntryRow
             {
                 CountyId = county.Value,
@@ -577,9 +532,8 @@ public sealed class LedgerWriter : IAsyncDisposable
                 SubjectType = subjectType,
                 SubjectId = subjectId,
                 Bytes = bytes,
-                LeafHash = [],
+                LeafHash = leaf,
             };
-            Unhashed.Add(row);
             NextSequence++;
             return row;
         }

@@ -102,7 +102,7 @@ internal sealed class RowSaver(FenquanDbContext db) : IAsyncDisposable
         }
 
         var command = Command(plan, entry.State, columns, shape);
-        var bound = entry.State == EntityState.Deleted ? plan.Keys : entry.State == EntityState.Added ? columns : [.. columns, .. plan.Keys];
+        var bound = Bound(plan, entry.State, columns);
         for (var c = 0; c < bound.Length; c++)
         {
             var value = bound[c].Value(entry);
@@ -138,7 +138,7 @@ internal sealed class RowSaver(FenquanDbContext db) : IAsyncDisposable
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = text;
-        var bound = state == EntityState.Deleted ? plan.Keys : state == EntityState.Added ? columns : [.. columns, .. plan.Keys];
+        var bound = Bound(plan, state, columns);
         for (var c = 0; c < bound.Length; c++)
         {
             // Typed once from the model's mapping, as SaveChanges types it (SQLite stores Guids as text …).
@@ -148,6 +148,10 @@ internal sealed class RowSaver(FenquanDbContext db) : IAsyncDisposable
         _commands[(plan.Type, state, shape)] = command;
         return command;
     }
+
+    /// <summary>The columns a statement binds, in parameter order: the key alone, the values, or the values then the key.</summary>
+    private static Column[] Bound(TypePlan plan, EntityState state, Column[] columns) =>
+        state == EntityState.Deleted ? plan.Keys : state == EntityState.Added ? columns : [.. columns, .. plan.Keys];
 
     private static TypePlan? PlanFor(IEntityType type)
     {
@@ -215,41 +219,24 @@ internal sealed class RowSaver(FenquanDbContext db) : IAsyncDisposable
     private sealed record Column(string Name, RelationalTypeMapping Mapping, IProperty Property, IComplexProperty[] Path, bool IsKey)
     {
         /// <summary>Changed since the row was read; a column inside a missing (null) complex value counts as changed.</summary>
-        public bool IsModified(EntityEntry entry)
-        {
-            if (Path.Length == 0)
-            {
-                return entry.Property(Property).IsModified;
-            }
+        public bool IsModified(EntityEntry entry) => Path.Length == 0
+            ? entry.Property(Property).IsModified
+            : Container(entry) is not { } complex || complex.Property(Property).IsModified;
 
+        public object? Value(EntityEntry entry) => Path.Length == 0
+            ? entry.Property(Property).CurrentValue
+            : Container(entry)?.Property(Property).CurrentValue;
+
+        /// <summary>The complex value holding this column, or null when it (or one around it) is missing.</summary>
+        private ComplexPropertyEntry? Container(EntityEntry entry)
+        {
             var complex = entry.ComplexProperty(Path[0]);
             for (var i = 1; i < Path.Length && complex.CurrentValue is not null; i++)
             {
                 complex = complex.ComplexProperty(Path[i]);
             }
 
-            return complex.CurrentValue is null || complex.Property(Property).IsModified;
-        }
-
-        public object? Value(EntityEntry entry)
-        {
-            if (Path.Length == 0)
-            {
-                return entry.Property(Property).CurrentValue;
-            }
-
-            var complex = entry.ComplexProperty(Path[0]);
-            for (var i = 1; i < Path.Length; i++)
-            {
-                if (complex.CurrentValue is null)
-                {
-                    return null;
-                }
-
-                complex = complex.ComplexProperty(Path[i]);
-            }
-
-            return complex.CurrentValue is null ? null : complex.Property(Property).CurrentValue;
+            return complex.CurrentValue is null ? null : complex;
         }
     }
 }
