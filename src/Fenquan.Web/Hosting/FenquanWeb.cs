@@ -140,6 +140,10 @@ public static class FenquanWeb
             cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
 
+        // Runs after the framework's own post-configuration, which makes the default ticket format.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie =>
+            cookie.TicketDataFormat = new KeptTicketFormat(cookie.TicketDataFormat, cookie.TimeProvider ?? TimeProvider.System));
+
         // The API accepts the browser's cookie, or a bearer token (scoped API tokens plug in behind IApiTokenValidator).
         services.AddAuthentication()
             .AddPolicyScheme(ApiAuthentication.Scheme, "Cookie or bearer token", policy =>
