@@ -5,7 +5,7 @@
 #   MATTERS=3000 CLIENTS=32 PORT=5181 NO_BUILD=1 bench/run-load.sh
 #   The approval actions are driven by Debian's wrk when it is installed (LOAD_TOOL=dotnet for the
 #   .NET client instead): wrk costs the two shared cores far less per request than HttpClient.
-#   A warm-up round of WARMUP matters (default 5000) runs first and is not counted: a freshly started
+#   A warm-up round of WARMUP matters (default 10000) runs first and is not counted: a freshly started
 #   server spends about a third of its CPU for several seconds recompiling hot code (tiered JIT).
 #   bench/run-load.sh scale           # the workbench at 1,000,000 matters (SQLite), read-only figures
 #   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
@@ -53,4 +53,4 @@ WRK_ARGS=()
 if [[ "${LOAD_TOOL:-wrk}" == "wrk" ]] && command -v wrk >/dev/null; then WRK_ARGS=(--wrk); fi
 echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
 dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
-  --matters "$MATTERS" --warmup "${WARMUP:-5000}" --clients "$CLIENTS" --seconds 600 --workbench 200 "${DB_ARGS[@]}" "${WRK_ARGS[@]}"
+  --matters "$MATTERS" --warmup "${WARMUP:-10000}" --clients "$CLIENTS" --seconds 600 --workbench 200 "${DB_ARGS[@]}" "${WRK_ARGS[@]}"
