@@ -2,7 +2,7 @@
 # Load benchmark (issue 3): the real Fenquan.Web server on loopback, 32 concurrent clients.
 #   bench/run-load.sh                 # SQLite (WAL, synchronous=FULL) in a new data folder
 #   bench/run-load.sh postgres        # a throwaway PostgreSQL (initdb + pg_ctl in a temp folder, fsync on)
-#   MATTERS=3000 CLIENTS=32 PORT=5181 NO_BUILD=1 bench/run-load.sh
+#   MATTERS=10000 CLIENTS=32 PORT=5181 NO_BUILD=1 bench/run-load.sh
 #   The approval actions are driven by Debian's wrk when it is installed (LOAD_TOOL=dotnet for the
 #   .NET client instead): wrk costs the two shared cores far less per request than HttpClient.
 #   A warm-up round of WARMUP matters (default 10000) runs first and is not counted: a freshly started
@@ -13,7 +13,7 @@
 #     its sign-ins), then `fenquan demo --bulk --matters $MATTERS` adds the matters in ledgered batches.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-MATTERS=${MATTERS:-3000}
+MATTERS=${MATTERS:-10000}
 CLIENTS=${CLIENTS:-32}
 PORT=${PORT:-5181}
 DATA=$(mktemp -d /tmp/fenquan-load-XXXXXX)

@@ -414,8 +414,10 @@ internal static class Wrk
                 {
                     // wrk's main thread sleeps out -d even when its threads have stopped; SIGINT ends
                     // that sleep, and wrk then prints its figures.
-                    using var interrupt = Process.Start("kill", ["-INT", wrk.Id.ToString(CultureInfo.InvariantCulture)]);
-                    interrupt.WaitForExit();
+                    // (wrk may have ended by itself already: kill's complaint is not shown.)
+                    var kill = new ProcessStartInfo("kill", ["-INT", wrk.Id.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardError = true };
+                    using var interrupt = Process.Start(kill);
+                    interrupt?.WaitForExit();
                 }
             }
 
