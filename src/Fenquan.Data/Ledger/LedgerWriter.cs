@@ -317,9 +317,9 @@ public sealed class LedgerWriter : IAsyncDisposable
                 {
                     _cache.Invalidate(item.County);
                 }
-                else if (WriteCache.ChangesMatters(entry.Metadata.ClrType))
+                else if (WriteCache.ChangesMatters(entry.Metadata.ClrType) && WriteCache.KeptKeyOf(entry.Entity) is { } matter)
                 {
-                    _cache.MattersChanged(item.County);
+                    _cache.MattersChanged(item.County, matter);
                 }
 
                 if (WriteCache.KeptKeyOf(entry.Entity) is { } keptKey && !context.Served.Contains(keptKey))

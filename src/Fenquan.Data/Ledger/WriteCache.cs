@@ -20,7 +20,8 @@ internal sealed class WriteCache
     private readonly Dictionary<(string What, CountyId County, Guid Key), object> _entries = [];
     private readonly HashSet<CountyId> _counties = [];
     private readonly HashSet<CountyId> _changed = [];
-    private readonly HashSet<CountyId> _mattersChanged = [];
+    // The matters changed per county since the last publish; null: any may have changed.
+    private readonly Dictionary<CountyId, HashSet<Guid>?> _mattersChanged = [];
     private readonly Dictionary<(CountyId County, Guid Id), object> _kept = [];
     private bool _changedAll;
 
@@ -47,9 +48,9 @@ internal sealed class WriteCache
             Organization.Bump(county);
         }
 
-        foreach (var county in _mattersChanged)
+        foreach (var (county, matters) in _mattersChanged)
         {
-            Matters.Bump(county);
+            Matters.Bump(county, matters);
         }
 
         _changed.Clear();
@@ -61,8 +62,18 @@ internal sealed class WriteCache
     public static bool ChangesMatters(Type type) =>
         type == typeof(Fenquan.Core.Matters.Matter) || type == typeof(Fenquan.Core.Matters.MatterAction) || type == typeof(Fenquan.Core.Matters.MatterChange);
 
-    /// <summary>A unit of work changed a matter of the county (published after the commit).</summary>
-    public void MattersChanged(CountyId county) => _mattersChanged.Add(county);
+    /// <summary>A unit of work changed a matter of the county (published after the commit, naming the matter).</summary>
+    public void MattersChanged(CountyId county, Guid matter)
+    {
+        if (!_mattersChanged.TryGetValue(county, out var matters))
+        {
+            _mattersChanged[county] = [matter];
+        }
+        else
+        {
+            matters?.Add(matter);
+        }
+    }
 
     /// <summary>Rows the cached views are built from: a change to any of them drops the county's entries.</summary>
     public static bool InvalidatedBy(Type type) =>
@@ -120,7 +131,7 @@ internal sealed class WriteCache
     public void Invalidate(CountyId county)
     {
         _changed.Add(county);
-        _mattersChanged.Add(county);
+        _mattersChanged[county] = null;
         if (_counties.Remove(county))
         {
             foreach (var key in _entries.Keys.Where(k => k.County == county).ToList())

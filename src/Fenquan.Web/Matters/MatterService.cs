@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using Fenquan.Core.Ledger;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
@@ -189,7 +190,10 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var held = await DelegationOperations.ActiveForAsync(Db, viewer.County, me, clock.Now);
         var roles = (await Db.Memberships.AsNoTracking().Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.PersonId == me).Select(m => m.Role).ToListAsync()).ToHashSet();
         var rolesKey = string.Join(',', roles.Order());
-        var candidates = await pendingCache.GetOrLoadAsync(viewer.County, unit, rolesKey, everyMatter: held.Count > 0, () => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0));
+        var candidates = await pendingCache.GetOrLoadAsync(
+            viewer.County, unit, rolesKey, everyMatter: held.Count > 0,
+            () => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: null),
+            changed => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
         var pending = candidates.Matters.Where(m => m.InitiatorId != me);
 
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
@@ -218,19 +222,30 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// The route is read as stored text (its step actors parsed once per distinct route), not
     /// converted into a whole matter: that is most of the cost of reading a matter.
     /// </summary>
-    private async Task<List<MatterId>> TaskCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter)
+    private async Task<List<MatterId>> TaskCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
     {
+        if (only is { Count: 0 })
+        {
+            return [];
+        }
+
         var sqlite = Db.Database.IsSqlite();
         object Key(Guid id) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
-        var pendingState = nameof(MatterState.Pending);
-        var reject = nameof(ActionKind.Reject);
-        var giveBack = nameof(ActionKind.Return);
-        var rows = await Db.Database.SqlQuery<PendingStepRow>($"""
+        List<object> parameters = [Key(county.Value), Key(unit.Value), nameof(MatterState.Pending), nameof(ActionKind.Reject), nameof(ActionKind.Return)];
+        var sql = """
             SELECT m."Id" AS "Id", m."Route" AS "Route",
-                (SELECT COUNT(*) FROM matter_actions a WHERE a."MatterId" = m."Id" AND a."Round" = m."Round" AND a."Kind" <> {reject} AND a."Kind" <> {giveBack}) AS "Done"
+                (SELECT COUNT(*) FROM matter_actions a WHERE a."MatterId" = m."Id" AND a."Round" = m."Round" AND a."Kind" <> {3} AND a."Kind" <> {4}) AS "Done"
             FROM matters m
-            WHERE m."CountyId" = {Key(county.Value)} AND m."UnitId" = {Key(unit.Value)} AND m."State" = {pendingState}
-            """).ToListAsync();
+            WHERE m."CountyId" = {0} AND m."UnitId" = {1} AND m."State" = {2}
+            """;
+        if (only is not null)
+        {
+            // Only the matters a commit changed (PendingMattersCache refreshing its candidates).
+            sql += " AND m.\"Id\" IN (" + string.Join(", ", only.Select((_, i) => "{" + (parameters.Count + i).ToString(CultureInfo.InvariantCulture) + "}")) + ")";
+            parameters.AddRange(only.Select(id => Key(id)));
+        }
+
+        var rows = await Db.Database.SqlQueryRaw<PendingStepRow>(sql, [.. parameters]).ToListAsync();
         if (everyMatter)
         {
             return rows.Select(r => new MatterId(r.Id)).ToList();
@@ -253,9 +268,10 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// The candidates (<see cref="TaskCandidatesAsync"/>) loaded whole with their actions, and when each
     /// last changed: what <see cref="PendingMattersCache"/> keeps for a unit and a set of roles.
     /// </summary>
-    private async Task<PendingCandidates> LoadCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter)
+    /// <param name="only">Only these matters (the ones a commit changed), or all of the unit's.</param>
+    private async Task<PendingCandidates> LoadCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
     {
-        var candidates = await TaskCandidatesAsync(county, unit, roles, everyMatter);
+        var candidates = await TaskCandidatesAsync(county, unit, roles, everyMatter, only);
         var pending = new List<Matter>(candidates.Count);
         foreach (var chunk in candidates.Chunk(500))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
@@ -7,22 +8,91 @@ using Fenquan.Web.Access;
 namespace Fenquan.Web.Matters;
 
 /// <summary>A unit's pending matters that some holder of a set of roles could act on, loaded whole, with when each last changed.</summary>
-public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyDictionary<MatterId, DateTimeOffset> LastChanges);
+public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyDictionary<MatterId, DateTimeOffset> LastChanges)
+{
+    /// <summary>These candidates with the matters <paramref name="changed"/> names replaced by <paramref name="fresh"/> (those still candidates, read again).</summary>
+    public PendingCandidates With(IReadOnlySet<Guid> changed, PendingCandidates fresh)
+    {
+        var matters = Matters.Where(m => !changed.Contains(m.Id.Value)).Concat(fresh.Matters).ToList();
+        var lastChanges = LastChanges.Where(c => !changed.Contains(c.Key.Value)).Concat(fresh.LastChanges).ToDictionary();
+        return new PendingCandidates(matters, lastChanges);
+    }
+}
 
 /// <summary>
 /// The task candidates of a unit for a set of roles, kept between requests: every workbench page
 /// and task list needs them, and loading a few hundred pending matters whole with their actions is
-/// most of a deciding role's page. An entry is used only while its county's matter stamp
+/// most of a deciding role's page. An entry is used as it is while its county's matter stamp
 /// (<see cref="LedgerWriter.MatterStamps"/>, changed by the writer after every commit that changes a
-/// matter, action or change) is the one read before it was loaded, and for at most 30 s
-/// (<see cref="StampedCache{TKey, TValue}"/>). The core still decides, per request and per viewer,
-/// which of them wait for the viewer. The matters are read-only values here (nothing in the web
-/// layer changes a loaded matter), so requests may share them.
+/// matter, action or change) is the one read before it was loaded. When the stamp has moved and the
+/// writer named the matters it changed (<see cref="ChangeStamps.TryChangedSince"/>), only those
+/// matters are read again and replaced in the entry: a unit where matters are submitted and acted on
+/// all day would otherwise load all its candidates again for nearly every page. Anything else (a
+/// failed batch, another process writing, more changes than are remembered, or 30 s since the entry was
+/// loaded whole) loads everything again. The core still decides, per request and per viewer, which
+/// of them wait for the viewer. The matters are read-only values here (nothing in the web layer
+/// changes a loaded matter), so requests may share them.
 /// </summary>
 public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 {
-    private readonly StampedCache<(CountyId County, UnitId Unit, string Roles, bool Every), PendingCandidates> _candidates = new(store.Writer.MatterStamps, time, maxEntries: 1_000);
+    /// <summary>The longest an entry is refreshed by parts before it is loaded whole again.</summary>
+    public static readonly TimeSpan MaxAge = StampedCache<string, string>.MaxAge;
 
-    public async Task<PendingCandidates> GetOrLoadAsync(CountyId county, UnitId unit, string rolesKey, bool everyMatter, Func<Task<PendingCandidates>> load) =>
-        (await _candidates.GetOrLoadAsync((county, unit, rolesKey, everyMatter), county, async () => await load()))!;
+    /// <summary>Past this many changed matters an entry is loaded whole again.</summary>
+    public const int MaxRefreshed = 500;
+
+    private const int MaxEntries = 1_000;
+
+    private readonly ConcurrentDictionary<(CountyId County, UnitId Unit, string Roles, bool Every), Entry> _entries = new();
+
+    /// <summary>Entries refreshed by parts so far (for tests and metrics).</summary>
+    public long Refreshed => Interlocked.Read(ref _refreshed);
+
+    private long _refreshed;
+
+    /// <param name="load">Loads the candidates whole.</param>
+    /// <param name="reload">Reads the candidates among the given matter ids (those no longer candidates are simply not returned).</param>
+    public async Task<PendingCandidates> GetOrLoadAsync(
+        CountyId county, UnitId unit, string rolesKey, bool everyMatter, Func<Task<PendingCandidates>> load, Func<IReadOnlySet<Guid>, Task<PendingCandidates>> reload)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(reload);
+        var key = (county, unit, rolesKey, everyMatter);
+        var stamps = store.Writer.MatterStamps;
+        var stamp = stamps.Of(county);
+        var now = time.GetUtcNow();
+        if (_entries.TryGetValue(key, out var known) && now - known.LoadedAt < MaxAge)
+        {
+            if (known.Stamp == stamp)
+            {
+                return known.Candidates;
+            }
+
+            if (stamps.TryChangedSince(county, known.Stamp, stamp, out var changed) && changed.Count <= MaxRefreshed)
+            {
+                var refreshed = known.Candidates.With(changed, await reload(changed));
+
+                // Stamped with the stamp read before reading the changed matters, as a whole load is.
+                Keep(key, new Entry(refreshed, stamp, known.LoadedAt));
+                Interlocked.Increment(ref _refreshed);
+                return refreshed;
+            }
+        }
+
+        var loaded = await load();
+        Keep(key, new Entry(loaded, stamp, now));
+        return loaded;
+    }
+
+    private void Keep((CountyId, UnitId, string, bool) key, Entry entry)
+    {
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[key] = entry;
+    }
+
+    private sealed record Entry(PendingCandidates Candidates, ChangeStamp Stamp, DateTimeOffset LoadedAt);
 }

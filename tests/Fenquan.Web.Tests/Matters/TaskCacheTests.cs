@@ -1,10 +1,13 @@
 using System.Net;
+using Fenquan.Web.Matters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fenquan.Web.Tests.Matters;
 
 /// <summary>
 /// Task candidates are kept between requests, but an action reaches everybody's task list on the
-/// very next request: the step moves from the office to the finance deputy at once (R4, R7).
+/// very next request: the step moves from the office to the finance deputy at once (R4, R7), the
+/// kept candidates being refreshed by the matter the action changed.
 /// </summary>
 public sealed class TaskCacheTests : IAsyncLifetime
 {
@@ -31,9 +34,13 @@ public sealed class TaskCacheTests : IAsyncLifetime
         Assert.DoesNotContain(id, await TasksAsync(finance));
         Assert.Contains($"/matters/{id}", await office.GetStringAsync("/workbench"));
 
+        // The kept candidates are refreshed by the one matter the action changed, not loaded again.
+        var cache = _app.Services.GetRequiredService<PendingMattersCache>();
+        var refreshed = cache.Refreshed;
         Assert.Equal(HttpStatusCode.OK, (await office.PostJsonAsync($"/api/v1/matters/{id}/actions", new { action = "Review" })).StatusCode);
         Assert.DoesNotContain(id, await TasksAsync(office));
         Assert.Contains(id, await TasksAsync(finance));
+        Assert.True(cache.Refreshed >= refreshed + 2, $"refreshed {cache.Refreshed - refreshed} entries by parts");
 
         Assert.Equal(HttpStatusCode.OK, (await finance.PostJsonAsync($"/api/v1/matters/{id}/actions", new { action = "Approve" })).StatusCode);
         Assert.DoesNotContain(id, await TasksAsync(finance));
