@@ -9,6 +9,7 @@
 #   server spends about a third of its CPU for several seconds recompiling hot code (tiered JIT).
 #   bench/run-load.sh scale           # the workbench at 1,000,000 matters (SQLite), read-only figures
 #   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
+#   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh mixed   # the same pages while 32 clients submit into u1
 #     The data folder is kept and reused: made once by the server's first start (demo county and
 #     its sign-ins), then `fenquan demo --bulk --matters $MATTERS` adds the matters in ledgered batches.
 set -euo pipefail
@@ -20,6 +21,28 @@ DATA=$(mktemp -d /tmp/fenquan-load-XXXXXX)
 if [[ -z "${NO_BUILD:-}" ]]; then
   dotnet build -c Release "$ROOT/src/Fenquan.Web" -v q -nologo >/dev/null
   dotnet build -c Release "$ROOT/bench/Fenquan.Load" -v q -nologo >/dev/null
+fi
+if [[ "${1:-sqlite}" == "mixed" ]]; then
+  # The workbench at scale while 32 clients submit WRITES matters into the same unit (u1): run
+  # `bench/run-load.sh scale` once first to make the data folder. Each run adds WRITES pending matters.
+  rmdir "$DATA"
+  DATA=${SCALE_DATA:-/tmp/fenquan-scale-${SCALE_MATTERS:-1000000}}
+  [[ -f "$DATA/fenquan.db" ]] || { echo "No data folder at $DATA: run bench/run-load.sh scale first."; exit 2; }
+  LOAD="$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll"
+  dotnet "$ROOT/src/Fenquan.Web/bin/Release/net10.0/Fenquan.Web.dll" --data "$DATA" --urls "http://127.0.0.1:$PORT" \
+    --Fenquan:SignInPermitsPerMinute=1000000 >"$DATA/mixed-server.log" 2>&1 &
+  WEB=$!
+  trap 'kill "$WEB" 2>/dev/null || true' EXIT
+  until grep -q "listening on" "$DATA/mixed-server.log"; do sleep 1; done
+  echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
+  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --data "$DATA" --matters "${WRITES:-8000}" --clients 32 --workbench 0 \
+    --seconds 600 >"$DATA/mixed-writes.log" 2>&1 &
+  WRITER=$!
+  sleep 4
+  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --data "$DATA" --mode workbench --clients 4 --seconds 600 --workbench "${SAMPLES:-60}"
+  grep -m1 "^submit" "$DATA/mixed-writes.log" || true
+  kill "$WRITER" 2>/dev/null || true
+  exit 0
 fi
 if [[ "${1:-sqlite}" == "scale" ]]; then
   [[ -z "${NO_BUILD:-}" ]] && dotnet build -c Release "$ROOT/src/Fenquan.Cli" -v q -nologo >/dev/null
