@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Fenquan.Core.Matters;
+using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
@@ -52,6 +53,61 @@ public sealed partial class WorkbenchTasksTests
         }
 
         Assert.True(total > 50, $"only {total} tasks in all");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TheUnitList_OfARoleThatDoesNotSeeTheWholeUnit_IsExactlyWhatItInitiated_IsPaidBy_OrActedOn(string provider)
+    {
+        await using var app = await WebApp.StartAsync(provider);
+        var store = app.Services.GetRequiredService<FenquanStore>();
+        CountyId county;
+        await using (var db = app.Db())
+        {
+            county = await db.Counties.Select(c => c.Id).FirstAsync();
+        }
+
+        await BulkSeeder.SeedAsync(store, county, new BulkSeedOptions { Matters = 1_500, BatchSize = 500, RecentTail = 1_500 });
+
+        // One matter paid to the clerk but submitted by the section head: the clerk sees it as payee.
+        var staff = await app.SignInAsync("u1.staff1");
+        var section = await app.SignInAsync("u1.section1");
+        var staffMe = await (await staff.GetAsync("/api/v1/me")).ReadAsync();
+        var sectionMe = await (await section.GetAsync("/api/v1/me")).ReadAsync();
+        var unit = new UnitId(staffMe.GetProperty("unitId").GetGuid());
+        var clerk = new PersonId(staffMe.GetProperty("personId").GetGuid());
+        var paid = await new MatterOperations(store.Writer).SubmitAsync(new SubmitMatter(
+            county, unit, MatterKind.Expense, "代领差旅费", 600m, Payee.Person(clerk, "职员"), new PersonId(sectionMe.GetProperty("personId").GetGuid()),
+            InitiatorKind.Section, MatterFlags.None, new DateOnly(2026, 11, 2)));
+        Assert.True(paid.IsOk, paid.ToString());
+
+        foreach (var client in new[] { staff, section })
+        {
+            var me = await (await client.GetAsync("/api/v1/me")).ReadAsync();
+            var person = new PersonId(me.GetProperty("personId").GetGuid());
+            var listed = new List<Guid>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await client.GetAsync("/api/v1/matters?scope=unit&limit=200" + (cursor is null ? "" : "&cursor=" + cursor))).ReadAsync();
+                listed.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+                cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == System.Text.Json.JsonValueKind.String ? next.GetString() : null;
+            }
+            while (cursor is not null);
+
+            // Brute force: every matter of the unit, loaded whole, kept by the definition.
+            await using var db = app.Db();
+            var all = await db.Matters.AsNoTracking().Include(m => m.Actions).Where(m => m.CountyId == county && m.UnitId == unit).ToListAsync();
+            var expected = all.Where(m => m.InitiatorId == person || m.Payee.PersonId == person || m.Actions.Any(a => a.ActorId == person))
+                .Select(m => m.Id.Value).ToHashSet();
+
+            Assert.Equal(expected.Count, listed.Count);
+            Assert.True(expected.SetEquals(listed), $"{expected.Count} expected, {listed.Count} listed, {listed.Count(expected.Contains)} of them expected");
+            Assert.True(expected.Count > 0);
+        }
+
+        var staffList = await (await staff.GetAsync("/api/v1/matters?scope=unit&limit=200")).ReadAsync();
+        Assert.Contains(paid.Value.Id.Value, staffList.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
     }
 
     [Fact]
