@@ -391,7 +391,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
         else if (!viewer.SeesWholeUnit)
         {
-            query = query.Where(m => m.InitiatorId == me || m.Payee.PersonId == me || m.Actions.Any(a => a.ActorId == me));
+            var visible = await VisibleIdsAsync(viewer.County, unit, me, after, limit + 1);
+            query = query.Where(m => visible.Contains(m.Id));
         }
 
         query = query.OrderByDescending(m => m.Id).Take(limit + 1);
@@ -399,6 +400,44 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var next = items.Count > limit ? Encode(items[limit - 1].Id.Value) : null;
         return Result<Page<Matter>>.Ok(new Page<Matter>(items.Take(limit).ToList(), next));
     }
+
+    /// <summary>
+    /// The newest <paramref name="take"/> matters of the unit (before <paramref name="after"/>) that the
+    /// person initiated, is paid by or acted on: the newest of each of the three taken from its own
+    /// index in id order, then merged by the caller's query. One query with an OR walked the unit's
+    /// matters newest first until it had found them (at 1,040,300 matters, with 32,000 newer matters
+    /// of others, 100 ms of CPU a page); uniting all three sets read all of a busy initiator's matters.
+    /// </summary>
+    private async Task<List<MatterId>> VisibleIdsAsync(CountyId county, UnitId unit, PersonId me, Guid? after, int take)
+    {
+        var sqlite = Db.Database.IsSqlite();
+        object Key(Guid id) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
+        var ids = new HashSet<Guid>();
+        foreach (var (from, column, matterId, unitColumn) in VisibleBy)
+        {
+            List<object> parameters = [Key(county.Value), Key(me.Value), Key(unit.Value), take];
+            var before = string.Empty;
+            if (after is { } cursor)
+            {
+                before = $" AND {matterId} < {{{parameters.Count}}}";
+                parameters.Add(Key(cursor));
+            }
+
+            var sql = $"SELECT {matterId} AS \"Value\" FROM {from} WHERE x.\"CountyId\" = {{0}} AND x.{column} = {{1}} AND {unitColumn} = {{2}}{before} ORDER BY {matterId} DESC LIMIT {{3}}";
+            ids.UnionWith(await Db.Database.SqlQueryRaw<Guid>(sql, [.. parameters]).ToListAsync());
+        }
+
+        return ids.Select(id => new MatterId(id)).ToList();
+    }
+
+    // Each index gives its matters in id order: (CountyId, InitiatorId, Id), (CountyId, Payee_PersonId, Id)
+    // (made by FenquanDatabase.MigrateAsync) and (CountyId, ActorId, MatterId).
+    private static readonly (string From, string Column, string MatterId, string UnitColumn)[] VisibleBy =
+    [
+        ("matters x", "\"InitiatorId\"", "x.\"Id\"", "x.\"UnitId\""),
+        ("matters x", "\"Payee_PersonId\"", "x.\"Id\"", "x.\"UnitId\""),
+        ("matter_actions x JOIN matters m ON m.\"Id\" = x.\"MatterId\"", "\"ActorId\"", "x.\"MatterId\"", "m.\"UnitId\""),
+    ];
 
     /// <summary>The matter's ledger entries, each with its inclusion proof against the latest signed tree head (R44).</summary>
     public async Task<Result<MatterLedger>> LedgerAsync(Viewer viewer, Guid id)
