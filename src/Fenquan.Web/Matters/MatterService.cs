@@ -229,9 +229,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             return [];
         }
 
-        var sqlite = Db.Database.IsSqlite();
-        object Key(Guid id) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
-        List<object> parameters = [Key(county.Value), Key(unit.Value), nameof(MatterState.Pending), nameof(ActionKind.Reject), nameof(ActionKind.Return)];
+        List<object> parameters = [SqlKey(county.Value), SqlKey(unit.Value), nameof(MatterState.Pending), nameof(ActionKind.Reject), nameof(ActionKind.Return)];
         var sql = """
             SELECT m."Id" AS "Id", m."Route" AS "Route",
                 (SELECT COUNT(*) FROM matter_actions a WHERE a."MatterId" = m."Id" AND a."Round" = m."Round" AND a."Kind" <> {3} AND a."Kind" <> {4}) AS "Done"
@@ -242,7 +240,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         {
             // Only the matters a commit changed (PendingMattersCache refreshing its candidates).
             sql += " AND m.\"Id\" IN (" + string.Join(", ", only.Select((_, i) => "{" + (parameters.Count + i).ToString(CultureInfo.InvariantCulture) + "}")) + ")";
-            parameters.AddRange(only.Select(id => Key(id)));
+            parameters.AddRange(only.Select(SqlKey));
         }
 
         var rows = await Db.Database.SqlQueryRaw<PendingStepRow>(sql, [.. parameters]).ToListAsync();
@@ -380,9 +378,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
 
         IQueryable<Matter> query = after is { } before
-            ? (Db.Database.IsSqlite()
-                ? Db.Matters.FromSqlInterpolated($"SELECT * FROM matters WHERE \"Id\" < {before.ToString("D").ToUpperInvariant()}")
-                : Db.Matters.FromSqlInterpolated($"SELECT * FROM matters WHERE \"Id\" < {before}"))
+            ? Db.Matters.FromSqlInterpolated($"SELECT * FROM matters WHERE \"Id\" < {SqlKey(before)}")
             : Db.Matters;
         query = query.AsNoTracking().Where(m => m.CountyId == viewer.County && m.UnitId == unit);
         if (mine)
@@ -410,17 +406,15 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// </summary>
     private async Task<List<MatterId>> VisibleIdsAsync(CountyId county, UnitId unit, PersonId me, Guid? after, int take)
     {
-        var sqlite = Db.Database.IsSqlite();
-        object Key(Guid id) => sqlite ? id.ToString("D").ToUpperInvariant() : id;
         var ids = new HashSet<Guid>();
         foreach (var (from, column, matterId, unitColumn) in VisibleBy)
         {
-            List<object> parameters = [Key(county.Value), Key(me.Value), Key(unit.Value), take];
+            List<object> parameters = [SqlKey(county.Value), SqlKey(me.Value), SqlKey(unit.Value), take];
             var before = string.Empty;
             if (after is { } cursor)
             {
                 before = $" AND {matterId} < {{{parameters.Count}}}";
-                parameters.Add(Key(cursor));
+                parameters.Add(SqlKey(cursor));
             }
 
             var sql = $"SELECT {matterId} AS \"Value\" FROM {from} WHERE x.\"CountyId\" = {{0}} AND x.{column} = {{1}} AND {unitColumn} = {{2}}{before} ORDER BY {matterId} DESC LIMIT {{3}}";
@@ -429,6 +423,9 @@ public sealed class MatterService(DbSession session, MatterOperations operations
 
         return ids.Select(id => new MatterId(id)).ToList();
     }
+
+    /// <summary>A Guid as a parameter of hand-written SQL: as EF Core stores it (upper-case text on SQLite, uuid on PostgreSQL).</summary>
+    private object SqlKey(Guid id) => Db.Database.IsSqlite() ? id.ToString("D").ToUpperInvariant() : id;
 
     // Each index gives its matters in id order: (CountyId, InitiatorId, Id), (CountyId, Payee_PersonId, Id)
     // (made by FenquanDatabase.MigrateAsync) and (CountyId, ActorId, MatterId).

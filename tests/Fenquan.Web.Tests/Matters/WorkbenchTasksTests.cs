@@ -17,11 +17,9 @@ public sealed partial class WorkbenchTasksTests
 {
     public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
 
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task Tasks_AreExactlyThePendingStepsTheCoreSaysWaitForEachRole(string provider)
+    /// <summary>The demo county with 1,500 more matters, all recent, across its units, roles and states.</summary>
+    private static async Task<(FenquanStore Store, CountyId County)> SeedAsync(WebApp app)
     {
-        await using var app = await WebApp.StartAsync(provider);
         var store = app.Services.GetRequiredService<FenquanStore>();
         CountyId county;
         await using (var db = app.Db())
@@ -30,6 +28,15 @@ public sealed partial class WorkbenchTasksTests
         }
 
         await BulkSeeder.SeedAsync(store, county, new BulkSeedOptions { Matters = 1_500, BatchSize = 500, RecentTail = 1_500 });
+        return (store, county);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Tasks_AreExactlyThePendingStepsTheCoreSaysWaitForEachRole(string provider)
+    {
+        await using var app = await WebApp.StartAsync(provider);
+        var (_, county) = await SeedAsync(app);
 
         var total = 0;
         foreach (var user in new[] { "u1.office", "u1.finance", "u1.principal1", "u1.personnel", "u1.section1", "u1.staff1" })
@@ -60,14 +67,7 @@ public sealed partial class WorkbenchTasksTests
     public async Task TheUnitList_OfARoleThatDoesNotSeeTheWholeUnit_IsExactlyWhatItInitiated_IsPaidBy_OrActedOn(string provider)
     {
         await using var app = await WebApp.StartAsync(provider);
-        var store = app.Services.GetRequiredService<FenquanStore>();
-        CountyId county;
-        await using (var db = app.Db())
-        {
-            county = await db.Counties.Select(c => c.Id).FirstAsync();
-        }
-
-        await BulkSeeder.SeedAsync(store, county, new BulkSeedOptions { Matters = 1_500, BatchSize = 500, RecentTail = 1_500 });
+        var (store, county) = await SeedAsync(app);
 
         // One matter paid to the clerk but submitted by the section head: the clerk sees it as payee.
         var staff = await app.SignInAsync("u1.staff1");
