@@ -17,6 +17,49 @@ public class MigrationsTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    // Every connection is durable (WAL, synchronous=FULL), and a new file has the page size the
+    // ledger's appends were measured with; a connection to an existing file changes nothing of it.
+    [Fact]
+    public async Task ANewSqliteDatabase_HasItsPageSize_AndDurableCommits()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.Context();
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal(SqlitePragmas.PageSize, await db.Database.SqlQueryRaw<int>("SELECT page_size AS \"Value\" FROM pragma_page_size()").SingleAsync());
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode()").SingleAsync());
+        Assert.Equal(2, await db.Database.SqlQueryRaw<int>("SELECT synchronous AS \"Value\" FROM pragma_synchronous()").SingleAsync());
+        Assert.True(await db.Database.SqlQueryRaw<int>("SELECT page_count AS \"Value\" FROM pragma_page_count()").SingleAsync() > 1);
+    }
+
+    // A file made with another page size keeps it: the pragma applies only to a database being created.
+    [Fact]
+    public async Task AnExistingSqliteDatabase_KeepsItsPageSize()
+    {
+        var data = DataDirectory.Resolve(Directory.CreateTempSubdirectory("fenquan-test-").FullName).EnsureCreated();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={data.DatabaseFile};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE earlier (x INTEGER);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var settings = DatabaseSettings.ForSqliteFile(data.DatabaseFile);
+        try
+        {
+            await FenquanDatabase.MigrateAsync(settings);
+            await using var db = FenquanDatabase.CreateContext(settings);
+            Assert.Equal(4096, await db.Database.SqlQueryRaw<int>("SELECT page_size AS \"Value\" FROM pragma_page_size()").SingleAsync());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data.Root, recursive: true);
+        }
+    }
+
     // The payee index EF Core cannot declare is made on both providers, and on an analysed SQLite
     // database it is analysed too (without statistics for it SQLite misjudged the other indexes).
     [Theory]

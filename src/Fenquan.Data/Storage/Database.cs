@@ -86,13 +86,20 @@ public static class FenquanDatabase
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
+                UseSqlite(builder, settings.ConnectionString);
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(settings.ConnectionString);
                 break;
         }
     }
+
+    /// <summary>
+    /// SQLite as every context on Fenquan's database file uses it (this one and the accounts'): with
+    /// the pragmas of <see cref="SqlitePragmas"/> on every new connection, whichever context creates the file.
+    /// </summary>
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connectionString, Action<Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder>? sqlite = null) =>
+        builder.UseSqlite(connectionString, sqlite).AddInterceptors(SqlitePragmas.Instance);
 
     /// <summary>Creates the database if missing and applies every migration.</summary>
     public static async Task MigrateAsync(DatabaseSettings settings, CancellationToken cancellationToken = default)
@@ -137,6 +144,10 @@ public sealed class PostgresFenquanDbContext(DbContextOptions<PostgresFenquanDbC
 /// <summary>
 /// Durable commits on SQLite: WAL with synchronous=FULL, so an action is on disk before the
 /// client hears OK; busy_timeout so that the command line and the server can share the file.
+/// A new database file gets 16 KiB pages (<see cref="PageSize"/>; the pragma does nothing to an existing
+/// file): every ledger entry is about 500 bytes written twice (WAL, then checkpoint), and with 4 KiB
+/// pages a batch wrote a quarter more frames and bytes for it. Measured back to back on 2 cores, ledger
+/// appends went from 10.3 to 8.6 µs an entry (docs/performance.md).
 /// Set once per physical connection: Microsoft.Data.Sqlite pools them, and EF opens and closes the
 /// connection around every query, which ran the pragmas again each time.
 /// </summary>
@@ -144,7 +155,11 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static SqlitePragmas Instance { get; } = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    /// <summary>The page size of a new database file, in bytes.</summary>
+    public const int PageSize = 16384;
+
+    // page_size first: it must precede journal_mode=WAL to apply to a database being created.
+    private static readonly string Pragmas = $"PRAGMA page_size={PageSize}; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
     // The pooled SQLite handles already set up (weak: a handle the pool drops is forgotten with it).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];

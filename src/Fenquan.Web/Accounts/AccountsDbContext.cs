@@ -24,7 +24,7 @@ public class AccountsDbContext(DbContextOptions options) : IdentityDbContext<Fen
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
+                FenquanDatabase.UseSqlite(builder, settings.ConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(HistoryTable));
