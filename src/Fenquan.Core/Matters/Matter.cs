@@ -595,6 +595,13 @@ public sealed class Matter
             {
                 return Outcome.Refused(ExternalRule, $"{here} is a hand-off: record it with the procurement centre's or tender office's reference.");
             }
+
+            if (step.Kind == StepKind.PublicNotice)
+            {
+                return Area == Area.Construction
+                    ? Outcome.Refused("R22", $"{here} publishes the tender's method, procedure and result: record where and for how long they were published.")
+                    : Outcome.Refused("R12", $"{here} is a public notice: record where and for how long it was published.");
+            }
         }
 
         return Outcome.Ok;

@@ -84,13 +84,15 @@ public static class DefaultPolicy
                 [Step(StepKind.Assess, ActorSpec.Office), .. tail]));
         }
 
-        // Construction: projects and contractor choice (R20, R21), any amount.
+        // Construction: projects and contractor choice (R20, R21), any amount; the office then publishes
+        // the tender's method, procedure and result (R22).
         foreach (var (kind, name) in new[] { (MatterKind.ConstructionProject, "project"), (MatterKind.ContractorChoice, "contractor") })
         {
-            rules.Add(Rule($"construction-{name}", Area.Construction, kind, [InitiatorKind.Section], AmountBand.Any, ["R20", "R21"],
-                Step(StepKind.Review, ActorSpec.DeputyInCharge), Collective(), Step(StepKind.HandOff, ActorSpec.External)));
-            rules.Add(Rule($"construction-{name}-deputy", Area.Construction, kind, [InitiatorKind.Deputy], AmountBand.Any, ["R20", "R21", "R6"],
-                Step(StepKind.Review, ActorSpec.Office), Step(StepKind.Review, ActorSpec.Principal), Collective(), Step(StepKind.HandOff, ActorSpec.External)));
+            rules.Add(Rule($"construction-{name}", Area.Construction, kind, [InitiatorKind.Section], AmountBand.Any, ["R20", "R21", "R22"],
+                Step(StepKind.Review, ActorSpec.DeputyInCharge), Collective(), Step(StepKind.HandOff, ActorSpec.External), Step(StepKind.PublicNotice, ActorSpec.Office)));
+            rules.Add(Rule($"construction-{name}-deputy", Area.Construction, kind, [InitiatorKind.Deputy], AmountBand.Any, ["R20", "R21", "R22", "R6"],
+                Step(StepKind.Review, ActorSpec.Office), Step(StepKind.Review, ActorSpec.Principal), Collective(), Step(StepKind.HandOff, ActorSpec.External),
+                Step(StepKind.PublicNotice, ActorSpec.Office)));
         }
 
         // Construction: variation orders [design]: deputy approval and principal consent up to C, collective above.

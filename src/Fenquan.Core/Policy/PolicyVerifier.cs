@@ -299,6 +299,8 @@ public static class PolicyVerifier
                 case Area.Construction when kind is MatterKind.ConstructionProject or MatterKind.ContractorChoice:
                     Require(collective >= 0, "R21", ["R40", "R21"], "A construction project or contractor choice must be decided by the team collectively.");
                     Require(handOff >= 0, "R20", ["R40", "R20"], "A construction project must be handed off to the district tender office.");
+                    Require(IndexOf(steps, s => s.Kind == StepKind.PublicNotice) > Math.Max(handOff, collective), "R22", ["R40", "R22"],
+                        "The tender's method, procedure and result must be published: a public notice after the decision and the hand-off to the tender office.");
                     break;
                 case Area.Construction:
                     Require(!above || collective >= 0, "R5", ["R40", "R5"], $"A variation order above C {Money(Limits.Collective)} must reach a collective decision.");

@@ -206,19 +206,24 @@ public static class DemoCounty
             }
 
             var action = StepActions.CompletingAction(next.Kind);
-            var reference = action switch
-            {
-                ActionKind.RecordCollectiveDecision or ActionKind.InformTeam => string.Create(CultureInfo.InvariantCulture, $"{today.Year}年第{1 + random.Next(40)}次班子会议纪要"),
-                ActionKind.HandOff => string.Create(CultureInfo.InvariantCulture, $"区公共资源交易中心 QH-{today.Year}-{random.Next(1000, 9999)}"),
-                ActionKind.RecordPublicNotice => string.Create(CultureInfo.InvariantCulture, $"任前公示 {today:yyyy-MM-dd} 至 {today.AddDays(5):yyyy-MM-dd}"),
-                _ => null,
-            };
-            Ok(await operations.ActAsync(county.Id, matter.Id, new ActRequest(actor, action, Comment(action), reference)));
+            Ok(await operations.ActAsync(county.Id, matter.Id, new ActRequest(actor, action, Comment(action, current.Area), Reference(action, current.Area, today, random))));
         }
     }
 
-    internal static string Comment(ActionKind action) => action switch
+    /// <summary>The external reference a demo action records: meeting minutes, a tender number, a notice period.</summary>
+    internal static string? Reference(ActionKind action, Area area, DateOnly today, Random random) => action switch
     {
+        ActionKind.RecordCollectiveDecision or ActionKind.InformTeam => string.Create(CultureInfo.InvariantCulture, $"{today.Year}年第{1 + random.Next(40)}次班子会议纪要"),
+        ActionKind.HandOff => string.Create(CultureInfo.InvariantCulture, $"区公共资源交易中心 QH-{today.Year}-{random.Next(1000, 9999)}"),
+        ActionKind.RecordPublicNotice when area == Area.Construction =>
+            string.Create(CultureInfo.InvariantCulture, $"招标方式、程序和结果公示 {today:yyyy-MM-dd} 至 {today.AddDays(5):yyyy-MM-dd}(单位公示栏、政务公开网)"),
+        ActionKind.RecordPublicNotice => string.Create(CultureInfo.InvariantCulture, $"任前公示 {today:yyyy-MM-dd} 至 {today.AddDays(5):yyyy-MM-dd}"),
+        _ => null,
+    };
+
+    internal static string Comment(ActionKind action, Area area) => action switch
+    {
+        ActionKind.RecordPublicNotice when area == Area.Construction => "招标结果已向干部职工和社会公开。",
         ActionKind.Review => "已审核,票据齐全。",
         ActionKind.Approve => "同意。",
         ActionKind.Countersign => "同意,已会签。",

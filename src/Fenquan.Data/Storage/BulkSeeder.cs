@@ -232,14 +232,7 @@ public static class BulkSeeder
             }
 
             var action = StepActions.CompletingAction(next.Kind);
-            var reference = action switch
-            {
-                ActionKind.RecordCollectiveDecision or ActionKind.InformTeam => string.Create(CultureInfo.InvariantCulture, $"{today.Year}年第{1 + random.Next(40)}次班子会议纪要"),
-                ActionKind.HandOff => string.Create(CultureInfo.InvariantCulture, $"区公共资源交易中心 QH-{today.Year}-{random.Next(1000, 9999)}"),
-                ActionKind.RecordPublicNotice => string.Create(CultureInfo.InvariantCulture, $"任前公示 {today:yyyy-MM-dd} 至 {today.AddDays(5):yyyy-MM-dd}"),
-                _ => null,
-            };
-            Ok(matter.Act(new ActRequest(actor, action, DemoCounty.Comment(action), reference), org, now));
+            Ok(matter.Act(new ActRequest(actor, action, DemoCounty.Comment(action, matter.Area), DemoCounty.Reference(action, matter.Area, today, random)), org, now));
         }
 
         if (withdraw && matter.State == MatterState.Pending)

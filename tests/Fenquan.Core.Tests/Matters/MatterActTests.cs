@@ -215,6 +215,41 @@ public class MatterActTests
     }
 
     [Fact]
+    [Trait("Rule", "R22")]
+    public void ContractorChoice_IsApprovedOnlyWhenTheOfficeHasPublishedTheTender()
+    {
+        var policy = DefaultPolicy.Create(DefaultPolicy.ExampleLimits, CountyBounds.Default);
+        var route = PolicyRouter.Compile(policy).Route(new MatterFacts(Area.Construction, MatterKind.ContractorChoice, 1_200_000m, InitiatorKind.Section, MatterFlags.None)).Value;
+        var matter = _org.Submit(MatterKind.ContractorChoice, 1_200_000m, "吴斌", InitiatorKind.Section, route, Payee.Named("待定"));
+        _org.Done(matter, "杨伟", ActionKind.Review);
+        _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕12号");
+        _org.Done(matter, "周敏", ActionKind.HandOff, "区公共资源交易中心 QH-2025-0412");
+        Assert.Equal(MatterState.Pending, matter.State);
+
+        AssertRefused(_org.Act(matter, "周敏", ActionKind.RecordPublicNotice), "R22", "published");
+        AssertRefused(_org.Act(matter, "周敏", ActionKind.RecordPublicNotice, "   "), "R22");
+        AssertRefused(_org.Act(matter, "吴斌", ActionKind.RecordPublicNotice, "政务公开网 2025-05-06 至 2025-05-11"), "R6");
+        _org.Done(matter, "周敏", ActionKind.RecordPublicNotice, "政务公开网 2025-05-06 至 2025-05-11");
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "R12")]
+    public void Promotion_IsApprovedOnlyWhenItsPublicNoticeNamesWhereAndHowLong()
+    {
+        var policy = DefaultPolicy.Create(DefaultPolicy.ExampleLimits, CountyBounds.Default);
+        var route = PolicyRouter.Compile(policy).Route(new MatterFacts(Area.Personnel, MatterKind.Promotion, 0m, InitiatorKind.Section, MatterFlags.None)).Value;
+        var matter = _org.Submit(MatterKind.Promotion, 0m, "吴斌", InitiatorKind.Section, route, Payee.Named("孙磊"));
+        _org.Done(matter, "刘海燕", ActionKind.Propose);
+        _org.Done(matter, "周敏", ActionKind.Assess);
+        _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕13号");
+
+        AssertRefused(_org.Act(matter, "周敏", ActionKind.RecordPublicNotice), "R12", "public notice");
+        _org.Done(matter, "周敏", ActionKind.RecordPublicNotice, "任前公示 2025-05-06 至 2025-05-11");
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
     [Trait("Rule", "R3")]
     public void RolesAreCheckedOnTheMattersDate_ANewFinanceDeputyCannotApproveAnEarlierMatter()
     {

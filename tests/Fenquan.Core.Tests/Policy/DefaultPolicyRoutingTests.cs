@@ -147,9 +147,18 @@ public class DefaultPolicyRoutingTests
 
     [Fact]
     [Trait("Rule", "R21")]
-    public void ContractorChoice_IsDecidedCollectively_ThroughTheTenderOffice_R20_R21() =>
-        Assert.Equal("Review(DeputyInCharge) → CollectiveDecision(Team) → HandOff(External)",
+    [Trait("Rule", "R22")]
+    public void ContractorChoice_IsDecidedCollectively_ThroughTheTenderOffice_ThenPublished_R20_R21_R22() =>
+        Assert.Equal("Review(DeputyInCharge) → CollectiveDecision(Team) → HandOff(External) → PublicNotice(Office)",
             RouteOf(Area.Construction, MatterKind.ContractorChoice, "1200000", InitiatorKind.Section));
+
+    [Theory]
+    [Trait("Rule", "R22")]
+    [InlineData(MatterKind.ConstructionProject, InitiatorKind.Section)]
+    [InlineData(MatterKind.ConstructionProject, InitiatorKind.Deputy)]
+    [InlineData(MatterKind.ContractorChoice, InitiatorKind.Deputy)]
+    public void EveryTenderedConstructionMatter_EndsWithTheOfficePublishingTheResult_R22(MatterKind kind, InitiatorKind initiator) =>
+        Assert.EndsWith("HandOff(External) → PublicNotice(Office)", RouteOf(Area.Construction, kind, "80000", initiator), StringComparison.Ordinal);
 
     [Fact]
     [Trait("Rule", "R19")]

@@ -176,6 +176,30 @@ public class PolicyVerifierTests
     }
 
     [Fact]
+    [Trait("Rule", "R22")]
+    public void ContractorChoiceWithoutPublishingTheTender_Fails_R22()
+    {
+        var rule = RuleById("construction-contractor");
+        var policy = With(Default, rule.Id!, rule with { Route = Steps(S(StepKind.Review, ActorSpec.DeputyInCharge), S(StepKind.CollectiveDecision, ActorSpec.Team), S(StepKind.HandOff, ActorSpec.External)) });
+        var failure = Assert.Single(Verify(policy).Failures, f => f.RuleIds.Contains("R22"));
+        Assert.Equal(MatterKind.ContractorChoice, failure.Example!.Kind);
+        Assert.Equal("construction-contractor", failure.Example.Rule);
+    }
+
+    [Fact]
+    [Trait("Rule", "R22")]
+    public void APublicNoticeBeforeTheTender_DoesNotPublishItsResult_R22()
+    {
+        var rule = RuleById("construction-project");
+        var policy = With(Default, rule.Id!, rule with
+        {
+            Route = Steps(S(StepKind.Review, ActorSpec.DeputyInCharge), S(StepKind.PublicNotice, ActorSpec.Office), S(StepKind.CollectiveDecision, ActorSpec.Team), S(StepKind.HandOff, ActorSpec.External)),
+        });
+        Assert.Contains(Verify(policy).Failures, f => f.RuleIds.Contains("R22"));
+        Assert.DoesNotContain(Verify(Default).Failures, f => f.RuleIds.Contains("R22"));
+    }
+
+    [Fact]
     [Trait("Rule", "R23")]
     public void MajorApprovalItemWithoutPrincipalConsent_Fails_R23()
     {
