@@ -9,6 +9,12 @@ public class MatterActTests
 {
     private readonly TestOrg _org = TestOrg.Township();
 
+    private static readonly PolicyRouter Default = PolicyRouter.Compile(DefaultPolicy.Create(DefaultPolicy.ExampleLimits, CountyBounds.Default));
+
+    /// <summary>A matter the section head 吴斌 submits, on the route the default policy gives it.</summary>
+    private Matter SubmitOnTheDefaultRoute(Area area, MatterKind kind, decimal amount, Payee payee) =>
+        _org.Submit(kind, amount, "吴斌", InitiatorKind.Section, Default.Route(new MatterFacts(area, kind, amount, InitiatorKind.Section, MatterFlags.None)).Value, payee);
+
     private static void AssertRefused<T>(Result<T> result, string rule, string? says = null)
     {
         Assert.False(result.IsOk, "expected a refusal");
@@ -218,9 +224,7 @@ public class MatterActTests
     [Trait("Rule", "R22")]
     public void ContractorChoice_IsApprovedOnlyWhenTheOfficeHasPublishedTheTender()
     {
-        var policy = DefaultPolicy.Create(DefaultPolicy.ExampleLimits, CountyBounds.Default);
-        var route = PolicyRouter.Compile(policy).Route(new MatterFacts(Area.Construction, MatterKind.ContractorChoice, 1_200_000m, InitiatorKind.Section, MatterFlags.None)).Value;
-        var matter = _org.Submit(MatterKind.ContractorChoice, 1_200_000m, "吴斌", InitiatorKind.Section, route, Payee.Named("待定"));
+        var matter = SubmitOnTheDefaultRoute(Area.Construction, MatterKind.ContractorChoice, 1_200_000m, Payee.Named("待定"));
         _org.Done(matter, "杨伟", ActionKind.Review);
         _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕12号");
         _org.Done(matter, "周敏", ActionKind.HandOff, "区公共资源交易中心 QH-2025-0412");
@@ -237,9 +241,7 @@ public class MatterActTests
     [Trait("Rule", "R12")]
     public void Promotion_IsApprovedOnlyWhenItsPublicNoticeNamesWhereAndHowLong()
     {
-        var policy = DefaultPolicy.Create(DefaultPolicy.ExampleLimits, CountyBounds.Default);
-        var route = PolicyRouter.Compile(policy).Route(new MatterFacts(Area.Personnel, MatterKind.Promotion, 0m, InitiatorKind.Section, MatterFlags.None)).Value;
-        var matter = _org.Submit(MatterKind.Promotion, 0m, "吴斌", InitiatorKind.Section, route, Payee.Named("孙磊"));
+        var matter = SubmitOnTheDefaultRoute(Area.Personnel, MatterKind.Promotion, 0m, Payee.Named("孙磊"));
         _org.Done(matter, "刘海燕", ActionKind.Propose);
         _org.Done(matter, "周敏", ActionKind.Assess);
         _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕13号");
