@@ -51,7 +51,8 @@ public sealed record AuditReport(IReadOnlyList<CountyAudit> Counties)
 /// ordering Guids as SQLite's text or PostgreSQL's uuid does; consecutive ranges cover every id, so
 /// a ledgered subject whose row is gone is found in the range it would sort into. Held at any time:
 /// one chunk of rows and their snapshots, and the problems found (listed up to a limit, all counted).
-/// The two streams need two connections: a second context is opened on the caller's options.
+/// The two streams need a second context; both read one snapshot of the database, so the audit of a
+/// database the server is writing to reports the state at its start, never a row changed meanwhile.
 /// </remarks>
 public static class LedgerAudit
 {
@@ -71,6 +72,11 @@ public static class LedgerAudit
         ArgumentNullException.ThrowIfNull(publicKey);
         var tables = Tables(db.Model);
 
+        // Everything below reads one snapshot of the database, taken before the first read, so a
+        // server writing meanwhile cannot make a row look changed behind the ledger's back.
+        await using var snapshot = await OpenSnapshotAsync(db, cancellationToken);
+        var ledger = snapshot.Second;
+
         // Every county that has a ledger, a county row, or any domain row: a row filed under a county
         // that exists nowhere else is still a row the ledger never recorded.
         var counties = new SortedSet<Guid>(await db.LedgerEntries.AsNoTracking().Select(e => e.CountyId).Distinct().ToListAsync(cancellationToken));
@@ -81,9 +87,6 @@ public static class LedgerAudit
             counties.UnionWith(found);
         }
 
-        // The second context reads the ledger while the first streams a table, and makes the entries
-        // that snapshot the rows (EF Core keeps those until cleared, so it is cleared per chunk).
-        await using var ledger = SecondContext(db);
         var audits = new List<CountyAudit>();
         long read = 0;
         foreach (var county in counties)
@@ -151,11 +154,75 @@ public static class LedgerAudit
         return tables;
     }
 
-    private static FenquanDbContext SecondContext(FenquanDbContext db)
+    /// <summary>
+    /// Begins one read snapshot on <paramref name="db"/> and returns a second context reading the same
+    /// snapshot: it reads the ledger while the first streams a table, and makes the entries that
+    /// snapshot the rows (EF Core keeps those until cleared, so it is cleared per chunk). Disposing it
+    /// ends both transactions; they only read, so nothing is committed.
+    /// SQLite: both contexts share the connection (SQLite runs many statements on one connection) and
+    /// one deferred transaction, whose snapshot is taken at its first read and never takes the write
+    /// lock, so the server's writer goes on. PostgreSQL: two connections, both REPEATABLE READ, the
+    /// second importing the first's exported snapshot (<c>SET TRANSACTION SNAPSHOT</c>).
+    /// </summary>
+    private static async Task<SnapshotContext> OpenSnapshotAsync(FenquanDbContext db, CancellationToken cancellationToken)
     {
-        var options = db.GetService<IDbContextOptions>();
-        return (FenquanDbContext)(Activator.CreateInstance(db.GetType(), options)
+        var second = (FenquanDbContext)(Activator.CreateInstance(db.GetType(), db.GetService<IDbContextOptions>())
             ?? throw new InvalidOperationException($"Cannot open a second {db.GetType().Name}."));
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+            {
+                var transaction = sqlite.BeginTransaction(deferred: true);
+                await db.Database.UseTransactionAsync(transaction, cancellationToken);
+                second.Database.SetDbConnection(sqlite, contextOwnsConnection: false);
+                await second.Database.UseTransactionAsync(transaction, cancellationToken);
+                return new SnapshotContext(db, second, transaction);
+            }
+
+            await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            var snapshot = await db.Database.SqlQueryRaw<string>("SELECT pg_export_snapshot() AS \"Value\"").SingleAsync(cancellationToken);
+            if (snapshot.Length == 0 || !snapshot.All(c => char.IsAsciiHexDigit(c) || c == '-'))
+            {
+                throw new InvalidOperationException($"PostgreSQL exported an unexpected snapshot id '{snapshot}'.");
+            }
+
+            await second.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above to be hex digits and dashes.
+#pragma warning disable EF1003
+            await second.Database.ExecuteSqlRawAsync("SET TRANSACTION SNAPSHOT '" + snapshot + "'", cancellationToken);
+#pragma warning restore EF1003
+            return new SnapshotContext(db, second, null);
+        }
+        catch
+        {
+            await second.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The second context of an audit's snapshot; disposing it ends the snapshot on both (they only read: nothing to commit).</summary>
+    private sealed class SnapshotContext(FenquanDbContext first, FenquanDbContext second, System.Data.Common.DbTransaction? shared) : IAsyncDisposable
+    {
+        public FenquanDbContext Second { get; } = second;
+
+        public async ValueTask DisposeAsync()
+        {
+            // PostgreSQL: disposing a context rolls back the transaction it began. SQLite: the shared
+            // transaction and connection belong to neither context and are ended here.
+            await Second.DisposeAsync();
+            if (first.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            if (shared is not null)
+            {
+                await shared.DisposeAsync();
+            }
+
+            await first.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
