@@ -194,6 +194,12 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             viewer.County, unit, rolesKey, everyMatter: held.Count > 0,
             () => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: null),
             changed => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
+        var now = clock.Now;
+        if (held.Count == 0 && pendingCache.KeptTasks(viewer.County, me, candidates, viewer.Org, now) is { } kept)
+        {
+            return kept;
+        }
+
         var pending = candidates.Matters.Where(m => m.InitiatorId != me);
 
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
@@ -201,17 +207,25 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             .Where(t => t.Own || t.For is not null)
             .ToList();
         var changed = candidates.LastChanges;
-        return mine
+        var tasks = mine
             .Select(t =>
             {
                 var m = t.Matter;
                 var since = new[] { m.SubmittedAt, changed.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
                 var due = since.AddDays(options.Value.StepDays);
-                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < clock.Now, t.Own ? null : t.For);
+                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < now, t.Own ? null : t.For);
             })
             .OrderBy(t => t.Due)
             .ThenBy(t => t.Matter.Id.Value)
             .ToList();
+
+        // Kept only without delegations held: those are read per request and change who a task is for.
+        if (held.Count == 0)
+        {
+            pendingCache.KeepTasks(viewer.County, me, candidates, viewer.Org, tasks, now);
+        }
+
+        return tasks;
     }
 
     /// <summary>

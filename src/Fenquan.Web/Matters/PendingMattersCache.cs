@@ -45,6 +45,8 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 
     private readonly ConcurrentDictionary<(CountyId County, UnitId Unit, string Roles, bool Every), Entry> _entries = new();
 
+    private readonly ConcurrentDictionary<(CountyId County, PersonId Person), KeptTaskList> _tasks = new();
+
     /// <summary>Entries refreshed by parts so far (for tests and metrics).</summary>
     public long Refreshed => Interlocked.Read(ref _refreshed);
 
@@ -84,6 +86,49 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         return loaded;
     }
 
+    /// <summary>
+    /// The viewer's ordered tasks, kept while they were computed from these very candidates and this
+    /// organisation view, and while no task has become overdue since (<paramref name="now"/> is at most
+    /// the due date of the first task that was not yet overdue). Deciding, dating and sorting every
+    /// candidate was most of the page for a viewer with thousands of tasks; null when not kept.
+    /// </summary>
+    public IReadOnlyList<TaskItem>? KeptTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, DateTimeOffset now)
+    {
+        if (_tasks.TryGetValue((county, person), out var kept) && ReferenceEquals(kept.Candidates, candidates) && ReferenceEquals(kept.Org, org) && now <= kept.ValidUntil)
+        {
+            Interlocked.Increment(ref _tasksReused);
+            return kept.Tasks;
+        }
+
+        return null;
+    }
+
+    /// <summary>Task lists served as kept so far (for tests and metrics).</summary>
+    public long TasksReused => Interlocked.Read(ref _tasksReused);
+
+    private long _tasksReused;
+
+    /// <summary>Keeps <paramref name="tasks"/> (ordered by due date, their overdue flags as of <paramref name="now"/>) for <see cref="KeptTasks"/>.</summary>
+    public void KeepTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, IReadOnlyList<TaskItem> tasks, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var validUntil = DateTimeOffset.MaxValue;
+        foreach (var task in tasks)
+        {
+            if (task.Due >= now)
+            {
+                validUntil = task.Due < validUntil ? task.Due : validUntil;
+            }
+        }
+
+        if (_tasks.Count >= MaxEntries)
+        {
+            _tasks.Clear();
+        }
+
+        _tasks[(county, person)] = new KeptTaskList(candidates, org, tasks, validUntil);
+    }
+
     private void Keep((CountyId, UnitId, string, bool) key, Entry entry)
     {
         if (_entries.Count >= MaxEntries)
@@ -95,4 +140,6 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
     }
 
     private sealed record Entry(PendingCandidates Candidates, ChangeStamp Stamp, DateTimeOffset LoadedAt);
+
+    private sealed record KeptTaskList(PendingCandidates Candidates, object Org, IReadOnlyList<TaskItem> Tasks, DateTimeOffset ValidUntil);
 }

@@ -45,4 +45,41 @@ public sealed class TaskCacheTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await finance.PostJsonAsync($"/api/v1/matters/{id}/actions", new { action = "Approve" })).StatusCode);
         Assert.DoesNotContain(id, await TasksAsync(finance));
     }
+
+    // The ordered task list is kept per viewer too, but a task still turns overdue when its due date
+    // passes with nothing else changing, and a kept list never hides a new task.
+    [Fact]
+    public async Task AKeptTaskList_StillTurnsOverdue_WhenItsDueDatePasses_AndTakesNewTasks()
+    {
+        var time = new ShiftableTime();
+        await using var app = await WebApp.StartAsync(time: time);
+
+        // Submitted three days less ten seconds ago: due in ten seconds (StepDays is 3).
+        time.Offset = TimeSpan.FromSeconds(10) - TimeSpan.FromDays(3);
+        var clerk = await app.SignInAsync("u1.staff1");
+        var id = (await (await clerk.PostJsonAsync("/api/v1/matters", new { kind = "Expense", title = "逾期提醒", amount = 600m, payMe = true })).ReadAsync()).GetProperty("id").GetGuid();
+        time.Offset = TimeSpan.Zero;
+
+        var office = await app.SignInAsync("u1.office");
+        async Task<bool?> OverdueAsync(Guid matter)
+        {
+            var task = (await (await office.GetAsync("/api/v1/tasks")).ReadAsync()).EnumerateArray()
+                .Where(t => t.GetProperty("matter").GetProperty("id").GetGuid() == matter).Select(t => (bool?)t.GetProperty("overdue").GetBoolean()).SingleOrDefault();
+            return task;
+        }
+
+        var cache = app.Services.GetRequiredService<PendingMattersCache>();
+        Assert.False(await OverdueAsync(id));
+        var reused = cache.TasksReused;
+        Assert.False(await OverdueAsync(id));
+        Assert.Equal(reused + 1, cache.TasksReused); // the kept list
+        // Past the due date with nothing else changed, and before the kept candidates are 30 s old
+        // (PendingMattersCache.MaxAge), so only the due date can end the kept list.
+        time.Offset = TimeSpan.FromSeconds(20);
+        Assert.True(await OverdueAsync(id));
+
+        var later = (await (await (await app.SignInAsync("u1.staff1")).PostJsonAsync("/api/v1/matters", new { kind = "Expense", title = "新的任务", amount = 700m, payMe = true })).ReadAsync()).GetProperty("id").GetGuid();
+        Assert.False(await OverdueAsync(later));
+        Assert.True(await OverdueAsync(id));
+    }
 }
