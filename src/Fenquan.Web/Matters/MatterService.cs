@@ -18,6 +18,20 @@ namespace Fenquan.Web.Matters;
 /// <summary>A step waiting for the viewer, with when it is due.</summary>
 public sealed record TaskItem(Matter Matter, RouteStep Step, int StepIndex, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, PersonId? OnBehalfOf = null);
 
+/// <summary>The order of a task list: by due date, then by matter id.</summary>
+public sealed class TaskOrder : IComparer<TaskItem>
+{
+    public static TaskOrder Instance { get; } = new();
+
+    public int Compare(TaskItem? x, TaskItem? y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var byDue = x.Due.CompareTo(y.Due);
+        return byDue != 0 ? byDue : x.Matter.Id.Value.CompareTo(y.Matter.Id.Value);
+    }
+}
+
 /// <summary>One page of a list and the cursor of the next (null at the end).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
@@ -195,37 +209,27 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             () => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: null),
             changed => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
         var now = clock.Now;
-        if (held.Count == 0 && pendingCache.KeptTasks(viewer.County, me, candidates, viewer.Org, now) is { } kept)
-        {
-            return kept;
-        }
-
-        var pending = candidates.Matters.Where(m => m.InitiatorId != me);
-
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
-        var mine = pending.Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
+
+        // The core decides which of these matters wait for the viewer; dated and ordered by due date.
+        List<TaskItem> Decide(IEnumerable<Matter> matters) => matters
+            .Where(m => m.InitiatorId != me)
+            .Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
             .Where(t => t.Own || t.For is not null)
-            .ToList();
-        var changed = candidates.LastChanges;
-        var tasks = mine
             .Select(t =>
             {
                 var m = t.Matter;
-                var since = new[] { m.SubmittedAt, changed.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
+                var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
                 var due = since.AddDays(options.Value.StepDays);
                 return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < now, t.Own ? null : t.For);
             })
-            .OrderBy(t => t.Due)
-            .ThenBy(t => t.Matter.Id.Value)
+            .OrderBy(t => t, TaskOrder.Instance)
             .ToList();
 
-        // Kept only without delegations held: those are read per request and change who a task is for.
-        if (held.Count == 0)
-        {
-            pendingCache.KeepTasks(viewer.County, me, candidates, viewer.Org, tasks, now);
-        }
-
-        return tasks;
+        // Kept per viewer only without delegations held: those are read per request and change who a task is for.
+        return held.Count == 0
+            ? pendingCache.TasksFor(viewer.County, me, candidates, viewer.Org, now, Decide)
+            : Decide(candidates.Matters);
     }
 
     /// <summary>

@@ -10,12 +10,23 @@ namespace Fenquan.Web.Matters;
 /// <summary>A unit's pending matters that some holder of a set of roles could act on, loaded whole, with when each last changed.</summary>
 public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyDictionary<MatterId, DateTimeOffset> LastChanges)
 {
+    /// <summary>The candidates these were made from by <see cref="With"/> (weak: a chain of them is never held).</summary>
+    public WeakReference<PendingCandidates>? Previous { get; private init; }
+
+    /// <summary>The ids of the matters replaced since <see cref="Previous"/>.</summary>
+    public IReadOnlySet<Guid> Changed { get; private init; } = new HashSet<Guid>();
+
+    /// <summary>Those of the replaced matters that are still candidates, as read again.</summary>
+    public IReadOnlyList<Matter> Fresh { get; private init; } = [];
+
     /// <summary>These candidates with the matters <paramref name="changed"/> names replaced by <paramref name="fresh"/> (those still candidates, read again).</summary>
     public PendingCandidates With(IReadOnlySet<Guid> changed, PendingCandidates fresh)
     {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(fresh);
         var matters = Matters.Where(m => !changed.Contains(m.Id.Value)).Concat(fresh.Matters).ToList();
         var lastChanges = LastChanges.Where(c => !changed.Contains(c.Key.Value)).Concat(fresh.LastChanges).ToDictionary();
-        return new PendingCandidates(matters, lastChanges);
+        return new PendingCandidates(matters, lastChanges) { Previous = new WeakReference<PendingCandidates>(this), Changed = changed, Fresh = fresh.Matters };
     }
 }
 
@@ -87,37 +98,64 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
     }
 
     /// <summary>
-    /// The viewer's ordered tasks, kept while they were computed from these very candidates and this
-    /// organisation view, and while no task has become overdue since (<paramref name="now"/> is at most
-    /// the due date of the first task that was not yet overdue). Deciding, dating and sorting every
-    /// candidate was most of the page for a viewer with thousands of tasks; null when not kept.
+    /// The viewer's ordered tasks among <paramref name="candidates"/>, as <paramref name="decide"/> gives
+    /// them for a set of matters (ordered by <see cref="TaskOrder"/>). Deciding, dating and sorting every
+    /// candidate was most of the page for a viewer with thousands of tasks, so the list is kept per
+    /// viewer with the candidates and organisation view it came from. It is served as kept while both
+    /// are the same; when the candidates were refreshed by parts from those it came from, only the
+    /// replaced matters are decided again and merged in. Either way only until the first task that was
+    /// not yet overdue reaches its due date (then every overdue flag is decided again), and anything
+    /// else decides all candidates again.
     /// </summary>
-    public IReadOnlyList<TaskItem>? KeptTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, DateTimeOffset now)
+    public IReadOnlyList<TaskItem> TasksFor(
+        CountyId county, PersonId person, PendingCandidates candidates, object org, DateTimeOffset now, Func<IEnumerable<Matter>, List<TaskItem>> decide)
     {
-        if (_tasks.TryGetValue((county, person), out var kept) && ReferenceEquals(kept.Candidates, candidates) && ReferenceEquals(kept.Org, org) && now <= kept.ValidUntil)
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(decide);
+        List<TaskItem> tasks;
+        if (_tasks.TryGetValue((county, person), out var kept) && ReferenceEquals(kept.Org, org) && now <= kept.ValidUntil)
         {
-            Interlocked.Increment(ref _tasksReused);
-            return kept.Tasks;
+            if (ReferenceEquals(kept.Candidates, candidates))
+            {
+                Interlocked.Increment(ref _tasksReused);
+                return kept.Tasks;
+            }
+
+            if (candidates.Previous is { } previous && previous.TryGetTarget(out var before) && ReferenceEquals(before, kept.Candidates))
+            {
+                tasks = Merge(kept.Tasks.Where(t => !candidates.Changed.Contains(t.Matter.Id.Value)), decide(candidates.Fresh));
+                Interlocked.Increment(ref _tasksPatched);
+                KeepTasks(county, person, candidates, org, tasks, now);
+                return tasks;
+            }
         }
 
-        return null;
+        tasks = decide(candidates.Matters);
+        KeepTasks(county, person, candidates, org, tasks, now);
+        return tasks;
     }
 
     /// <summary>Task lists served as kept so far (for tests and metrics).</summary>
     public long TasksReused => Interlocked.Read(ref _tasksReused);
 
-    private long _tasksReused;
+    /// <summary>Task lists patched by the matters a refresh replaced so far (for tests and metrics).</summary>
+    public long TasksPatched => Interlocked.Read(ref _tasksPatched);
 
-    /// <summary>Keeps <paramref name="tasks"/> (ordered by due date, their overdue flags as of <paramref name="now"/>) for <see cref="KeptTasks"/>.</summary>
-    public void KeepTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, IReadOnlyList<TaskItem> tasks, DateTimeOffset now)
+    private long _tasksReused;
+    private long _tasksPatched;
+
+    /// <summary>Forgets every kept task list (for tests that compare a patched list with one decided whole).</summary>
+    public void ForgetTasks() => _tasks.Clear();
+
+    private void KeepTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, List<TaskItem> tasks, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
+        // Valid until the first task that is not overdue yet becomes overdue.
         var validUntil = DateTimeOffset.MaxValue;
         foreach (var task in tasks)
         {
-            if (task.Due >= now)
+            if (task.Due >= now && task.Due < validUntil)
             {
-                validUntil = task.Due < validUntil ? task.Due : validUntil;
+                validUntil = task.Due;
             }
         }
 
@@ -127,6 +165,29 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         }
 
         _tasks[(county, person)] = new KeptTaskList(candidates, org, tasks, validUntil);
+    }
+
+    /// <summary>Two task lists, each in <see cref="TaskOrder"/>, as one in that order.</summary>
+    private static List<TaskItem> Merge(IEnumerable<TaskItem> kept, List<TaskItem> fresh)
+    {
+        var merged = new List<TaskItem>();
+        var next = 0;
+        foreach (var task in kept)
+        {
+            while (next < fresh.Count && TaskOrder.Instance.Compare(fresh[next], task) < 0)
+            {
+                merged.Add(fresh[next++]);
+            }
+
+            merged.Add(task);
+        }
+
+        while (next < fresh.Count)
+        {
+            merged.Add(fresh[next++]);
+        }
+
+        return merged;
     }
 
     private void Keep((CountyId, UnitId, string, bool) key, Entry entry)
@@ -141,5 +202,5 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 
     private sealed record Entry(PendingCandidates Candidates, ChangeStamp Stamp, DateTimeOffset LoadedAt);
 
-    private sealed record KeptTaskList(PendingCandidates Candidates, object Org, IReadOnlyList<TaskItem> Tasks, DateTimeOffset ValidUntil);
+    private sealed record KeptTaskList(PendingCandidates Candidates, object Org, List<TaskItem> Tasks, DateTimeOffset ValidUntil);
 }

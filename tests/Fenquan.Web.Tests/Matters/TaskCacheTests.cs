@@ -82,4 +82,35 @@ public sealed class TaskCacheTests : IAsyncLifetime
         Assert.False(await OverdueAsync(later));
         Assert.True(await OverdueAsync(id));
     }
+
+    // Under writes the kept list is patched by the matters each refresh replaced, and a patched list
+    // is exactly the list decided from all candidates: same tasks, same order, same dates.
+    [Fact]
+    public async Task APatchedTaskList_IsTheListDecidedWhole()
+    {
+        var clerk = await _app.SignInAsync("u1.staff1");
+        var office = await _app.SignInAsync("u1.office");
+        async Task<Guid> SubmitAsync(string title, decimal amount) =>
+            (await (await clerk.PostJsonAsync("/api/v1/matters", new { kind = "Expense", title, amount, payMe = true })).ReadAsync()).GetProperty("id").GetGuid();
+        async Task<List<string>> TaskListAsync() =>
+            (await (await office.GetAsync("/api/v1/tasks")).ReadAsync()).EnumerateArray()
+                .Select(t => $"{t.GetProperty("matter").GetProperty("id").GetGuid()} {t.GetProperty("due").GetDateTimeOffset():O} {t.GetProperty("overdue").GetBoolean()}").ToList();
+
+        var first = await SubmitAsync("先报的", 500m);
+        await SubmitAsync("再报的", 900m);
+        var before = await TaskListAsync();
+        Assert.Contains(before, t => t.StartsWith(first.ToString(), StringComparison.Ordinal));
+
+        var cache = _app.Services.GetRequiredService<PendingMattersCache>();
+        var patched = cache.TasksPatched;
+        Assert.Equal(HttpStatusCode.OK, (await office.PostJsonAsync($"/api/v1/matters/{first}/actions", new { action = "Review" })).StatusCode);
+        var added = await SubmitAsync("后报的", 300m);
+        var after = await TaskListAsync();
+        Assert.True(cache.TasksPatched > patched, "the office's list was decided whole again, not patched");
+        Assert.DoesNotContain(after, t => t.StartsWith(first.ToString(), StringComparison.Ordinal));
+        Assert.Contains(after, t => t.StartsWith(added.ToString(), StringComparison.Ordinal));
+
+        cache.ForgetTasks();
+        Assert.Equal(await TaskListAsync(), after);
+    }
 }
