@@ -40,7 +40,7 @@ public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyD
 /// matters are read again and replaced in the entry: a unit where matters are submitted and acted on
 /// all day would otherwise load all its candidates again for nearly every page. Anything else (a
 /// failed batch, another process writing, more changes than are remembered, or 30 s since the entry was
-/// loaded whole) loads everything again. The core still decides, per request and per viewer, which
+/// loaded whole) loads everything again, once for all the requests that need it at the same time. The core still decides, per request and per viewer, which
 /// of them wait for the viewer. The matters are read-only values here (nothing in the web layer
 /// changes a loaded matter), so requests may share them.
 /// </summary>
@@ -58,6 +58,8 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 
     private readonly ConcurrentDictionary<(CountyId County, PersonId Person), KeptTaskList> _tasks = new();
 
+    private readonly ConcurrentDictionary<(CountyId County, UnitId Unit, string Roles, bool Every), Task<PendingCandidates>> _loading = new();
+
     /// <summary>Entries refreshed by parts so far (for tests and metrics).</summary>
     public long Refreshed => Interlocked.Read(ref _refreshed);
 
@@ -71,30 +73,92 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(reload);
         var key = (county, unit, rolesKey, everyMatter);
-        var stamps = store.Writer.MatterStamps;
-        var stamp = stamps.Of(county);
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(key, out var known) && now - known.LoadedAt < MaxAge)
+        if (await KeptOrRefreshedAsync(key, reload) is { } kept)
         {
-            if (known.Stamp == stamp)
-            {
-                return known.Candidates;
-            }
-
-            if (stamps.TryChangedSince(county, known.Stamp, stamp, out var changed) && changed.Count <= MaxRefreshed)
-            {
-                var refreshed = known.Candidates.With(changed, await reload(changed));
-
-                // Stamped with the stamp read before reading the changed matters, as a whole load is.
-                Keep(key, new Entry(refreshed, stamp, known.LoadedAt));
-                Interlocked.Increment(ref _refreshed);
-                return refreshed;
-            }
+            return kept;
         }
 
-        var loaded = await load();
-        Keep(key, new Entry(loaded, stamp, now));
-        return loaded;
+        // One whole load per entry at a time: requests arriving meanwhile wait for it, then refresh
+        // what it loaded by the matters changed since (so none of them misses a change it may have
+        // made itself just before), instead of each loading thousands of matters at once.
+        while (true)
+        {
+            var loading = new TaskCompletionSource<PendingCandidates>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_loading.TryAdd(key, loading.Task))
+            {
+                try
+                {
+                    var stamp = store.Writer.MatterStamps.Of(county);
+                    var now = time.GetUtcNow();
+                    var loaded = await load();
+                    Keep(key, new Entry(loaded, stamp, now));
+                    Interlocked.Increment(ref _loadedWhole);
+                    loading.SetResult(loaded);
+                    return loaded;
+                }
+                catch (Exception exception)
+                {
+                    loading.SetException(exception);
+                    _ = loading.Task.Exception; // observed here: the waiters load again themselves
+                    throw;
+                }
+                finally
+                {
+                    _loading.TryRemove(KeyValuePair.Create(key, loading.Task));
+                }
+            }
+
+            if (_loading.TryGetValue(key, out var running))
+            {
+                try
+                {
+                    await running;
+                }
+                catch (Exception)
+                {
+                    // The request that started it hears the failure; this one tries again.
+                }
+            }
+
+            if (await KeptOrRefreshedAsync(key, reload) is { } after)
+            {
+                return after;
+            }
+        }
+    }
+
+    /// <summary>Entries loaded whole so far (for tests and metrics).</summary>
+    public long LoadedWhole => Interlocked.Read(ref _loadedWhole);
+
+    private long _loadedWhole;
+
+    /// <summary>The kept entry when it is current, or refreshed by the matters changed since; null when it must be loaded whole.</summary>
+    private async Task<PendingCandidates?> KeptOrRefreshedAsync((CountyId County, UnitId, string, bool) key, Func<IReadOnlySet<Guid>, Task<PendingCandidates>> reload)
+    {
+        var stamps = store.Writer.MatterStamps;
+        var stamp = stamps.Of(key.County);
+        var now = time.GetUtcNow();
+        if (!_entries.TryGetValue(key, out var known) || now - known.LoadedAt >= MaxAge)
+        {
+            return null;
+        }
+
+        if (known.Stamp == stamp)
+        {
+            return known.Candidates;
+        }
+
+        if (!stamps.TryChangedSince(key.County, known.Stamp, stamp, out var changed) || changed.Count > MaxRefreshed)
+        {
+            return null;
+        }
+
+        var refreshed = known.Candidates.With(changed, await reload(changed));
+
+        // Stamped with the stamp read before reading the changed matters, as a whole load is.
+        Keep(key, new Entry(refreshed, stamp, known.LoadedAt));
+        Interlocked.Increment(ref _refreshed);
+        return refreshed;
     }
 
     /// <summary>

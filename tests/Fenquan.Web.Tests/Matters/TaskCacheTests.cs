@@ -113,4 +113,16 @@ public sealed class TaskCacheTests : IAsyncLifetime
         cache.ForgetTasks();
         Assert.Equal(await TaskListAsync(), after);
     }
+
+    // Requests that need the same candidates loaded whole at the same time share one load.
+    [Fact]
+    public async Task ConcurrentRequests_ShareOneWholeLoad()
+    {
+        var office = await _app.SignInAsync("u1.office");
+        var cache = _app.Services.GetRequiredService<PendingMattersCache>();
+        var before = cache.LoadedWhole;
+        var lists = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TasksAsync(office)));
+        Assert.Equal(1, cache.LoadedWhole - before);
+        Assert.All(lists, list => Assert.Equal(lists[0], list));
+    }
 }
