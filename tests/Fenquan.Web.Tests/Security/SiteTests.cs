@@ -73,6 +73,39 @@ public sealed class SiteTests : IAsyncLifetime
         Assert.Equal(before, await _app.CountsAsync());
     }
 
+    // R1/R3: the unit administrator sees what today's team lacks, e.g. an area nobody is in charge of.
+    [Fact]
+    [Trait("Rule", "R3")]
+    public async Task UnitPage_WarnsOfAnAreaWithoutADeputyInCharge()
+    {
+        var office = await _app.SignInAsync("u1.office");
+        Assert.DoesNotContain("data-testid=\"team-problems\"", await office.GetStringAsync("/admin/unit"));
+
+        // The finance portfolio ends today (as a data fix would end it), and no deputy takes it over.
+        var me = await (await office.GetAsync("/api/v1/me")).ReadAsync();
+        var unit = new Core.Primitives.UnitId(me.GetProperty("unitId").GetGuid());
+        var today = DateOnly.Parse(me.GetProperty("today").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Core.Primitives.CountyId county;
+        await using (var db = _app.Db())
+        {
+            county = db.Units.Single(u => u.Id == unit).CountyId;
+        }
+
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Data.Storage.FenquanStore>(_app.Services);
+        var ended = await store.Writer.ExecuteAsync(county, "portfolio.ended", ctx =>
+        {
+            ctx.Db.PortfolioAssignments.Single(a => a.UnitId == unit && a.Area == Core.Organization.Area.Finance && a.Until == null).End(today);
+            return Core.Primitives.Result<bool>.Ok(true);
+        });
+        Assert.True(ended.IsOk);
+
+        var page = await office.GetStringAsync("/admin/unit");
+        var warning = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"team-problems\">([\\s\\S]*?)</div>").Groups[1].Value;
+        Assert.Contains("R3", warning);
+        Assert.Contains("财务", warning);
+        Assert.DoesNotContain("R1", warning);
+    }
+
     [Fact]
     public async Task PolicyEditor_ShowsTheVerifiersCounterexample_AndDoesNotPublish()
     {

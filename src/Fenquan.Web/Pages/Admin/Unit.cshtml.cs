@@ -3,6 +3,7 @@ using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Web.Access;
+using Fenquan.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,9 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
     public string? PolicyJson { get; set; }
 
     public IReadOnlyList<string> Failures { get; private set; } = [];
+
+    /// <summary>What today's team lacks: R1 (one or two principals) and R3 (a deputy in charge of each restricted area).</summary>
+    public IReadOnlyList<string> TeamProblems { get; private set; } = [];
 
     public bool CheckedValid { get; private set; }
 
@@ -104,6 +108,13 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         var unit = Viewer.Unit!.Value;
         Memberships = (await session.Db.Memberships.Where(m => m.CountyId == Viewer.County && m.UnitId == unit).ToListAsync())
             .Where(m => m.IsInForceOn(Viewer.Today)).OrderBy(m => m.Role).ToList();
+        var bounds = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+        var principals = TeamRules.CheckPrincipals(unit, Viewer.Today, Viewer.Org!);
+        TeamProblems =
+        [
+            .. principals.IsOk ? [] : new[] { Problems.Message(principals.Refusal!, Text) },
+            .. PortfolioRules.Gaps(unit, Viewer.Today, Viewer.Org!, bounds).Select(area => Text["Admin.AreaWithoutDeputy", Text.Of(area)].Value),
+        ];
         var current = PolicyOperations.InForce(session.Db, Viewer.County, unit, Viewer.Today);
         PolicyNumber = current.IsOk ? current.Value.Version.Number : 0;
         if (!keepJson)
