@@ -115,29 +115,52 @@ public sealed class AttachmentOperations(LedgerWriter writer, AttachmentStore st
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(store);
-        var rows = await db.Set<Attachment>().AsNoTracking()
-            .Select(a => new { a.CountyId, a.Id, a.MatterId, a.ContentHash, a.FileName })
-            .ToListAsync(cancellationToken);
+        // Streamed in content-hash order, one file's rows at a time: memory does not grow with the
+        // number of attachments, and a file shared by several attachments is hashed once.
+        var rows = db.Set<Attachment>().AsNoTracking()
+            .OrderBy(a => a.ContentHash).ThenBy(a => a.Id)
+            .Select(a => new AttachmentRow(a.CountyId, a.Id, a.MatterId, a.ContentHash, a.FileName))
+            .AsAsyncEnumerable();
         var problems = new List<AttachmentProblem>();
         var files = 0;
-        foreach (var group in rows.GroupBy(r => r.ContentHash, StringComparer.Ordinal))
+        var group = new List<AttachmentRow>();
+        async Task CheckAsync()
         {
-            files++;
-            var actual = AttachmentRules.IsSha256Hex(group.Key) ? await store.HashStoredAsync(group.Key, cancellationToken) : null;
-            if (string.Equals(actual, group.Key, StringComparison.Ordinal))
+            if (group.Count == 0)
             {
-                continue;
+                return;
             }
 
-            foreach (var row in group.OrderBy(r => r.Id.Value))
+            files++;
+            var hash = group[0].ContentHash;
+            var actual = AttachmentRules.IsSha256Hex(hash) ? await store.HashStoredAsync(hash, cancellationToken) : null;
+            if (!string.Equals(actual, hash, StringComparison.Ordinal))
             {
-                var message = actual is null
-                    ? $"Attachment {row.Id} (\"{row.FileName}\") of matter {row.MatterId}: the file {group.Key} is missing."
-                    : $"Attachment {row.Id} (\"{row.FileName}\") of matter {row.MatterId}: the stored bytes hash to {actual}, not the ledgered {group.Key}.";
-                problems.Add(new AttachmentProblem(row.CountyId, row.Id, row.MatterId, group.Key, message));
+                foreach (var row in group)
+                {
+                    var message = actual is null
+                        ? $"Attachment {row.Id} (\"{row.FileName}\") of matter {row.MatterId}: the file {hash} is missing."
+                        : $"Attachment {row.Id} (\"{row.FileName}\") of matter {row.MatterId}: the stored bytes hash to {actual}, not the ledgered {hash}.";
+                    problems.Add(new AttachmentProblem(row.CountyId, row.Id, row.MatterId, hash, message));
+                }
             }
+
+            group.Clear();
         }
 
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (group.Count > 0 && !string.Equals(group[0].ContentHash, row.ContentHash, StringComparison.Ordinal))
+            {
+                await CheckAsync();
+            }
+
+            group.Add(row);
+        }
+
+        await CheckAsync();
         return new AttachmentAudit(files, problems);
     }
+
+    private sealed record AttachmentRow(CountyId CountyId, AttachmentId Id, MatterId MatterId, string ContentHash, string FileName);
 }

@@ -138,8 +138,17 @@ public class AttachmentOperationsTests
         var again = (await attachments.AddAsync(county.County, matter.Id, county["周杰"], "发票-副本.png", new MemoryStream(bytes))).Value;
         Assert.Equal(added.ContentHash, again.ContentHash);
         Assert.Single(Directory.EnumerateFiles(database.Data.UploadsFolder, "*", SearchOption.AllDirectories));
+
+        // Other files around it (before and after it in hash order, most likely) stay intact.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True((await attachments.AddAsync(county.County, matter.Id, county["周杰"], $"其他{i}.png", new MemoryStream(Png()))).IsOk);
+        }
+
         await using var db = database.Context();
-        Assert.True((await attachments.VerifyAsync(db)).IsIntact);
+        var intact = await attachments.VerifyAsync(db);
+        Assert.True(intact.IsIntact);
+        Assert.Equal(5, intact.FilesChecked);
 
         bytes[100] ^= 0xFF;
         await File.WriteAllBytesAsync(store.PathOf(added.ContentHash), bytes);
