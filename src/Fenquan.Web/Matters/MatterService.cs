@@ -192,6 +192,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// are then loaded whole with their actions, with when each last changed (which only moves the
     /// "since" date), and kept for holders of the same roles until a matter of the county changes
     /// (<see cref="PendingMattersCache"/>). With a delegation held, every pending matter is a candidate.
+    /// The decided, ordered list is kept per viewer too, and patched by the matters a refresh replaced
+    /// (<see cref="PendingMattersCache.TasksFor"/>).
     /// </summary>
     public async Task<IReadOnlyList<TaskItem>> TasksAsync(Viewer viewer)
     {
