@@ -208,8 +208,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var rolesKey = string.Join(',', roles.Order());
         var candidates = await pendingCache.GetOrLoadAsync(
             viewer.County, unit, rolesKey, everyMatter: held.Count > 0,
-            () => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: null),
-            changed => LoadCandidatesAsync(viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
+            WholeLoad(viewer.County, unit, roles, everyMatter: held.Count > 0),
+            changed => LoadCandidatesAsync(Db, viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
         var now = clock.Now;
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
 
@@ -242,14 +242,15 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// The route is read as stored text (its step actors parsed once per distinct route), not
     /// converted into a whole matter: that is most of the cost of reading a matter.
     /// </summary>
-    private async Task<List<MatterId>> TaskCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
+    private static async Task<List<MatterId>> TaskCandidatesAsync(FenquanDbContext db, CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
     {
         if (only is { Count: 0 })
         {
             return [];
         }
 
-        List<object> parameters = [SqlKey(county.Value), SqlKey(unit.Value), nameof(MatterState.Pending), nameof(ActionKind.Reject), nameof(ActionKind.Return)];
+        object Key(Guid id) => SqlKey(db, id);
+        List<object> parameters = [Key(county.Value), Key(unit.Value), nameof(MatterState.Pending), nameof(ActionKind.Reject), nameof(ActionKind.Return)];
         var sql = """
             SELECT m."Id" AS "Id", m."Route" AS "Route",
                 (SELECT COUNT(*) FROM matter_actions a WHERE a."MatterId" = m."Id" AND a."Round" = m."Round" AND a."Kind" <> {3} AND a."Kind" <> {4}) AS "Done"
@@ -260,10 +261,10 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         {
             // Only the matters a commit changed (PendingMattersCache refreshing its candidates).
             sql += " AND m.\"Id\" IN (" + string.Join(", ", only.Select((_, i) => "{" + (parameters.Count + i).ToString(CultureInfo.InvariantCulture) + "}")) + ")";
-            parameters.AddRange(only.Select(SqlKey));
+            parameters.AddRange(only.Select(Key));
         }
 
-        var rows = await Db.Database.SqlQueryRaw<PendingStepRow>(sql, [.. parameters]).ToListAsync();
+        var rows = await db.Database.SqlQueryRaw<PendingStepRow>(sql, [.. parameters]).ToListAsync();
         if (everyMatter)
         {
             return rows.Select(r => new MatterId(r.Id)).ToList();
@@ -287,19 +288,33 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// last changed: what <see cref="PendingMattersCache"/> keeps for a unit and a set of roles.
     /// </summary>
     /// <param name="only">Only these matters (the ones a commit changed), or all of the unit's.</param>
-    private async Task<PendingCandidates> LoadCandidatesAsync(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
+    private static async Task<PendingCandidates> LoadCandidatesAsync(FenquanDbContext db, CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
     {
-        var candidates = await TaskCandidatesAsync(county, unit, roles, everyMatter, only);
+        var candidates = await TaskCandidatesAsync(db, county, unit, roles, everyMatter, only);
         var pending = new List<Matter>(candidates.Count);
         foreach (var chunk in candidates.Chunk(500))
         {
             var ids = chunk.ToList();
-            pending.AddRange(await Db.Matters.AsNoTracking().Include(m => m.Actions)
+            pending.AddRange(await db.Matters.AsNoTracking().Include(m => m.Actions)
                 .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Pending && ids.Contains(m.Id))
                 .ToListAsync());
         }
 
-        return new PendingCandidates(pending, await LastChangesAsync(county, candidates));
+        return new PendingCandidates(pending, await LastChangesAsync(db, county, candidates));
+    }
+
+    /// <summary>
+    /// The candidates loaded whole on a context of their own: the load may be shared by requests that
+    /// wait for it, or run in the background (<see cref="PendingMattersCache"/>), past the request that began it.
+    /// </summary>
+    private Func<Task<PendingCandidates>> WholeLoad(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter)
+    {
+        return async () =>
+        {
+            await using var db = store.Context();
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            return await LoadCandidatesAsync(db, county, unit, roles, everyMatter, only: null);
+        };
     }
 
     /// <summary>Whether someone holding <paramref name="roles"/> could ever act for this step actor (see Matter.CheckAuthority); unknown actors are kept.</summary>
@@ -347,13 +362,13 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     private sealed record PendingStepRow(Guid Id, string Route, long Done);
 
     /// <summary>When each of these matters was last edited, resubmitted or withdrawn (none: absent).</summary>
-    private async Task<Dictionary<MatterId, DateTimeOffset>> LastChangesAsync(CountyId county, List<MatterId> matters)
+    private static async Task<Dictionary<MatterId, DateTimeOffset>> LastChangesAsync(FenquanDbContext db, CountyId county, List<MatterId> matters)
     {
         var last = new Dictionary<MatterId, DateTimeOffset>();
         foreach (var chunk in matters.Chunk(500))
         {
             var ids = chunk.ToList();
-            var changes = await Db.MatterChanges.AsNoTracking().Where(c => c.CountyId == county && ids.Contains(c.MatterId)).Select(c => new { c.MatterId, c.At }).ToListAsync();
+            var changes = await db.MatterChanges.AsNoTracking().Where(c => c.CountyId == county && ids.Contains(c.MatterId)).Select(c => new { c.MatterId, c.At }).ToListAsync();
             foreach (var change in changes)
             {
                 if (!last.TryGetValue(change.MatterId, out var at) || change.At > at)
@@ -445,7 +460,9 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     }
 
     /// <summary>A Guid as a parameter of hand-written SQL: as EF Core stores it (upper-case text on SQLite, uuid on PostgreSQL).</summary>
-    private object SqlKey(Guid id) => Db.Database.IsSqlite() ? id.ToString("D").ToUpperInvariant() : id;
+    private object SqlKey(Guid id) => SqlKey(Db, id);
+
+    private static object SqlKey(FenquanDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString("D").ToUpperInvariant() : id;
 
     // Each index gives its matters in id order: (CountyId, InitiatorId, Id), (CountyId, Payee_PersonId, Id)
     // (made by FenquanDatabase.MigrateAsync) and (CountyId, ActorId, MatterId).

@@ -38,15 +38,17 @@ public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyD
 /// matter, action or change) is the one read before it was loaded. When the stamp has moved and the
 /// writer named the matters it changed (<see cref="ChangeStamps.TryChangedSince"/>), only those
 /// matters are read again and replaced in the entry: a unit where matters are submitted and acted on
-/// all day would otherwise load all its candidates again for nearly every page. Anything else (a
-/// failed batch, another process writing, more changes than are remembered, or 30 s since the entry was
-/// loaded whole) loads everything again, once for all the requests that need it at the same time. The core still decides, per request and per viewer, which
+/// all day would otherwise load all its candidates again for nearly every page. An entry loaded whole
+/// more than 30 s ago (<see cref="MaxAge"/>, the safety net against changes the writer did not journal,
+/// e.g. another process writing) is loaded whole again in the background while requests go on being
+/// served refreshed by parts. Anything else (no entry, a failed batch, more changes than are
+/// remembered) loads everything again first, once for all the requests that need it at the same time. The core still decides, per request and per viewer, which
 /// of them wait for the viewer. The matters are read-only values here (nothing in the web layer
 /// changes a loaded matter), so requests may share them.
 /// </summary>
 public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 {
-    /// <summary>The longest an entry is refreshed by parts before it is loaded whole again.</summary>
+    /// <summary>The longest an entry is refreshed by parts before it is loaded whole again (in the background).</summary>
     public static readonly TimeSpan MaxAge = StampedCache<string, string>.MaxAge;
 
     /// <summary>Past this many changed matters an entry is loaded whole again.</summary>
@@ -73,7 +75,7 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(reload);
         var key = (county, unit, rolesKey, everyMatter);
-        if (await KeptOrRefreshedAsync(key, reload) is { } kept)
+        if (await KeptOrRefreshedAsync(key, reload, load) is { } kept)
         {
             return kept;
         }
@@ -86,26 +88,7 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
             var loading = new TaskCompletionSource<PendingCandidates>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (_loading.TryAdd(key, loading.Task))
             {
-                try
-                {
-                    var stamp = store.Writer.MatterStamps.Of(county);
-                    var now = time.GetUtcNow();
-                    var loaded = await load();
-                    Keep(key, new Entry(loaded, stamp, now));
-                    Interlocked.Increment(ref _loadedWhole);
-                    loading.SetResult(loaded);
-                    return loaded;
-                }
-                catch (Exception exception)
-                {
-                    loading.SetException(exception);
-                    _ = loading.Task.Exception; // observed here: the waiters load again themselves
-                    throw;
-                }
-                finally
-                {
-                    _loading.TryRemove(KeyValuePair.Create(key, loading.Task));
-                }
+                return await LoadWholeAsync(key, loading, load);
             }
 
             if (_loading.TryGetValue(key, out var running))
@@ -120,7 +103,7 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
                 }
             }
 
-            if (await KeptOrRefreshedAsync(key, reload) is { } after)
+            if (await KeptOrRefreshedAsync(key, reload, load) is { } after)
             {
                 return after;
             }
@@ -132,25 +115,43 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 
     private long _loadedWhole;
 
-    /// <summary>The kept entry when it is current, or refreshed by the matters changed since; null when it must be loaded whole.</summary>
-    private async Task<PendingCandidates?> KeptOrRefreshedAsync((CountyId County, UnitId, string, bool) key, Func<IReadOnlySet<Guid>, Task<PendingCandidates>> reload)
+    /// <summary>
+    /// The kept entry when it is current, or refreshed by the matters changed since; null when it must
+    /// be loaded whole. An entry past <see cref="MaxAge"/> that can still be refreshed by parts is, and
+    /// is loaded whole again in the background (once), replacing it when done: the requests meanwhile
+    /// do not wait for thousands of matters to load.
+    /// </summary>
+    private async Task<PendingCandidates?> KeptOrRefreshedAsync(
+        (CountyId County, UnitId, string, bool) key, Func<IReadOnlySet<Guid>, Task<PendingCandidates>> reload, Func<Task<PendingCandidates>> load)
     {
         var stamps = store.Writer.MatterStamps;
         var stamp = stamps.Of(key.County);
         var now = time.GetUtcNow();
-        if (!_entries.TryGetValue(key, out var known) || now - known.LoadedAt >= MaxAge)
+        if (!_entries.TryGetValue(key, out var known))
         {
             return null;
+        }
+
+        var old = now - known.LoadedAt >= MaxAge;
+        if (known.Stamp == stamp && !old)
+        {
+            return known.Candidates;
+        }
+
+        IReadOnlySet<Guid> changed = new HashSet<Guid>();
+        if (known.Stamp != stamp && (!stamps.TryChangedSince(key.County, known.Stamp, stamp, out changed) || changed.Count > MaxRefreshed))
+        {
+            return null;
+        }
+
+        if (old)
+        {
+            LoadInBackground(key, load);
         }
 
         if (known.Stamp == stamp)
         {
             return known.Candidates;
-        }
-
-        if (!stamps.TryChangedSince(key.County, known.Stamp, stamp, out var changed) || changed.Count > MaxRefreshed)
-        {
-            return null;
         }
 
         var refreshed = known.Candidates.With(changed, await reload(changed));
@@ -159,6 +160,53 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         Keep(key, new Entry(refreshed, stamp, known.LoadedAt));
         Interlocked.Increment(ref _refreshed);
         return refreshed;
+    }
+
+    /// <summary>Starts a whole load of the entry on the thread pool unless one is running; it replaces the entry when done.</summary>
+    private void LoadInBackground((CountyId County, UnitId, string, bool) key, Func<Task<PendingCandidates>> load)
+    {
+        var loading = new TaskCompletionSource<PendingCandidates>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_loading.TryAdd(key, loading.Task))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await LoadWholeAsync(key, loading, load);
+            }
+            catch (Exception)
+            {
+                // Nobody waits for it: the entry stays as it is, and a later request tries again.
+            }
+        });
+    }
+
+    /// <summary>Loads the entry whole and keeps it, completing <paramref name="loading"/> (registered in <c>_loading</c>) for the requests waiting for it.</summary>
+    private async Task<PendingCandidates> LoadWholeAsync((CountyId County, UnitId, string, bool) key, TaskCompletionSource<PendingCandidates> loading, Func<Task<PendingCandidates>> load)
+    {
+        try
+        {
+            var stamp = store.Writer.MatterStamps.Of(key.County);
+            var now = time.GetUtcNow();
+            var loaded = await load();
+            Keep(key, new Entry(loaded, stamp, now));
+            Interlocked.Increment(ref _loadedWhole);
+            loading.SetResult(loaded);
+            return loaded;
+        }
+        catch (Exception exception)
+        {
+            loading.SetException(exception);
+            _ = loading.Task.Exception; // observed here: whoever waited loads again itself
+            throw;
+        }
+        finally
+        {
+            _loading.TryRemove(KeyValuePair.Create(key, loading.Task));
+        }
     }
 
     /// <summary>

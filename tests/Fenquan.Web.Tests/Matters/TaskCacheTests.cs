@@ -125,4 +125,33 @@ public sealed class TaskCacheTests : IAsyncLifetime
         Assert.Equal(1, cache.LoadedWhole - before);
         Assert.All(lists, list => Assert.Equal(lists[0], list));
     }
+
+    // Past MaxAge the candidates are loaded whole again in the background: the request that finds
+    // them old is still served at once, refreshed by the matters changed since, new tasks included.
+    [Fact]
+    public async Task OldCandidates_AreLoadedWholeInTheBackground_WhileRequestsAreServedRefreshed()
+    {
+        var time = new ShiftableTime();
+        await using var app = await WebApp.StartAsync(time: time);
+        var office = await app.SignInAsync("u1.office");
+        var clerk = await app.SignInAsync("u1.staff1");
+        var cache = app.Services.GetRequiredService<PendingMattersCache>();
+        await TasksAsync(office);
+        var loaded = cache.LoadedWhole;
+
+        time.Offset = PendingMattersCache.MaxAge + TimeSpan.FromSeconds(1);
+        var id = (await (await clerk.PostJsonAsync("/api/v1/matters", new { kind = "Expense", title = "过期之后的任务", amount = 400m, payMe = true })).ReadAsync()).GetProperty("id").GetGuid();
+        var refreshed = cache.Refreshed;
+        Assert.Contains(id, await TasksAsync(office));
+        Assert.Equal(refreshed + 1, cache.Refreshed);
+
+        // The background load replaces the entry shortly after.
+        for (var waited = 0; cache.LoadedWhole == loaded && waited < 200; waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(loaded + 1, cache.LoadedWhole);
+        Assert.Contains(id, await TasksAsync(office));
+    }
 }
