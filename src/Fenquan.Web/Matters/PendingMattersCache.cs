@@ -133,13 +133,17 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         }
 
         var old = now - known.LoadedAt >= MaxAge;
-        if (known.Stamp == stamp && !old)
+        if (known.Stamp == stamp)
         {
+            if (old)
+            {
+                LoadInBackground(key, load);
+            }
+
             return known.Candidates;
         }
 
-        IReadOnlySet<Guid> changed = new HashSet<Guid>();
-        if (known.Stamp != stamp && (!stamps.TryChangedSince(key.County, known.Stamp, stamp, out changed) || changed.Count > MaxRefreshed))
+        if (!stamps.TryChangedSince(key.County, known.Stamp, stamp, out var changed) || changed.Count > MaxRefreshed)
         {
             return null;
         }
@@ -147,11 +151,6 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         if (old)
         {
             LoadInBackground(key, load);
-        }
-
-        if (known.Stamp == stamp)
-        {
-            return known.Candidates;
         }
 
         var refreshed = known.Candidates.With(changed, await reload(changed));
@@ -261,15 +260,8 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 
     private void KeepTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, List<TaskItem> tasks, DateTimeOffset now)
     {
-        // Valid until the first task that is not overdue yet becomes overdue.
-        var validUntil = DateTimeOffset.MaxValue;
-        foreach (var task in tasks)
-        {
-            if (task.Due >= now && task.Due < validUntil)
-            {
-                validUntil = task.Due;
-            }
-        }
+        // Valid until the first task that is not overdue yet becomes overdue (the list is in due order).
+        var validUntil = tasks.FirstOrDefault(t => t.Due >= now)?.Due ?? DateTimeOffset.MaxValue;
 
         if (_tasks.Count >= MaxEntries)
         {

@@ -96,19 +96,21 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
             return null;
         }
 
-        var bounds = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+        var bounds = await BoundsAsync();
         var verification = PolicyVerifier.Verify(parsed.Value, bounds);
         Failures = verification.Failures.Select(f => f.ToString()).ToList();
         CheckedValid = verification.IsValid;
         return verification.IsValid ? parsed.Value : null;
     }
 
+    private Task<CountyBounds> BoundsAsync() => session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+
     private async Task LoadAsync(bool keepJson)
     {
         var unit = Viewer.Unit!.Value;
         Memberships = (await session.Db.Memberships.Where(m => m.CountyId == Viewer.County && m.UnitId == unit).ToListAsync())
             .Where(m => m.IsInForceOn(Viewer.Today)).OrderBy(m => m.Role).ToList();
-        var bounds = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+        var bounds = await BoundsAsync();
         var principals = TeamRules.CheckPrincipals(unit, Viewer.Today, Viewer.Org!);
         TeamProblems =
         [
