@@ -6,6 +6,41 @@ namespace Fenquan.Core.Primitives;
 /// </summary>
 public sealed record Refusal(string RuleId, string Reason)
 {
+    /// <summary>
+    /// The message key (<c>R43.PrincipalSpeaksLast</c>): the rule id, a dot and the refusal's name.
+    /// The interface renders a refusal from its key and <see cref="Arguments"/> in the viewer's
+    /// language; <see cref="Reason"/> is the English rendering. Refusals not yet given a name have
+    /// the key <c>{RuleId}.Unnamed</c>.
+    /// </summary>
+    public string Key { get; init; } = RuleId + ".Unnamed";
+
+    /// <summary>The named values the message is made of (people, amounts, steps), each formatted invariantly.</summary>
+    public IReadOnlyList<RefusalArgument> Arguments { get; init; } = [];
+
+    /// <summary>
+    /// A refusal with a message key and named arguments: <paramref name="english"/> names each
+    /// argument in braces (<c>"{speaker} speaks last; still to speak: {waiting}."</c>) and becomes
+    /// <see cref="Reason"/> with the values put in. Hand-written rather than
+    /// <c>string.Format</c> so that a template reads with names, as the translations will.
+    /// </summary>
+    public static Refusal Because(string ruleId, string name, string english, params RefusalArgument[] arguments)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(english);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var reason = new System.Text.StringBuilder(english);
+        foreach (var argument in arguments)
+        {
+            reason.Replace("{" + argument.Name + "}", argument.Value);
+        }
+
+        return new Refusal(ruleId, reason.ToString()) { Key = ruleId + "." + name, Arguments = arguments };
+    }
+
+    /// <summary>The value of the named argument; null when the refusal has none by that name.</summary>
+    public string? Argument(string name) => Arguments.FirstOrDefault(a => a.Name == name)?.Value;
+
     /// <summary>Not a rule: the thing asked for does not exist (or is not visible to the asker).</summary>
     public const string NotFoundId = "NotFound";
 
@@ -19,6 +54,14 @@ public sealed record Refusal(string RuleId, string Reason)
     public bool IsNotFound => RuleId == NotFoundId;
 
     public override string ToString() => $"{RuleId}: {Reason}";
+}
+
+/// <summary>One named value of a refusal's message: a person's name, an amount in yuan, a step, a date.</summary>
+public sealed record RefusalArgument(string Name, string Value)
+{
+    public static implicit operator RefusalArgument((string Name, string Value) pair) => new(pair.Name, pair.Value);
+
+    public static RefusalArgument Amount(string name, decimal yuan) => new(name, yuan.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>The outcome of an operation that a rule may refuse.</summary>

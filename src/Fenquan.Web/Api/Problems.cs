@@ -45,6 +45,8 @@ public static class Problems
         };
         problem.Extensions["rule"] = refusal.RuleId;
         problem.Extensions["reason"] = refusal.Reason;
+        problem.Extensions["key"] = refusal.Key;
+        problem.Extensions["arguments"] = refusal.Arguments.ToDictionary(a => a.Name, a => a.Value);
         return problem;
     }
 
