@@ -208,45 +208,77 @@ public sealed class Matter
     }
 
     /// <summary>
-    /// R43: records the meeting's decision on the current collective-decision step and remembers its
-    /// terms. Refused unless the current step is a collective decision, the decided amount is at most
-    /// the matter's amount (never silently higher) and the payee is the matter's; then checked as
-    /// <see cref="Act"/> with <see cref="ActionKind.RecordCollectiveDecision"/> and the meeting reference
-    /// (the recorder is the office or a principal, never the initiator or payee).
+    /// R43 (and R6 for a team-informing step): the outcome of a recorded meeting whose minutes every
+    /// member present has signed, bound into the matter. Only <see cref="Meeting"/> calls this (it is
+    /// internal to the core): no person, page, endpoint or command records a team step by hand.
+    /// <paramref name="kind"/> is <see cref="ActionKind.RecordCollectiveDecision"/> (with the decided
+    /// <paramref name="terms"/>), <see cref="ActionKind.Reject"/> (a collective decision that refused
+    /// the matter) or <see cref="ActionKind.InformTeam"/> (the meeting heard a team-informing step).
+    /// The action names who recorded the outcome in the meeting (<paramref name="recorder"/>) and the meeting's reference. Refused when
+    /// the matter no longer waits at a team step, or changed since it was tabled (amount, payee).
     /// </summary>
-    public Result<MatterAction> RecordCollectiveDecision(CollectiveDecisionTerms terms, PersonId recordedBy, IOrganizationView org, DateTimeOffset now)
+    internal Result<MatterAction> BindMeetingOutcome(ActionKind kind, CollectiveDecisionTerms? terms, string reference, string comment, PersonId recorder, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(terms);
-        ArgumentNullException.ThrowIfNull(org);
-        if (CurrentStep is not { Kind: StepKind.CollectiveDecision })
+        if (CurrentStep is not { Actor.Kind: ActorKind.Team } step)
         {
-            return Result<MatterAction>.Refused("R43", $"The matter \"{Title}\" is not waiting for a collective decision ({(CurrentStep is { } step ? $"it waits for {step}" : $"it is {State}")}).");
+            return Refusal.Because("R43", "NotAtTeamStep", "The matter \"{title}\" no longer waits for its team (it {where}); the meeting's outcome does not bind it.",
+                ("title", Title), ("where", CurrentStep is { } other ? $"waits for {other}" : $"is {State}"));
         }
 
-        var amount = MatterRules.CheckAmount(Kind, terms.Amount);
-        if (!amount.IsOk)
+        var fits = (kind, step.Kind) switch
         {
-            return amount.Refusal!;
+            (ActionKind.RecordCollectiveDecision, StepKind.CollectiveDecision) => terms is not null,
+            (ActionKind.Reject, StepKind.CollectiveDecision) => true,
+            (ActionKind.InformTeam, StepKind.InformTeam) => true,
+            _ => false,
+        };
+        if (!fits)
+        {
+            return Refusal.Because("R43", "OutcomeDoesNotFitStep", "{kind} does not fit {step} of the matter \"{title}\".",
+                ("kind", kind.ToString()), ("step", step.ToString()), ("title", Title));
         }
 
-        if (terms.Amount > Amount)
+        if (terms is not null)
         {
-            return Result<MatterAction>.Refused("R43", $"The matter proposes {MatterRules.Yuan(Amount)}; a meeting may decide that or less, never {MatterRules.Yuan(terms.Amount)}.");
+            var amount = MatterRules.CheckAmount(Kind, terms.Amount);
+            if (!amount.IsOk)
+            {
+                return amount.Refusal!;
+            }
+
+            if (terms.Amount > Amount)
+            {
+                return Refusal.Because("R43", "DecidedAboveProposed", "The matter proposes {proposed}; a meeting may decide that or less, never {decided}.",
+                    RefusalArgument.Amount("proposed", Amount), RefusalArgument.Amount("decided", terms.Amount));
+            }
+
+            if (terms.Payee != Payee)
+            {
+                return Refusal.Because("R43", "DecidedOtherPayee", "The matter pays {payee}; the decision names {decided}. Another payee needs a new matter.",
+                    ("payee", PayeeName(Payee)), ("decided", PayeeName(terms.Payee)));
+            }
         }
 
-        if (terms.Payee != Payee)
+        var action = new MatterAction(ActionId.New(), Id, CountyId, Round, CurrentStepIndex, kind, recorder, comment.Trim(), reference, now, null);
+        _actions.Add(action);
+        if (kind == ActionKind.Reject)
         {
-            return Result<MatterAction>.Refused("R43", $"The matter pays {PayeeName(Payee)}; the decision names {PayeeName(terms.Payee)}. Another payee needs a new matter.");
+            State = MatterState.Rejected;
+        }
+        else
+        {
+            State = action.StepIndex + 1 == Route.Steps.Count ? MatterState.Approved : MatterState.Pending;
+            DecidedTerms = terms ?? DecidedTerms;
         }
 
-        var action = Act(new ActRequest(recordedBy, ActionKind.RecordCollectiveDecision, terms.Conditions, terms.MeetingReference), org, now);
-        if (action.IsOk)
-        {
-            DecidedTerms = terms;
-        }
-
-        return action;
+        return Result<MatterAction>.Ok(action);
     }
+
+    /// <summary>
+    /// Whether the matter, waiting at a team step, may be tabled with these facts: the step a meeting
+    /// decides (<see cref="StepKind.CollectiveDecision"/>) or hears (<see cref="StepKind.InformTeam"/>).
+    /// </summary>
+    public bool WaitsForTeam => CurrentStep is { Actor.Kind: ActorKind.Team, Kind: StepKind.CollectiveDecision or StepKind.InformTeam };
 
     /// <summary>
     /// Whether paying <paramref name="amount"/> to <paramref name="payee"/> stays within what was
@@ -323,7 +355,7 @@ public sealed class Matter
             ActorKind.Principal => org.Principals(UnitId, MatterDate),
             ActorKind.TeamMember => org.TeamMembers(UnitId, MatterDate),
             ActorKind.NamedRole => step.Actor.Role is { } role ? org.PeopleWithRole(UnitId, role, MatterDate) : [],
-            ActorKind.Team => org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate).Concat(org.Principals(UnitId, MatterDate)),
+            ActorKind.Team => [], // R43: only a meeting completes a team step
             ActorKind.External => org.DeputyInCharge(UnitId, Area, MatterDate) is { } d
                 ? org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate).Append(d)
                 : org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate),
@@ -503,14 +535,24 @@ public sealed class Matter
         var step = Route.Steps[index];
         var here = new StepPosition(index, Route.Steps.Count, step); // formatted only into a refusal
 
-        // 2. R7: the action fits the current step; no step can be skipped.
+        // 2. R43: a team step (a collective decision, or the team being informed) is completed,
+        //    rejected or returned only by a recorded meeting whose minutes are signed, never by a
+        //    person: not a principal, not the office, not through a delegation.
+        if (step.Actor.Kind == ActorKind.Team || step.Kind == StepKind.CollectiveDecision)
+        {
+            return Refusal.Because("R43", "TeamStepOnlyInMeeting",
+                "{step} belongs to the team: it is decided in a recorded meeting and binds when every member present has signed the minutes; {who} cannot {action} it alone.",
+                ("step", here.ToString()), ("who", org.NameOf(actor)), ("action", kind.ToString().ToLowerInvariant()));
+        }
+
+        // 3. R7: the action fits the current step; no step can be skipped.
         var fits = FitsStep(kind, step, index, here);
         if (!fits.IsOk)
         {
             return fits;
         }
 
-        // 3. R6: nobody acts on a matter they initiated or that pays them. Proposing is the
+        // 4. R6: nobody acts on a matter they initiated or that pays them. Proposing is the
         //    initiator's own act, so a Propose step is the one exception for the initiator.
         //    Under a delegation both the delegate and the delegator are checked.
         PersonId[] people = standing.OnBehalfOf is { } principalActor ? [actor, principalActor] : [actor];
@@ -530,7 +572,7 @@ public sealed class Matter
             }
         }
 
-        // 4. General rule: nobody acts on two deciding steps of one round unless the route says so.
+        // 5. General rule: nobody acts on two deciding steps of one round unless the route says so.
         //    An action taken for someone else counts as both people's.
         if (!StepActions.IsRecording(step))
         {
@@ -547,7 +589,7 @@ public sealed class Matter
             }
         }
 
-        // 5. The actor holds what the step requires, on the matter's date; under a delegation the
+        // 6. The actor holds what the step requires, on the matter's date; under a delegation the
         //    delegator's authority counts, after 五不直接分管: a principal never takes a deputy's step.
         if (standing.OnBehalfOf is { } delegator)
         {
@@ -577,20 +619,10 @@ public sealed class Matter
             }
         }
 
-        // 6. A recorded decision or hand-off names its meeting or external reference.
+        // 7. A recorded hand-off or notice or hand-off names its meeting or external reference.
         //    Asked by step kind and by actor kind, so a misconfigured route fails closed.
         if (requireReference && string.IsNullOrWhiteSpace(reference))
         {
-            if (step.Kind == StepKind.InformTeam && step.Actor.Kind == ActorKind.Team)
-            {
-                return Outcome.Refused("R6", $"{here} reports the matter to the team: name the meeting at which the team was informed.");
-            }
-
-            if (step.Kind == StepKind.CollectiveDecision || step.Actor.Kind == ActorKind.Team)
-            {
-                return Outcome.Refused("R43", $"{here} is a collective decision: record it with the meeting / minutes reference.");
-            }
-
             if (step.Kind == StepKind.HandOff || step.Actor.Kind == ActorKind.External)
             {
                 return Outcome.Refused(ExternalRule, $"{here} is a hand-off: record it with the procurement centre's or tender office's reference.");

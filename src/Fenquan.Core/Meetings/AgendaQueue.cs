@@ -18,7 +18,7 @@ public static class AgendaQueue
         ArgumentNullException.ThrowIfNull(meetings);
         var all = meetings.ToList();
         return matters
-            .Where(m => m.UnitId == unit && m.CurrentStep is { Kind: StepKind.CollectiveDecision })
+            .Where(m => m.UnitId == unit && m.WaitsForTeam)
             .Where(m => !all.Any(meeting => meeting.HoldsOpenItemFor(m.Id)))
             .OrderBy(m => m.SubmittedAt)
             .ToList();

@@ -48,21 +48,19 @@ public sealed record Threshold(int Numerator, int Denominator, bool Strict)
 }
 
 /// <summary>
-/// The rules of decision a county sets for its units' meetings (R43); frozen on a meeting when it
-/// is scheduled, like a policy on a matter (R41). Defaults follow the speech and the cadre
-/// regulations:
+/// The rules of decision a county sets for its units' meetings (R43, as the rules of procedure
+/// count them); frozen on a meeting when it is scheduled, like a policy on a matter (R41):
 /// <list type="bullet">
-/// <item>quorum: more than half of the team present; personnel items (R11): at least two thirds
-/// (三分之二以上, read as including two thirds);</item>
-/// <item>approved when more than half of the members entitled to vote (present, not recused) agree;</item>
-/// <item>personnel items: more than half of ALL team members agree, absent members included.</item>
+/// <item>quorum: more than half of the whole team (应到会) present; personnel items (R11): at least
+/// two thirds. Recused members count in that base — their recusal never lowers the bar;</item>
+/// <item>an item passes with the agreement of more than half of the members entitled to vote — the
+/// whole team less the recused, absent members included — not merely of those present;</item>
+/// <item>minutes are signed within <see cref="SigningPeriodWorkingDays"/> working days, after which
+/// a missing signature is reported to the unit's discipline member.</item>
 /// </list>
-/// Recusal: a member recused on an item counts neither towards its quorum nor in any base —
-/// quorum is "present non-recused members" out of "team members not recused on the item", and the
-/// personnel majority is counted out of "team members not recused on the item" (present or absent).
-/// So an interested member's absence from the vote never blocks or softens a decision, while an
-/// ordinary absence still counts against a personnel decision.
-/// Ties are never a majority (2–2 is not "more than half").
+/// A county may tighten every fraction, never loosen it below these floors, and may not count the
+/// majority among those present only (<see cref="VoteBase.EntitledPresent"/>). Ties are never a
+/// majority (2–2 is not "more than half").
 /// </summary>
 public sealed record DecisionRules(
     Threshold Quorum,
@@ -76,13 +74,17 @@ public sealed record DecisionRules(
         Threshold.MoreThan(1, 2),
         Threshold.AtLeast(2, 3),
         Threshold.MoreThan(1, 2),
-        VoteBase.EntitledPresent,
+        VoteBase.AllNotRecused,
         Threshold.MoreThan(1, 2),
         VoteBase.AllNotRecused);
 
+    /// <summary>Working days after the minutes are drawn up within which every member present signs (default 2).</summary>
+    public int SigningPeriodWorkingDays { get; init; } = 2;
+
     /// <summary>
     /// A county may tighten the rules, never loosen them below R43: every quorum and majority at
-    /// least "more than half", the personnel quorum at least two thirds.
+    /// least "more than half", the personnel quorum at least two thirds, the majority counted out of
+    /// every member entitled to vote, and a signing period of 1 to 10 working days.
     /// </summary>
     public Outcome Check()
     {
@@ -106,18 +108,31 @@ public sealed record DecisionRules(
             return Outcome.Refused("R11", $"The personnel quorum ({PersonnelQuorum}) is below two thirds of the team (R11, R43).");
         }
 
+        if (MajorityBase != VoteBase.AllNotRecused || PersonnelMajorityBase != VoteBase.AllNotRecused)
+        {
+            return Refusal.Because("R43", "MajorityOfPresentOnly", "An item passes with the agreement of more than half of the members entitled to vote (the team less the recused, absent members included), not merely of those present.");
+        }
+
+        if (SigningPeriodWorkingDays is < 1 or > 10)
+        {
+            return Refusal.Because("R43", "SigningPeriod", "The minutes' signing period is 1 to 10 working days; it is {days}.",
+                ("days", SigningPeriodWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         return Outcome.Ok;
     }
 }
 
 /// <summary>
-/// The count on one item, derived from the meeting's rows. <see cref="Entitled"/> are the members
-/// present and not recused: they count towards the quorum and may give an opinion.
+/// The count on one item, derived from the meeting's rows. <see cref="Present"/> are the members
+/// present (the quorum counts them against the whole team); <see cref="Entitled"/> are those
+/// present and not recused: they give an opinion.
 /// </summary>
 public sealed record ItemTally(
     bool Personnel,
     int TeamSize,
     int Recused,
+    int Present,
     int Entitled,
     int Agree,
     int Disagree,
@@ -138,7 +153,7 @@ public sealed record ItemTally(
     /// <summary>The rule a refusal on this item names: R11 for personnel items, R43 otherwise.</summary>
     public string Rule => Personnel ? "R11" : "R43";
 
-    internal static ItemTally Count(DecisionRules rules, bool personnel, int teamSize, int recused, int entitled, int agree, int disagree, int abstain)
+    internal static ItemTally Count(DecisionRules rules, bool personnel, int teamSize, int recused, int present, int entitled, int agree, int disagree, int abstain)
     {
         var quorum = personnel ? rules.PersonnelQuorum : rules.Quorum;
         var majority = personnel ? rules.PersonnelMajority : rules.Majority;
@@ -147,10 +162,12 @@ public sealed record ItemTally(
             VoteBase.EntitledPresent => entitled,
             VoteBase.AllNotRecused => teamSize - recused,
         };
-        var quorumBase = teamSize - recused;
+
+        // 应到会: the whole team, the recused included.
+        var quorumBase = teamSize;
         return new ItemTally(
-            personnel, teamSize, recused, entitled, agree, disagree, abstain,
-            quorumBase, quorum.Needed(quorumBase), quorum.IsMet(entitled, quorumBase),
+            personnel, teamSize, recused, present, entitled, agree, disagree, abstain,
+            quorumBase, quorum.Needed(quorumBase), quorum.IsMet(present, quorumBase),
             majorityBase, majority.Needed(majorityBase), majority.IsMet(agree, majorityBase));
     }
 }

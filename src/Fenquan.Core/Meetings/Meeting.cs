@@ -14,7 +14,7 @@ namespace Fenquan.Core.Meetings;
 /// <see cref="MeetingState"/>, <see cref="ItemOutcomeKind"/> and <see cref="MinutesRecord"/> for
 /// the state machines.
 /// </summary>
-public sealed class Meeting
+public sealed partial class Meeting
 {
     private readonly List<MeetingMember> _members = [];
     private readonly List<AgendaItem> _items = [];
@@ -128,9 +128,14 @@ public sealed class Meeting
     public IReadOnlyList<PersonId> EntitledOn(AgendaItemId item) =>
         _members.Where(m => AttendanceOf(m.PersonId) is { Present: true } && !IsRecused(item, m.PersonId)).Select(m => m.PersonId).ToList();
 
-    /// <summary>Whether the matter is on an item of this meeting still waiting for its outcome (not cancelled).</summary>
+    /// <summary>
+    /// Whether the matter is held by this meeting: on an item still waiting for its outcome, or on one
+    /// decided or heard whose minutes are not yet signed (the decision binds only then, R43). A
+    /// deferred item, a cancelled meeting and a bound one hold nothing.
+    /// </summary>
     public bool HoldsOpenItemFor(MatterId matter) =>
-        State != MeetingState.Cancelled && _items.Any(i => i.MatterId == matter && OutcomeOf(i.Id) is null);
+        State is not (MeetingState.Cancelled or MeetingState.Bound)
+        && _items.Any(i => i.MatterId == matter && OutcomeOf(i.Id) is not { Kind: ItemOutcomeKind.Deferred });
 
     /// <summary>The count on an item, from the rows, under the meeting's rules.</summary>
     public ItemTally Tally(AgendaItemId itemId)
@@ -143,6 +148,7 @@ public sealed class Meeting
             item.IsPersonnel,
             _members.Count,
             recused,
+            _members.Count(m => AttendanceOf(m.PersonId) is { Present: true }),
             EntitledOn(itemId).Count,
             opinions.Count(o => o.Kind == OpinionKind.Agree),
             opinions.Count(o => o.Kind == OpinionKind.Disagree),
@@ -209,15 +215,17 @@ public sealed class Meeting
             return Result<AgendaItem>.Refused("R43", $"The meeting is {State}; its agenda was fixed when it opened.");
         }
 
+        // Another unit's matter does not exist for this team: the refusal names no title.
         if (matter.CountyId != CountyId || matter.UnitId != UnitId)
         {
-            return Result<AgendaItem>.Refused("R43", $"The matter \"{matter.Title}\" belongs to another unit; a team decides only its own unit's matters.");
+            return Refusal.NotFound($"Matter {matter.Id}");
         }
 
-        if (matter.CurrentStep is not { Kind: StepKind.CollectiveDecision })
+        if (!matter.WaitsForTeam)
         {
             var where = matter.CurrentStep is { } step ? $"waits for {step}" : $"is {matter.State}";
-            return Result<AgendaItem>.Refused("R43", $"The matter \"{matter.Title}\" {where}; only a matter at a collective-decision step goes on a meeting's agenda.");
+            return Refusal.Because("R43", "NotAtTeamStep", "The matter \"{title}\" {where}; only a matter waiting for its team (a collective decision, or the team being informed) goes on a meeting's agenda.",
+                ("title", matter.Title), ("where", where));
         }
 
         if (HoldsOpenItemFor(matter.Id) || otherMeetings.Any(m => m.Id != Id && m.HoldsOpenItemFor(matter.Id)))
@@ -422,64 +430,76 @@ public sealed class Meeting
     }
 
     /// <summary>
-    /// The meeting approves an item and binds the decided terms into its matter. Refused (R43; R11
-    /// for personnel items) before everyone entitled has spoken, without quorum, without the
-    /// majority, above the proposed amount, or when the matter changed since it was put on the
-    /// agenda; refused by the matter when the recorder may not record (the office or a principal,
-    /// never the initiator or payee). <paramref name="decidedAmount"/> null: the proposed amount.
+    /// The meeting approves an item: the outcome is recorded with the decided amount, payee and
+    /// conditions, and binds the matter only when every member present has signed the minutes
+    /// (<see cref="SignMinutes"/>, R43). Refused (R43; R11 for personnel items) on an item that only
+    /// informs the team (note it), before everyone entitled has spoken, without quorum, without the
+    /// majority, above the proposed amount, or when the matter changed since it was tabled.
+    /// <paramref name="decidedAmount"/> null: the proposed amount.
     /// </summary>
-    public Result<ItemOutcome> Approve(AgendaItemId itemId, Matter matter, decimal? decidedAmount, string? conditions, PersonId recordedBy, IOrganizationView org, DateTimeOffset now)
+    public Result<ItemOutcome> Approve(AgendaItemId itemId, Matter matter, decimal? decidedAmount, string? conditions, PersonId recordedBy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(matter);
-        ArgumentNullException.ThrowIfNull(org);
         var ready = CheckDecidable(itemId, matter, out var item, out var tally);
         if (!ready.IsOk)
         {
             return ready.Refusal!;
         }
 
+        if (RecusedRecorder(item, recordedBy) is { } recused)
+        {
+            return recused;
+        }
+
         if (!tally.MajorityMet)
         {
-            var of = tally.MajorityBase == tally.Entitled && !tally.Personnel ? "members entitled to vote" : "team members (absent included, recused excluded)";
-            return Result<ItemOutcome>.Refused(tally.Rule, $"{item} has {tally.Agree} agreeing of {tally.MajorityBase} {of}; approval needs {tally.MajorityNeeded} ({(tally.Personnel ? Rules.PersonnelMajority : Rules.Majority)}). A tie is not a majority; reject or defer it.");
+            return Refusal.Because(tally.Rule, "NoMajority", "{item} has {agree} agreeing of {base} members entitled to vote (the team less the recused, absent members included); approval needs {needed} ({threshold}). A tie is not a majority; reject or defer it.",
+                ("item", item.ToString()), ("agree", Invariant(tally.Agree)), ("base", Invariant(tally.MajorityBase)), ("needed", Invariant(tally.MajorityNeeded)),
+                ("threshold", (tally.Personnel ? Rules.PersonnelMajority : Rules.Majority).ToString()));
         }
 
         var amount = decidedAmount ?? item.ProposedAmount;
         if (amount > item.ProposedAmount)
         {
-            return Result<ItemOutcome>.Refused("R43", $"{item} proposed {MatterRules.Yuan(item.ProposedAmount)}; the meeting may approve that or less, never {MatterRules.Yuan(amount)}. A higher amount needs a new matter.");
+            return Refusal.Because("R43", "DecidedAboveProposed", "{item} proposed {proposed}; the meeting may approve that or less, never {decided}. A higher amount needs a new matter.",
+                ("item", item.ToString()), RefusalArgument.Amount("proposed", item.ProposedAmount), RefusalArgument.Amount("decided", amount));
         }
 
-        var terms = new CollectiveDecisionTerms(amount, item.Payee, conditions?.Trim() ?? string.Empty, ReferenceOf(item), now);
-        var bound = matter.RecordCollectiveDecision(terms, recordedBy, org, now);
-        if (!bound.IsOk)
+        var checkAmount = MatterRules.CheckAmount(matter.Kind, amount);
+        if (!checkAmount.IsOk)
         {
-            return bound.Refusal!;
+            return checkAmount.Refusal!;
         }
 
-        var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Approved, amount, item.Payee, terms.Conditions, string.Empty, bound.Value.Id, recordedBy, now);
+        var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Approved, amount, item.Payee, conditions?.Trim() ?? string.Empty, string.Empty, null, recordedBy, now);
         _outcomes.Add(outcome);
         return Result<ItemOutcome>.Ok(outcome);
     }
 
     /// <summary>
-    /// The meeting rejects an item; its matter is rejected. Refused before everyone entitled has
-    /// spoken, without quorum (defer it instead), without a reason, and when the majority agreed:
-    /// nobody — the chair included — overrules the team.
+    /// The meeting rejects an item; its matter is rejected when the minutes are signed. Refused on an
+    /// item that only informs the team, before everyone entitled has spoken, without quorum (defer it
+    /// instead), without a reason, and when the majority agreed: nobody — the chair included —
+    /// overrules the team.
     /// </summary>
-    public Result<ItemOutcome> Reject(AgendaItemId itemId, Matter matter, string reason, PersonId recordedBy, IOrganizationView org, DateTimeOffset now)
+    public Result<ItemOutcome> Reject(AgendaItemId itemId, Matter matter, string reason, PersonId recordedBy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(matter);
-        ArgumentNullException.ThrowIfNull(org);
         var ready = CheckDecidable(itemId, matter, out var item, out var tally);
         if (!ready.IsOk)
         {
             return ready.Refusal!;
         }
 
+        if (RecusedRecorder(item, recordedBy) is { } recused)
+        {
+            return recused;
+        }
+
         if (tally.MajorityMet)
         {
-            return Result<ItemOutcome>.Refused(tally.Rule, $"{tally.Agree} of {tally.MajorityBase} agreed on {item}: the team approved it by majority, and nobody overrules the team.");
+            return Refusal.Because(tally.Rule, "MajorityAgreed", "{agree} of {base} agreed on {item}: the team approved it by majority, and nobody overrules the team.",
+                ("agree", Invariant(tally.Agree)), ("base", Invariant(tally.MajorityBase)), ("item", item.ToString()));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -487,13 +507,53 @@ public sealed class Meeting
             return Result<ItemOutcome>.Refused("R43", $"Rejecting {item} needs a reason.");
         }
 
-        var rejected = matter.Act(new ActRequest(recordedBy, ActionKind.Reject, reason.Trim(), ReferenceOf(item)), org, now);
-        if (!rejected.IsOk)
+        var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Rejected, null, Payee.None, string.Empty, reason.Trim(), null, recordedBy, now);
+        _outcomes.Add(outcome);
+        return Result<ItemOutcome>.Ok(outcome);
+    }
+
+    /// <summary>
+    /// R6 [design]: the meeting hears an item that informs the team (a principal's own expense the
+    /// deputy approved): recorded once attendance is complete and the meeting is quorate; the matter's
+    /// team-informing step completes when the minutes are signed. Refused on an item the team decides.
+    /// </summary>
+    public Result<ItemOutcome> Note(AgendaItemId itemId, Matter matter, PersonId recordedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        var open = CheckItemOpen(itemId, out var item);
+        if (!open.IsOk)
         {
-            return rejected.Refusal!;
+            return open.Refusal!;
         }
 
-        var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Rejected, null, Payee.None, string.Empty, reason.Trim(), rejected.Value.Id, recordedBy, now);
+        if (RecusedRecorder(item, recordedBy) is { } recused)
+        {
+            return recused;
+        }
+
+        if (matter.Id != item.MatterId)
+        {
+            return Result<ItemOutcome>.Refused("R43", $"{item} is about another matter than \"{matter.Title}\".");
+        }
+
+        if (matter.CurrentStep is not { Kind: StepKind.InformTeam })
+        {
+            return Refusal.Because("R43", "DecideNotNote", "{item} asks the team to decide; approve, reject or defer it.", ("item", item.ToString()));
+        }
+
+        var attendance = CheckAttendanceComplete();
+        if (!attendance.IsOk)
+        {
+            return attendance.Refusal!;
+        }
+
+        var tally = Tally(itemId);
+        if (!tally.QuorumMet)
+        {
+            return NoQuorum(item, tally);
+        }
+
+        var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Noted, null, Payee.None, string.Empty, string.Empty, null, recordedBy, now);
         _outcomes.Add(outcome);
         return Result<ItemOutcome>.Ok(outcome);
     }
@@ -552,16 +612,21 @@ public sealed class Meeting
     }
 
     /// <summary>
-    /// An attendee signs a minutes record in the application. Refused for a superseded record, for
-    /// anyone not recorded present, and for a second signature. When every present attendee has
-    /// signed, the record is final.
+    /// An attendee signs a minutes record in the application, as themselves, confirming their own
+    /// recorded opinions; with <paramref name="objection"/> they sign with a recorded objection
+    /// (a member who wants the record itself changed asks for a correction first). Refused for a
+    /// superseded record, for anyone not recorded present, and for a second signature. When every
+    /// present attendee has signed (or the discipline member has recorded why a signature is missing,
+    /// <see cref="RecordMissingSignature"/>) the record is final and the meeting's outcomes bind their
+    /// matters (<paramref name="matterOf"/> gives each item's matter, tracked for the change).
     /// </summary>
-    public Result<MinutesSignature> SignMinutes(MinutesId minutesId, PersonId signer, DateTimeOffset now)
+    public Result<MinutesSignature> SignMinutes(MinutesId minutesId, PersonId signer, string? objection, Func<MatterId, Matter?> matterOf, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(matterOf);
         var record = _minutes.FirstOrDefault(m => m.Id == minutesId);
         if (record is null)
         {
-            return Result<MinutesSignature>.Refused("R43", $"Meeting {Id} has no minutes {minutesId}.");
+            return Refusal.NotFound($"Minutes {minutesId}");
         }
 
         if (record != CurrentMinutes)
@@ -572,15 +637,22 @@ public sealed class Meeting
         var name = MemberOf(signer)?.Name ?? signer.ToString();
         if (!record.Content.RequiredSigners.Contains(signer))
         {
-            return Result<MinutesSignature>.Refused("R43", $"{name} did not attend the meeting; only attendees sign its minutes.");
+            return Refusal.Because("R43", "OnlyAttendeesSign", "{name} did not attend the meeting; only attendees sign its minutes.", ("name", name));
         }
 
-        if (record.Signatures.Any(s => s.PersonId == signer))
+        if (record.Signatures.Any(s => s.PersonId == signer) || record.Explanations.Any(e => e.PersonId == signer))
         {
             return Result<MinutesSignature>.Refused("R43", $"{name} has already signed minutes version {record.Version}.");
         }
 
-        return Result<MinutesSignature>.Ok(record.AddSignature(signer, now));
+        if (objection is { Length: > 2000 })
+        {
+            return Refusal.Invalid("An objection is at most 2000 characters.");
+        }
+
+        var signature = record.AddSignature(signer, objection?.Trim() ?? string.Empty, now);
+        BindWhenFinal(matterOf, now);
+        return Result<MinutesSignature>.Ok(signature);
     }
 
     /// <summary>
@@ -646,6 +718,7 @@ public sealed class Meeting
     {
         MeetingState.InSession => Outcome.Ok,
         MeetingState.Scheduled => Outcome.Refused("R43", "The meeting has not opened; open it before recording."),
+        MeetingState.Bound => Outcome.Refused("R43", "The minutes are final and the decisions bound their matters; nothing more is recorded on this meeting (a correction is a new minutes record)."),
         MeetingState.Closed => Outcome.Refused("R43", MinutesAreFinal
             ? "The minutes are signed and final; nothing more is recorded on this meeting (a correction is a new minutes record)."
             : "The minutes are drawn up; nothing more is recorded on this meeting (a correction is a new minutes record)."),
@@ -694,6 +767,11 @@ public sealed class Meeting
             return Outcome.Refused("R43", $"{item} is about another matter than \"{matter.Title}\".");
         }
 
+        if (matter.CurrentStep is { Kind: StepKind.InformTeam })
+        {
+            return Refusal.Because("R6", "NoteNotDecide", "{item} informs the team of a matter already approved; the team hears it (note it) and does not vote on it.", ("item", item.ToString()));
+        }
+
         if (matter.Amount != item.ProposedAmount || matter.Payee != item.Payee)
         {
             return Outcome.Refused("R43", $"The matter \"{matter.Title}\" changed since it was put on the agenda (amount or payee); defer {item} and table it again.");
@@ -714,10 +792,22 @@ public sealed class Meeting
 
         if (!tally.QuorumMet)
         {
-            var quorum = tally.Personnel ? Rules.PersonnelQuorum : Rules.Quorum;
-            return Outcome.Refused(tally.Rule, $"{item} has no quorum: {tally.Entitled} of {tally.QuorumBase} members (recused excluded) present, {tally.QuorumNeeded} needed ({quorum}{(tally.Personnel ? ", a personnel item" : string.Empty)}). Defer it.");
+            return NoQuorum(item, tally);
         }
 
         return Outcome.Ok;
     }
+
+    private Refusal NoQuorum(AgendaItem item, ItemTally tally) =>
+        Refusal.Because(tally.Rule, "NoQuorum", "{item} has no quorum: {present} of {team} team members present (应到会: the whole team, the recused included), {needed} needed ({threshold}). Defer it.",
+            ("item", item.ToString()), ("present", Invariant(tally.Present)), ("team", Invariant(tally.QuorumBase)), ("needed", Invariant(tally.QuorumNeeded)),
+            ("threshold", (tally.Personnel ? Rules.PersonnelQuorum : Rules.Quorum) + (tally.Personnel ? ", a personnel item" : string.Empty)));
+
+    // R6: the initiator, the payee and a member recused on an item do not record its outcome, not even as the secretary.
+    private Refusal? RecusedRecorder(AgendaItem item, PersonId recordedBy) =>
+        IsRecused(item.Id, recordedBy) || item.InitiatorId == recordedBy || item.Payee.PersonId == recordedBy
+            ? Refusal.Because("R6", "RecusedRecorder", "{name} initiated, is paid by or is recused on {item} and does not record its outcome.", ("name", MemberOf(recordedBy)?.Name ?? recordedBy.ToString()), ("item", item.ToString()))
+            : null;
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -34,6 +34,9 @@ public enum MeetingState
     /// <summary>Every item has its outcome and the minutes are drawn up: nothing more is recorded.</summary>
     Closed,
 
+    /// <summary>The minutes are final (every member present signed, or the discipline member recorded why not) and the outcomes bound their matters.</summary>
+    Bound,
+
     /// <summary>Called off before it opened; its matters go back to the queue. Final.</summary>
     Cancelled,
 }
@@ -64,6 +67,9 @@ public enum ItemOutcomeKind
     Approved,
     Rejected,
     Deferred,
+
+    /// <summary>R6 [design]: the team heard an item that informs it (no vote).</summary>
+    Noted,
 }
 
 /// <summary>Why a member is recused (回避) on an item.</summary>

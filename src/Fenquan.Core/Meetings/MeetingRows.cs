@@ -277,10 +277,13 @@ public sealed class ItemOutcome
     public string Reason { get; private set; }
 
     /// <summary>The action recorded on the matter (Approved, Rejected); null for Deferred.</summary>
+    /// <summary>The matter's action this outcome bound, set when the minutes became final; null before, and for an outcome that did not bind.</summary>
     public ActionId? MatterActionId { get; private set; }
 
     /// <summary>Who recorded the outcome on the matter (the office or a principal); null for Deferred.</summary>
     public PersonId? RecordedById { get; private set; }
 
     public DateTimeOffset At { get; private set; }
+
+    internal void BindTo(ActionId action) => MatterActionId = action;
 }

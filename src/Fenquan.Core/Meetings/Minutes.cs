@@ -103,6 +103,7 @@ public sealed record MinutesCorrection(string Note, PersonId ById, string ByName
 public sealed class MinutesRecord
 {
     private readonly List<MinutesSignature> _signatures = [];
+    private readonly List<MissingSignature> _explanations = [];
 
     private MinutesRecord()
     {
@@ -138,16 +139,27 @@ public sealed class MinutesRecord
 
     public IReadOnlyList<MinutesSignature> Signatures => _signatures;
 
-    /// <summary>Present attendees who have not signed yet.</summary>
-    public IReadOnlyList<PersonId> MissingSignatures => Content.RequiredSigners.Where(p => _signatures.All(s => s.PersonId != p)).ToList();
+    /// <summary>The discipline member's records of why a present attendee's signature is missing (R43).</summary>
+    public IReadOnlyList<MissingSignature> Explanations => _explanations;
+
+    /// <summary>Present attendees who have neither signed nor had their missing signature explained.</summary>
+    public IReadOnlyList<PersonId> MissingSignatures => Content.RequiredSigners
+        .Where(p => _signatures.All(s => s.PersonId != p) && _explanations.All(e => e.PersonId != p)).ToList();
 
     public MinutesState State => MissingSignatures.Count == 0 ? MinutesState.Final : MinutesState.Draft;
 
-    internal MinutesSignature AddSignature(PersonId signer, DateTimeOffset at)
+    internal MinutesSignature AddSignature(PersonId signer, string objection, DateTimeOffset at)
     {
-        var signature = new MinutesSignature(Id, CountyId, signer, at);
+        var signature = new MinutesSignature(Id, CountyId, signer, objection, at);
         _signatures.Add(signature);
         return signature;
+    }
+
+    internal MissingSignature AddExplanation(PersonId member, string reason, PersonId recordedBy, DateTimeOffset at)
+    {
+        var explanation = new MissingSignature(Id, CountyId, member, reason, recordedBy, at);
+        _explanations.Add(explanation);
+        return explanation;
     }
 }
 
@@ -156,14 +168,16 @@ public sealed class MinutesSignature
 {
     private MinutesSignature()
     {
+        Objection = string.Empty;
     }
 
-    internal MinutesSignature(MinutesId minutesId, CountyId countyId, PersonId personId, DateTimeOffset at)
+    internal MinutesSignature(MinutesId minutesId, CountyId countyId, PersonId personId, string objection, DateTimeOffset at)
     {
         Id = Guid.CreateVersion7();
         MinutesId = minutesId;
         CountyId = countyId;
         PersonId = personId;
+        Objection = objection;
         At = at;
     }
 
@@ -174,6 +188,48 @@ public sealed class MinutesSignature
     public CountyId CountyId { get; private set; }
 
     public PersonId PersonId { get; private set; }
+
+    /// <summary>The objection the member signed with (签字并保留意见); empty when they signed without one.</summary>
+    public string Objection { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>
+/// R43: the unit's discipline member's record of why a member present has not signed a minutes
+/// record within the signing period. Immutable; with it the minutes can be final without that signature.
+/// </summary>
+public sealed class MissingSignature
+{
+    private MissingSignature()
+    {
+        Reason = string.Empty;
+    }
+
+    internal MissingSignature(MinutesId minutesId, CountyId countyId, PersonId personId, string reason, PersonId recordedById, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        MinutesId = minutesId;
+        CountyId = countyId;
+        PersonId = personId;
+        Reason = reason;
+        RecordedById = recordedById;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+
+    public MinutesId MinutesId { get; private set; }
+
+    public CountyId CountyId { get; private set; }
+
+    /// <summary>The member whose signature is missing.</summary>
+    public PersonId PersonId { get; private set; }
+
+    public string Reason { get; private set; }
+
+    /// <summary>The discipline member who recorded it.</summary>
+    public PersonId RecordedById { get; private set; }
 
     public DateTimeOffset At { get; private set; }
 }

@@ -24,6 +24,20 @@ internal sealed class MeetingMinutesConfiguration : IEntityTypeConfiguration<Min
         minutes.HasOne<MinutesRecord>().WithMany().HasForeignKey(m => m.SupersedesId).OnDelete(DeleteBehavior.Restrict);
         minutes.HasMany(m => m.Signatures).WithOne().HasForeignKey(s => s.MinutesId);
         minutes.Navigation(m => m.Signatures).HasField("_signatures").UsePropertyAccessMode(PropertyAccessMode.Field);
+        minutes.HasMany(m => m.Explanations).WithOne().HasForeignKey(s => s.MinutesId);
+        minutes.Navigation(m => m.Explanations).HasField("_explanations").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+/// <summary>The discipline member's record of a missing signature: one per attendee and record (R43).</summary>
+internal sealed class MissingSignatureConfiguration : IEntityTypeConfiguration<MissingSignature>
+{
+    public void Configure(EntityTypeBuilder<MissingSignature> missing)
+    {
+        missing.ToTable("meeting_minutes_missing_signatures");
+        missing.HasKey(s => s.Id);
+        missing.Property(s => s.MinutesId).HasConversion(new MinutesIdConverter());
+        missing.HasIndex(s => new { s.MinutesId, s.PersonId }).IsUnique();
     }
 }
 

@@ -90,11 +90,11 @@ public sealed class MeetingOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            // Closed meetings have decided or deferred every item and cancelled ones hold none, so
-            // only scheduled and open meetings can hold the matter on an undecided item.
+            // Cancelled and bound meetings hold no matter; a closed one holds its decided items
+            // until its minutes are signed (R43).
             var others = WithRows(ctx.Db.Set<Meeting>().AsNoTracking())
                 .Where(m => m.CountyId == county && m.UnitId == meeting.UnitId && m.Id != meetingId)
-                .Where(m => m.State == MeetingState.Scheduled || m.State == MeetingState.InSession)
+                .Where(m => m.State == MeetingState.Scheduled || m.State == MeetingState.InSession || m.State == MeetingState.Closed)
                 .ToList();
             var added = meeting.AddItem(matter, request, others, ctx.Now);
             if (added.IsOk)
@@ -174,18 +174,22 @@ public sealed class MeetingOperations(LedgerWriter writer)
         OnMeeting(county, meetingId, "meeting.opinion_recorded", (ctx, meeting) => meeting.RecordOpinion(itemId, member, kind, reason, ctx.Now));
 
     /// <summary>
-    /// Approves an item and binds the decided amount, payee and conditions into its matter: the
-    /// outcome row and the matter's action are saved in one transaction. <paramref name="decidedAmount"/>
-    /// null: the amount proposed.
+    /// Approves an item with the decided amount, payee and conditions; the matter is bound when the
+    /// minutes are signed (R43). <paramref name="decidedAmount"/> null: the amount proposed.
     /// </summary>
     public Task<Result<ItemOutcome>> ApproveAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, decimal? decidedAmount, string? conditions, PersonId recordedBy) =>
         OnItemMatter(county, meetingId, itemId, "meeting.item_approved", (ctx, meeting, matter) =>
-            meeting.Approve(itemId, matter, decidedAmount, conditions, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), ctx.Now));
+            meeting.Approve(itemId, matter, decidedAmount, conditions, recordedBy, ctx.Now));
 
-    /// <summary>Rejects an item and its matter, with the matter's rejection in the same transaction.</summary>
+    /// <summary>Rejects an item; its matter is rejected when the minutes are signed.</summary>
     public Task<Result<ItemOutcome>> RejectAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason, PersonId recordedBy) =>
         OnItemMatter(county, meetingId, itemId, "meeting.item_rejected", (ctx, meeting, matter) =>
-            meeting.Reject(itemId, matter, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), ctx.Now));
+            meeting.Reject(itemId, matter, reason, recordedBy, ctx.Now));
+
+    /// <summary>The meeting hears an item that informs the team (R6); the matter's step completes when the minutes are signed.</summary>
+    public Task<Result<ItemOutcome>> NoteAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId recordedBy) =>
+        OnItemMatter(county, meetingId, itemId, "meeting.item_noted", (ctx, meeting, matter) =>
+            meeting.Note(itemId, matter, recordedBy, ctx.Now));
 
     /// <summary>Defers an item (暂缓): its matter goes back to the unit's agenda queue.</summary>
     public Task<Result<ItemOutcome>> DeferAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason) =>
@@ -195,9 +199,20 @@ public sealed class MeetingOperations(LedgerWriter writer)
     public Task<Result<MinutesRecord>> DrawUpMinutesAsync(CountyId county, MeetingId meetingId) =>
         OnMeeting(county, meetingId, "meeting.minutes_drawn_up", (ctx, meeting) => AskToSign(ctx, meeting, meeting.DrawUpMinutes(ctx.Now)));
 
-    /// <summary>An attendee signs the current minutes; with the last signature they are final.</summary>
-    public Task<Result<MinutesSignature>> SignMinutesAsync(CountyId county, MeetingId meetingId, MinutesId minutesId, PersonId signer) =>
-        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => meeting.SignMinutes(minutesId, signer, ctx.Now));
+    /// <summary>
+    /// An attendee signs the current minutes (with an objection, or none); with the last signature
+    /// they are final and the meeting's outcomes bind their matters in the same transaction (R43).
+    /// </summary>
+    public Task<Result<MinutesSignature>> SignMinutesAsync(CountyId county, MeetingId meetingId, MinutesId minutesId, PersonId signer, string? objection = null) =>
+        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => meeting.SignMinutes(minutesId, signer, objection, id => MatterOperations.Load(ctx, id), ctx.Now));
+
+    /// <summary>
+    /// The unit's discipline member records why a member present has not signed within the signing
+    /// period; when nothing else is missing the minutes are final and the outcomes bind (R43).
+    /// </summary>
+    public Task<Result<MissingSignature>> RecordMissingSignatureAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId recordedBy, DateOnly today) =>
+        OnMeeting(county, meetingId, "meeting.missing_signature_recorded", (ctx, meeting) =>
+            meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, id => MatterOperations.Load(ctx, id), ctx.Now));
 
     /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again (every attendee is asked).</summary>
     public Task<Result<MinutesRecord>> CorrectMinutesAsync(CountyId county, MeetingId meetingId, string note, PersonId by) =>
@@ -231,7 +246,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
             .ToList();
         var meetings = WithRows(db.Set<Meeting>().AsNoTracking())
             .Where(m => m.CountyId == county && m.UnitId == unit)
-            .Where(m => m.State == MeetingState.Scheduled || m.State == MeetingState.InSession)
+            .Where(m => m.State == MeetingState.Scheduled || m.State == MeetingState.InSession || m.State == MeetingState.Closed)
             .ToList();
         return Core.Meetings.AgendaQueue.Waiting(unit, pending, meetings);
     }
@@ -273,6 +288,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
         .Include(m => m.Opinions.OrderBy(r => r.Sequence))
         .Include(m => m.Outcomes.OrderBy(r => r.Id))
         .Include(m => m.MinutesRecords.OrderBy(r => r.Version)).ThenInclude(r => r.Signatures.OrderBy(s => s.Id))
+        .Include(m => m.MinutesRecords).ThenInclude(r => r.Explanations.OrderBy(s => s.Id))
         .AsSplitQuery();
 
     /// <summary>The relations the person declared: those they declared, oldest first.</summary>

@@ -152,9 +152,11 @@ internal sealed record MinutesLabels(
         (ItemOutcomeKind.Approved, true) => "同意",
         (ItemOutcomeKind.Rejected, true) => "不同意",
         (ItemOutcomeKind.Deferred, true) => "暂缓，退回待上会事项",
+        (ItemOutcomeKind.Noted, true) => "已通报班子",
         (ItemOutcomeKind.Approved, false) => "Approved",
         (ItemOutcomeKind.Rejected, false) => "Rejected",
         (ItemOutcomeKind.Deferred, false) => "Deferred, back to the agenda queue",
+        (ItemOutcomeKind.Noted, false) => "Reported to the team",
         (null, _) => Undecided,
     };
 

@@ -28,7 +28,7 @@ public sealed record AgendaItemDto(
     IReadOnlyList<string> StillToSpeak,
     OutcomeDto? Outcome);
 
-public sealed record SignatureDto(Guid PersonId, string Name, DateTimeOffset At);
+public sealed record SignatureDto(Guid PersonId, string Name, string Objection, DateTimeOffset At);
 
 public sealed record MinutesDto(Guid Id, int Version, Guid? SupersedesId, MinutesState State, DateTimeOffset DrawnUpAt, IReadOnlyList<SignatureDto> Signatures, IReadOnlyList<Guid> MissingSignatures, Minutes Content);
 
@@ -125,7 +125,7 @@ public static class MeetingEndpoints
 
         api.MapPost("/{id:guid}/outcome", async (Caller caller, MeetingService meetings, Guid id, [FromBody] OutcomeInput input) =>
                 Answer(await meetings.OutcomeAsync(caller.Viewer, id, input), o => Results.Ok(new OutcomeDto(o.Kind, o.DecidedAmount, o.Conditions, o.Reason, o.At))))
-            .WithSummary("Approve an item at a decided amount, reject it or defer it");
+            .WithSummary("Approve an item at a decided amount, reject it, defer it, or note an item that informs the team; approvals and rejections bind their matters when the minutes are signed (R43)");
 
         api.MapPost("/{id:guid}/minutes", async (Caller caller, MeetingService meetings, Guid id) =>
                 Answer(await meetings.DrawUpAsync(caller.Viewer, id), r => Results.Ok(new { id = r.Id.Value, r.Version, r.State })))
@@ -135,9 +135,13 @@ public static class MeetingEndpoints
                 Answer(await meetings.CorrectAsync(caller.Viewer, id, input), r => Results.Ok(new { id = r.Id.Value, r.Version, r.State })))
             .WithSummary("Correct the minutes: a new record superseding the current one, signed again");
 
-        api.MapPost("/{id:guid}/minutes/signatures", async (Caller caller, MeetingService meetings, Guid id) =>
-                Answer(await meetings.SignAsync(caller.Viewer, id), s => Results.Ok(new { personId = s.PersonId.Value, s.At })))
-            .WithSummary("Sign the current minutes as myself; with the last signature they are final");
+        api.MapPost("/{id:guid}/minutes/signatures", async (Caller caller, MeetingService meetings, Guid id, [FromBody] SignInput? input) =>
+                Answer(await meetings.SignAsync(caller.Viewer, id, input), s => Results.Ok(new { personId = s.PersonId.Value, s.Objection, s.At })))
+            .WithSummary("Sign the current minutes as myself, optionally with an objection; with the last signature they are final and the decisions bind their matters (R43)");
+
+        api.MapPost("/{id:guid}/minutes/missing-signatures", async (Caller caller, MeetingService meetings, Guid id, [FromBody] MissingSignatureInput input) =>
+                Answer(await meetings.RecordMissingSignatureAsync(caller.Viewer, id, input), s => Results.Ok(new { personId = s.PersonId.Value, s.Reason, s.At })))
+            .WithSummary("The discipline member records why an attendee has not signed within the signing period (R43)");
 
         api.MapGet("/{id:guid}/minutes.pdf", async (Caller caller, MeetingService meetings, Guid id) =>
             {
@@ -183,7 +187,7 @@ public static class MeetingEndpoints
                 minutes.SupersedesId?.Value,
                 minutes.State,
                 minutes.DrawnUpAt,
-                minutes.Signatures.Select(s => new SignatureDto(s.PersonId.Value, Name(s.PersonId), s.At)).ToList(),
+                minutes.Signatures.Select(s => new SignatureDto(s.PersonId.Value, Name(s.PersonId), s.Objection, s.At)).ToList(),
                 minutes.MissingSignatures.Select(p => p.Value).ToList(),
                 minutes.Content));
     }

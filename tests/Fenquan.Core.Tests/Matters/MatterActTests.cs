@@ -9,6 +9,10 @@ public class MatterActTests
 {
     private readonly TestOrg _org = TestOrg.Township();
 
+    private readonly Meetings.MeetingFixture _meetings;
+
+    public MatterActTests() => _meetings = new Meetings.MeetingFixture(_org);
+
     private static readonly PolicyRouter Default = PolicyRouter.Compile(DefaultPolicy.Create(DefaultPolicy.ExampleLimits, CountyBounds.Default));
 
     /// <summary>A matter the section head 吴斌 submits, on the route the default policy gives it.</summary>
@@ -133,9 +137,13 @@ public class MatterActTests
         AssertRefused(_org.Act(matter, "张建国", ActionKind.Approve), "R6");
         _org.Done(matter, "王志强", ActionKind.Approve);
 
-        // The office that reviewed may also record that the team was informed: recording is not deciding.
-        _org.Done(matter, "周敏", ActionKind.InformTeam);
+        // R43: nobody records by hand that the team was informed; the team hears it in a meeting.
+        AssertRefused(_org.Act(matter, "周敏", ActionKind.InformTeam, "班子会〔2025〕3号"), "R43", "recorded meeting");
+        AssertRefused(_org.Act(matter, "李秀英", ActionKind.InformTeam, "班子会〔2025〕3号"), "R43");
+        var meeting = _meetings.NoteInMeeting(matter);
         Assert.Equal(MatterState.Approved, matter.State);
+        Assert.Equal((ActionKind.InformTeam, _org["周敏"]), (matter.Actions[^1].Kind, matter.Actions[^1].ActorId));
+        Assert.StartsWith($"meeting:{meeting.Id}#", matter.Actions[^1].ExternalReference, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,20 +196,26 @@ public class MatterActTests
     [Fact]
     [Trait("Rule", "R11")]
     [Trait("Rule", "R14")]
-    public void TransferIn_CannotBeApproved_WithoutTheRecordedCollectiveDecision()
+    [Trait("Rule", "R43")]
+    public void TransferIn_IsDecidedOnlyInAMeeting_NeverByOnePersonWithAReference()
     {
-        var matter = _org.Submit(MatterKind.TransferIn, 0m, "刘海燕", InitiatorKind.Deputy, TestRoutes.TransferIn, Payee.None);
+        var matter = _org.Submit(MatterKind.TransferIn, 0m, "吴斌", InitiatorKind.Section, TestRoutes.TransferIn, Payee.None);
         _org.Done(matter, "刘海燕", ActionKind.Propose);
         _org.Done(matter, "周敏", ActionKind.Assess);
 
-        AssertRefused(_org.Act(matter, "张建国", ActionKind.Approve), "R7");
-        AssertRefused(_org.Act(matter, "张建国", ActionKind.RecordCollectiveDecision), "R43", "meeting");
-        AssertRefused(_org.Act(matter, "黄涛", ActionKind.RecordCollectiveDecision, "班子会〔2025〕7号"), "R43");
-        Assert.Equal(MatterState.Pending, matter.State);
+        foreach (var name in new[] { "张建国", "李秀英", "周敏", "黄涛", "刘海燕" })
+        {
+            AssertRefused(_org.Act(matter, name, ActionKind.Approve), "R43");
+            AssertRefused(_org.Act(matter, name, ActionKind.RecordCollectiveDecision), "R43", "recorded meeting");
+            AssertRefused(_org.Act(matter, name, ActionKind.RecordCollectiveDecision, "班子会〔2025〕7号"), "R43", "cannot");
+            AssertRefused(_org.Act(matter, name, ActionKind.Reject, "班子会〔2025〕7号"), "R43");
+            AssertRefused(_org.Act(matter, name, ActionKind.Return, "班子会〔2025〕7号"), "R43");
+        }
 
-        _org.Done(matter, "周敏", ActionKind.RecordCollectiveDecision, "班子会〔2025〕7号");
+        Assert.Equal(MatterState.Pending, matter.State);
+        var meeting = _meetings.DecideInMeeting(matter);
         Assert.Equal(MatterState.Approved, matter.State);
-        Assert.Equal("班子会〔2025〕7号", matter.Actions[^1].ExternalReference);
+        Assert.StartsWith($"meeting:{meeting.Id}#", matter.Actions[^1].ExternalReference, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,7 +225,7 @@ public class MatterActTests
         var matter = _org.Submit(MatterKind.PurchasePlan, 120_000m, "吴斌", InitiatorKind.Section, TestRoutes.CatalogueItem, Payee.Named("待定"));
         _org.Done(matter, "吴斌", ActionKind.Propose);
         _org.Done(matter, "陈明", ActionKind.Review);
-        _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕9号");
+        _meetings.DecideInMeeting(matter);
 
         AssertRefused(_org.Act(matter, "陈明", ActionKind.HandOff), "R18", "reference");
         AssertRefused(_org.Act(matter, "陈明", ActionKind.Reject), "R7", "decides nothing");
@@ -226,7 +240,7 @@ public class MatterActTests
     {
         var matter = SubmitOnTheDefaultRoute(Area.Construction, MatterKind.ContractorChoice, 1_200_000m, Payee.Named("待定"));
         _org.Done(matter, "杨伟", ActionKind.Review);
-        _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕12号");
+        _meetings.DecideInMeeting(matter);
         _org.Done(matter, "周敏", ActionKind.HandOff, "区公共资源交易中心 QH-2025-0412");
         Assert.Equal(MatterState.Pending, matter.State);
 
@@ -244,7 +258,7 @@ public class MatterActTests
         var matter = SubmitOnTheDefaultRoute(Area.Personnel, MatterKind.Promotion, 0m, Payee.Named("孙磊"));
         _org.Done(matter, "刘海燕", ActionKind.Propose);
         _org.Done(matter, "周敏", ActionKind.Assess);
-        _org.Done(matter, "张建国", ActionKind.RecordCollectiveDecision, "班子会〔2025〕13号");
+        _meetings.DecideInMeeting(matter);
 
         AssertRefused(_org.Act(matter, "周敏", ActionKind.RecordPublicNotice), "R12", "public notice");
         _org.Done(matter, "周敏", ActionKind.RecordPublicNotice, "任前公示 2025-05-06 至 2025-05-11");
@@ -332,13 +346,14 @@ public class MatterActTests
     }
 
     [Fact]
-    public void WhoMayActNow_OnACollectiveDecision_IsTheOfficeAndThePrincipals_NotTheInitiator()
+    [Trait("Rule", "R43")]
+    public void WhoMayActNow_OnACollectiveDecision_IsNobody_TheTeamDecidesInAMeeting()
     {
         var matter = _org.Submit(MatterKind.Expense, 9_000m, "张建国", InitiatorKind.Principal, TestRoutes.CollectiveExpense);
         _org.Done(matter, "周敏", ActionKind.Review);
         _org.Done(matter, "王志强", ActionKind.Review);
-        var who = matter.WhoMayActNow(_org.View());
-        Assert.Equal(new[] { _org["周敏"], _org["李秀英"] }.OrderBy(p => p.Value), who.OrderBy(p => p.Value));
+        Assert.Empty(matter.WhoMayActNow(_org.View()));
+        Assert.True(matter.WaitsForTeam);
     }
 
     [Fact]
@@ -353,13 +368,14 @@ public class MatterActTests
 
     [Fact]
     [Trait("Rule", "R43")]
-    public void RejectingACollectiveDecision_NamesItsMeetingToo()
+    public void ACollectiveDecision_IsNotRejectedOrReturnedByOnePerson()
     {
         var matter = _org.Submit(MatterKind.Expense, 9_000m, "孙磊", InitiatorKind.Staff, TestRoutes.CollectiveExpense);
         _org.Done(matter, "周敏", ActionKind.Review);
         _org.Done(matter, "王志强", ActionKind.Review);
         AssertRefused(_org.Act(matter, "张建国", ActionKind.Reject), "R43");
-        _org.Done(matter, "张建国", ActionKind.Reject, "班子会〔2025〕3号");
-        Assert.Equal(MatterState.Rejected, matter.State);
+        AssertRefused(_org.Act(matter, "张建国", ActionKind.Reject, "班子会〔2025〕3号"), "R43");
+        AssertRefused(_org.Act(matter, "周敏", ActionKind.Return, "班子会〔2025〕3号"), "R43");
+        Assert.Equal(MatterState.Pending, matter.State);
     }
 }

@@ -124,7 +124,7 @@ public static class TestRoutes
     public static Route DeputyOwnExpense { get; } = R(["R6"], new(StepKind.Review, ActorSpec.Office), new(StepKind.Approve, ActorSpec.Principal));
 
     /// <summary>R6 [design]: a principal's own expense: office review → deputy approve → team informed.</summary>
-    public static Route PrincipalOwnExpense { get; } = R(["R6"], new(StepKind.Review, ActorSpec.Office), new(StepKind.Approve, ActorSpec.DeputyInCharge), new(StepKind.InformTeam, ActorSpec.Office));
+    public static Route PrincipalOwnExpense { get; } = R(["R6"], new(StepKind.Review, ActorSpec.Office), new(StepKind.Approve, ActorSpec.DeputyInCharge), new(StepKind.InformTeam, ActorSpec.Team));
 
     /// <summary>R17: procurement above C: section proposes → deputy review → principal consent → deputy approve.</summary>
     public static Route PurchaseAboveCollective { get; } = R(["R17"], new(StepKind.Propose, ActorSpec.Of(Role.SectionHead)), new(StepKind.Review, ActorSpec.DeputyInCharge), new(StepKind.Consent, ActorSpec.Principal), new(StepKind.Approve, ActorSpec.DeputyInCharge) { SameActorAs = 1 });

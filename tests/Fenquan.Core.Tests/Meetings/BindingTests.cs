@@ -14,12 +14,27 @@ public class BindingTests
     private static readonly Payee SunLei = new(null, "孙磊");
 
     [Fact]
-    public void AnApprovedItem_RecordsTheCollectiveStepWithTheMeetingReferenceAndTheDecidedTerms()
+    public void AnApprovedItem_BindsOnlyWithTheLastSignature_WithTheMeetingReferenceAndTheDecidedTerms()
     {
         var matter = _f.CollectiveExpense();
         var (meeting, item) = _f.ApprovedMeeting(matter);
+        Assert.Equal(MatterState.Pending, matter.State);
+        Assert.Null(meeting.OutcomeOf(item.Id)!.MatterActionId);
 
+        var minutes = meeting.DrawUpMinutes(MeetingAt.AddHours(2)).Value;
+        var signers = minutes.Content.RequiredSigners;
+        foreach (var signer in signers.Take(signers.Count - 1))
+        {
+            Assert.True(meeting.SignMinutes(minutes.Id, signer, null, _ => matter, MeetingAt.AddHours(3)).IsOk);
+            Assert.Equal(MatterState.Pending, matter.State);
+            Assert.True(meeting.HoldsOpenItemFor(matter.Id));
+            Assert.Empty(AgendaQueue.Waiting(_f.Org.Unit, [matter], [meeting]));
+        }
+
+        Assert.True(meeting.SignMinutes(minutes.Id, signers[^1], "保留意见：建议压缩开支", _ => matter, MeetingAt.AddHours(4)).IsOk);
+        Assert.Equal(MeetingState.Bound, meeting.State);
         Assert.Equal(MatterState.Approved, matter.State);
+        Assert.Equal("保留意见：建议压缩开支", minutes.Signatures[^1].Objection);
         var action = matter.Actions[^1];
         Assert.Equal((ActionKind.RecordCollectiveDecision, meeting.ReferenceOf(item)), (action.Kind, action.ExternalReference));
         Assert.Equal(action.Id, meeting.OutcomeOf(item.Id)!.MatterActionId);
@@ -30,7 +45,7 @@ public class BindingTests
     public void PaymentAboveTheDecidedAmount_IsRefused()
     {
         var matter = _f.CollectiveExpense();
-        _f.ApprovedMeeting(matter);
+        _f.DecideInMeeting(matter);
 
         Assert.True(matter.CheckExecution(12_000m, matter.Payee).IsOk);
         AssertRefused(matter.CheckExecution(12_000.01m, matter.Payee), "R43", "exceeds the 12,000.00 the meeting decided");
@@ -40,7 +55,7 @@ public class BindingTests
     public void PayeeChangeAfterTheDecision_IsRefused()
     {
         var matter = _f.CollectiveExpense();
-        _f.ApprovedMeeting(matter);
+        _f.DecideInMeeting(matter);
 
         AssertRefused(matter.CheckExecution(12_000m, Payee.Named("某某商贸有限公司")), "R43", "not 某某商贸有限公司");
         var edit = matter.Edit(new EditMatter(_f["孙磊"], NewPayee: Payee.Named("某某商贸有限公司")), TestRoutes.CollectiveExpense, MeetingAt.AddDays(1));
@@ -53,7 +68,7 @@ public class BindingTests
     public void AnEditRaisingTheAmountAfterTheDecision_IsRefusedNotRerouted()
     {
         var matter = _f.CollectiveExpense();
-        _f.ApprovedMeeting(matter);
+        _f.DecideInMeeting(matter);
 
         AssertRefused(matter.Edit(new EditMatter(_f["孙磊"], NewAmount: 15_000m), TestRoutes.CollectiveExpense, MeetingAt.AddDays(1)), "R43", "new collective decision");
         Assert.Equal((MatterState.Approved, 1, 12_000m), (matter.State, matter.Round, matter.Amount));
@@ -65,6 +80,7 @@ public class BindingTests
     {
         var matter = _f.CollectiveExpense();
         var (meeting, item) = _f.ApprovedMeeting(matter, 10_000m);
+        _f.SignAll(meeting, matter);
 
         Assert.Equal(10_000m, meeting.OutcomeOf(item.Id)!.DecidedAmount);
         Assert.Equal(10_000m, matter.DecidedTerms!.Amount);
@@ -92,22 +108,19 @@ public class BindingTests
     }
 
     [Fact]
-    public void TheMatterRefusesTermsAboveItsAmountOrForAnotherPayee()
+    public void AMatterEditedBeforeTheMinutesAreSigned_IsNotBound_AndGoesBackToTheQueue()
     {
         var matter = _f.CollectiveExpense();
-        var high = new CollectiveDecisionTerms(12_500m, matter.Payee, string.Empty, "meeting:x#1", MeetingAt);
-        AssertRefused(matter.RecordCollectiveDecision(high, _f["周敏"], _f.View, MeetingAt), "R43", "never 12,500.00");
-        var other = new CollectiveDecisionTerms(12_000m, SunLei, string.Empty, "meeting:x#1", MeetingAt);
-        AssertRefused(matter.RecordCollectiveDecision(other, _f["周敏"], _f.View, MeetingAt), "R43", "Another payee");
-        Assert.Null(matter.DecidedTerms);
-    }
+        var (meeting, item) = _f.ApprovedMeeting(matter);
+        Assert.True(matter.Edit(new EditMatter(_f["孙磊"], NewPayee: SunLei), TestRoutes.CollectiveExpense, MeetingAt.AddHours(1)).IsOk);
+        _f.Org.Done(matter, "周敏", ActionKind.Review);
+        _f.Org.Done(matter, "王志强", ActionKind.Review);
 
-    [Fact]
-    public void AMatterDecidedWithoutRecordedTerms_IsNotExecuted()
-    {
-        var matter = _f.CollectiveExpense();
-        _f.Org.Done(matter, "周敏", ActionKind.RecordCollectiveDecision, "班子会〔2025〕1号");
-        AssertRefused(matter.CheckExecution(1_000m, matter.Payee), "R43", "no decided terms");
+        _f.SignAll(meeting, matter);
+        Assert.Equal(MatterState.Pending, matter.State);
+        Assert.Null(matter.DecidedTerms);
+        Assert.Null(meeting.OutcomeOf(item.Id)!.MatterActionId);
+        Assert.Equal([matter], AgendaQueue.Waiting(_f.Org.Unit, [matter], [meeting]));
     }
 
     [Fact]
@@ -124,6 +137,8 @@ public class BindingTests
         }
 
         Assert.True(_f.Reject(meeting, item, matter).IsOk);
+        Assert.Equal(MatterState.Pending, matter.State);
+        _f.SignAll(meeting, matter);
         Assert.Equal(MatterState.Rejected, matter.State);
         AssertRefused(matter.CheckExecution(1m, matter.Payee), "R7");
     }
@@ -143,7 +158,7 @@ public class BindingTests
             _f.Said(meeting, item, name);
         }
 
-        AssertRefused(meeting.Approve(item.Id, matter, null, null, _f["李秀英"], _f.View, MeetingAt), "R6");
+        AssertRefused(meeting.Approve(item.Id, matter, null, null, _f["李秀英"], MeetingAt), "R6", "does not record its outcome");
         Assert.Null(meeting.OutcomeOf(item.Id));
         Assert.True(_f.Approve(meeting, item, matter).IsOk);
     }

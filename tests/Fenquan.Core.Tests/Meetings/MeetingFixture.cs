@@ -91,16 +91,16 @@ public sealed class MeetingFixture
     }
 
     public Result<ItemOutcome> Approve(Meeting meeting, AgendaItem item, Matter matter, decimal? amount = null, string? conditions = null) =>
-        meeting.Approve(item.Id, matter, amount, conditions, Org["周敏"], View, MeetingAt.AddHours(1));
+        meeting.Approve(item.Id, matter, amount, conditions, Org["周敏"], MeetingAt.AddHours(1));
 
     public Result<ItemOutcome> Reject(Meeting meeting, AgendaItem item, Matter matter) =>
-        meeting.Reject(item.Id, matter, "经费不足，不予同意", Org["周敏"], View, MeetingAt.AddHours(1));
+        meeting.Reject(item.Id, matter, "经费不足，不予同意", Org["周敏"], MeetingAt.AddHours(1));
 
     /// <summary>A meeting on one matter with everyone present; everyone agrees, deputies first, the chair last; approved.</summary>
     public (Meeting Meeting, AgendaItem Item) ApprovedMeeting(Matter matter, decimal? amount = null)
     {
         var meeting = Schedule();
-        var item = Add(meeting, matter);
+        var item = Add(meeting, matter, matter.Area == Area.Personnel ? new AgendaItemRequest([Org["孙磊"]], ["考察报告〔2025〕3号"]) : null);
         Open(meeting);
         Attend(meeting, Team);
         foreach (var name in Team.Where(n => !meeting.IsRecused(item.Id, Org[n])))
@@ -111,6 +111,41 @@ public sealed class MeetingFixture
         var approved = Approve(meeting, item, matter, amount);
         Assert.True(approved.IsOk, approved.ToString());
         return (meeting, item);
+    }
+
+    /// <summary>Draws up the minutes and has every member present sign them: the outcomes bind their matters (R43).</summary>
+    public MinutesRecord SignAll(Meeting meeting, params Matter[] matters)
+    {
+        var drawn = meeting.DrawUpMinutes(MeetingAt.AddHours(2));
+        Assert.True(drawn.IsOk, drawn.ToString());
+        foreach (var signer in drawn.Value.Content.RequiredSigners)
+        {
+            var signed = meeting.SignMinutes(drawn.Value.Id, signer, null, id => matters.FirstOrDefault(m => m.Id == id), MeetingAt.AddHours(3));
+            Assert.True(signed.IsOk, signed.ToString());
+        }
+
+        return drawn.Value;
+    }
+
+    /// <summary>The matter decided in a meeting (everyone agrees) whose minutes everyone present signed: bound.</summary>
+    public Meeting DecideInMeeting(Matter matter, decimal? amount = null)
+    {
+        var (meeting, _) = ApprovedMeeting(matter, amount);
+        SignAll(meeting, matter);
+        return meeting;
+    }
+
+    /// <summary>R6: the matter's team-informing step heard in a meeting whose minutes everyone present signed.</summary>
+    public Meeting NoteInMeeting(Matter matter)
+    {
+        var meeting = Schedule();
+        var item = Add(meeting, matter);
+        Open(meeting);
+        Attend(meeting, Team);
+        var noted = meeting.Note(item.Id, matter, Org["周敏"], MeetingAt.AddHours(1));
+        Assert.True(noted.IsOk, noted.ToString());
+        SignAll(meeting, matter);
+        return meeting;
     }
 
     public static void AssertRefused<T>(Result<T> result, string rule, string? says = null)

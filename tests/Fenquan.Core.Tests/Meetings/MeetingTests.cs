@@ -22,7 +22,7 @@ public class MeetingTests
         _f.Org.Done(matter, "周敏", ActionKind.Review);
         var meeting = _f.Schedule();
 
-        AssertRefused(meeting.AddItem(matter, AgendaItemRequest.None, [], TestOrg.Now), "R43", "only a matter at a collective-decision step");
+        AssertRefused(meeting.AddItem(matter, AgendaItemRequest.None, [], TestOrg.Now), "R43", "only a matter waiting for its team");
         var small = _f.Org.Submit(MatterKind.Expense, 3_000m, "孙磊", InitiatorKind.Staff, TestRoutes.SmallExpense);
         AssertRefused(meeting.AddItem(small, AgendaItemRequest.None, [], TestOrg.Now), "R43");
 
@@ -88,6 +88,7 @@ public class MeetingTests
 
         var outcome = _f.Approve(meeting, item, matter);
         Assert.True(outcome.IsOk, outcome.ToString());
+        _f.SignAll(meeting, matter);
         Assert.Equal(MatterState.Approved, matter.State);
         Assert.Equal(12_000m, matter.DecidedTerms!.Amount);
     }
@@ -116,9 +117,9 @@ public class MeetingTests
     }
 
     [Fact]
-    public void RecusedMembers_CountNeitherTowardsQuorumNorInTheDenominator()
+    public void RecusedMembers_CountInTheQuorumBase_AndTheMajorityIsOfAllEntitledToVote()
     {
-        // 黄涛 is paid by the matter (automatic recusal), 赵丽 declares one: 6 members count.
+        // 黄涛 is paid by the matter (automatic recusal), 赵丽 declares one: 6 of 8 may vote.
         var matter = _f.CollectiveExpense(payee: Payee.Person(_f["黄涛"], "黄涛"));
         var meeting = _f.Schedule();
         var item = _f.Add(meeting, matter);
@@ -132,11 +133,12 @@ public class MeetingTests
         _f.Said(meeting, item, "张建国");
 
         var tally = meeting.Tally(item.Id);
-        // Quorum: 4 of 6 not recused (it would be 4 of 8, missed, if the recused counted).
-        Assert.Equal((2, 4, 6, true), (tally.Recused, tally.Entitled, tally.QuorumBase, tally.QuorumMet));
-        // Majority: 3 of 4 entitled (it would be 3 of 6, missed, if the recused present counted).
-        Assert.Equal((3, 4, true), (tally.Agree, tally.MajorityBase, tally.MajorityMet));
-        Assert.True(_f.Approve(meeting, item, matter).IsOk);
+        // Quorum (应到会): 6 present of the whole team of 8, the recused included in the base.
+        Assert.Equal((2, 6, 4, 8, true), (tally.Recused, tally.Present, tally.Entitled, tally.QuorumBase, tally.QuorumMet));
+        // Majority: 3 agree of the 6 entitled to vote (8 less 2 recused, the absent included) —
+        // three of the four present is not enough.
+        Assert.Equal((3, 6, 4, false), (tally.Agree, tally.MajorityBase, tally.MajorityNeeded, tally.MajorityMet));
+        AssertRefused(_f.Approve(meeting, item, matter), "R43", "3 agreeing of 6");
     }
 
     // ── Recusal ─────────────────────────────────────────────────────────────────────────────
@@ -315,9 +317,10 @@ public class MeetingTests
         f.Said(meeting, item, "郭丽华", OpinionKind.Disagree);
         f.Said(meeting, item, "马国华");
 
-        AssertRefused(meeting.Approve(item.Id, matter, null, null, org["宋佳"], f.View, MeetingAt), "R43", "A tie is not a majority");
-        var rejected = meeting.Reject(item.Id, matter, "意见分歧，不予通过", org["宋佳"], f.View, MeetingAt);
+        AssertRefused(meeting.Approve(item.Id, matter, null, null, org["宋佳"], MeetingAt), "R43", "A tie is not a majority");
+        var rejected = meeting.Reject(item.Id, matter, "意见分歧，不予通过", org["宋佳"], MeetingAt);
         Assert.True(rejected.IsOk, rejected.ToString());
+        f.SignAll(meeting, matter);
         Assert.Equal(MatterState.Rejected, matter.State);
         Assert.Equal(meeting.ReferenceOf(item), matter.Actions[^1].ExternalReference);
     }
@@ -399,6 +402,7 @@ public class MeetingTests
 
         var approved = _f.Approve(meeting, item, matter);
         Assert.True(approved.IsOk, approved.ToString());
+        _f.SignAll(meeting, matter);
         Assert.Equal(MatterState.Approved, matter.State);
     }
 

@@ -60,16 +60,16 @@ public class MinutesTests
         var (meeting, _, _, record) = ClosedMeeting();
         foreach (var name in Attendees.SkipLast(1))
         {
-            Assert.True(meeting.SignMinutes(record.Id, _f[name], MeetingAt.AddHours(3)).IsOk);
+            Assert.True(meeting.SignMinutes(record.Id, _f[name], null, _ => null, MeetingAt.AddHours(3)).IsOk);
             Assert.Equal(MinutesState.Draft, record.State);
             Assert.False(meeting.MinutesAreFinal);
         }
 
         Assert.Equal([_f["张建国"]], record.MissingSignatures);
-        AssertRefused(meeting.SignMinutes(record.Id, _f["黄涛"], MeetingAt.AddHours(3)), "R43", "黄涛 did not attend");
-        AssertRefused(meeting.SignMinutes(record.Id, _f["王志强"], MeetingAt.AddHours(3)), "R43", "already signed");
+        AssertRefused(meeting.SignMinutes(record.Id, _f["黄涛"], null, _ => null, MeetingAt.AddHours(3)), "R43", "黄涛 did not attend");
+        AssertRefused(meeting.SignMinutes(record.Id, _f["王志强"], null, _ => null, MeetingAt.AddHours(3)), "R43", "already signed");
 
-        Assert.True(meeting.SignMinutes(record.Id, _f["张建国"], MeetingAt.AddHours(4)).IsOk);
+        Assert.True(meeting.SignMinutes(record.Id, _f["张建国"], null, _ => null, MeetingAt.AddHours(4)).IsOk);
         Assert.Equal(MinutesState.Final, record.State);
         Assert.True(meeting.MinutesAreFinal);
     }
@@ -80,7 +80,7 @@ public class MinutesTests
         var (meeting, item, _, record) = ClosedMeeting();
         foreach (var name in Attendees)
         {
-            Assert.True(meeting.SignMinutes(record.Id, _f[name], MeetingAt.AddHours(3)).IsOk);
+            Assert.True(meeting.SignMinutes(record.Id, _f[name], null, _ => null, MeetingAt.AddHours(3)).IsOk);
         }
 
         var content = record.Content;
@@ -113,7 +113,7 @@ public class MinutesTests
         var (meeting, _, _, first) = ClosedMeeting();
         foreach (var name in Attendees)
         {
-            Assert.True(meeting.SignMinutes(first.Id, _f[name], MeetingAt.AddHours(3)).IsOk);
+            Assert.True(meeting.SignMinutes(first.Id, _f[name], null, _ => null, MeetingAt.AddHours(3)).IsOk);
         }
 
         var correction = meeting.CorrectMinutes("第1项附件文号应为请示〔2025〕13号", _f["刘海燕"], MeetingAt.AddDays(1));
@@ -129,11 +129,11 @@ public class MinutesTests
         Assert.Equal("刘海燕", Assert.Single(second.Content.Corrections).ByName);
         Assert.Equal(first.Content.Items[0].Opinions.Select(o => o.PersonId), second.Content.Items[0].Opinions.Select(o => o.PersonId));
 
-        AssertRefused(meeting.SignMinutes(first.Id, _f["黄涛"], MeetingAt.AddDays(1)), "R43", "superseded");
+        AssertRefused(meeting.SignMinutes(first.Id, _f["黄涛"], null, _ => null, MeetingAt.AddDays(1)), "R43", "superseded");
         AssertRefused(meeting.CorrectMinutes("更正", _f["赵丽"], MeetingAt.AddDays(1)), "R43", "did not attend");
         foreach (var name in Attendees)
         {
-            Assert.True(meeting.SignMinutes(second.Id, _f[name], MeetingAt.AddDays(2)).IsOk);
+            Assert.True(meeting.SignMinutes(second.Id, _f[name], null, _ => null, MeetingAt.AddDays(2)).IsOk);
         }
 
         Assert.True(meeting.MinutesAreFinal);

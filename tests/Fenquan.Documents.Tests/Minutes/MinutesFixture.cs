@@ -57,11 +57,11 @@ public sealed class MinutesFixture
         Ok(Meeting.RecordOpinion(item.Id, this["张伟"], OpinionKind.Agree, "同意，价格在市场区间内", MeetingAt.AddMinutes(10)));
         Ok(Meeting.RecordOpinion(item.Id, this["李秀英"], OpinionKind.Agree, "同意，压减至11500元", MeetingAt.AddMinutes(12)));
         Ok(Meeting.RecordOpinion(item.Id, this["王建国"], OpinionKind.Agree, "同意", MeetingAt.AddMinutes(15)));
-        Ok(Meeting.Approve(item.Id, Matter, 11_500m, "凭正式发票据实报销", this["赵敏"], org, MeetingAt.AddMinutes(20)));
+        Ok(Meeting.Approve(item.Id, Matter, 11_500m, "凭正式发票据实报销", this["赵敏"], MeetingAt.AddMinutes(20)));
         Record = Ok(Meeting.DrawUpMinutes(MeetingAt.AddMinutes(40)));
         foreach (var name in new[] { "王建国", "李秀英", "张伟", "陈明" })
         {
-            Ok(Meeting.SignMinutes(Record.Id, this[name], MeetingAt.AddHours(2)));
+            Ok(Meeting.SignMinutes(Record.Id, this[name], null, _ => null, MeetingAt.AddHours(2)));
         }
     }
 

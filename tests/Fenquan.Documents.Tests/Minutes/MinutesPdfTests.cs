@@ -62,7 +62,7 @@ public class MinutesPdfTests
     public void FullySignedMinutes_SayFinal_AndHaveNoMissingSignature()
     {
         var fixture = new MinutesFixture();
-        Assert.True(fixture.Meeting.SignMinutes(fixture.Record.Id, fixture["刘洋"], MinutesFixture.MeetingAt.AddHours(3)).IsOk);
+        Assert.True(fixture.Meeting.SignMinutes(fixture.Record.Id, fixture["刘洋"], null, _ => null, MinutesFixture.MeetingAt.AddHours(3)).IsOk);
 
         var text = RenderAndRead(fixture, "zh-CN");
 

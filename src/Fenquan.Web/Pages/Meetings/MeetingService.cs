@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fenquan.Core.Access;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
@@ -72,6 +73,9 @@ public enum OutcomeChoice
     Approve,
     Reject,
     Defer,
+
+    /// <summary>Hear an item that informs the team (R6).</summary>
+    Note,
 }
 
 public sealed class OutcomeInput
@@ -83,6 +87,19 @@ public sealed class OutcomeInput
     public decimal? DecidedAmount { get; set; }
 
     public string? Conditions { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+public sealed class SignInput
+{
+    /// <summary>The objection the member signs with; empty or null: none.</summary>
+    public string? Objection { get; set; }
+}
+
+public sealed class MissingSignatureInput
+{
+    public Guid? PersonId { get; set; }
 
     public string? Reason { get; set; }
 }
@@ -118,14 +135,13 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
 {
     private readonly MeetingOperations _operations = new(store.Writer);
 
-    /// <summary>Team members, the office and the discipline member of the unit see its meetings.</summary>
-    public static bool MayView(Viewer viewer, UnitId unit) => viewer.Person is not null && viewer.Unit == unit && viewer.SeesWholeUnit;
+    /// <summary>Team members, the office and the discipline member of the unit see its meetings (the core decides, <see cref="MeetingAccess"/>).</summary>
+    public static bool MayView(Viewer viewer, UnitId unit) => MeetingAccess.MayView(viewer.Person, viewer.Unit, viewer.Roles, unit);
 
-    /// <summary>The office reviewer or a principal of the unit schedules and records.</summary>
-    public static bool MayRecord(Viewer viewer, UnitId unit) =>
-        viewer.Person is not null && viewer.Unit == unit && (viewer.Holds(Role.OfficeReviewer) || viewer.Holds(Role.Principal));
+    /// <summary>The office reviewer or a principal of the unit schedules and records (<see cref="MeetingAccess"/>).</summary>
+    public static bool MayRecord(Viewer viewer, UnitId unit) => MeetingAccess.MayRecord(viewer.Person, viewer.Unit, viewer.Roles, unit);
 
-    public static Refusal NotRecorder => new("R43", "Only the office reviewer or a principal of the unit schedules and records its meetings.");
+    public static Refusal NotRecorder => MeetingAccess.NotRecorder;
 
     /// <summary>The viewer's unit's agenda queue (待上会事项); empty for those who may not see it.</summary>
     public IReadOnlyList<Matter> Queue(Viewer viewer) =>
@@ -252,6 +268,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
                 OutcomeChoice.Approve => _operations.ApproveAsync(viewer.County, meeting.Id, item, input.DecidedAmount, input.Conditions, viewer.Person!.Value),
                 OutcomeChoice.Reject => _operations.RejectAsync(viewer.County, meeting.Id, item, input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value),
                 OutcomeChoice.Defer => _operations.DeferAsync(viewer.County, meeting.Id, item, input.Reason?.Trim() ?? string.Empty),
+                OutcomeChoice.Note => _operations.NoteAsync(viewer.County, meeting.Id, item, viewer.Person!.Value),
             };
         });
 
@@ -278,7 +295,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
     }
 
     /// <summary>The viewer signs the current minutes, only as themselves (the core refuses anyone not recorded present).</summary>
-    public async Task<MeetingAttempt<MinutesSignature>> SignAsync(Viewer viewer, Guid id)
+    public async Task<MeetingAttempt<MinutesSignature>> SignAsync(Viewer viewer, Guid id, SignInput? input = null)
     {
         var found = Get(viewer, id);
         if (!found.IsOk)
@@ -292,8 +309,29 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
         }
 
         var signer = viewer.Person!.Value;
-        var result = await _operations.SignMinutesAsync(viewer.County, found.Value.Id, minutes.Id, signer);
+        var result = await _operations.SignMinutesAsync(viewer.County, found.Value.Id, minutes.Id, signer, input?.Objection);
         return new(result, !result.IsOk && !minutes.Content.RequiredSigners.Contains(signer));
+    }
+
+    /// <summary>
+    /// The unit's discipline member records why an attendee has not signed within the signing period
+    /// (R43); the core refuses anyone else (403) and any record before the period is over.
+    /// </summary>
+    public async Task<MeetingAttempt<MissingSignature>> RecordMissingSignatureAsync(Viewer viewer, Guid id, MissingSignatureInput input)
+    {
+        var found = Get(viewer, id);
+        if (!found.IsOk)
+        {
+            return new(found.Refusal!, false);
+        }
+
+        if (input.PersonId is not { } person || string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 2000)
+        {
+            return new(Refusal.Invalid("A missing signature names the member and the reason (at most 2000 characters)."), false);
+        }
+
+        var result = await _operations.RecordMissingSignatureAsync(viewer.County, found.Value.Id, new PersonId(person), input.Reason.Trim(), viewer.Person!.Value, viewer.Today);
+        return new(result, !result.IsOk && !viewer.Holds(Role.DisciplineMember));
     }
 
     /// <summary>The current minutes as a PDF in <paramref name="culture"/>.</summary>

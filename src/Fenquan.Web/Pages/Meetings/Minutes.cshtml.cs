@@ -23,6 +23,12 @@ public sealed class MeetingMinutesModel(MeetingService meetings, IStringLocalize
     /// <summary>Whether the viewer attended and so may propose a correction (as themselves).</summary>
     public bool MayCorrect => Viewer.Person is { } me && Record.Content.RequiredSigners.Contains(me);
 
+    /// <summary>R43: attendees whose signing period ran out without a signature (reported to the discipline member).</summary>
+    public IReadOnlyList<PersonId> Overdue => Meeting.OverdueSigners(Viewer.Today);
+
+    /// <summary>Whether the viewer is the unit's discipline member (the core refuses anyone else).</summary>
+    public bool MayExplain => Viewer.Holds(Core.Organization.Role.DisciplineMember);
+
     public IActionResult OnGet(Guid id) => Load(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id)
@@ -31,7 +37,10 @@ public sealed class MeetingMinutesModel(MeetingService meetings, IStringLocalize
         return pdf.IsOk ? File(pdf.Value.Pdf, "application/pdf", pdf.Value.FileName) : NotFound();
     }
 
-    public async Task<IActionResult> OnPostSignAsync(Guid id) => Done(id, await meetings.SignAsync(Viewer, id), "Done.Signed");
+    public async Task<IActionResult> OnPostSignAsync(Guid id, string? objection) => Done(id, await meetings.SignAsync(Viewer, id, new SignInput { Objection = objection }), "Done.Signed");
+
+    public async Task<IActionResult> OnPostExplainAsync(Guid id, Guid? personId, string? reason) =>
+        Done(id, await meetings.RecordMissingSignatureAsync(Viewer, id, new MissingSignatureInput { PersonId = personId, Reason = reason }), "Done.Explained");
 
     public async Task<IActionResult> OnPostCorrectAsync(Guid id, string? note) =>
         Done(id, await meetings.CorrectAsync(Viewer, id, new CorrectionInput { Note = note }), "Done.Corrected");
