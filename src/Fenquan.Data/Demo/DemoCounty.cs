@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fenquan.Core.Matters;
+using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
@@ -188,6 +189,19 @@ public static class DemoCounty
                 return;
             }
 
+            clock.Advance(TimeSpan.FromHours(1 + random.Next(20)));
+            if (current.WaitsForTeam)
+            {
+                // R43: the team decides (or hears) it in a recorded meeting whose minutes everyone present signs.
+                await HoldMeetingAsync(store, county.Id, unit, current, approve: !reject, staffOf, clock);
+                if (reject)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
             var org = OrganizationOperations.LoadUnitView(db, county.Id, unit);
             var actors = current.WhoMayActNow(org);
             if (actors.Count == 0)
@@ -195,7 +209,6 @@ public static class DemoCounty
                 return;
             }
 
-            clock.Advance(TimeSpan.FromHours(1 + random.Next(20)));
             var actor = actors[random.Next(actors.Count)];
             var deciding = StepActions.IsDeciding(next.Kind) && !StepActions.IsRecording(next);
             if ((reject || giveBack) && deciding && done > 0)
@@ -210,10 +223,62 @@ public static class DemoCounty
         }
     }
 
+    /// <summary>
+    /// A meeting of the unit's team on one matter, recorded as the office would: everyone present,
+    /// opinions with the deputies first and the chair last (末位表态), the outcome, the minutes, and
+    /// every attendee's signature — with the last one the outcome binds the matter (R43).
+    /// </summary>
+    private static async Task HoldMeetingAsync(FenquanStore store, CountyId county, UnitId unit, Matter matter, bool approve, List<DemoPerson> staffOf, DemoClock clock)
+    {
+        var meetings = new MeetingOperations(store.Writer);
+        var now = clock.GetUtcNow();
+        await using var db = store.Context();
+        var org = OrganizationOperations.LoadUnitView(db, county, unit);
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        var chair = org.Principals(unit, day)[0];
+        var recorder = org.PeopleWithRole(unit, Role.OfficeReviewer, day).First(p => p != matter.InitiatorId && p != matter.Payee.PersonId);
+        var meeting = Ok(await meetings.ScheduleAsync(new ScheduleMeeting(county, unit, MeetingKind.TeamMeeting,
+            string.Create(CultureInfo.InvariantCulture, $"{day:yyyy年M月d日}班子会议"), now, chair)));
+        PersonId[] concerned = matter.Area == Area.Personnel ? [staffOf.First(p => p.Role == Role.Staff && p.Id != matter.InitiatorId).Id] : [];
+        var item = Ok(await meetings.AddItemAsync(county, meeting.Id, matter.Id, new AgendaItemRequest(concerned, ["请示及相关材料"])));
+        meeting = Ok(await meetings.OpenAsync(county, meeting.Id));
+        foreach (var member in meeting.Members)
+        {
+            Ok(await meetings.MarkPresentAsync(county, meeting.Id, member.PersonId));
+        }
+
+        if (matter.CurrentStep is { Kind: StepKind.InformTeam })
+        {
+            Ok(await meetings.NoteAsync(county, meeting.Id, item.Id, recorder));
+        }
+        else
+        {
+            meeting = MeetingOperations.Find(db, county, meeting.Id)!;
+            var speakers = meeting.EntitledOn(item.Id)
+                .OrderBy(p => meeting.Members.First(m => m.PersonId == p).IsPrincipal)
+                .ThenBy(p => p == chair)
+                .ToList();
+            foreach (var speaker in speakers)
+            {
+                var kind = approve ? OpinionKind.Agree : OpinionKind.Disagree;
+                Ok(await meetings.RecordOpinionAsync(county, meeting.Id, item.Id, speaker, kind, approve ? "同意。" : "依据不足，不同意。"));
+            }
+
+            Ok(approve
+                ? await meetings.ApproveAsync(county, meeting.Id, item.Id, null, "按规定程序办理。", recorder)
+                : await meetings.RejectAsync(county, meeting.Id, item.Id, "经集体研究，不予同意。", recorder));
+        }
+
+        var minutes = Ok(await meetings.DrawUpMinutesAsync(county, meeting.Id));
+        foreach (var signer in minutes.Content.RequiredSigners)
+        {
+            Ok(await meetings.SignMinutesAsync(county, meeting.Id, minutes.Id, signer));
+        }
+    }
+
     /// <summary>The external reference a demo action records: meeting minutes, a tender number, a notice period.</summary>
     internal static string? Reference(ActionKind action, Area area, DateOnly today, Random random) => action switch
     {
-        ActionKind.RecordCollectiveDecision or ActionKind.InformTeam => string.Create(CultureInfo.InvariantCulture, $"{today.Year}年第{1 + random.Next(40)}次班子会议纪要"),
         ActionKind.HandOff => string.Create(CultureInfo.InvariantCulture, $"区公共资源交易中心 QH-{today.Year}-{random.Next(1000, 9999)}"),
         ActionKind.RecordPublicNotice when area == Area.Construction =>
             string.Create(CultureInfo.InvariantCulture, $"招标方式、程序和结果公示 {today:yyyy-MM-dd} 至 {today.AddDays(5):yyyy-MM-dd}(单位公示栏、政务公开网)"),

@@ -114,8 +114,8 @@ public sealed class DelegationTests : IAsyncLifetime
     }
 
     [Fact]
-    [Trait("Rule", "R6")]
-    public async Task ADelegateWhoInitiatedTheMatter_CannotActOnItForTheDelegator_R6()
+    [Trait("Rule", "R43")]
+    public async Task ATeamStep_IsNotTakenThroughADelegation_NorByTheDelegatorAlone_R43()
     {
         // The first principal hands their steps to the second while away; the second principal's own
         // expense (office → finance deputy → the team is informed) then waits for a principal.
@@ -131,13 +131,14 @@ public sealed class DelegationTests : IAsyncLifetime
         var refused = await _clients["u1.principal2"].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "InformTeam", reference = "班子会议 2026-12", onBehalfOf = _people["u1.principal1"] });
         Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
         var problem = await refused.ReadAsync();
-        Assert.Equal("R6", problem.GetProperty("rule").GetString());
-        Assert.Contains("initiat", problem.GetProperty("reason").GetString());
+        Assert.Equal("R43", problem.GetProperty("rule").GetString());
         Assert.Equal(before, await _app.CountsAsync());
 
-        // The step itself was open: the delegator, in their own right, takes it.
+        // Nor does the delegator alone: the team hears it in a meeting (R6 [design], R43).
         var own = await _clients["u1.principal1"].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = "InformTeam", reference = "班子会议 2026-12" });
-        Assert.True(own.StatusCode == HttpStatusCode.OK, await own.Content.ReadAsStringAsync());
+        Assert.True(own.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict, await own.Content.ReadAsStringAsync());
+        Assert.Equal("R43.TeamStepOnlyInMeeting", (await own.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal(before, await _app.CountsAsync());
     }
 
     [Fact]

@@ -769,6 +769,10 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Objection")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
@@ -778,6 +782,38 @@ namespace Fenquan.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("meeting_minutes_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Meetings.MissingSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("meeting_minutes_missing_signatures", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Meetings.Opinion", b =>
@@ -1309,6 +1345,15 @@ namespace Fenquan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Meetings.MissingSignature", b =>
+                {
+                    b.HasOne("Fenquan.Core.Meetings.MinutesRecord", null)
+                        .WithMany("Explanations")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fenquan.Core.Meetings.Opinion", b =>
                 {
                     b.HasOne("Fenquan.Core.Meetings.AgendaItem", null)
@@ -1389,6 +1434,8 @@ namespace Fenquan.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fenquan.Core.Meetings.MinutesRecord", b =>
                 {
+                    b.Navigation("Explanations");
+
                     b.Navigation("Signatures");
                 });
 #pragma warning restore 612, 618

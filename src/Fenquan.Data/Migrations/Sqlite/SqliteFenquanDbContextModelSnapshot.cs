@@ -764,6 +764,10 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Objection")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
@@ -773,6 +777,38 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("meeting_minutes_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Meetings.MissingSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("meeting_minutes_missing_signatures", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Meetings.Opinion", b =>
@@ -1304,6 +1340,15 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Meetings.MissingSignature", b =>
+                {
+                    b.HasOne("Fenquan.Core.Meetings.MinutesRecord", null)
+                        .WithMany("Explanations")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fenquan.Core.Meetings.Opinion", b =>
                 {
                     b.HasOne("Fenquan.Core.Meetings.AgendaItem", null)
@@ -1384,6 +1429,8 @@ namespace Fenquan.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Fenquan.Core.Meetings.MinutesRecord", b =>
                 {
+                    b.Navigation("Explanations");
+
                     b.Navigation("Signatures");
                 });
 #pragma warning restore 612, 618
