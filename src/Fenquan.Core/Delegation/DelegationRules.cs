@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fenquan.Core.Access;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
@@ -104,21 +105,8 @@ public static class DelegationRules
             : Outcome.Refused(RuleId, $"{who} was not a {role} of the unit on {day}; a {role}'s steps go only to someone who holds that role.");
     }
 
-    /// <summary>The roles whose holder may act on a step of this actor kind.</summary>
-    public static IReadOnlyList<Role> RolesFor(ActorSpec actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.Kind switch
-        {
-            ActorKind.Office => [Role.OfficeReviewer],
-            ActorKind.DeputyInCharge => [Role.Deputy],
-            ActorKind.Principal => [Role.Principal],
-            ActorKind.TeamMember => [Role.Principal, Role.Deputy],
-            ActorKind.NamedRole => actor.Role is { } role ? [role] : [],
-            ActorKind.Team => [Role.OfficeReviewer, Role.Principal],
-            ActorKind.External => [Role.OfficeReviewer, Role.Deputy],
-        };
-    }
+    /// <summary>The roles whose holder may act on a step of this actor kind (<see cref="StepAuthority"/>'s table).</summary>
+    public static IReadOnlyList<Role> RolesFor(ActorSpec actor) => StepAuthority.RolesFor(actor);
 
     /// <summary>
     /// At action time: an active delegation from <paramref name="onBehalfOf"/> to

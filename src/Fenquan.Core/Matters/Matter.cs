@@ -1,3 +1,4 @@
+using Fenquan.Core.Access;
 using Fenquan.Core.Delegation;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
@@ -672,8 +673,15 @@ public sealed class Matter
         return Outcome.Refused("R7", $"{here} waits for {StepActions.CompletingAction(step.Kind)}; {kind} does not fit it.");
     }
 
+    // Whether the actor may fill the step is StepAuthority's table (the one the workbench and
+    // delegations read too); this only words the refusal.
     private Outcome CheckAuthority(PersonId actor, RouteStep step, StepPosition here, IOrganizationView org)
     {
+        if (StepAuthority.MayFill(step.Actor, actor, UnitId, Area, MatterDate, org))
+        {
+            return Outcome.Ok;
+        }
+
         var who = org.NameOf(actor);
         var date = MatterRules.Day(MatterDate);
         bool Holds(Role role) => org.HoldsRole(UnitId, actor, role, MatterDate);
@@ -682,16 +690,9 @@ public sealed class Matter
         switch (step.Actor.Kind)
         {
             case ActorKind.Office:
-                return Holds(Role.OfficeReviewer)
-                    ? Outcome.Ok
-                    : Outcome.Refused(RouteRule, $"{here} is the office's: {who} was not an office reviewer of the unit on {date}.");
+                return Outcome.Refused(RouteRule, $"{here} is the office's: {who} was not an office reviewer of the unit on {date}.");
 
             case ActorKind.DeputyInCharge:
-                if (deputy == actor)
-                {
-                    return Outcome.Ok;
-                }
-
                 var rule = MatterRules.AreaRule(Area);
                 if (deputy is null)
                 {
@@ -706,29 +707,19 @@ public sealed class Matter
                 return Outcome.Refused(rule, $"{who} was not in charge of {Area} on {date}; {org.NameOf(deputy.Value)} was, and acts on {here}.");
 
             case ActorKind.Principal:
-                return Holds(Role.Principal)
-                    ? Outcome.Ok
-                    : Outcome.Refused(RouteRule, $"{here} is a principal's: {who} was not a principal of the unit on {date}.");
+                return Outcome.Refused(RouteRule, $"{here} is a principal's: {who} was not a principal of the unit on {date}.");
 
             case ActorKind.TeamMember:
-                return Holds(Role.Principal) || Holds(Role.Deputy)
-                    ? Outcome.Ok
-                    : Outcome.Refused(RouteRule, $"{here} is a team member's: {who} was not a principal or deputy of the unit on {date}.");
+                return Outcome.Refused(RouteRule, $"{here} is a team member's: {who} was not a principal or deputy of the unit on {date}.");
 
             case ActorKind.NamedRole:
-                return step.Actor.Role is { } named && Holds(named)
-                    ? Outcome.Ok
-                    : Outcome.Refused(RouteRule, $"{here} needs the role {step.Actor.Role?.ToString() ?? "(none named)"}: {who} did not hold it in the unit on {date}.");
+                return Outcome.Refused(RouteRule, $"{here} needs the role {step.Actor.Role?.ToString() ?? "(none named)"}: {who} did not hold it in the unit on {date}.");
 
             case ActorKind.Team:
-                return Holds(Role.OfficeReviewer) || Holds(Role.Principal)
-                    ? Outcome.Ok
-                    : Outcome.Refused("R43", $"{here} is the team's collective decision; it is recorded by the office or a principal, and {who} was neither on {date}.");
+                return Outcome.Refused("R43", $"{here} is the team's collective decision; it is recorded by the office or a principal, and {who} was neither on {date}.");
 
             case ActorKind.External:
-                return Holds(Role.OfficeReviewer) || deputy == actor
-                    ? Outcome.Ok
-                    : Outcome.Refused(ExternalRule, $"{here} is a hand-off; it is recorded by the office or the deputy in charge of {Area}, and {who} was neither on {date}.");
+                return Outcome.Refused(ExternalRule, $"{here} is a hand-off; it is recorded by the office or the deputy in charge of {Area}, and {who} was neither on {date}.");
         }
 
         // Fail closed on an actor kind this code does not know.

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fenquan.Core.Access;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
@@ -15,6 +16,8 @@ namespace Fenquan.Web.Access;
 /// </summary>
 public sealed class Viewer
 {
+    private Asker? _asker;
+
     public required CountyId County { get; init; }
 
     public required string UserName { get; init; }
@@ -41,25 +44,25 @@ public sealed class Viewer
     /// <summary>The account may administer its unit, and the person belongs to one today.</summary>
     public bool IsUnitAdministrator { get; init; }
 
-    /// <summary>Team members, the office and the discipline member see the whole unit's matters; staff see their own.</summary>
-    public bool SeesWholeUnit => Roles.Any(r => r is Role.Principal or Role.Deputy or Role.OfficeReviewer or Role.DisciplineMember);
+    /// <summary>The viewer as the core's access rules reason on it (made once; the viewer does not change).</summary>
+    public Asker Asker => _asker ??= new Asker
+    {
+        County = County,
+        Person = Person,
+        Unit = Unit,
+        Roles = Roles,
+        IsCountyAdministrator = IsCountyAdministrator,
+        IsUnitAdministrator = IsUnitAdministrator,
+        Today = Today,
+    };
+
+    /// <summary>Whether the viewer sees the whole unit's matters, or only their own (<see cref="MatterAccess.SeesWholeUnit"/>).</summary>
+    public bool SeesWholeUnit => MatterAccess.SeesWholeUnit(Roles);
 
     public bool Holds(Role role) => Roles.Contains(role);
 
-    /// <summary>Whether the viewer may see the matter: same county and unit, and either the whole unit or a part in it.</summary>
-    public bool MaySee(Matter matter)
-    {
-        if (Person is not { } me || Unit is not { } unit || Org is null || matter.CountyId != County || matter.UnitId != unit)
-        {
-            return false;
-        }
-
-        return SeesWholeUnit
-            || matter.InitiatorId == me
-            || matter.Payee.PersonId == me
-            || matter.Actions.Any(a => a.ActorId == me)
-            || matter.IsWaitingFor(me, Org);
-    }
+    /// <summary>Whether the viewer may see the matter (<see cref="MatterAccess.MaySee"/>); nobody without a unit today does.</summary>
+    public bool MaySee(Matter matter) => Org is { } org && MatterAccess.MaySee(Asker, matter, org);
 
     /// <summary>The initiator kind the viewer submits as (R6: it must match the role, so it is not chosen).</summary>
     public Core.Policy.InitiatorKind InitiatorKind =>

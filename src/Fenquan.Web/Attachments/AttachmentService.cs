@@ -55,8 +55,17 @@ public sealed class AttachmentService(MatterService matters, AttachmentOperation
             return matter.Refusal!;
         }
 
-        var opened = await operations.OpenAsync(session.Db, viewer.County, new AttachmentId(attachmentId), cancellationToken);
-        if (opened.IsOk && opened.Value.Attachment.MatterId != matter.Value.Id)
+        // Another matter's attachment does not exist here: asked before it is opened, so that a refusal
+        // about its bytes (R44, naming its file) never reaches someone who may not see its matter.
+        var id = new AttachmentId(attachmentId);
+        var ofMatter = matter.Value.Id;
+        if (!await session.Db.Set<Attachment>().AsNoTracking().AnyAsync(a => a.Id == id && a.CountyId == viewer.County && a.MatterId == ofMatter, cancellationToken))
+        {
+            return Refusal.NotFound("Attachment " + attachmentId.ToString("D"));
+        }
+
+        var opened = await operations.OpenAsync(session.Db, viewer.County, id, cancellationToken);
+        if (opened.IsOk && opened.Value.Attachment.MatterId != ofMatter)
         {
             await opened.Value.Content.DisposeAsync();
             return Refusal.NotFound("Attachment " + attachmentId.ToString("D"));

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using Fenquan.Core.Access;
 using Fenquan.Core.Ledger;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
@@ -317,18 +318,12 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         };
     }
 
-    /// <summary>Whether someone holding <paramref name="roles"/> could ever act for this step actor (see Matter.CheckAuthority); unknown actors are kept.</summary>
-    private static bool CouldFill(ActorSpec actor, HashSet<Role> roles) => actor.Kind switch
-    {
-        ActorKind.Office => roles.Contains(Role.OfficeReviewer),
-        ActorKind.DeputyInCharge => roles.Contains(Role.Deputy), // R3: portfolios go to deputies only (PortfolioRules)
-        ActorKind.Principal => roles.Contains(Role.Principal),
-        ActorKind.TeamMember => roles.Contains(Role.Principal) || roles.Contains(Role.Deputy),
-        ActorKind.NamedRole => actor.Role is not { } named || roles.Contains(named),
-        ActorKind.Team => roles.Contains(Role.OfficeReviewer) || roles.Contains(Role.Principal),
-        ActorKind.External => roles.Contains(Role.OfficeReviewer) || roles.Contains(Role.Deputy),
-        _ => true,
-    };
+    /// <summary>
+    /// Whether someone holding <paramref name="roles"/> could ever act for this step actor: the core's
+    /// table (<see cref="StepAuthority.CouldFill"/>), the one <c>Matter.CheckAuthority</c> reads. An actor
+    /// kind the stored route names but this version cannot read is kept: the core refuses it anyway.
+    /// </summary>
+    private static bool CouldFill(ActorSpec actor, HashSet<Role> roles) => !Enum.IsDefined(actor.Kind) || StepAuthority.CouldFill(actor, roles);
 
     /// <summary>The step actors of a stored route, parsed once per distinct route text (a unit's policy gives a few dozen).</summary>
     private static IReadOnlyList<ActorSpec> StepActors(string route)
@@ -422,6 +417,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
         else if (!viewer.SeesWholeUnit)
         {
+            // MatterAccess.MaySee's "a part in it" read off indexes: initiated, paid by, acted on.
             var visible = await VisibleIdsAsync(viewer.County, unit, me, after, limit + 1);
             query = query.Where(m => visible.Contains(m.Id));
         }
@@ -482,11 +478,11 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             return found.Refusal!;
         }
 
+        // The core decides which entries are the matter's and whether the viewer may read them (R44).
         var matter = found.Value;
         var county = viewer.County.Value;
-        var subjects = new List<Guid> { matter.Id.Value };
-        subjects.AddRange(matter.Actions.Select(a => a.Id.Value));
-        subjects.AddRange(matter.Changes.Select(c => c.Id));
+        Func<LedgerEntry, bool> visible = viewer.Org is { } org ? LedgerAccess.EntriesVisibleTo(viewer.Asker, matter, org) : _ => false;
+        var subjects = LedgerAccess.SubjectsOf(matter).ToList();
         var rows = await Db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence).ToListAsync();
         var head = await Db.TreeHeads.AsNoTracking().Where(h => h.CountyId == county).OrderByDescending(h => h.TreeSize).FirstOrDefaultAsync();
         if (head is null)
@@ -496,9 +492,9 @@ public sealed class MatterService(DbSession session, MatterOperations operations
 
         // The leaves of the tree the head signed, in order (index = sequence).
         var leaves = await Db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && e.Sequence < head.TreeSize).OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync();
-        var items = rows.Select(row =>
+        var items = rows.Select(row => (Row: row, Entry: LedgerEntry.Parse(row.Bytes))).Where(e => visible(e.Entry)).Select(e =>
         {
-            var entry = LedgerEntry.Parse(row.Bytes);
+            var (row, entry) = e;
             IReadOnlyList<byte[]> proof = row.Sequence < leaves.Count ? MerkleProofs.InclusionProof(leaves, row.Sequence, leaves.Count) : [];
             var verified = row.Sequence < leaves.Count && MerkleProofs.VerifyInclusion(row.Sequence, leaves.Count, MerkleHash.Leaf(row.Bytes), proof, head.RootHash);
             return new LedgerItem(row.Sequence, entry.At, entry.Kind, entry.SubjectType, entry.SubjectId, entry.Data, Convert.ToHexStringLower(row.LeafHash), proof.Select(Convert.ToHexStringLower).ToList(), verified);

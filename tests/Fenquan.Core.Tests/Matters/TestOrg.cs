@@ -58,6 +58,18 @@ public sealed class TestOrg
         return this;
     }
 
+    /// <summary>Puts the person in charge of the area when the R3 rules accept it; false when they refuse.</summary>
+    public bool TryInCharge(Area area, string person, DateOnly? from = null)
+    {
+        var result = PortfolioRules.Assign(new AssignPortfolio(County, Unit, area, this[person], from ?? Start), _assignments, _memberships, Bounds);
+        if (result.IsOk)
+        {
+            _assignments.Add(result.Value.Assigned);
+        }
+
+        return result.IsOk;
+    }
+
     public OrganizationSnapshot View() => new(County, _memberships, _assignments, _people);
 
     /// <summary>

@@ -140,6 +140,24 @@ public sealed class AttachmentTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Rule", "R1")]
+    public async Task AnotherUnitsTamperedAttachment_AskedUnderOnesOwnMatter_IsNotFound_AndNotNamed()
+    {
+        // Unit 2's voucher, whose stored bytes no longer match: its R44 refusal names the file, so it
+        // must never be opened for someone who may not see its matter.
+        var outsider = await _app.SignInAsync("u2.staff1");
+        var theirs = (await (await outsider.PostAsJsonAsync("/api/v1/matters", new { kind = "Expense", title = "二单位差旅费", amount = 800m, payMe = true })).ReadAsync()).GetProperty("id").GetGuid();
+        var created = await (await outsider.PostAsync($"/api/v1/matters/{theirs}/attachments", Upload(Png("unit two"), "二单位机密凭证.png", "image/png"))).ReadAsync();
+        var store = new AttachmentStore(DataDirectory.Resolve(_app.DataFolder));
+        await File.WriteAllBytesAsync(store.PathOf(created.GetProperty("contentHash").GetString()!), Png("changed"), TestContext.Current.CancellationToken);
+
+        var response = await _clerk.GetAsync($"/api/v1/matters/{_matter}/attachments/{created.GetProperty("id").GetGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("二单位机密凭证", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MatterPage_UploadForm_AcceptsAVoucher_AndExplainsARefusedType()
     {
         var page = await _clerk.GetStringAsync($"/matters/{_matter}");
