@@ -23,10 +23,6 @@ public static class StepAuthority
     private static readonly StepFiller[] PrincipalStep = [Principal];
     private static readonly StepFiller[] TeamMemberStep = [Principal, Deputy];
 
-    // TODO issue 11: collective steps complete only from meetings (R43): no person fills them by
-    // hand, and this becomes []. Kept as the office or a principal recording it until then.
-    private static readonly StepFiller[] TeamStep = [Office, Principal];
-
     private static readonly StepFiller[] ExternalStep = [Office, DeputyInChargeOfArea]; // R18, R20: recorded with the outside reference
     private static readonly StepFiller[] Nobody = [];
 
@@ -41,7 +37,7 @@ public static class StepAuthority
             ActorKind.Principal => PrincipalStep,
             ActorKind.TeamMember => TeamMemberStep,
             ActorKind.NamedRole => actor.Role is { } role ? [new StepFiller(role)] : Nobody,
-            ActorKind.Team => TeamStep,
+            ActorKind.Team => Nobody, // R43: only a meeting whose minutes are signed completes a team step
             ActorKind.External => ExternalStep,
             _ => Nobody,
         };

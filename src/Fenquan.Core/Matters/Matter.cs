@@ -349,18 +349,8 @@ public sealed class Matter
             return [];
         }
 
-        IEnumerable<PersonId> candidates = step.Actor.Kind switch
-        {
-            ActorKind.Office => org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate),
-            ActorKind.DeputyInCharge => org.DeputyInCharge(UnitId, Area, MatterDate) is { } deputy ? [deputy] : [],
-            ActorKind.Principal => org.Principals(UnitId, MatterDate),
-            ActorKind.TeamMember => org.TeamMembers(UnitId, MatterDate),
-            ActorKind.NamedRole => step.Actor.Role is { } role ? org.PeopleWithRole(UnitId, role, MatterDate) : [],
-            ActorKind.Team => [], // R43: only a meeting completes a team step
-            ActorKind.External => org.DeputyInCharge(UnitId, Area, MatterDate) is { } d
-                ? org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate).Append(d)
-                : org.PeopleWithRole(UnitId, Role.OfficeReviewer, MatterDate),
-        };
+        // Everyone holding a role of the step's one table (StepAuthority); the core's own check then decides.
+        var candidates = StepAuthority.RolesFor(step.Actor).SelectMany(role => org.PeopleWithRole(UnitId, role, MatterDate));
         return candidates.Distinct().Where(p => IsWaitingFor(p, org)).ToList();
     }
 
@@ -716,7 +706,7 @@ public sealed class Matter
                 return Outcome.Refused(RouteRule, $"{here} needs the role {step.Actor.Role?.ToString() ?? "(none named)"}: {who} did not hold it in the unit on {date}.");
 
             case ActorKind.Team:
-                return Outcome.Refused("R43", $"{here} is the team's collective decision; it is recorded by the office or a principal, and {who} was neither on {date}.");
+                return Outcome.Refused("R43", $"{here} is the team's: only a recorded meeting whose minutes every member present signed completes it, never {who} alone.");
 
             case ActorKind.External:
                 return Outcome.Refused(ExternalRule, $"{here} is a hand-off; it is recorded by the office or the deputy in charge of {Area}, and {who} was neither on {date}.");

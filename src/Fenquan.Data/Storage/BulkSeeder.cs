@@ -32,8 +32,11 @@ public sealed record BulkSeedReport(int Matters, long Actions, long Changes, IRe
 {
     public double MattersPerSecond => Matters / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
-    /// <summary>Ledger entries written: one per matter, action and change row.</summary>
-    public long Entries => Matters + Actions + Changes;
+    /// <summary>The rows of the meetings that decided the matters' team steps (R43): meeting, members, item, attendance, opinions, outcome, minutes, signatures.</summary>
+    public long MeetingRows { get; init; }
+
+    /// <summary>Ledger entries written: one per matter, action and change row, and one per meeting row.</summary>
+    public long Entries => Matters + Actions + Changes + MeetingRows;
 }
 
 /// <summary>
@@ -72,7 +75,7 @@ public static class BulkSeeder
 
         var span = end - begin;
         var states = Enum.GetValues<MatterState>().ToDictionary(s => s, _ => 0);
-        long actions = 0, changes = 0;
+        long actions = 0, changes = 0, meetingRows = 0;
         Task<Result<int>>? inFlight = null;
         var written = 0;
         for (var offset = 0; offset < options.Matters; offset += options.BatchSize)
@@ -80,12 +83,16 @@ public static class BulkSeeder
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(options.BatchSize, options.Matters - offset);
             var batch = new List<Matter>(count);
+            var meetings = new List<Core.Meetings.Meeting>();
+            var meetingsCounted = 0;
             for (var i = offset; i < offset + count; i++)
             {
                 var at = begin + (span * ((i + random.NextDouble()) / options.Matters));
                 var recent = i >= options.Matters - options.RecentTail;
-                var matter = MakeMatter(units[random.Next(units.Count)], county, random, at, end, recent);
+                var matter = MakeMatter(units[random.Next(units.Count)], county, random, at, end, recent, meetings);
                 batch.Add(matter);
+                meetingRows += meetings.Skip(meetingsCounted).Sum(Demo.DemoMeeting.RowCount);
+                meetingsCounted = meetings.Count;
                 states[matter.State]++;
                 actions += matter.Actions.Count;
                 changes += matter.Changes.Count;
@@ -101,6 +108,7 @@ public static class BulkSeeder
             inFlight = store.Writer.ExecuteAsync(county, LedgerKind, ctx =>
             {
                 ctx.Db.Matters.AddRange(batch);
+                ctx.Db.AddRange(meetings);
                 return Result<int>.Ok(batch.Count);
             }, cancellationToken);
         }
@@ -117,7 +125,7 @@ public static class BulkSeeder
             await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         }
 
-        return new BulkSeedReport(written, actions, changes, states, watch.Elapsed);
+        return new BulkSeedReport(written, actions, changes, states, watch.Elapsed) { MeetingRows = meetingRows };
     }
 
     private static int Committed(Result<int> result) =>
@@ -143,7 +151,7 @@ public static class BulkSeeder
         return seeds;
     }
 
-    private static Matter MakeMatter(SeedUnit unit, CountyId county, Random random, DateTimeOffset at, DateTimeOffset end, bool recent)
+    private static Matter MakeMatter(SeedUnit unit, CountyId county, Random random, DateTimeOffset at, DateTimeOffset end, bool recent, List<Core.Meetings.Meeting> meetings)
     {
         var date = DateOnly.FromDateTime(at.UtcDateTime);
         var version = PolicyVersion.InForceOn(unit.Versions, date) ?? throw new InvalidOperationException($"No policy in force in unit {unit.Id} on {date}.");
@@ -183,13 +191,13 @@ public static class BulkSeeder
             var command = new SubmitMatter(county, unit.Id, kind, titles[random.Next(titles.Length)], amount, payee, initiator, initiatorKind, flags, date);
             var route = Ok(router.Route(command.Facts));
             var matter = Ok(Matter.Submit(command, route, version.Id, unit.Org, at));
-            Finish(matter, unit.Org, random, at, end, recent);
+            Finish(matter, unit.Org, random, at, end, recent, meetings);
             return matter;
         }
     }
 
     /// <summary>Takes the matter along its route as the demo does: most finish, some are turned down or withdrawn, recent ones may still wait.</summary>
-    private static void Finish(Matter matter, OrganizationSnapshot org, Random random, DateTimeOffset at, DateTimeOffset end, bool recent)
+    private static void Finish(Matter matter, OrganizationSnapshot org, Random random, DateTimeOffset at, DateTimeOffset end, bool recent, List<Core.Meetings.Meeting> meetings)
     {
         var steps = matter.Route.Steps.Count;
         var roll = random.NextDouble();
@@ -216,13 +224,25 @@ public static class BulkSeeder
         var today = DateOnly.FromDateTime(at.UtcDateTime);
         for (var done = 0; done < stopAfter && matter.CurrentStep is { } next; done++)
         {
+            now += TimeSpan.FromTicks(Math.Min(gap.Ticks, TimeSpan.FromHours(1 + random.Next(20)).Ticks));
+            if (matter.WaitsForTeam)
+            {
+                // R43: the team decides (or hears) it in a meeting whose minutes every member present signs.
+                meetings.Add(Demo.DemoMeeting.Decide(matter, org, now, approve: !reject));
+                if (reject)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
             var actors = matter.WhoMayActNow(org);
             if (actors.Count == 0)
             {
                 break;
             }
 
-            now += TimeSpan.FromTicks(Math.Min(gap.Ticks, TimeSpan.FromHours(1 + random.Next(20)).Ticks));
             var actor = actors[random.Next(actors.Count)];
             var deciding = StepActions.IsDeciding(next.Kind) && !StepActions.IsRecording(next);
             if ((reject || giveBack) && deciding && done > 0)

@@ -27,7 +27,7 @@ public class StepAuthorityTests
         [ActorKind.DeputyInCharge] = [Role.Deputy],                       // and only the one in charge of the area
         [ActorKind.Principal] = [Role.Principal],
         [ActorKind.TeamMember] = [Role.Principal, Role.Deputy],
-        [ActorKind.Team] = [Role.OfficeReviewer, Role.Principal],         // TODO issue 11: nobody, once collective steps complete only from meetings
+        [ActorKind.Team] = [],                                              // R43: only a meeting completes a team step
         [ActorKind.External] = [Role.OfficeReviewer, Role.Deputy],        // the deputy only when in charge of the area
     };
 

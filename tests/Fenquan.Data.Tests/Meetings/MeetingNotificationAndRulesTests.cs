@@ -105,7 +105,7 @@ public class MeetingNotificationAndRulesTests
     [Theory]
     [Trait("Rule", "R43")]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task CountyRaisesItsQuorumToTwoThirds_AMeetingWith3Of5PresentHasNoQuorum_AndEarlierMeetingsKeepTheirRules(string provider)
+    public async Task CountyRaisesItsQuorumToTwoThirds_AMeetingWith3Of6PresentHasNoQuorum_AndEarlierMeetingsKeepTheirRules(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var s = await MeetingScenario.CreateAsync(database);
@@ -122,17 +122,18 @@ public class MeetingNotificationAndRulesTests
         var item = await s.AddAsync(meeting, matter);
         await s.OpenAsync(meeting);
 
-        // 陈明 initiated the matter and is recused: the base is 5; 3 present is more than half but not two thirds.
+        // The quorum counts the whole team of 6 (陈明, who initiated the matter, is recused and still
+        // counted, 应到会): 3 present is not two thirds.
         await s.AttendAsync(meeting, "王建国", "李秀英", "张伟");
         await s.SaidAsync(meeting, item, "张伟");
         await s.SaidAsync(meeting, item, "李秀英");
         await s.SaidAsync(meeting, item, "王建国");
-        MeetingScenario.AssertRefused(await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, null, null, s["赵敏"]), "R43", "no quorum: 3 of 5");
+        MeetingScenario.AssertRefused(await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, null, null, s["赵敏"]), "R43", "no quorum: 3 of 6");
 
         await using var db = database.Context();
         Assert.Equal(stricter, MeetingOperations.Find(db, s.Id, meeting.Id)!.Rules);
         Assert.Equal(DecisionRules.Default, MeetingOperations.Find(db, s.Id, earlier.Id)!.Rules);
-        Assert.True(MeetingOperations.Find(db, s.Id, meeting.Id)!.Tally(item.Id) is { QuorumMet: false, QuorumBase: 5, QuorumNeeded: 4 });
+        Assert.True(MeetingOperations.Find(db, s.Id, meeting.Id)!.Tally(item.Id) is { QuorumMet: false, QuorumBase: 6, QuorumNeeded: 4 });
         Assert.Equal(stricter, MeetingOperations.DecisionRulesOf(db, s.Id));
         await s.AssertLedgerIntactAsync();
     }

@@ -56,7 +56,7 @@ public class MeetingOperationsTests
 
         await using var db = database.Context();
         var stored = MeetingOperations.Find(db, s.Id, meeting.Id)!;
-        Assert.Equal(MeetingState.Closed, stored.State);
+        Assert.Equal(MeetingState.Bound, stored.State);
         Assert.True(stored.MinutesAreFinal);
         Assert.Equal(DecisionRules.Default, stored.Rules);
         Assert.Equal(MeetingScenario.MeetingAt, stored.ScheduledAt);
@@ -169,8 +169,9 @@ public class MeetingOperationsTests
         var meeting = await s.ScheduleAsync();
         var item = await s.AddAsync(meeting, matter);
         await s.OpenAsync(meeting);
-        await s.AttendAsync(meeting, "王建国", "李秀英", "张伟");
+        await s.AttendAsync(meeting, "王建国", "李秀英", "张伟", "刘洋");
         await s.SaidAsync(meeting, item, "张伟");
+        await s.SaidAsync(meeting, item, "刘洋");
         await s.SaidAsync(meeting, item, "李秀英");
         await s.SaidAsync(meeting, item, "王建国");
         Assert.True((await s.Meetings.RejectAsync(s.Id, meeting.Id, item.Id, "经费不足", s["赵敏"])).Refusal is { RuleId: "R43" });
@@ -188,6 +189,59 @@ public class MeetingOperationsTests
         Assert.Equal(first.Id, records[1].SupersedesId);
         Assert.Single(records[1].Content.Corrections);
         Assert.Single(records[1].Signatures);
+        await s.AssertLedgerIntactAsync();
+    }
+
+    [Theory]
+    [Trait("Rule", "R43")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AMemberWhoDoesNotSign_HoldsTheDecision_UntilTheDisciplineMemberRecordsWhyAfterTheSigningPeriod(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await MeetingScenario.CreateAsync(database);
+        var matter = await s.CollectiveExpenseAsync(9_000m);
+        var meeting = await s.ScheduleAsync();
+        var item = await s.AddAsync(meeting, matter);
+        await s.OpenAsync(meeting);
+        await s.AttendAsync(meeting, "王建国", "李秀英", "张伟", "刘洋", "杨帆");
+        foreach (var name in new[] { "张伟", "刘洋", "杨帆", "李秀英", "王建国" })
+        {
+            await s.SaidAsync(meeting, item, name);
+        }
+
+        Assert.True((await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, null, null, s["赵敏"])).IsOk);
+        var minutes = (await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id)).Value;
+        foreach (var name in new[] { "王建国", "李秀英", "张伟", "刘洋" })
+        {
+            Assert.True((await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, minutes.Id, s[name])).IsOk);
+        }
+
+        // 杨帆 has not signed: the decision does not bind, and nobody but the discipline member,
+        // and only after the signing period (2 working days), may record why.
+        var drawn = DateOnly.FromDateTime(minutes.DrawnUpAt.DateTime);
+        var afterPeriod = Core.Meetings.WorkingDays.After(drawn, 3);
+        MeetingScenario.AssertRefused(await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归", s["赵敏"], afterPeriod), "R43", "discipline member");
+        MeetingScenario.AssertRefused(await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归", s["王建国"], afterPeriod), "R43", "discipline member");
+        MeetingScenario.AssertRefused(await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归", s["郑洁"], drawn), "R43", "working day");
+        await using (var db = database.Context())
+        {
+            Assert.Equal(MatterState.Pending, (await db.Matters.SingleAsync(m => m.Id == matter.Id)).State);
+            Assert.Equal([s["杨帆"]], MeetingOperations.Find(db, s.Id, meeting.Id)!.OverdueSigners(afterPeriod));
+            Assert.Empty(MeetingOperations.Find(db, s.Id, meeting.Id)!.OverdueSigners(drawn));
+        }
+
+        var explained = await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归，电话确认无异议", s["郑洁"], afterPeriod);
+        Assert.True(explained.IsOk, explained.ToString());
+        await using (var db = database.Context())
+        {
+            var decided = await db.Matters.Include(m => m.Actions).SingleAsync(m => m.Id == matter.Id);
+            Assert.Equal(MatterState.Approved, decided.State);
+            Assert.Equal(s["赵敏"], decided.Actions[^1].ActorId);
+            var stored = MeetingOperations.Find(db, s.Id, meeting.Id)!;
+            Assert.Equal(MeetingState.Bound, stored.State);
+            Assert.Equal("出差未归，电话确认无异议", stored.CurrentMinutes!.Explanations.Single().Reason);
+        }
+
         await s.AssertLedgerIntactAsync();
     }
 }

@@ -38,7 +38,7 @@ public sealed class TestCounty
         foreach (var (name, role) in new[]
         {
             ("王建国", Role.Principal), ("李秀英", Role.Principal), ("张伟", Role.Deputy), ("刘洋", Role.Deputy), ("陈明", Role.Deputy),
-            ("杨帆", Role.Deputy), ("赵敏", Role.OfficeReviewer), ("吴斌", Role.SectionHead), ("周杰", Role.Staff),
+            ("杨帆", Role.Deputy), ("赵敏", Role.OfficeReviewer), ("吴斌", Role.SectionHead), ("周杰", Role.Staff), ("郑洁", Role.DisciplineMember),
         })
         {
             var person = (await county.Organization.AddPersonAsync(county.County, name)).Value;

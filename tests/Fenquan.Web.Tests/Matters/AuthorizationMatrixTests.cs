@@ -120,6 +120,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 Assert.DoesNotContain(matter.InitiatorId.Value, mayAct);
             }
 
+            // R43: nobody takes a team step alone; a meeting whose minutes every member present signed does.
+            if (step.Actor.Kind == Core.Policy.ActorKind.Team)
+            {
+                Assert.Empty(mayAct);
+                await Security.TeamMeeting.HoldAsync(_clients, _people, id);
+                continue;
+            }
+
             // One allowed person takes the step; the matter moves on.
             var actor = Users.First(u => _people[u] is { } p && mayAct.Contains(p));
             var done = await _clients[actor].PostAsJsonAsync($"/api/v1/matters/{id}/actions", new { action = completing.ToString(), comment = "同意", reference = "2026年第9次班子会议纪要" });

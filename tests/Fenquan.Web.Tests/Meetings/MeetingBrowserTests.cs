@@ -23,7 +23,7 @@ public sealed class MeetingBrowserTests
     private const string PdfToText = "/usr/bin/pdftotext";
 
     [Fact]
-    public async Task TwelveThousandYuanExpense_DecidedInAMeeting_PrincipalLast_MinutesSignedByAll_PdfAndMatterShowTheDecision()
+    public async Task TwelveThousandYuanExpense_DecidedInAMeeting_PrincipalLast_BoundOnlyByTheLastSignature_PdfAndMatterShowTheDecision()
     {
         if (!File.Exists(Chromium))
         {
@@ -176,12 +176,24 @@ public sealed class MeetingBrowserTests
         var signers = new[] { "u1.principal1", "u1.principal2", "u1.finance", "u1.personnel", "u1.procurement" };
         foreach (var signer in signers)
         {
+            // R43: the decision binds the matter only with the last signature.
+            await clerk.GotoAsync(matterUrl);
+            Assert.DoesNotContain("已批准", await clerk.TextContentAsync("[data-testid=state]"));
+            Assert.Equal(0, await clerk.Locator("[data-testid=act-form]").CountAsync());
+
             var page = pages[signer];
             await page.GotoAsync(minutesUrl);
             Assert.Contains("待签名", await page.TextContentAsync("[data-testid=minutes-state]"));
+            if (signer == signers[^1])
+            {
+                await page.FillAsync("[data-testid=objection]", "建议今后提前报送预算");
+            }
+
             await page.ClickAsync("[data-testid=sign]");
             await page.WaitForSelectorAsync(".notice");
         }
+
+        Assert.Contains("建议今后提前报送预算", await pages[signers[^1]].TextContentAsync("[data-testid=signatures]"));
 
         await chair.GotoAsync(minutesUrl);
         Assert.Contains("已定稿", await chair.TextContentAsync("[data-testid=minutes-state]"));
