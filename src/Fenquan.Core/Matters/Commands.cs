@@ -17,7 +17,12 @@ public sealed record Payee(PersonId? PersonId, string Name)
     public static Payee Named(string name) => new(null, name);
 }
 
-/// <summary>A matter as submitted. <see cref="MatterDate"/> is the date whose roles apply.</summary>
+/// <summary>
+/// A matter as submitted. <see cref="OccurredOn"/> is the matter's own date (when the expense was
+/// incurred), a fact shown to reviewers; it never chooses the policy or who may act (R40).
+/// <see cref="SubmittedOn"/> is the day of submission in the county's calendar, set by the server
+/// from its clock (null: the date of the submission time): its policy and role-holders decide.
+/// </summary>
 public sealed record SubmitMatter(
     CountyId CountyId,
     UnitId UnitId,
@@ -28,8 +33,11 @@ public sealed record SubmitMatter(
     PersonId InitiatorId,
     InitiatorKind InitiatorKind,
     MatterFlags Flags,
-    DateOnly MatterDate)
+    DateOnly OccurredOn)
 {
+    /// <summary>The day of submission in the county's calendar (the server's today); null: the date of the submission time.</summary>
+    public DateOnly? SubmittedOn { get; init; }
+
     public Area Area => MatterRules.AreaOf(Kind);
 
     /// <summary>The facts the policy routes on (call the router with these, then <see cref="Matter.Submit"/>).</summary>

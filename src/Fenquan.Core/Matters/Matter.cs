@@ -27,7 +27,7 @@ public sealed class Matter
         Route = new Route([], []);
     }
 
-    private Matter(SubmitMatter command, Route route, PolicyVersionId policyVersionId, DateTimeOffset now)
+    private Matter(SubmitMatter command, DateOnly submittedOn, Route route, PolicyVersionId policyVersionId, DateTimeOffset now)
     {
         Id = MatterId.New();
         CountyId = command.CountyId;
@@ -40,7 +40,8 @@ public sealed class Matter
         InitiatorId = command.InitiatorId;
         InitiatorKind = command.InitiatorKind;
         Flags = command.Flags;
-        MatterDate = command.MatterDate;
+        OccurredOn = command.OccurredOn;
+        SubmittedOn = submittedOn;
         SubmittedAt = now;
         PolicyVersionId = policyVersionId;
         Route = route;
@@ -71,8 +72,14 @@ public sealed class Matter
 
     public MatterFlags Flags { get; private set; }
 
-    /// <summary>The date whose roles apply: every actor is checked against the organisation on this date.</summary>
-    public DateOnly MatterDate { get; private set; }
+    /// <summary>
+    /// R40: the day of submission, whose policy and role-holders decide: every actor is checked
+    /// against the organisation on this date, whatever date the matter itself carries.
+    /// </summary>
+    public DateOnly SubmittedOn { get; private set; }
+
+    /// <summary>The matter's own date (e.g. when the expense was incurred): a fact shown to reviewers, never deciding the route or who may act.</summary>
+    public DateOnly OccurredOn { get; private set; }
 
     public DateTimeOffset SubmittedAt { get; private set; }
 
@@ -113,7 +120,8 @@ public sealed class Matter
     /// <summary>
     /// Submits a matter on the route the policy gave it (R41: route and policy version frozen).
     /// Refused when the kind does not belong to an area, the title is empty, the amount breaks the
-    /// amount rules, the route is empty, the initiator is not in the unit on the matter's date (R1)
+    /// amount rules, the route is empty, the submission day is not today or the matter's own date is
+    /// after it (R40), the initiator is not in the unit on the day of submission (R1)
     /// or the initiator kind does not match their role (R6: it decides who approves).
     /// </summary>
     public static Result<Matter> Submit(SubmitMatter command, Route route, PolicyVersionId policyVersionId, IOrganizationView org, DateTimeOffset now)
@@ -144,20 +152,36 @@ public sealed class Matter
             return Result<Matter>.Refused("R40", "The route is empty: no matter in a restricted area is approved without a step.");
         }
 
-        var who = org.NameOf(command.InitiatorId);
-        var date = MatterRules.Day(command.MatterDate);
-        if (!org.BelongsTo(command.UnitId, command.InitiatorId, command.MatterDate))
+        // R40: the day of submission decides, never a date the submitter chooses. The server gives
+        // its today in the county's calendar; anything but the submission time's date (give or take
+        // a day of time zone) is refused, so a matter cannot be backdated into another policy or team.
+        var submittedOn = command.SubmittedOn ?? DateOnly.FromDateTime(now.DateTime);
+        if (Math.Abs(submittedOn.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber) > 1)
         {
-            return Result<Matter>.Refused("R1", $"{who} does not belong to the unit on {date}, the matter's date.");
+            return Refusal.Because("R40", "SubmittedOnIsToday", "A matter is submitted on the day it is submitted ({today}), not on {claimed}: the policy and role-holders of the day of submission decide its route.",
+                ("today", MatterRules.Day(DateOnly.FromDateTime(now.UtcDateTime))), ("claimed", MatterRules.Day(submittedOn)));
         }
 
-        var initiator = CheckInitiatorKind(command, org);
+        if (command.OccurredOn > submittedOn)
+        {
+            return Refusal.Because(rule, "OccurredInTheFuture", "The matter's date {occurred} is after the day it is submitted ({today}).",
+                ("occurred", MatterRules.Day(command.OccurredOn)), ("today", MatterRules.Day(submittedOn)));
+        }
+
+        var who = org.NameOf(command.InitiatorId);
+        var date = MatterRules.Day(submittedOn);
+        if (!org.BelongsTo(command.UnitId, command.InitiatorId, submittedOn))
+        {
+            return Result<Matter>.Refused("R1", $"{who} does not belong to the unit on {date}, the day of submission.");
+        }
+
+        var initiator = CheckInitiatorKind(command, submittedOn, org);
         if (!initiator.IsOk)
         {
             return initiator.Refusal!;
         }
 
-        return Result<Matter>.Ok(new Matter(command, route, policyVersionId, now));
+        return Result<Matter>.Ok(new Matter(command, submittedOn, route, policyVersionId, now));
     }
 
     /// <summary>
@@ -350,7 +374,7 @@ public sealed class Matter
         }
 
         // Everyone holding a role of the step's one table (StepAuthority); the core's own check then decides.
-        var candidates = StepAuthority.RolesFor(step.Actor).SelectMany(role => org.PeopleWithRole(UnitId, role, MatterDate));
+        var candidates = StepAuthority.RolesFor(step.Actor).SelectMany(role => org.PeopleWithRole(UnitId, role, SubmittedOn));
         return candidates.Distinct().Where(p => IsWaitingFor(p, org)).ToList();
     }
 
@@ -489,12 +513,12 @@ public sealed class Matter
     }
 
     // R6: the initiator kind decides the route (a deputy's own expense goes to a principal), so it
-    // must match the initiator's role on the matter's date; it cannot be chosen to pick a softer route.
-    private static Outcome CheckInitiatorKind(SubmitMatter command, IOrganizationView org)
+    // must match the initiator's role on the day of submission; it cannot be chosen to pick a softer route.
+    private static Outcome CheckInitiatorKind(SubmitMatter command, DateOnly submittedOn, IOrganizationView org)
     {
-        var roles = org.RolesOf(command.UnitId, command.InitiatorId, command.MatterDate);
+        var roles = org.RolesOf(command.UnitId, command.InitiatorId, submittedOn);
         var who = org.NameOf(command.InitiatorId);
-        var date = MatterRules.Day(command.MatterDate);
+        var date = MatterRules.Day(submittedOn);
         var isPrincipal = roles.Contains(Role.Principal);
         var isDeputy = roles.Contains(Role.Deputy);
         return command.InitiatorKind switch
@@ -584,7 +608,7 @@ public sealed class Matter
         //    delegator's authority counts, after 五不直接分管: a principal never takes a deputy's step.
         if (standing.OnBehalfOf is { } delegator)
         {
-            if (step.Actor.Kind == ActorKind.DeputyInCharge && org.HoldsRole(UnitId, actor, Role.Principal, MatterDate))
+            if (step.Actor.Kind == ActorKind.DeputyInCharge && org.HoldsRole(UnitId, actor, Role.Principal, SubmittedOn))
             {
                 return Outcome.Refused(MatterRules.AreaRule(Area), $"{org.NameOf(actor)} is a principal: principals do not directly take charge of {Area} (五不直接分管), not even for an absent deputy ({here}).");
             }
@@ -595,7 +619,7 @@ public sealed class Matter
                 return delegatorAuthority;
             }
 
-            var delegated = DelegationRules.CheckActing(standing.Delegations, org, UnitId, Area, step, actor, delegator, MatterDate, standing.Now, here);
+            var delegated = DelegationRules.CheckActing(standing.Delegations, org, UnitId, Area, step, actor, delegator, SubmittedOn, standing.Now, here);
             if (!delegated.IsOk)
             {
                 return delegated;
@@ -667,15 +691,15 @@ public sealed class Matter
     // delegations read too); this only words the refusal.
     private Outcome CheckAuthority(PersonId actor, RouteStep step, StepPosition here, IOrganizationView org)
     {
-        if (StepAuthority.MayFill(step.Actor, actor, UnitId, Area, MatterDate, org))
+        if (StepAuthority.MayFill(step.Actor, actor, UnitId, Area, SubmittedOn, org))
         {
             return Outcome.Ok;
         }
 
         var who = org.NameOf(actor);
-        var date = MatterRules.Day(MatterDate);
-        bool Holds(Role role) => org.HoldsRole(UnitId, actor, role, MatterDate);
-        var deputy = org.DeputyInCharge(UnitId, Area, MatterDate);
+        var date = MatterRules.Day(SubmittedOn);
+        bool Holds(Role role) => org.HoldsRole(UnitId, actor, role, SubmittedOn);
+        var deputy = org.DeputyInCharge(UnitId, Area, SubmittedOn);
 
         switch (step.Actor.Kind)
         {

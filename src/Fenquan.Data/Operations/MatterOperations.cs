@@ -15,7 +15,7 @@ namespace Fenquan.Data.Operations;
 /// </summary>
 public sealed class MatterOperations(LedgerWriter writer)
 {
-    /// <summary>R41: the matter takes the route of the policy version in force on its date, frozen for life.</summary>
+    /// <summary>R41: the matter takes the route of the policy version in force on the day of submission, frozen for life.</summary>
     public Task<Result<Matter>> SubmitAsync(SubmitMatter command) =>
         writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
         {
@@ -25,10 +25,12 @@ public sealed class MatterOperations(LedgerWriter writer)
             }
 
             // R41 as PolicyOperations.InForce decides it, from the unit's versions the writer keeps.
-            var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), command.MatterDate);
+            // R40: the policy in force on the day of submission, whatever date the matter carries.
+            var submittedOn = command.SubmittedOn ?? DateOnly.FromDateTime(ctx.Now.DateTime);
+            var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), submittedOn);
             if (inForce is null)
             {
-                return Result<Matter>.Refused("R40", $"No policy of this unit is in force on {command.MatterDate:yyyy-MM-dd}: publish one first.");
+                return Result<Matter>.Refused("R40", $"No policy of this unit is in force on {submittedOn:yyyy-MM-dd}: publish one first.");
             }
 
             var policy = Result<(PolicyVersion Version, PolicyRouter Router)>.Ok((inForce, PolicyOperations.RouterOf(inForce)));

@@ -26,7 +26,11 @@ public sealed record SubmitInput
     /// <summary>R23: the county marks the approval item as major (approval items only).</summary>
     public bool MajorApprovalItem { get; init; }
 
-    /// <summary>The matter's date (default today); at most 30 days back, never ahead.</summary>
+    /// <summary>
+    /// The matter's own date (when the expense was incurred; default today), at most 30 days back,
+    /// never ahead: a fact shown to reviewers. It never chooses the policy or who may act — the day
+    /// of submission does (R40).
+    /// </summary>
     public DateOnly? MatterDate { get; init; }
 }
 

@@ -72,7 +72,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var payee = input.PayMe ? Payee.Person(me, viewer.Name)
             : string.IsNullOrWhiteSpace(input.PayeeName) ? Payee.None
             : Payee.Named(input.PayeeName.Trim());
-        var command = new SubmitMatter(viewer.County, unit, kind, input.Title!.Trim(), input.Amount ?? 0m, payee, me, viewer.InitiatorKind, flags, input.MatterDate ?? viewer.Today);
+        var command = new SubmitMatter(viewer.County, unit, kind, input.Title!.Trim(), input.Amount ?? 0m, payee, me, viewer.InitiatorKind, flags, input.MatterDate ?? viewer.Today) { SubmittedOn = viewer.Today };
         return await operations.SubmitAsync(command);
     }
 

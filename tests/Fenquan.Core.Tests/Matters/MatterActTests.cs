@@ -266,8 +266,33 @@ public class MatterActTests
     }
 
     [Fact]
+    [Trait("Rule", "R40")]
     [Trait("Rule", "R3")]
-    public void RolesAreCheckedOnTheMattersDate_ANewFinanceDeputyCannotApproveAnEarlierMatter()
+    public void TheDayOfSubmission_DecidesWhoActs_NotTheMattersOwnEarlierDate()
+    {
+        // 黄涛 takes over finance on 3-11; the expense was incurred on 3-10 and submitted on 3-12.
+        var org = TestOrg.Township().InCharge(Area.Finance, "黄涛", new DateOnly(2025, 3, 11));
+        var matter = org.Submit(MatterKind.Expense, 3_000m, "孙磊", InitiatorKind.Staff, TestRoutes.SmallExpense, matterDate: new DateOnly(2025, 3, 10));
+        Assert.Equal((new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 12)), (matter.OccurredOn, matter.SubmittedOn));
+        org.Done(matter, "周敏", ActionKind.Review);
+
+        AssertRefused(org.Act(matter, "王志强", ActionKind.Approve), "R4", "黄涛 was");
+        org.Done(matter, "黄涛", ActionKind.Approve);
+    }
+
+    [Fact]
+    [Trait("Rule", "R40")]
+    public void ASubmissionDayOtherThanToday_OrAMatterDateAfterIt_IsRefused()
+    {
+        var command = new SubmitMatter(_org.County, _org.Unit, MatterKind.Expense, "差旅费报销", 300m, Payee.Person(_org["孙磊"], "孙磊"), _org["孙磊"], InitiatorKind.Staff, MatterFlags.None, TestOrg.MatterDay);
+        AssertRefused(Matter.Submit(command with { SubmittedOn = new DateOnly(2025, 2, 1) }, TestRoutes.SmallExpense, PolicyVersionId.New(), _org.View(), TestOrg.Now), "R40", "submitted on the day");
+        AssertRefused(Matter.Submit(command with { OccurredOn = new DateOnly(2025, 3, 20) }, TestRoutes.SmallExpense, PolicyVersionId.New(), _org.View(), TestOrg.Now), "R4", "after the day");
+        Assert.True(Matter.Submit(command with { SubmittedOn = new DateOnly(2025, 3, 12) }, TestRoutes.SmallExpense, PolicyVersionId.New(), _org.View(), TestOrg.Now).IsOk);
+    }
+
+    [Fact]
+    [Trait("Rule", "R3")]
+    public void RolesAreCheckedOnTheDayOfSubmission_ADeputyInChargeFromALaterDateCannotApprove()
     {
         var org = TestOrg.Township().InCharge(Area.Finance, "黄涛", new DateOnly(2025, 4, 1));
         var matter = org.Submit(MatterKind.Expense, 3_000m, "孙磊", InitiatorKind.Staff, TestRoutes.SmallExpense, matterDate: new DateOnly(2025, 3, 10));

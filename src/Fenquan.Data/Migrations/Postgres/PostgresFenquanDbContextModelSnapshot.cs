@@ -237,7 +237,7 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateOnly>("MatterDate")
+                    b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("PolicyVersionId")
@@ -257,6 +257,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -232,7 +232,7 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("MatterDate")
+                    b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PolicyVersionId")
@@ -251,6 +251,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fenquan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFenquanDbContext))]
-    [Migration("20261206182946_Initial")]
+    [Migration("20261206184453_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -235,7 +235,7 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("MatterDate")
+                    b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PolicyVersionId")
@@ -254,6 +254,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

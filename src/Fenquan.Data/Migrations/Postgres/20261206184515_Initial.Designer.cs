@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenquan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFenquanDbContext))]
-    [Migration("20261206182954_Initial")]
+    [Migration("20261206184515_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -240,7 +240,7 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateOnly>("MatterDate")
+                    b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("PolicyVersionId")
@@ -260,6 +260,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .IsRequired()
