@@ -142,7 +142,15 @@ public sealed record RouteStep(StepKind Kind, ActorSpec Actor)
     /// </summary>
     public int? SameActorAs { get; init; }
 
-    public override string ToString() => SameActorAs is { } k ? $"{Kind}({Actor}, same as step {k})" : $"{Kind}({Actor})";
+    /// <summary>
+    /// R6: the actor the policy gave this step before it was rerouted because that actor is paid by
+    /// the matter or a declared relative of the payee (<c>PayeeReroute</c>); null when not rerouted.
+    /// </summary>
+    public ActorSpec? ReroutedFrom { get; init; }
+
+    public override string ToString() =>
+        (SameActorAs is { } k ? $"{Kind}({Actor}, same as step {k})" : $"{Kind}({Actor})")
+        + (ReroutedFrom is { } from ? $" [R6: instead of {from}]" : string.Empty);
 }
 
 /// <summary>

@@ -48,7 +48,8 @@ public sealed class MatterOperations(LedgerWriter writer)
             }
 
             var org = ctx.UnitView(command.UnitId);
-            var matter = Matter.Submit(command, route.Value, policy.Value.Version.Id, org, ctx.Now);
+            var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, command.Payee, RelationsOf(ctx.Db, command.CountyId, command.Payee), org, submittedOn);
+            var matter = Matter.Submit(command, rerouted, policy.Value.Version.Id, org, ctx.Now);
             if (matter.IsOk)
             {
                 ctx.Db.Matters.Add(matter.Value);
@@ -101,7 +102,7 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var route = Reroute(ctx.Db, matter, edit.NewAmount ?? matter.Amount);
+            var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, edit.NewPayee ?? matter.Payee);
             return route.IsOk ? matter.Edit(edit, route.Value, ctx.Now) : route.Refusal!;
         });
 
@@ -114,7 +115,7 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var route = Reroute(ctx.Db, matter, matter.Amount);
+            var route = Reroute(ctx, matter, matter.Amount, matter.Payee);
             return route.IsOk ? matter.Resubmit(by, route.Value, ctx.Now) : route.Refusal!;
         });
 
@@ -141,14 +142,28 @@ public sealed class MatterOperations(LedgerWriter writer)
     // the hot path of every action skips building and looking up the query.
     private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, MatterId, CountyId, Matter?>> LoadMatter = new();
 
-    private static Result<Core.Policy.Route> Reroute(FenquanDbContext db, Matter matter, decimal amount)
+    // R41 and R6: the route of the frozen policy version for the new amount, rerouted around the
+    // (new) payee and their declared relatives.
+    private static Result<Core.Policy.Route> Reroute(WriteContext ctx, Matter matter, decimal amount, Payee payee)
     {
-        var version = db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
+        var version = ctx.Db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
         if (version is null)
         {
             return Result<Core.Policy.Route>.Refused("R41", $"The policy version {matter.PolicyVersionId} frozen on this matter is missing.");
         }
 
-        return PolicyOperations.RouterOf(version).Route(matter.Facts with { Amount = amount });
+        var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Amount = amount });
+        return route.IsOk
+            ? Result<Core.Policy.Route>.Ok(PayeeReroute.Apply(route.Value, matter.UnitId, matter.Area, payee, RelationsOf(ctx.Db, matter.CountyId, payee), ctx.UnitView(matter.UnitId), matter.SubmittedOn))
+            : route;
     }
+
+    /// <summary>The declared relations of the payee (both ways), for R6's reroute; none when the matter pays no person.</summary>
+    private static IReadOnlyCollection<Core.Meetings.DeclaredRelation> RelationsOf(FenquanDbContext db, CountyId county, Payee payee) =>
+        payee.PersonId is { } paid
+            ? [.. db.Set<Core.Meetings.RelativeDeclaration>().AsNoTracking()
+                .Where(r => r.CountyId == county && (r.PersonId == paid || r.RelativeId == paid))
+                .AsEnumerable()
+                .Select(r => r.ToRelation())]
+            : [];
 }

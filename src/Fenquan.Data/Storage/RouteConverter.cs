@@ -28,7 +28,7 @@ internal sealed class RouteConverter() : ValueConverter<Route, string>(route => 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Route, string> Writes = [];
 
     public static string Write(Route route) =>
-        Writes.GetValue(route, r => JsonSerializer.Serialize(new StoredRoute([.. r.Steps.Select(s => new StoredStep(s.Kind, s.Actor.Kind, s.Actor.Role, s.SameActorAs))], [.. r.Rules]), Options));
+        Writes.GetValue(route, r => JsonSerializer.Serialize(new StoredRoute([.. r.Steps.Select(s => new StoredStep(s.Kind, s.Actor.Kind, s.Actor.Role, s.SameActorAs, s.ReroutedFrom?.Kind, s.ReroutedFrom?.Role))], [.. r.Rules]), Options));
 
     public static Route Read(string json)
     {
@@ -38,7 +38,11 @@ internal sealed class RouteConverter() : ValueConverter<Route, string>(route => 
         }
 
         var stored = JsonSerializer.Deserialize<StoredRoute>(json, Options) ?? throw new JsonException("A stored route is empty.");
-        var route = new Route([.. stored.Steps.Select(s => new RouteStep(s.Kind, new ActorSpec(s.Actor, s.Role)) { SameActorAs = s.SameActorAs })], stored.Rules);
+        var route = new Route([.. stored.Steps.Select(s => new RouteStep(s.Kind, new ActorSpec(s.Actor, s.Role))
+        {
+            SameActorAs = s.SameActorAs,
+            ReroutedFrom = s.ReroutedFrom is { } from ? new ActorSpec(from, s.ReroutedFromRole) : null,
+        })], stored.Rules);
         if (Reads.Count >= MaxRead)
         {
             Reads.Clear();
@@ -55,7 +59,7 @@ internal sealed class RouteConverter() : ValueConverter<Route, string>(route => 
 
     private sealed record StoredRoute(StoredStep[] Steps, string[] Rules);
 
-    private sealed record StoredStep(StepKind Kind, ActorKind Actor, Role? Role, int? SameActorAs);
+    private sealed record StoredStep(StepKind Kind, ActorKind Actor, Role? Role, int? SameActorAs, ActorKind? ReroutedFrom = null, Role? ReroutedFromRole = null);
 }
 
 /// <summary>R43: the terms a meeting decided, stored as JSON beside the matter (a value, never edited).</summary>

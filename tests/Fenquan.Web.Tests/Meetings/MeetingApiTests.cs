@@ -63,8 +63,9 @@ public sealed class MeetingApiTests
         Assert.Equal(HttpStatusCode.Conflict, (await s["u1.office"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/outcome", new { itemId = item, outcome = "Approve", decidedAmount = 12500m })).StatusCode);
         var approved = await s["u1.office"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/outcome", new { itemId = item, outcome = "Approve", decidedAmount = 11500m, conditions = "凭发票据实结算" });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        // R43: the outcome binds the matter only when every member present has signed the minutes.
         var matter = await (await s["u1.staff1"].GetAsync($"/api/v1/matters/{s.MatterId}")).ReadAsync();
-        Assert.Equal("Approved", matter.GetProperty("state").GetString());
+        Assert.Equal("Pending", matter.GetProperty("state").GetString());
 
         var minutes = await s["u1.office"].PostAsync($"/api/v1/meetings/{meeting}/minutes", null);
         Assert.Equal(HttpStatusCode.OK, minutes.StatusCode);
@@ -81,6 +82,8 @@ public sealed class MeetingApiTests
 
         var final = (await s.MeetingAsync(meeting)).GetProperty("minutes");
         Assert.Equal("Final", final.GetProperty("state").GetString());
+        Assert.Equal("Bound", (await s.MeetingAsync(meeting)).GetProperty("state").GetString());
+        Assert.Equal("Approved", (await (await s["u1.staff1"].GetAsync($"/api/v1/matters/{s.MatterId}")).ReadAsync()).GetProperty("state").GetString());
         Assert.Equal(5, final.GetProperty("signatures").GetArrayLength());
         Assert.Equal(HttpStatusCode.Conflict, (await s["u1.principal1"].PostAsync($"/api/v1/meetings/{meeting}/minutes/signatures", null)).StatusCode);
 

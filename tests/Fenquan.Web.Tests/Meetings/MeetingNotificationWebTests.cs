@@ -155,7 +155,7 @@ public sealed class MeetingNotificationWebTests
     }
 
     [Fact]
-    public async Task CountyRaisesItsQuorumToTwoThirds_ThreeOfFivePresentHasNoQuorum_BelowTheFloorIsRefusedNamingR43()
+    public async Task CountyRaisesItsQuorumToTwoThirds_ThreeOfSixPresentHasNoQuorum_BelowTheFloorIsRefusedNamingR43()
     {
         await using var app = await WebApp.StartAsync();
         var s = await MeetingSetup.StartAsync(app);
@@ -166,12 +166,12 @@ public sealed class MeetingNotificationWebTests
         Assert.Equal(0, defaults.GetProperty("version").GetInt32());
         Assert.True(defaults.GetProperty("rules").GetProperty("quorum").GetProperty("strict").GetBoolean());
 
-        static object Rules(int quorumNumerator, int quorumDenominator, bool strict) => new
+        static object Rules(int quorumNumerator, int quorumDenominator, bool strict, string majorityBase = "AllNotRecused") => new
         {
             quorum = new { numerator = quorumNumerator, denominator = quorumDenominator, strict },
             personnelQuorum = new { numerator = 2, denominator = 3, strict = false },
             majority = new { numerator = 1, denominator = 2, strict = true },
-            majorityBase = "EntitledPresent",
+            majorityBase,
             personnelMajority = new { numerator = 1, denominator = 2, strict = true },
             personnelMajorityBase = "AllNotRecused",
         };
@@ -186,6 +186,11 @@ public sealed class MeetingNotificationWebTests
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync(Url, new { quorum = new { numerator = 2, denominator = 3, strict = false } })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync(Url, Rules(3, 2, true))).StatusCode);
 
+        // R43: the majority is of every member entitled to vote, never of those present only.
+        var ofPresent = await admin.PutAsJsonAsync(Url, Rules(2, 3, false, "EntitledPresent"));
+        Assert.Equal(HttpStatusCode.Conflict, ofPresent.StatusCode);
+        Assert.Equal("R43.MajorityOfPresentOnly", (await ofPresent.ReadAsync()).GetProperty("key").GetString());
+
         // The county administrator's page: below the floor refused naming R43; two thirds saved.
         var adminPage = await admin.GetStringAsync("/admin/county");
         Assert.Contains("data-testid=\"rules-form\"", adminPage);
@@ -199,31 +204,30 @@ public sealed class MeetingNotificationWebTests
         Assert.Equal("admin", inForce.GetProperty("setBy").GetString());
         Assert.Equal(2, inForce.GetProperty("rules").GetProperty("quorum").GetProperty("numerator").GetInt32());
 
-        // A meeting scheduled now freezes two thirds: with the procurement deputy recused the base is 5,
-        // and 3 present (two absent) is more than half but not two thirds — no quorum, approval refused.
+        // A meeting scheduled now freezes two thirds of the whole team (应到会, 6): 3 present (three
+        // absent) is not two thirds — no quorum, approval refused.
         var meeting = await s.ScheduleAndOpenAsync();
         var item = await s.ItemAsync(meeting);
         Assert.Contains("到会人数 不少于 2/3", await s["u1.office"].GetStringAsync($"/meetings/{meeting}"));
         foreach (var user in MeetingSetup.Team)
         {
-            var present = user is "u1.principal1" or "u1.principal2" or "u1.finance" or "u1.procurement";
+            var present = user is "u1.principal1" or "u1.principal2" or "u1.finance";
             Assert.Equal(HttpStatusCode.NoContent, (await s["u1.office"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/attendance", new { personId = s.People[user], present, reason = present ? null : "外出" })).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await s["u1.office"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/recusals", new { itemId = item, personId = s.People["u1.procurement"], reason = "供应商为亲属企业" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await s.OpinionAsync(meeting, item, "u1.finance")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await s.OpinionAsync(meeting, item, "u1.principal2")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await s.OpinionAsync(meeting, item, "u1.principal1")).StatusCode);
         var tally = (await s.MeetingAsync(meeting)).GetProperty("items")[0].GetProperty("tally");
         Assert.Equal(3, tally.GetProperty("entitled").GetInt32());
-        Assert.Equal(5, tally.GetProperty("quorumBase").GetInt32());
+        Assert.Equal(6, tally.GetProperty("quorumBase").GetInt32());
         Assert.False(tally.GetProperty("quorumMet").GetBoolean());
 
         var approve = await s["u1.office"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/outcome", new { itemId = item, outcome = "Approve" });
         Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
         var problem = await approve.ReadAsync();
         Assert.Equal("R43", problem.GetProperty("rule").GetString());
-        Assert.Contains("no quorum: 3 of 5", problem.GetProperty("reason").GetString());
+        Assert.Contains("no quorum: 3 of 6", problem.GetProperty("reason").GetString());
     }
 
     private static (string, string)[] RulesForm(string numerator, string denominator, string strict) =>
@@ -232,7 +236,7 @@ public sealed class MeetingNotificationWebTests
         ("rules.PersonnelQuorum.Numerator", "2"), ("rules.PersonnelQuorum.Denominator", "3"), ("rules.PersonnelQuorum.Strict", "false"),
         ("rules.Majority.Numerator", "1"), ("rules.Majority.Denominator", "2"), ("rules.Majority.Strict", "true"),
         ("rules.PersonnelMajority.Numerator", "1"), ("rules.PersonnelMajority.Denominator", "2"), ("rules.PersonnelMajority.Strict", "true"),
-        ("rules.MajorityBase", "EntitledPresent"), ("rules.PersonnelMajorityBase", "AllNotRecused"),
+        ("rules.MajorityBase", "AllNotRecused"), ("rules.PersonnelMajorityBase", "AllNotRecused"),
     ];
 
     private static async Task<JsonElement> NotificationsAsync(HttpClient client)

@@ -1,0 +1,61 @@
+using Fenquan.Core.Matters;
+using Fenquan.Core.Meetings;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+
+namespace Fenquan.Core.Tests.Matters;
+
+/// <summary>
+/// R6: a route whose deciding step would fall to the payee, or to a declared relative of the payee,
+/// goes to the next authority up at submission — another principal, else the team — and never waits
+/// for someone who may not act on it.
+/// </summary>
+[Trait("Rule", "R6")]
+public class PayeeRerouteTests
+{
+    private readonly TestOrg _org = TestOrg.Township();
+
+    private Route Reroute(Route route, string payee, params (string Person, string Relative)[] relations) =>
+        PayeeReroute.Apply(route, _org.Unit, Area.Finance, Payee.Person(_org[payee], payee),
+            [.. relations.Select(r => new DeclaredRelation(_org[r.Person], _org[r.Relative]))], _org.View(), TestOrg.MatterDay);
+
+    [Fact]
+    public void AStaffExpensePayingTheFinanceDeputy_GoesToAPrincipal_AndIsNotStuck()
+    {
+        var route = Reroute(TestRoutes.SmallExpense, "王志强");
+        Assert.Equal("Review(Office) → Approve(Principal) [R6: instead of DeputyInCharge]", route.ToString());
+        Assert.Contains("R6", route.Rules);
+
+        var matter = _org.Submit(MatterKind.Expense, 800m, "孙磊", InitiatorKind.Staff, route, Payee.Person(_org["王志强"], "王志强"));
+        _org.Done(matter, "周敏", ActionKind.Review);
+        Assert.Equal([_org["张建国"], _org["李秀英"]], matter.WhoMayActNow(_org.View()).OrderBy(p => p == _org["李秀英"]));
+        Assert.False(_org.Act(matter, "王志强", ActionKind.Approve).IsOk);
+        _org.Done(matter, "张建国", ActionKind.Approve);
+        Assert.Equal(MatterState.Approved, matter.State);
+    }
+
+    [Fact]
+    public void AnExpensePayingADeclaredRelativeOfTheDeputy_GoesToAPrincipal()
+    {
+        var route = Reroute(TestRoutes.SmallExpense, "孙磊", ("王志强", "孙磊"));
+        Assert.Equal(ActorKind.Principal, route.Steps[1].Actor.Kind);
+        Assert.Equal(ActorKind.DeputyInCharge, route.Steps[1].ReroutedFrom!.Kind);
+    }
+
+    [Fact]
+    public void WhenNoPrincipalIsFree_TheTeamDecides()
+    {
+        // A deputy's own expense goes to a principal (R6); it pays 张建国, whose colleague 李秀英 is a declared relative.
+        var route = Reroute(TestRoutes.DeputyOwnExpense, "张建国", ("李秀英", "张建国"));
+        Assert.Equal(StepKind.CollectiveDecision, route.Steps[^1].Kind);
+        Assert.Equal(ActorKind.Team, route.Steps[^1].Actor.Kind);
+        Assert.Equal(ActorKind.Principal, route.Steps[^1].ReroutedFrom!.Kind);
+    }
+
+    [Fact]
+    public void AMatterPayingNobodyInterested_KeepsItsRoute()
+    {
+        Assert.Same(TestRoutes.SmallExpense, Reroute(TestRoutes.SmallExpense, "孙磊"));
+        Assert.Same(TestRoutes.SmallExpense, PayeeReroute.Apply(TestRoutes.SmallExpense, _org.Unit, Area.Finance, Payee.Named("清河县文具店"), [], _org.View(), TestOrg.MatterDay));
+    }
+}
