@@ -125,7 +125,8 @@ public static class RulesDoc
           Where the code neither refuses with a rule nor names it, the files whose comments cite it.
         - **Tests**: the test methods carrying `[Trait("Rule", "R43")]`, by test project; "(whole class)"
           when the trait is on the class. Run the tests of one rule with
-          `dotnet test -- --filter-trait "Rule=R6"` (xunit.v3 on Microsoft.Testing.Platform).
+          `dotnet test -- --filter-trait "Rule=R6"` (xunit.v3 on Microsoft.Testing.Platform; every test
+          project, or one with `--project tests/Fenquan.Core.Tests` before the `--`).
         - Refusal ids that are not rules: {string.Join(", ", RuleCatalog.NonRuleIds.Select(i => "`" + i + "`"))}.
 
         `RulesDocTests` (tests/Fenquan.Core.Tests/Docs) fails when this file differs from the code, or
