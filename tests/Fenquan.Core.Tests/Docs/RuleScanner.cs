@@ -302,7 +302,8 @@ public static partial class RuleScanner
     [GeneratedRegex("\"(?<id>R\\d+)\"")]
     private static partial Regex IdLiteral();
 
-    [GeneratedRegex(@"\bR\d{1,2}\b")]
+    // An id in a comment, except the ends of a range ("R1…R47", "R11–R14"), which cite no rule in particular.
+    [GeneratedRegex(@"(?<!R\d{1,2}\s*(?:…|–|-|\.\.\.)\s*)\bR\d{1,2}\b(?!\s*(?:…|–|-|\.\.\.)\s*R\d)")]
     private static partial Regex IdInComment();
 
     [GeneratedRegex("""\bconst\s+string\s+(?<name>\w+)\s*=\s*"(?<value>[^"]*)"\s*;""")]

@@ -91,7 +91,7 @@ public class RulesDocTests
     {
         var text = "return Outcome.Refused(\"R6\", \"Nobody approves their own matter.\");\n"
             + "return Result<Matter>.Refused(\"R42\", \"Denied\");\n"
-            + "// return Outcome.Refused(\"R41\", \"commented out\");\n"
+            + "// return Outcome.Refused(\"R41\", \"commented out\"); every rule R1…R47\n"
             + "return Result<Matter>.Refused(other.Refusal!);\n"
             + "var url = \"https://example.org\"; return new Refusal(\"R7\", \"x\");\n";
 
@@ -99,6 +99,7 @@ public class RulesDocTests
 
         Assert.Equal(["R42.Unnamed", "R6.Unnamed", "R7.Unnamed"], scan.Refusals.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Contains(new RuleScanner.Citation("src/Fenquan.Core/Matters/Sample.cs", "R41", false), scan.Citations);
+        Assert.DoesNotContain(scan.Citations, c => c.RuleId is "R1" or "R47");
     }
 
     [Fact]
