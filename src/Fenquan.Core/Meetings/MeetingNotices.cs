@@ -41,6 +41,29 @@ public static class MeetingNotices
             .ToList();
     }
 
+    /// <summary>
+    /// R43: each attendee who has not signed the current minutes within the signing period, reported
+    /// once per minutes version to each of the unit's discipline members (<paramref name="reported"/>:
+    /// the (recipient, member, version) already told).
+    /// </summary>
+    public static IReadOnlyList<Notification> SignaturesOverdue(Meeting meeting, IReadOnlyList<PersonId> disciplineMembers, DateOnly today, IReadOnlyCollection<(PersonId Recipient, string Member, string Version)> reported, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(disciplineMembers);
+        ArgumentNullException.ThrowIfNull(reported);
+        if (meeting.CurrentMinutes is not { } record)
+        {
+            return [];
+        }
+
+        var version = record.Version.ToString(CultureInfo.InvariantCulture);
+        return [.. from member in meeting.OverdueSigners(today)
+                   let name = meeting.Members.FirstOrDefault(m => m.PersonId == member)?.Name ?? member.ToString()
+                   from recipient in disciplineMembers
+                   where !reported.Contains((recipient, name, version))
+                   select Notification.To(meeting.CountyId, recipient, NotificationKind.SignatureOverdue, meeting.Id.Value, [meeting.Title, name, version], now)];
+    }
+
     private static List<Notification> ToMembers(Meeting meeting, NotificationKind kind, string[] args, DateTimeOffset now) =>
         meeting.MembersToNotify.Distinct().Select(p => Notification.To(meeting.CountyId, p, kind, meeting.Id.Value, args, now)).ToList();
 }

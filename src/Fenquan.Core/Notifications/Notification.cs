@@ -16,6 +16,9 @@ public enum NotificationKind
 
     /// <summary>Minutes (or a corrected version) wait for the recipient's signature.</summary>
     MinutesToSign,
+
+    /// <summary>R43: to the unit's discipline member — an attendee has not signed the minutes within the signing period.</summary>
+    SignatureOverdue,
 }
 
 /// <summary>

@@ -219,6 +219,35 @@ public sealed class MeetingOperations(LedgerWriter writer)
         OnMeeting(county, meetingId, "meeting.minutes_corrected", (ctx, meeting) => AskToSign(ctx, meeting, meeting.CorrectMinutes(note, by, ctx.Now)));
 
     /// <summary>
+    /// R43: reports to each unit's discipline member every attendee who has not signed minutes within
+    /// the signing period (once per member and minutes version). Run by the server in the background;
+    /// returns how many were reported.
+    /// </summary>
+    public async Task<int> ReportOverdueSignaturesAsync(CountyId county, DateOnly today)
+    {
+        var reported = await writer.ExecuteAsync(county, "meeting.signatures_overdue", ctx =>
+        {
+            var notices = new List<Notification>();
+            var waiting = WithRows(ctx.Db.Set<Meeting>().AsNoTracking()).Where(m => m.CountyId == county && m.State == MeetingState.Closed).ToList();
+            foreach (var meeting in waiting.Where(m => m.OverdueSigners(today).Count > 0))
+            {
+                var org = OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId);
+                var discipline = org.PeopleWithRole(meeting.UnitId, Core.Organization.Role.DisciplineMember, today);
+                var told = ctx.Db.Set<Notification>().AsNoTracking()
+                    .Where(n => n.CountyId == county && n.Kind == NotificationKind.SignatureOverdue && n.SubjectId == meeting.Id.Value)
+                    .AsEnumerable()
+                    .Select(n => (n.RecipientId, n.TextArgs[1], n.TextArgs[2]))
+                    .ToHashSet();
+                notices.AddRange(MeetingNotices.SignaturesOverdue(meeting, discipline, today, told, ctx.Now));
+            }
+
+            ctx.Db.AddRange(notices);
+            return Result<int>.Ok(notices.Count);
+        });
+        return reported.IsOk ? reported.Value : 0;
+    }
+
+    /// <summary>
     /// R43: whether paying <paramref name="amount"/> to <paramref name="payee"/> stays within what
     /// was decided for the matter. Run on the writer so that it sees every committed decision; it
     /// changes and ledgers nothing.

@@ -100,6 +100,7 @@ public static class FenquanWeb
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<OverdueSignatureReporter>();
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
         services.AddSingleton<ViewerCache>();

@@ -230,6 +230,16 @@ public class MeetingOperationsTests
             Assert.Empty(MeetingOperations.Find(db, s.Id, meeting.Id)!.OverdueSigners(drawn));
         }
 
+        // Reported to the discipline member once the period is over, once.
+        Assert.Equal(0, await s.Meetings.ReportOverdueSignaturesAsync(s.Id, drawn));
+        Assert.Equal(1, await s.Meetings.ReportOverdueSignaturesAsync(s.Id, afterPeriod));
+        Assert.Equal(0, await s.Meetings.ReportOverdueSignaturesAsync(s.Id, afterPeriod));
+        await using (var db = database.Context())
+        {
+            var notice = await db.Set<Core.Notifications.Notification>().SingleAsync(n => n.Kind == Core.Notifications.NotificationKind.SignatureOverdue);
+            Assert.Equal((s["郑洁"], "杨帆"), (notice.RecipientId, notice.TextArgs[1]));
+        }
+
         var explained = await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归，电话确认无异议", s["郑洁"], afterPeriod);
         Assert.True(explained.IsOk, explained.ToString());
         await using (var db = database.Context())
