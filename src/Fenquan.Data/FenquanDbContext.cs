@@ -44,6 +44,7 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<UnitId>().HaveConversion<UnitIdConverter>();
         configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
         configurationBuilder.Properties<PolicyVersionId>().HaveConversion<PolicyVersionIdConverter>();
+        configurationBuilder.Properties<PolicyProposalId>().HaveConversion<PolicyProposalIdConverter>();
         configurationBuilder.Properties<MatterId>().HaveConversion<MatterIdConverter>();
         configurationBuilder.Properties<ActionId>().HaveConversion<ActionIdConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
@@ -96,6 +97,9 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             version.ToTable("policy_versions");
             version.HasKey(v => v.Id);
             version.HasIndex(v => new { v.CountyId, v.UnitId, v.Number }).IsUnique();
+
+            // R40: the approved proposal it came from; null for the unit's bootstrap version.
+            version.HasOne<PolicyProposal>().WithMany().HasForeignKey(v => v.ProposalId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Matter>(matter =>
@@ -173,6 +177,8 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));
 
     private sealed class PolicyVersionIdConverter() : ValueConverter<PolicyVersionId, Guid>(id => id.Value, value => new PolicyVersionId(value));
+
+    private sealed class PolicyProposalIdConverter() : ValueConverter<PolicyProposalId, Guid>(id => id.Value, value => new PolicyProposalId(value));
 
     private sealed class MatterIdConverter() : ValueConverter<MatterId, Guid>(id => id.Value, value => new MatterId(value));
 

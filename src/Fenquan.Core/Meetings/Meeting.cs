@@ -14,7 +14,7 @@ namespace Fenquan.Core.Meetings;
 /// <see cref="MeetingState"/>, <see cref="ItemOutcomeKind"/> and <see cref="MinutesRecord"/> for
 /// the state machines.
 /// </summary>
-public sealed class Meeting
+public sealed partial class Meeting
 {
     private readonly List<MeetingMember> _members = [];
     private readonly List<AgendaItem> _items = [];

@@ -16,6 +16,9 @@ public enum NotificationKind
 
     /// <summary>Minutes (or a corrected version) wait for the recipient's signature.</summary>
     MinutesToSign,
+
+    /// <summary>R40: a county official approved a unit's policy proposal (to the county's discipline inspection).</summary>
+    PolicyApprovedAtCounty,
 }
 
 /// <summary>

@@ -121,7 +121,7 @@ public static class DemoCounty
             }
 
             var limits = new UnitLimits(plan.Small, plan.Purchase, county.Bounds.CollectiveLimit);
-            Ok(await policies.PublishAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
+            Ok(await policies.SeedFirstVersionAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
         }
 
         var step = TimeSpan.FromMinutes(options.DaysOfHistory * 24.0 * 60.0 * 0.97 / Math.Max(1, options.Matters));

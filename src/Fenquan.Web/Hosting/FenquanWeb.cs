@@ -106,6 +106,7 @@ public static class FenquanWeb
         services.AddSingleton<Matters.PendingMattersCache>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();
+        services.AddScoped<Policy.PolicyService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DelegationService>();
         services.AddHttpContextAccessor();
@@ -228,6 +229,7 @@ public static class FenquanWeb
         app.MapCultureSwitch();
         app.MapFenquanApi();
         app.MapMeetingApi();
+        app.MapPolicyApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -168,23 +168,6 @@ namespace Fenquan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "policy_versions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_policy_versions", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "portfolio_assignments",
                 columns: table => new
                 {
@@ -415,6 +398,31 @@ namespace Fenquan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "policy_proposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestedEffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_proposals_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "meeting_attendance",
                 columns: table => new
                 {
@@ -431,43 +439,6 @@ namespace Fenquan.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_meeting_attendance", x => x.Id);
                     table.ForeignKey(
                         name: "FK_meeting_attendance_meetings_MeetingId",
-                        column: x => x.MeetingId,
-                        principalTable: "meetings",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "meeting_items",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    InitiatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    ConcernedPersonIds = table.Column<string>(type: "TEXT", nullable: false),
-                    DocumentReferences = table.Column<string>(type: "TEXT", nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_meeting_items", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_meeting_items_matters_MatterId",
-                        column: x => x.MatterId,
-                        principalTable: "matters",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_meeting_items_meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "meetings",
                         principalColumn: "Id",
@@ -521,6 +492,123 @@ namespace Fenquan.Data.Migrations.Sqlite
                         name: "FK_meeting_minutes_meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PolicyProposalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    InitiatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ConcernedPersonIds = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentReferences = table.Column<string>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_policy_proposals_PolicyProposalId",
+                        column: x => x.PolicyProposalId,
+                        principalTable: "policy_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_proposal_steps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_proposal_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_proposal_steps_policy_proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "policy_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_versions_policy_proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "policy_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_minutes_signatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinutesId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_minutes_signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_signatures_meeting_minutes_MinutesId",
+                        column: x => x.MinutesId,
+                        principalTable: "meeting_minutes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -627,27 +715,6 @@ namespace Fenquan.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "meeting_minutes_signatures",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MinutesId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_meeting_minutes_signatures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_meeting_minutes_signatures_meeting_minutes_MinutesId",
-                        column: x => x.MinutesId,
-                        principalTable: "meeting_minutes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_CountyId_PersonId",
                 table: "api_tokens",
@@ -741,6 +808,11 @@ namespace Fenquan.Data.Migrations.Sqlite
                 table: "meeting_items",
                 columns: new[] { "MeetingId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_items_PolicyProposalId",
+                table: "meeting_items",
+                column: "PolicyProposalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_meeting_members_CountyId_PersonId",
@@ -850,10 +922,31 @@ namespace Fenquan.Data.Migrations.Sqlite
                 column: "CountyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_policy_proposal_steps_ProposalId_Sequence",
+                table: "policy_proposal_steps",
+                columns: new[] { "ProposalId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_proposals_CountyId_UnitId",
+                table: "policy_proposals",
+                columns: new[] { "CountyId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_proposals_UnitId",
+                table: "policy_proposals",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_policy_versions_CountyId_UnitId_Number",
                 table: "policy_versions",
                 columns: new[] { "CountyId", "UnitId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_ProposalId",
+                table: "policy_versions",
+                column: "ProposalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_portfolio_assignments_CountyId_UnitId_Area",
@@ -938,6 +1031,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                 name: "notifications");
 
             migrationBuilder.DropTable(
+                name: "policy_proposal_steps");
+
+            migrationBuilder.DropTable(
                 name: "policy_versions");
 
             migrationBuilder.DropTable(
@@ -972,6 +1068,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "meetings");
+
+            migrationBuilder.DropTable(
+                name: "policy_proposals");
 
             migrationBuilder.DropTable(
                 name: "units");
