@@ -16,6 +16,12 @@ public enum NotificationKind
 
     /// <summary>Minutes (or a corrected version) wait for the recipient's signature.</summary>
     MinutesToSign,
+
+    /// <summary>To the county's discipline inspection: a county official proposed a change to route-deciding county data (R40).</summary>
+    CountyChangeProposed,
+
+    /// <summary>To the county's discipline inspection: a second county official confirmed it, and it took effect (R40).</summary>
+    CountyChangeConfirmed,
 }
 
 /// <summary>
