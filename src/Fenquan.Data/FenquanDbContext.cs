@@ -107,6 +107,7 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             matter.ToTable("matters");
             matter.HasKey(m => m.Id);
             matter.Property(m => m.Title).HasMaxLength(300);
+            matter.Property(m => m.ItemCode).HasMaxLength(40);
             matter.ComplexProperty(m => m.Payee, payee => payee.Property(p => p.Name).HasMaxLength(200));
             matter.Property(m => m.Route).HasConversion(new RouteConverter(), RouteConverter.Comparer);
 

@@ -39,6 +39,7 @@ public sealed class Matter
         InitiatorId = command.InitiatorId;
         InitiatorKind = command.InitiatorKind;
         Flags = command.Flags;
+        ItemCode = string.IsNullOrWhiteSpace(command.ItemCode) ? null : command.ItemCode.Trim();
         MatterDate = command.MatterDate;
         SubmittedAt = now;
         PolicyVersionId = policyVersionId;
@@ -68,7 +69,17 @@ public sealed class Matter
 
     public InitiatorKind InitiatorKind { get; private set; }
 
+    /// <summary>
+    /// The flags the route was chosen by. Since R40 they come from county data: the data layer sets
+    /// them from the entry named by <see cref="ItemCode"/> (see <see cref="Policy.CountyFacts"/>).
+    /// </summary>
     public MatterFlags Flags { get; private set; }
+
+    /// <summary>
+    /// The county register entry the matter names: a procurement-catalogue code (or "none") for a
+    /// purchase plan (R18), an approval-item register code for an approval item (R23, R24); null otherwise.
+    /// </summary>
+    public string? ItemCode { get; private set; }
 
     /// <summary>The date whose roles apply: every actor is checked against the organisation on this date.</summary>
     public DateOnly MatterDate { get; private set; }

@@ -17,8 +17,11 @@ public enum NotificationKind
     /// <summary>Minutes (or a corrected version) wait for the recipient's signature.</summary>
     MinutesToSign,
 
-    /// <summary>R40: a county official approved a unit's policy proposal (to the county's discipline inspection).</summary>
-    PolicyApprovedAtCounty,
+    /// <summary>To the county's discipline inspection: a county official proposed a change to route-deciding county data (R40).</summary>
+    CountyChangeProposed,
+
+    /// <summary>To the county's discipline inspection: a second county official confirmed it, and it took effect (R40).</summary>
+    CountyChangeConfirmed,
 }
 
 /// <summary>

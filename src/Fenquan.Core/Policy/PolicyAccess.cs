@@ -14,12 +14,12 @@ public static class PolicyAccess
     public static bool MayPropose(UnitId unit, UnitId? ownUnit, PersonId? person, bool isUnitAdministrator) =>
         isUnitAdministrator && person is not null && ownUnit == unit;
 
-    public static bool MaySeeProposals(UnitId unit, UnitId? ownUnit, IReadOnlyCollection<Role> roles, bool isUnitAdministrator, bool isCountyAdministrator)
+    /// <param name="isCountyDisciplineInspection">The viewer is the person the county named for its discipline inspection (R29), who is told of every county approval.</param>
+    public static bool MaySeeProposals(UnitId unit, UnitId? ownUnit, IReadOnlyCollection<Role> roles, bool isUnitAdministrator, bool isCountyAdministrator, bool isCountyDisciplineInspection)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        // The county's discipline inspection (see PolicyNotices) sees every unit's proposals it is told of.
         return isCountyAdministrator
-            || roles.Contains(Role.DisciplineMember)
+            || isCountyDisciplineInspection
             || (ownUnit == unit && (isUnitAdministrator || roles.Any(r => r is Role.Principal or Role.Deputy or Role.OfficeReviewer or Role.DisciplineMember)));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
@@ -202,16 +203,28 @@ public sealed class PolicyProposal
     }
 
     /// <summary>
-    /// R40: a county administrator approves the agreed proposal. The first approval is recorded;
-    /// the second — by another official (four eyes: another account and another person) — publishes
-    /// the version as number <paramref name="nextNumber"/>, in force from the later of the requested
-    /// date and <paramref name="today"/>. Refused before the team agreed, after withdrawal or
-    /// supersession, to an official who belongs to the unit on the day (the unit does not approve
-    /// its own policy) or who proposed it, and to the same official twice.
+    /// R40: a county administrator approves the agreed proposal, under the county's four eyes
+    /// (<see cref="CountyChange"/>, subject <see cref="CountyChangeSubject.UnitPolicy"/>): the first
+    /// approval proposes the county change, the second — by another official, confirming it —
+    /// publishes the version as number <paramref name="nextNumber"/>, in force from the later of the
+    /// requested date and <paramref name="today"/>. <paramref name="pending"/> is the county change
+    /// of the first approval (null before it). Refused before the team agreed, after withdrawal or
+    /// supersession, to an official who belongs to the unit on the day or who proposed it (the unit
+    /// does not approve its own policy), to the same official or person twice, and when the county
+    /// named no discipline inspection to notify (R29, by <see cref="CountyChange.Propose"/>).
     /// </summary>
-    public Result<PolicyApproval> ApproveAtCounty(CountyOfficial official, int nextNumber, IOrganizationView org, DateOnly today, DateTimeOffset now)
+    public Result<PolicyApproval> ApproveAtCounty(
+        CountyOfficial official,
+        PersonId? officialPerson,
+        CountyChange? pending,
+        IReadOnlyCollection<PersonId> disciplineInspection,
+        int nextNumber,
+        IOrganizationView org,
+        DateOnly today,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(official);
+        ArgumentNullException.ThrowIfNull(disciplineInspection);
         ArgumentNullException.ThrowIfNull(org);
         if (State == PolicyProposalState.Superseded)
         {
@@ -223,19 +236,38 @@ public sealed class PolicyProposal
             return NotWaitingFor("the county's approval");
         }
 
-        if (official.PersonId is { } person && (person == ProposedById || org.BelongsTo(UnitId, person, today)))
+        if (officialPerson is { } person && (person == ProposedById || org.BelongsTo(UnitId, person, today)))
         {
             return Refusal.Because("R40", "ApproverOfTheUnit", "{official} belongs to the unit whose policy this is; the county approves it through officials outside the unit.", ("official", official.Name));
         }
 
-        if (CountyApprovals.FirstOrDefault() is { } first && official.IsSameAs(new CountyOfficial(first.ActorAccountId, first.ActorId, first.ActorName)))
+        if (CountyApprovals.FirstOrDefault() is not { } first)
+        {
+            var proposed = CountyChange.Propose(CountyId, CountyChangeSubject.UnitPolicy, Id.Value, DocumentJson, Summary, official, [], disciplineInspection, now);
+            if (!proposed.IsOk)
+            {
+                return proposed.Refusal!;
+            }
+
+            var step = AddStep(PolicyProposalStepKind.CountyApproval, official.Account, officialPerson, official.Name, proposed.Value.Change.Id.ToString("D"), string.Empty, null, now);
+            return Result<PolicyApproval>.Ok(new PolicyApproval(step, proposed.Value.Change, null));
+        }
+
+        if (pending is null || pending.Subject != CountyChangeSubject.UnitPolicy || pending.SubjectId != Id.Value || first.Reference != pending.Id.ToString("D"))
+        {
+            throw new ArgumentException("The pending county change is not this proposal's first approval.", nameof(pending));
+        }
+
+        // Four eyes: another account (CountyChange.Confirm), and not the same person behind a second account.
+        if (officialPerson is not null && officialPerson == first.ActorId)
         {
             return Refusal.Because("R40", "SameCountyOfficialTwice", "{official} already approved this proposal; a second, different county official must approve it (four eyes).", ("official", official.Name));
         }
 
-        if (CountyApprovals.Count == 0)
+        var confirmed = pending.Confirm(official, now);
+        if (!confirmed.IsOk)
         {
-            return Result<PolicyApproval>.Ok(new PolicyApproval(AddStep(PolicyProposalStepKind.CountyApproval, official.AccountId, official.PersonId, official.Name, string.Empty, string.Empty, null, now), null));
+            return confirmed.Refusal!;
         }
 
         if (nextNumber < 1)
@@ -246,8 +278,8 @@ public sealed class PolicyProposal
         // R40: never in the past — at the earliest the day of the second approval.
         var effective = RequestedEffectiveFrom > today ? RequestedEffectiveFrom : today;
         var version = PolicyVersion.FromProposal(this, nextNumber, effective, now);
-        var step = AddStep(PolicyProposalStepKind.CountyApproval, official.AccountId, official.PersonId, official.Name, string.Empty, string.Empty, version.Id, now);
-        return Result<PolicyApproval>.Ok(new PolicyApproval(step, version));
+        var second = AddStep(PolicyProposalStepKind.CountyApproval, official.Account, officialPerson, official.Name, pending.Id.ToString("D"), string.Empty, version.Id, now);
+        return Result<PolicyApproval>.Ok(new PolicyApproval(second, pending, version));
     }
 
     /// <summary>The unit administrator withdraws a proposal that is still open, with a reason.</summary>

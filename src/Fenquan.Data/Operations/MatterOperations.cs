@@ -39,6 +39,19 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return amountCheck.Refusal!;
             }
 
+            // R40: the route-deciding flags come from the county's catalogue and register in force,
+            // never from the submitter: whatever the command's flags say is replaced.
+            var flags = Core.Policy.CountyFacts.FlagsOf(
+                command.Kind,
+                command.ItemCode,
+                command.Kind == MatterKind.PurchasePlan ? CountyChangeOperations.CatalogueInForce(ctx.Db, command.CountyId).Catalogue : Core.Procurement.ProcurementCatalogue.Empty,
+                command.Kind == MatterKind.ApprovalItem ? CountyChangeOperations.RegisterInForce(ctx.Db, command.CountyId).Register : Core.Licensing.ApprovalItemRegister.Empty);
+            if (!flags.IsOk)
+            {
+                return flags.Refusal!;
+            }
+
+            command = command with { Flags = flags.Value };
             var route = policy.Value.Router.Route(command.Facts);
             if (!route.IsOk)
             {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Meetings;
-using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
@@ -11,7 +11,8 @@ namespace Fenquan.Data.Operations;
 /// <summary>
 /// A unit's policy (R40) and the one in force for a matter (R41). A new version goes through a
 /// <see cref="PolicyProposal"/>: proposed by the unit administrator, tabled and agreed in a team
-/// meeting whose minutes are final, approved at the county by two different officials; each step
+/// meeting whose minutes are final, approved at the county by two different officials (the county's
+/// four-eyes <see cref="CountyChange"/>); each step
 /// is one unit of work on the ledger writer. The only other way to a version is
 /// <see cref="SeedFirstVersionAsync"/>, the unit's first policy at setup.
 /// </summary>
@@ -140,15 +141,18 @@ public sealed class PolicyOperations(LedgerWriter writer)
         });
 
     /// <summary>
-    /// R40: a county administrator approves; the second, different one publishes the version, in
-    /// force from the later of the requested date and <paramref name="today"/> (the county's local
-    /// date). The county's discipline inspection is notified of each approval (<see cref="PolicyNotices"/>).
+    /// R40: a county administrator approves under the county's four eyes (<see cref="CountyChange"/>):
+    /// the first approval proposes the county change, the second, by a different official, confirms
+    /// it and publishes the version, in force from the later of the requested date and
+    /// <paramref name="today"/> (the county's local date). The county's named discipline inspection
+    /// is notified of both (<see cref="CountyChangeNotices"/>), in the same unit of work.
     /// </summary>
-    public Task<Result<PolicyApproval>> ApproveAtCountyAsync(CountyId county, PolicyProposalId proposalId, CountyOfficial official, DateOnly today) =>
+    public Task<Result<PolicyApproval>> ApproveAtCountyAsync(CountyId county, PolicyProposalId proposalId, CountyOfficial official, PersonId? officialPerson, DateOnly today) =>
         writer.ExecuteAsync(county, "policy.county_approved", ctx =>
         {
             var proposal = Proposal(ctx.Db.Set<PolicyProposal>(), county, proposalId);
-            if (proposal is null)
+            var target = ctx.Db.Counties.AsNoTracking().SingleOrDefault(c => c.Id == county);
+            if (proposal is null || target is null)
             {
                 return Refusal.NotFound($"Policy proposal {proposalId}");
             }
@@ -158,7 +162,10 @@ public sealed class PolicyOperations(LedgerWriter writer)
                 return wrongDay;
             }
 
-            var approved = proposal.ApproveAtCounty(official, NextNumber(ctx.Db, county, proposal.UnitId), ctx.UnitView(proposal.UnitId), today, ctx.Now);
+            var pending = ctx.Db.Set<CountyChange>()
+                .SingleOrDefault(c => c.CountyId == county && c.Subject == CountyChangeSubject.UnitPolicy && c.SubjectId == proposal.Id.Value && c.State == CountyChangeState.Pending);
+            PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
+            var approved = proposal.ApproveAtCounty(official, officialPerson, pending, inspection, NextNumber(ctx.Db, county, proposal.UnitId), ctx.UnitView(proposal.UnitId), today, ctx.Now);
             if (!approved.IsOk)
             {
                 return approved;
@@ -167,10 +174,14 @@ public sealed class PolicyOperations(LedgerWriter writer)
             if (approved.Value.Version is { } version)
             {
                 ctx.Db.PolicyVersions.Add(version);
+                ctx.Db.AddRange(CountyChangeNotices.Confirmed(approved.Value.Change, inspection, ctx.Now));
+            }
+            else
+            {
+                ctx.Db.Add(approved.Value.Change);
+                ctx.Db.AddRange(CountyChangeNotices.Proposed(approved.Value.Change, inspection, ctx.Now));
             }
 
-            var unitName = ctx.Db.Units.AsNoTracking().Where(u => u.Id == proposal.UnitId).Select(u => u.Name).Single();
-            ctx.Db.AddRange(PolicyNotices.CountyApproval(proposal, approved.Value, unitName, DisciplineInspection(ctx.Db, county, today), ctx.Now));
             return approved;
         });
 
@@ -225,17 +236,6 @@ public sealed class PolicyOperations(LedgerWriter writer)
     /// <summary>The compiled router of a published version (R41: matters keep theirs for life).</summary>
     public static PolicyRouter RouterOf(PolicyVersion version) =>
         Routers.GetOrAdd(version.Id, _ => PolicyRouter.Compile(PolicyJson.Parse(version.DocumentJson).Value));
-
-    /// <summary>
-    /// The county's discipline inspection on the day (see <see cref="PolicyNotices"/>): every holder
-    /// of the discipline-inspection role in any of its units.
-    /// </summary>
-    public static IReadOnlyList<PersonId> DisciplineInspection(FenquanDbContext db, CountyId county, DateOnly date)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return [.. db.Memberships.AsNoTracking().Where(m => m.CountyId == county && m.Role == Role.DisciplineMember).AsEnumerable()
-            .Where(m => m.IsInForceOn(date)).Select(m => m.PersonId).Distinct()];
-    }
 
     private static int NextNumber(FenquanDbContext db, CountyId county, UnitId unit) =>
         (db.PolicyVersions.AsNoTracking().Where(v => v.CountyId == county && v.UnitId == unit).Max(v => (int?)v.Number) ?? 0) + 1;

@@ -1,3 +1,4 @@
+using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
@@ -54,7 +55,7 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
 
     /// <summary>The viewer's unit's proposals, newest first; empty for those who may not see them.</summary>
     public IReadOnlyList<PolicyProposal> OfMyUnit(Viewer viewer) =>
-        viewer.Unit is { } unit && PolicyAccess.MaySeeProposals(unit, viewer.Unit, [.. viewer.Roles], viewer.IsUnitAdministrator, viewer.IsCountyAdministrator)
+        viewer.Unit is { } unit && PolicyAccess.MaySeeProposals(unit, viewer.Unit, [.. viewer.Roles], viewer.IsUnitAdministrator, viewer.IsCountyAdministrator, IsDisciplineInspection(viewer))
             ? PolicyOperations.ProposalsOf(session.Db, viewer.County, unit)
             : [];
 
@@ -65,7 +66,7 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
     public Result<PolicyProposal> Get(Viewer viewer, Guid id)
     {
         var proposal = PolicyOperations.FindProposal(session.Db, viewer.County, new PolicyProposalId(id));
-        return proposal is not null && PolicyAccess.MaySeeProposals(proposal.UnitId, viewer.Unit, [.. viewer.Roles], viewer.IsUnitAdministrator, viewer.IsCountyAdministrator)
+        return proposal is not null && PolicyAccess.MaySeeProposals(proposal.UnitId, viewer.Unit, [.. viewer.Roles], viewer.IsUnitAdministrator, viewer.IsCountyAdministrator, IsDisciplineInspection(viewer))
             ? Result<PolicyProposal>.Ok(proposal)
             : Refusal.NotFound("Policy proposal " + id.ToString("D"));
     }
@@ -143,8 +144,8 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
             return No<PolicyApproval>(NotCountyAdministrator, forbidden: true);
         }
 
-        var official = new CountyOfficial(viewer.UserName, viewer.Person, string.IsNullOrEmpty(viewer.Name) ? viewer.UserName : viewer.Name);
-        return await operations.ApproveAtCountyAsync(viewer.County, new PolicyProposalId(id), official, viewer.Today);
+        var official = new CountyOfficial(viewer.UserName, string.IsNullOrEmpty(viewer.Name) ? viewer.UserName : viewer.Name);
+        return await operations.ApproveAtCountyAsync(viewer.County, new PolicyProposalId(id), official, viewer.Person, viewer.Today);
     }
 
     /// <summary>R43: tables a proposal on a scheduled meeting of the unit; those who record the meeting do it.</summary>
@@ -187,6 +188,10 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
             _ => No<ItemOutcome>(Refusal.Invalid("Approve, or reject with a reason of at most 2000 characters.")),
         };
     }
+
+    // R29: the person the county named for its discipline inspection is told of, and sees, every county approval.
+    private bool IsDisciplineInspection(Viewer viewer) =>
+        viewer.Person is { } me && session.Db.Counties.Any(c => c.Id == viewer.County && c.DisciplineInspectionId == me);
 
     private static MeetingAttempt<T> No<T>(Refusal refusal, bool forbidden = false) => new(Result<T>.Refused(refusal), forbidden);
 }

@@ -1,3 +1,4 @@
+using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
@@ -19,13 +20,31 @@ public static class PolicyFlow
     // Deputies first, then the other principal, the chair last (末位表态).
     public static readonly string[] SpeakingOrder = ["张伟", "刘洋", "陈明", "杨帆", "李秀英", "王建国"];
 
-    public static readonly CountyOfficial First = new("county-admin-1", null, "县管理员甲");
+    public static readonly CountyOfficial First = new("county-admin-1", "县管理员甲");
 
-    public static readonly CountyOfficial Second = new("county-admin-2", null, "县管理员乙");
+    public static readonly CountyOfficial Second = new("county-admin-2", "县管理员乙");
 
     public static DateOnly Today(TestCounty county) => DateOnly.FromDateTime(county.Database.Time.GetUtcNow().UtcDateTime);
 
     public static MeetingOperations Meetings(TestCounty county) => new(county.Database.Writer);
+
+    /// <summary>R29: names 钱正清 for the county's discipline inspection (once), who is told of county approvals.</summary>
+    public static async Task<PersonId> NameDisciplineInspectionAsync(TestCounty county)
+    {
+        await using (var db = county.Database.Context())
+        {
+            if (db.Counties.Single(c => c.Id == county.County).DisciplineInspectionId is { } named)
+            {
+                return named;
+            }
+        }
+
+        var person = await county.Organization.AddPersonAsync(county.County, "钱正清");
+        Assert.True(person.IsOk, person.ToString());
+        var named2 = await new CountyChangeOperations(county.Database.Writer).NameDisciplineInspectionAsync(county.County, person.Value.Id);
+        Assert.True(named2.IsOk, named2.ToString());
+        return person.Value.Id;
+    }
 
     public static async Task<PolicyProposal> ProposeAsync(TestCounty county, PolicyDocument document, string summary = "调整小额支出限额")
     {
@@ -78,9 +97,10 @@ public static class PolicyFlow
         var meeting = await AgreeInMeetingAsync(county, proposal);
         var agreed = await county.Policies.RecordAgreementAsync(county.County, proposal.Id, meeting.Id);
         Assert.True(agreed.IsOk, agreed.ToString());
-        var first = await county.Policies.ApproveAtCountyAsync(county.County, proposal.Id, First, Today(county));
+        await NameDisciplineInspectionAsync(county);
+        var first = await county.Policies.ApproveAtCountyAsync(county.County, proposal.Id, First, null, Today(county));
         Assert.True(first.IsOk, first.ToString());
-        var second = await county.Policies.ApproveAtCountyAsync(county.County, proposal.Id, Second, Today(county));
+        var second = await county.Policies.ApproveAtCountyAsync(county.County, proposal.Id, Second, null, Today(county));
         Assert.True(second.IsOk, second.ToString());
         return second.Value.Version!;
     }

@@ -36,9 +36,7 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
         var template = text[n.TextKey];
         var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, [.. n.TextArgs]);
         // Minutes to sign open on the minutes page, where the signature is given; the rest on the meeting.
-        var link = n.Kind == NotificationKind.PolicyApprovedAtCounty
-            ? "/api/v1/policy/proposals/" + n.SubjectId.ToString("D") // R40: no page of its own yet
-            : "/meetings/" + n.SubjectId.ToString("D") + (n.Kind == NotificationKind.MinutesToSign ? "/minutes" : string.Empty);
+        var link = "/meetings/" + n.SubjectId.ToString("D") + (n.Kind == NotificationKind.MinutesToSign ? "/minutes" : string.Empty);
         return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, link);
     }
 }

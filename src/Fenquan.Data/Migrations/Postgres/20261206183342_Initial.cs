@@ -55,6 +55,7 @@ namespace Fenquan.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DisciplineInspectionId = table.Column<Guid>(type: "uuid", nullable: true),
                     Bounds_CollectiveLimit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     Bounds_ForbidDisciplineMemberPortfolio = table.Column<bool>(type: "boolean", nullable: false),
                     Bounds_ForbidSingleDeputyHoldingAll = table.Column<bool>(type: "boolean", nullable: false),
@@ -67,6 +68,32 @@ namespace Fenquan.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_counties", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "county_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupersededBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_county_changes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -122,6 +149,7 @@ namespace Fenquan.Data.Migrations.Postgres
                     InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
                     InitiatorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Flags = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     MatterDate = table.Column<DateOnly>(type: "date", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     PolicyVersionId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -737,6 +765,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "MatterId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_county_changes_CountyId_Subject_SubjectId_Number",
+                table: "county_changes",
+                columns: new[] { "CountyId", "Subject", "SubjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_county_decision_rules_CountyId_Version",
                 table: "county_decision_rules",
                 columns: new[] { "CountyId", "Version" },
@@ -993,6 +1027,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "attachments");
+
+            migrationBuilder.DropTable(
+                name: "county_changes");
 
             migrationBuilder.DropTable(
                 name: "county_decision_rules");
