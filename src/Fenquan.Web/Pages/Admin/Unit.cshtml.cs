@@ -5,6 +5,7 @@ using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Web.Access;
 using Fenquan.Web.Api;
+using Fenquan.Web.Pages.Meetings;
 using Fenquan.Web.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -25,6 +26,9 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
 
     /// <summary>Meetings a proposal can be tabled on (scheduled) or agreed in (closed).</summary>
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+
+    /// <summary>R43: policy items of meetings in session still waiting for their outcome, with their meeting.</summary>
+    public IReadOnlyList<(Meeting Meeting, AgendaItem Item)> OpenPolicyItems { get; private set; } = [];
 
     [BindProperty]
     public string? Summary { get; set; }
@@ -96,6 +100,10 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
     public async Task<IActionResult> OnPostTableAsync(Guid proposal, Guid meeting) =>
         await DoneAsync((await policies.TableAsync(Viewer, meeting, new PolicyItemInput { ProposalId = proposal })).Result.Refusal, "Policy.Tabled");
 
+    /// <summary>R43: records the team's approval or rejection of a policy item as the count shows (the meeting's recorder only).</summary>
+    public async Task<IActionResult> OnPostPolicyOutcomeAsync(Guid meeting, Guid item, OutcomeChoice outcome, string? reason) =>
+        await DoneAsync((await policies.OutcomeAsync(Viewer, meeting, item, new PolicyOutcomeInput { Outcome = outcome, Reason = reason })).Result.Refusal, "Policy.OutcomeRecorded");
+
     public async Task<IActionResult> OnPostAgreementAsync(Guid proposal, Guid meeting) =>
         await DoneAsync((await policies.RecordAgreementAsync(Viewer, proposal, new AgreementInput { MeetingId = meeting })).Result.Refusal, "Policy.Agreed");
 
@@ -144,7 +152,14 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
             .. PortfolioRules.Gaps(unit, Viewer.Today, Viewer.Org!, bounds).Select(area => Text["Admin.AreaWithoutDeputy", Text.Of(area)].Value),
         ];
         Proposals = policies.OfMyUnit(Viewer);
-        Meetings = MeetingOperations.MeetingsOf(session.Db, Viewer.County, unit).Where(m => m.State is MeetingState.Scheduled or MeetingState.Closed).ToList();
+        var meetings = MeetingOperations.MeetingsOf(session.Db, Viewer.County, unit);
+        Meetings = meetings.Where(m => m.State is MeetingState.Scheduled or MeetingState.Closed).ToList();
+        OpenPolicyItems =
+        [
+            .. meetings.Where(m => m.State == MeetingState.InSession)
+                .Select(m => MeetingOperations.Find(session.Db, Viewer.County, m.Id)!)
+                .SelectMany(m => m.Items.Where(i => i.PolicyProposalId is not null && m.OutcomeOf(i.Id) is null).Select(i => (m, i))),
+        ];
         var current = PolicyOperations.InForce(session.Db, Viewer.County, unit, Viewer.Today);
         PolicyNumber = current.IsOk ? current.Value.Version.Number : 0;
         if (!keepJson)
