@@ -74,6 +74,26 @@ public sealed class PolicyApiTests : IAsyncLifetime
 
     [Fact]
     [Trait("Rule", "R40")]
+    public async Task TheUnitPage_Proposes_WithItsAntiforgeryToken()
+    {
+        var page = await _unitAdmin.GetStringAsync("/admin/unit");
+        var form = new Dictionary<string, string>
+        {
+            ["PolicyJson"] = await CurrentDocumentAsync(InTwoDays),
+            ["Summary"] = "页面提出的修订",
+            ["__RequestVerificationToken"] = WebApp.Token(page),
+        };
+
+        var withoutToken = await _unitAdmin.PostAsync("/admin/unit?handler=Propose", new FormUrlEncodedContent(form.Where(f => f.Key != "__RequestVerificationToken")));
+        var proposed = await _unitAdmin.PostAsync("/admin/unit?handler=Propose", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        Assert.Contains("页面提出的修订", await _unitAdmin.GetStringAsync("/admin/unit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R40")]
     public async Task AnEffectiveDateInThePast_IsRefused()
     {
         var refused = await _unitAdmin.PostAsJsonAsync("/api/v1/policy/proposals", new { summary = "倒签生效", document = await CurrentDocumentAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30)) });
