@@ -346,7 +346,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     OldPayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     NewPayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     OldTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    NewTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    NewTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OldItemCode = table.Column<string>(type: "TEXT", nullable: true),
+                    NewItemCode = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

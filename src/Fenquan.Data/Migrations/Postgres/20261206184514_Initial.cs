@@ -346,7 +346,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     OldPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     NewPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     OldTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NewTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    NewTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OldItemCode = table.Column<string>(type: "text", nullable: true),
+                    NewItemCode = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
