@@ -125,6 +125,31 @@ public class CountyChangeOperationsTests
     }
 
     [Theory]
+    [Trait("Rule", "R18")]
+    [Trait("Rule", "R40")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OfficeCorrectsACatalogueEntry_AndTheMatterIsReroutedToTheTeam_Ledgered(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (county, changes, _) = await CountyWithInspectionAsync(database);
+        await InForceAsync(changes, county, CountyChangeSubject.ProcurementCatalogue, Catalogue.ToJson());
+        var matter = (await county.Matters.SubmitAsync(new SubmitMatter(county.County, county.Unit, MatterKind.PurchasePlan, "采购电脑", 800m, Payee.Named("清河县电脑城"), county["吴斌"], InitiatorKind.Section, MatterFlags.None, MatterDate) { ItemCode = "none" })).Value;
+
+        var bySubmitter = await county.Matters.CorrectItemAsync(county.County, matter.Id, county["吴斌"], "A02010104");
+        var byOffice = await county.Matters.CorrectItemAsync(county.County, matter.Id, county["赵敏"], "A02010104");
+
+        Assert.Equal("R18.OnlyOfficeCorrectsItem", bySubmitter.Refusal?.Key);
+        Assert.True(byOffice.IsOk, byOffice.ToString());
+        await using var db = database.Context();
+        var stored = await db.Matters.Include(m => m.Changes).SingleAsync(m => m.Id == matter.Id);
+        Assert.Equal(("A02010104", MatterFlags.CatalogueItem, 2), (stored.ItemCode, stored.Flags, stored.Round));
+        Assert.Contains(stored.Route.Steps, s => s.Kind == StepKind.CollectiveDecision);
+        Assert.Equal("none", stored.Changes.Single().OldItemCode);
+        Assert.True(await db.LedgerEntries.AnyAsync(e => e.Kind == "matter.item-corrected"));
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
+
+    [Theory]
     [Trait("Rule", "R40")]
     [Trait("Rule", "R5")]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -443,6 +443,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("NewItemCode")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("uuid");
 
@@ -459,6 +462,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<decimal>("OldAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("OldItemCode")
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("OldPayeeId")
                         .HasColumnType("uuid");

@@ -438,6 +438,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NewItemCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("TEXT");
 
@@ -453,6 +456,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.Property<decimal>("OldAmount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldItemCode")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OldPayeeId")

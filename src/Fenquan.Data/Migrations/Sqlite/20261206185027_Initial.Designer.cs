@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fenquan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFenquanDbContext))]
-    [Migration("20261206183336_Initial")]
+    [Migration("20261206185027_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -441,6 +441,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NewItemCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("TEXT");
 
@@ -456,6 +459,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.Property<decimal>("OldAmount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldItemCode")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OldPayeeId")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenquan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFenquanDbContext))]
-    [Migration("20261206183342_Initial")]
+    [Migration("20261206185032_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -446,6 +446,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("NewItemCode")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("uuid");
 
@@ -462,6 +465,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<decimal>("OldAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("OldItemCode")
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("OldPayeeId")
                         .HasColumnType("uuid");
