@@ -8,14 +8,15 @@ namespace Fenquan.Web.Tests.Meetings;
 /// <summary>
 /// R40 with R43 over the API: the unit administrator's proposal is tabled in a real team meeting,
 /// decided by the members' opinions, its agreement counts once the minutes are final, and the
-/// county approves it under four eyes — one county administrator's approval alone publishes nothing.
+/// county approves it under four eyes — one county administrator's approval alone publishes nothing,
+/// a second one (admin2) publishes the version, and the county's discipline inspection sees it.
 /// </summary>
 public sealed class PolicyMeetingApiTests
 {
     [Fact]
     [Trait("Rule", "R40")]
     [Trait("Rule", "R43")]
-    public async Task AProposal_IsAgreedInAMeetingWithFinalMinutes_ThenOneCountyApprovalIsNotEnough()
+    public async Task AProposal_IsAgreedInAMeetingWithFinalMinutes_OneCountyApprovalIsNotEnough_TheSecondPublishes()
     {
         await using var app = await WebApp.StartAsync();
         var s = await MeetingSetup.StartAsync(app);
@@ -76,7 +77,17 @@ public sealed class PolicyMeetingApiTests
 
         var state = (await (await office.GetAsync($"/api/v1/policy/proposals/{proposal}")).ReadAsync()).GetProperty("state").GetString();
         Assert.Equal("CountyApprovedOnce", state);
-        await using var after = app.Db();
-        Assert.Equal(versions, await after.PolicyVersions.CountAsync());
+        await using (var after = app.Db())
+        {
+            Assert.Equal(versions, await after.PolicyVersions.CountAsync());
+        }
+
+        var second = await (await app.SignInAsync("admin2")).PostAsJsonAsync($"/api/v1/policy/proposals/{proposal}/county-approvals", new { });
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), DateOnly.Parse((await second.ReadAsync()).GetProperty("effectiveFrom").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var seen = await (await (await app.SignInAsync("county.discipline")).GetAsync($"/api/v1/policy/proposals/{proposal}")).ReadAsync();
+        Assert.Equal("Approved", seen.GetProperty("state").GetString());
+        await using var published = app.Db();
+        Assert.Equal(versions + 1, await published.PolicyVersions.CountAsync());
     }
 }
