@@ -141,6 +141,14 @@ public static class DemoCounty
             progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));
         }
 
+        // R40: 城关镇's office (the unit administrator) has proposed a higher small-expense limit; it
+        // waits for the team's meeting and then two county officials, and is not in force.
+        var (firstUnit, _) = units[0];
+        var office = people.First(p => p.Unit == firstUnit && p.Role == Role.OfficeReviewer);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var raised = DefaultPolicy.Create(new UnitLimits(4_000m, UnitPlan[0].Purchase, county.Bounds.CollectiveLimit), county.Bounds, effectiveFrom: today);
+        Ok(await policies.ProposeAsync(county.Id, firstUnit, new PolicyProposer(office.Id, IsUnitAdministrator: true), "小额支出限额由3,000元调整为4,000元", raised, today));
+
         return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters) { CountyDisciplineInspection = inspector };
     }
 
