@@ -25,6 +25,24 @@ public static class FenquanApp
                 policy.SetDescription("Unit policies (R40).");
                 policy.AddCommand<PolicyCheckCommand>("check").WithDescription("Verify a policy file: complete, within county bounds, safe (策略校验).");
             });
+            config.AddBranch("catalogue", catalogue =>
+            {
+                catalogue.SetDescription("The county's government procurement catalogue (政府采购目录, R18).");
+                catalogue.AddCommand<CatalogueListCommand>("list").WithDescription("The catalogue in force.");
+                catalogue.AddCommand<CatalogueImportCommand>("import").WithDescription("Propose a new version from a JSON file; a second county administrator confirms it (R40).");
+            });
+            config.AddBranch("approval-items", items =>
+            {
+                items.SetDescription("The county's register of administrative approval items (行政审批事项目录, R23, R24).");
+                items.AddCommand<ApprovalItemsListCommand>("list").WithDescription("The register in force.");
+                items.AddCommand<ApprovalItemsImportCommand>("import").WithDescription("Propose a new version from a JSON file; a second county administrator confirms it (R40).");
+            });
+            config.AddBranch("county-changes", changes =>
+            {
+                changes.SetDescription("Changes to route-deciding county data under four eyes (R40).");
+                changes.AddCommand<CountyChangesListCommand>("list").WithDescription("Proposed and confirmed changes, newest first.");
+                changes.AddCommand<CountyChangesConfirmCommand>("confirm").WithDescription("Confirm a pending change as a county administrator other than its proposer.");
+            });
             config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
             config.AddCommand<ExportCommand>("export").WithDescription("Export the ledger as JSON lines (导出台账).");
             config.SetExceptionHandler((exception, _) =>

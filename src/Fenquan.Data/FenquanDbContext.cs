@@ -44,6 +44,7 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<UnitId>().HaveConversion<UnitIdConverter>();
         configurationBuilder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
         configurationBuilder.Properties<PolicyVersionId>().HaveConversion<PolicyVersionIdConverter>();
+        configurationBuilder.Properties<PolicyProposalId>().HaveConversion<PolicyProposalIdConverter>();
         configurationBuilder.Properties<MatterId>().HaveConversion<MatterIdConverter>();
         configurationBuilder.Properties<ActionId>().HaveConversion<ActionIdConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
@@ -96,6 +97,9 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             version.ToTable("policy_versions");
             version.HasKey(v => v.Id);
             version.HasIndex(v => new { v.CountyId, v.UnitId, v.Number }).IsUnique();
+
+            // R40: the approved proposal it came from; null for the unit's bootstrap version.
+            version.HasOne<PolicyProposal>().WithMany().HasForeignKey(v => v.ProposalId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Matter>(matter =>
@@ -103,6 +107,7 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             matter.ToTable("matters");
             matter.HasKey(m => m.Id);
             matter.Property(m => m.Title).HasMaxLength(300);
+            matter.Property(m => m.ItemCode).HasMaxLength(40);
             matter.ComplexProperty(m => m.Payee, payee => payee.Property(p => p.Name).HasMaxLength(200));
             matter.Property(m => m.Route).HasConversion(new RouteConverter(), RouteConverter.Comparer);
 
@@ -173,6 +178,8 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));
 
     private sealed class PolicyVersionIdConverter() : ValueConverter<PolicyVersionId, Guid>(id => id.Value, value => new PolicyVersionId(value));
+
+    private sealed class PolicyProposalIdConverter() : ValueConverter<PolicyProposalId, Guid>(id => id.Value, value => new PolicyProposalId(value));
 
     private sealed class MatterIdConverter() : ValueConverter<MatterId, Guid>(id => id.Value, value => new MatterId(value));
 

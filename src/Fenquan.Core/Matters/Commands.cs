@@ -40,6 +40,13 @@ public sealed record SubmitMatter(
 
     public Area Area => MatterRules.AreaOf(Kind);
 
+    /// <summary>
+    /// The county register entry named: a procurement-catalogue code or "none" (purchase plans, R18),
+    /// an approval-item register code (approval items, R23). The route-deciding flags are then
+    /// decided from county data by the submit operation (R40), whatever <see cref="Flags"/> says.
+    /// </summary>
+    public string? ItemCode { get; init; }
+
     /// <summary>The facts the policy routes on (call the router with these, then <see cref="Matter.Submit"/>).</summary>
     public MatterFacts Facts => new(Area, Kind, Amount, InitiatorKind, Flags);
 }

@@ -40,6 +40,7 @@ public sealed class Matter
         InitiatorId = command.InitiatorId;
         InitiatorKind = command.InitiatorKind;
         Flags = command.Flags;
+        ItemCode = string.IsNullOrWhiteSpace(command.ItemCode) ? null : command.ItemCode.Trim();
         OccurredOn = command.OccurredOn;
         SubmittedOn = submittedOn;
         SubmittedAt = now;
@@ -70,9 +71,18 @@ public sealed class Matter
 
     public InitiatorKind InitiatorKind { get; private set; }
 
+    /// <summary>
+    /// The flags the route was chosen by. Since R40 they come from county data: the data layer sets
+    /// them from the entry named by <see cref="ItemCode"/> (see <see cref="Policy.CountyFacts"/>).
+    /// </summary>
     public MatterFlags Flags { get; private set; }
 
     /// <summary>
+    /// The county register entry the matter names: a procurement-catalogue code (or "none") for a
+    /// purchase plan (R18), an approval-item register code for an approval item (R23, R24); null otherwise.
+    /// </summary>
+    public string? ItemCode { get; private set; }
+
     /// R40: the day of submission, whose policy and role-holders decide: every actor is checked
     /// against the organisation on this date, whatever date the matter itself carries.
     /// </summary>
@@ -468,6 +478,64 @@ public sealed class Matter
         var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Resubmit, by, now);
         StartRound(reroutedWithFrozenPolicy);
         _changes.Add(change.After(this, material: false));
+        return Result<MatterChange>.Ok(change);
+    }
+
+    /// <summary>
+    /// R18, R40: the office corrects the catalogue entry a purchase plan names (a wrong entry, or
+    /// "none" for an item that is in the catalogue). <paramref name="flags"/> are what the county's
+    /// catalogue decides for the new entry and <paramref name="reroutedWithFrozenPolicy"/> the route
+    /// of the corrected facts under the frozen policy (R41), both worked out by the caller. When the
+    /// flags change, the matter starts its next round from step 0 on the new route; otherwise only
+    /// the entry changes. Only an office reviewer of the unit on the matter's date corrects, never
+    /// the initiator; only while the matter is pending or returned, and not once a meeting decided it
+    /// (R43: what was decided binds).
+    /// </summary>
+    public Result<MatterChange> CorrectItem(PersonId by, string itemCode, MatterFlags flags, Route reroutedWithFrozenPolicy, IOrganizationView org, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemCode);
+        ArgumentNullException.ThrowIfNull(reroutedWithFrozenPolicy);
+        ArgumentNullException.ThrowIfNull(org);
+        if (Kind != MatterKind.PurchasePlan)
+        {
+            return Refusal.Invalid("itemCode: only a purchase plan's catalogue entry is corrected.");
+        }
+
+        if (!org.PeopleWithRole(UnitId, Role.OfficeReviewer, SubmittedOn).Contains(by) || by == InitiatorId)
+        {
+            return Refusal.Because("R18", "OnlyOfficeCorrectsItem",
+                "Only an office reviewer of the unit on {date}, other than the initiator, corrects a purchase's catalogue entry.",
+                ("date", MatterRules.Day(SubmittedOn)));
+        }
+
+        if (State is not (MatterState.Pending or MatterState.Returned) || DecidedTerms is not null)
+        {
+            return Refusal.Because("R18", "ItemFixedOnceDecided",
+                "The catalogue entry of a matter that is {state} or was decided by a meeting can no longer be corrected.",
+                ("state", State.ToString()));
+        }
+
+        var code = itemCode.Trim();
+        if (string.Equals(code, ItemCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return Refusal.Because("R18", "ItemUnchanged", "The matter already names {code}.", ("code", code));
+        }
+
+        var reroute = flags != Flags;
+        if (reroute && reroutedWithFrozenPolicy.Steps.Count == 0)
+        {
+            return Result<MatterChange>.Refused("R40", "The route is empty: no matter in a restricted area is approved without a step.");
+        }
+
+        var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.ItemCorrected, by, now);
+        ItemCode = code;
+        Flags = flags;
+        if (reroute)
+        {
+            StartRound(reroutedWithFrozenPolicy);
+        }
+
+        _changes.Add(change.After(this, material: reroute));
         return Result<MatterChange>.Ok(change);
     }
 

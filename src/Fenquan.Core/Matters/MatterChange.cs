@@ -2,7 +2,7 @@ using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Matters;
 
-/// <summary>What the initiator did to their matter outside the route.</summary>
+/// <summary>What was done to a matter outside its route: by the initiator, or the office's correction of its catalogue entry.</summary>
 public enum MatterChangeKind
 {
     /// <summary>Amount, payee or title changed (R42).</summary>
@@ -13,6 +13,9 @@ public enum MatterChangeKind
 
     /// <summary>The initiator withdrew the matter.</summary>
     Withdraw,
+
+    /// <summary>The office corrected the catalogue entry a purchase plan names (R18, R40); re-routed when the correction changes the route.</summary>
+    ItemCorrected,
 }
 
 /// <summary>
@@ -40,6 +43,7 @@ public sealed class MatterChange
         OldPayeeId = NewPayeeId = before.Payee.PersonId;
         OldPayeeName = NewPayeeName = before.Payee.Name;
         OldTitle = NewTitle = before.Title;
+        OldItemCode = NewItemCode = before.ItemCode;
     }
 
     public Guid Id { get; private set; }
@@ -54,7 +58,7 @@ public sealed class MatterChange
 
     public DateTimeOffset At { get; private set; }
 
-    /// <summary>R42: amount up or payee changed.</summary>
+    /// <summary>The change sent the matter back through approval: R42, amount up or payee changed; R18, a corrected catalogue entry that changes the route.</summary>
     public bool Material { get; private set; }
 
     public int RoundBefore { get; private set; }
@@ -81,6 +85,11 @@ public sealed class MatterChange
 
     public string NewTitle { get; private set; }
 
+    /// <summary>The register entry named before and after (R18: the office's correction).</summary>
+    public string? OldItemCode { get; private set; }
+
+    public string? NewItemCode { get; private set; }
+
     internal MatterChange After(Matter after, bool material)
     {
         Material = material;
@@ -90,6 +99,7 @@ public sealed class MatterChange
         NewPayeeId = after.Payee.PersonId;
         NewPayeeName = after.Payee.Name;
         NewTitle = after.Title;
+        NewItemCode = after.ItemCode;
         return this;
     }
 }

@@ -93,8 +93,9 @@ public sealed partial class Meeting
         State = MeetingState.Bound;
         foreach (var item in _items)
         {
-            if (OutcomeOf(item.Id) is not { MatterActionId: null } outcome || outcome.Kind == ItemOutcomeKind.Deferred
-                || matterOf(item.MatterId) is not { } matter || matter.Amount != item.ProposedAmount || matter.Payee != item.Payee)
+            // A policy proposal's item binds nothing here: the proposal reads the meeting (PolicyProposal.RecordAgreement).
+            if (item.MatterId is not { } matterId || OutcomeOf(item.Id) is not { MatterActionId: null } outcome || outcome.Kind == ItemOutcomeKind.Deferred
+                || matterOf(matterId) is not { } matter || matter.Amount != item.ProposedAmount || matter.Payee != item.Payee)
             {
                 continue;
             }

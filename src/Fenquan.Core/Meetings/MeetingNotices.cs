@@ -1,3 +1,4 @@
+using Fenquan.Core.Primitives;
 using System.Globalization;
 using Fenquan.Core.Notifications;
 

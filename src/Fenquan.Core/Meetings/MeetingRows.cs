@@ -43,7 +43,9 @@ public sealed class MeetingMember
 
 /// <summary>
 /// An agenda item (议题): one matter waiting at its collective-decision step, with the facts the
-/// recusal rules need, frozen when it is put on the agenda.
+/// recusal rules need, frozen when it is put on the agenda — or, for R40, a unit's policy proposal
+/// (then <see cref="MatterId"/>, <see cref="Area"/> and <see cref="Kind"/> are null and
+/// <see cref="PolicyProposalId"/> names the proposal; see Meeting.PolicyItems.cs).
 /// </summary>
 public sealed class AgendaItem
 {
@@ -74,6 +76,19 @@ public sealed class AgendaItem
         _documentReferences.AddRange(request.DocumentReferences.Select(d => d.Trim()));
     }
 
+    internal AgendaItem(MeetingId meetingId, CountyId countyId, int number, PolicyProposal proposal, DateTimeOffset addedAt)
+    {
+        Id = AgendaItemId.New();
+        AddedAt = addedAt;
+        MeetingId = meetingId;
+        CountyId = countyId;
+        Number = number;
+        PolicyProposalId = proposal.Id;
+        Title = proposal.Summary;
+        InitiatorId = proposal.ProposedById;
+        Payee = Payee.None;
+    }
+
     public AgendaItemId Id { get; private set; }
 
     public MeetingId MeetingId { get; private set; }
@@ -83,16 +98,20 @@ public sealed class AgendaItem
     /// <summary>The item's number on the agenda, from 1.</summary>
     public int Number { get; private set; }
 
-    public MatterId MatterId { get; private set; }
+    /// <summary>The matter decided; null for a policy proposal's item.</summary>
+    public MatterId? MatterId { get; private set; }
+
+    /// <summary>R40: the policy proposal the team agrees to; null for a matter's item.</summary>
+    public PolicyProposalId? PolicyProposalId { get; private set; }
 
     public string Title { get; private set; }
 
-    public Area Area { get; private set; }
+    public Area? Area { get; private set; }
 
-    public MatterKind Kind { get; private set; }
+    public MatterKind? Kind { get; private set; }
 
     /// <summary>R11: personnel items need two thirds present and a majority of all members.</summary>
-    public bool IsPersonnel => Area == Area.Personnel;
+    public bool IsPersonnel => Area == Organization.Area.Personnel;
 
     public PersonId InitiatorId { get; private set; }
 

@@ -75,7 +75,7 @@ public sealed record MinutesOpinion(int Sequence, PersonId PersonId, string Name
 /// <summary>One item in the minutes. <see cref="Outcome"/> is null only for an undecided item.</summary>
 public sealed record MinutesItem(
     int Number,
-    MatterId MatterId,
+    MatterId? MatterId,
     string Title,
     bool Personnel,
     decimal ProposedAmount,

@@ -19,6 +19,12 @@ public enum NotificationKind
 
     /// <summary>R43: to the unit's discipline member — an attendee has not signed the minutes within the signing period.</summary>
     SignatureOverdue,
+
+    /// <summary>To the county's discipline inspection: a county official proposed a change to route-deciding county data (R40).</summary>
+    CountyChangeProposed,
+
+    /// <summary>To the county's discipline inspection: a second county official confirmed it, and it took effect (R40).</summary>
+    CountyChangeConfirmed,
 }
 
 /// <summary>

@@ -30,7 +30,26 @@ public sealed record CountyBounds
 
     public static CountyBounds Default { get; } = new();
 
+    /// <summary>R4, R16, R5: ranges that are ranges (minimum up to maximum, above zero) and a collective limit above zero.</summary>
+    public Primitives.Outcome Check()
+    {
+        if (SmallExpenseMin <= 0m || SmallExpenseMin > SmallExpenseMax)
+        {
+            return Primitives.Refusal.Because("R4", "BoundsRange", "The small-expense range must run from above zero up to its maximum.");
+        }
+
+        if (PurchaseMin <= 0m || PurchaseMin > PurchaseMax)
+        {
+            return Primitives.Refusal.Because("R16", "BoundsRange", "The purchase-limit range must run from above zero up to its maximum.");
+        }
+
+        return CollectiveLimit <= 0m
+            ? Primitives.Refusal.Because("R5", "BoundsRange", "The collective limit must be above zero.")
+            : Primitives.Outcome.Ok;
+    }
+
     /// <summary>The restricted areas in force under these bounds.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<Area> RestrictedAreas => LawEnforcementEnabled
         ? [Area.Finance, Area.Personnel, Area.Procurement, Area.Construction, Area.AdministrativeApproval, Area.LawEnforcement]
         : [Area.Finance, Area.Personnel, Area.Procurement, Area.Construction, Area.AdministrativeApproval];

@@ -24,7 +24,17 @@ public sealed class County
 
     public CountyBounds Bounds { get; private set; }
 
+    /// <summary>
+    /// The person who receives, for the county's discipline inspection commission (县纪委监委), notice
+    /// of every proposed and confirmed change to route-deciding county data (R29, R40); null until
+    /// the county names one, and until then such data cannot change.
+    /// </summary>
+    public PersonId? DisciplineInspectionId { get; private set; }
+
+    /// <summary>Only through a confirmed county change (four eyes, R40): see <c>CountyChangeOperations</c>.</summary>
     public void ChangeBounds(CountyBounds bounds) => Bounds = bounds;
+
+    public void NameDisciplineInspection(PersonId person) => DisciplineInspectionId = person;
 }
 
 /// <summary>单位: a department or a township (R1).</summary>

@@ -6,7 +6,10 @@ namespace Fenquan.Core.Policy;
 /// <summary>
 /// A published version of a unit's policy (R40, R41): the policy document as JSON in the
 /// documented format, the number, and the date it takes effect. Immutable once published; a change
-/// is a new version. Matters freeze the version in force when they are submitted.
+/// is a new version. Matters freeze the version in force when they are submitted. Only an approved
+/// <see cref="PolicyProposal"/> becomes a version (proposals live in their own table, so nothing
+/// that reads versions can take one for the policy in force); the one exception is
+/// <see cref="Bootstrap"/>, the first version of a unit set up with the county.
 /// </summary>
 public sealed class PolicyVersion
 {
@@ -15,8 +18,9 @@ public sealed class PolicyVersion
         DocumentJson = string.Empty;
     }
 
-    private PolicyVersion(PolicyVersionId id, CountyId countyId, UnitId unitId, int number, DateOnly effectiveFrom, string documentJson, DateTimeOffset publishedAt)
+    private PolicyVersion(PolicyVersionId id, CountyId countyId, UnitId unitId, int number, DateOnly effectiveFrom, string documentJson, DateTimeOffset publishedAt, PolicyProposalId? proposalId)
     {
+        ProposalId = proposalId;
         Id = id;
         CountyId = countyId;
         UnitId = unitId;
@@ -41,11 +45,16 @@ public sealed class PolicyVersion
 
     public DateTimeOffset PublishedAt { get; private set; }
 
+    /// <summary>The proposal whose county approval published it; null for the unit's bootstrap version.</summary>
+    public PolicyProposalId? ProposalId { get; private set; }
+
     /// <summary>
-    /// R40: a version is published only when the verifier found nothing wrong; the caller passes the
-    /// verifier's failures (empty when clean) so this method cannot be reached around the check.
+    /// R40: the unit's first version, set up with the county (the demo and seeds) before any team
+    /// or county official can go through <see cref="PolicyProposal"/>. It is number 1 only: every
+    /// later version is proposed, agreed in a meeting and approved at the county. The caller passes
+    /// the verifier's failures (empty when clean) so this method cannot be reached around the check.
     /// </summary>
-    public static Result<PolicyVersion> Publish(
+    public static Result<PolicyVersion> Bootstrap(
         Unit unit,
         int number,
         DateOnly effectiveFrom,
@@ -53,20 +62,30 @@ public sealed class PolicyVersion
         IReadOnlyCollection<string> verifierFailures,
         DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(verifierFailures);
         if (verifierFailures.Count > 0)
         {
-            return Result<PolicyVersion>.Refused("R40", "the policy failed verification: " + string.Join("; ", verifierFailures));
+            return Refusal.Because("R40", "FailedVerification", "The policy failed verification and cannot be proposed: {failures}", ("failures", string.Join("; ", verifierFailures)));
         }
 
-        if (number < 1)
+        if (number != 1)
         {
-            return Result<PolicyVersion>.Refused("R40", "a policy version number starts at 1");
+            return Refusal.Because("R40", "BootstrapOnlyFirst", "{unit} already has a policy; a new version is proposed by the unit administrator, agreed by the team in a meeting and approved by the county.", ("unit", unit.Name));
         }
 
-        return Result<PolicyVersion>.Ok(new PolicyVersion(PolicyVersionId.New(), unit.CountyId, unit.Id, number, effectiveFrom, documentJson, now));
+        return Result<PolicyVersion>.Ok(new PolicyVersion(PolicyVersionId.New(), unit.CountyId, unit.Id, number, effectiveFrom, documentJson, now, null));
     }
 
-    /// <summary>R41: the version in force on a date is the latest published one that has taken effect.</summary>
+    /// <summary>The version the county's second approval publishes (see <see cref="PolicyProposal.ApproveAtCounty"/>).</summary>
+    internal static PolicyVersion FromProposal(PolicyProposal proposal, int number, DateOnly effectiveFrom, DateTimeOffset now)
+    {
+        // The document says its own number and the date it really takes effect.
+        var document = PolicyJson.Parse(proposal.DocumentJson).Value with { Version = number, EffectiveFrom = effectiveFrom };
+        return new(PolicyVersionId.New(), proposal.CountyId, proposal.UnitId, number, effectiveFrom, PolicyJson.Write(document), now, proposal.Id);
+    }
+
+    /// <summary>R41: the version in force on a date is the latest published one that has taken effect (R40: proposals are not versions and never count).</summary>
     public static PolicyVersion? InForceOn(IEnumerable<PolicyVersion> versions, DateOnly date) =>
         versions.Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Number).FirstOrDefault();
 }

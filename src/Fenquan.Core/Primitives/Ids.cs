@@ -37,3 +37,9 @@ public readonly record struct ActionId(Guid Value)
     public static ActionId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString("D");
 }
+
+public readonly record struct PolicyProposalId(Guid Value)
+{
+    public static PolicyProposalId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString("D");
+}

@@ -4,8 +4,11 @@ namespace Fenquan.Core.Primitives;
 /// A refusal by a rule: expected outcomes are values, not exceptions. Every refusal names the
 /// rule id (R1…R47 of SPEC.md) and says why in plain words.
 /// </summary>
-public sealed record Refusal(string RuleId, string Reason)
+public sealed partial record Refusal(string RuleId, string Reason)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
+
     /// <summary>
     /// The message key (<c>R43.PrincipalSpeaksLast</c>): the rule id, a dot and the refusal's name.
     /// The interface renders a refusal from its key and <see cref="Arguments"/> in the viewer's
@@ -29,13 +32,9 @@ public sealed record Refusal(string RuleId, string Reason)
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(arguments);
-        var reason = new System.Text.StringBuilder(english);
-        foreach (var argument in arguments)
-        {
-            reason.Replace("{" + argument.Name + "}", argument.Value);
-        }
-
-        return new Refusal(ruleId, reason.ToString()) { Key = ruleId + "." + name, Arguments = arguments };
+        // One pass over the template, so a value that happens to contain "{name}" is never filled in again.
+        var reason = Placeholder().Replace(english, m => arguments.FirstOrDefault(a => a.Name == m.Groups[1].Value)?.Value ?? m.Value);
+        return new Refusal(ruleId, reason) { Key = ruleId + "." + name, Arguments = arguments };
     }
 
     /// <summary>The value of the named argument; null when the refusal has none by that name.</summary>

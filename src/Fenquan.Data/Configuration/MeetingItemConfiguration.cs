@@ -28,5 +28,8 @@ internal sealed class MeetingItemConfiguration : IEntityTypeConfiguration<Agenda
         item.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
         item.HasIndex(i => new { i.CountyId, i.MatterId });
         item.HasOne<Matter>().WithMany().HasForeignKey(i => i.MatterId).OnDelete(DeleteBehavior.Restrict);
+
+        // R40: a policy proposal's item has no matter (see Meeting.PolicyItems.cs).
+        item.HasOne<Fenquan.Core.Policy.PolicyProposal>().WithMany().HasForeignKey(i => i.PolicyProposalId).OnDelete(DeleteBehavior.Restrict);
     }
 }

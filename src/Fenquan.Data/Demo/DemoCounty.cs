@@ -24,7 +24,11 @@ public sealed record DemoOptions
 /// <summary>One demo person: who they are and what they do, for the sign-in list.</summary>
 public sealed record DemoPerson(PersonId Id, string Name, UnitId Unit, string UnitName, Role Role, IReadOnlyList<Area> Portfolio);
 
-public sealed record DemoCountyInfo(CountyId County, string Name, IReadOnlyList<(UnitId Id, string Name)> Units, IReadOnlyList<DemoPerson> People, int Matters);
+public sealed record DemoCountyInfo(CountyId County, string Name, IReadOnlyList<(UnitId Id, string Name)> Units, IReadOnlyList<DemoPerson> People, int Matters)
+{
+    /// <summary>The county discipline inspection's liaison, notified of changes to route-deciding county data (R29, R40).</summary>
+    public PersonId? CountyDisciplineInspection { get; init; }
+}
 
 /// <summary>
 /// The demo county 清河县: two townships and three departments with full teams (realistic names,
@@ -81,6 +85,7 @@ public static class DemoCounty
 
         progress?.Report(("organisation", 0));
         var county = (await organization.CreateCountyAsync(CountyName, CountyBounds.Default)).Value;
+        var inspector = await DemoRegisters.SeedAsync(organization, new CountyChangeOperations(store.Writer), county.Id);
         var names = new NameSource(random);
         var people = new List<DemoPerson>();
         var units = new List<(UnitId, string)>();
@@ -122,22 +127,33 @@ public static class DemoCounty
             }
 
             var limits = new UnitLimits(plan.Small, plan.Purchase, county.Bounds.CollectiveLimit);
-            Ok(await policies.PublishAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
+            Ok(await policies.SeedFirstVersionAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
         }
 
+        // A stream of its own for the register entries matters name, so the main stream (and with it
+        // every other choice of the demo) stays what it was before the registers.
+        var registerRandom = new Random(options.Seed + 1);
         var step = TimeSpan.FromMinutes(options.DaysOfHistory * 24.0 * 60.0 * 0.97 / Math.Max(1, options.Matters));
         for (var i = 0; i < options.Matters; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             clock.Advance(step);
-            await SeedMatterAsync(store, matters, county, people, random, clock);
+            await SeedMatterAsync(store, matters, county, people, random, registerRandom, clock);
             progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));
         }
 
-        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters);
+        // R40: 城关镇's office (the unit administrator) has proposed a higher small-expense limit; it
+        // waits for the team's meeting and then two county officials, and is not in force.
+        var (firstUnit, _) = units[0];
+        var office = people.First(p => p.Unit == firstUnit && p.Role == Role.OfficeReviewer);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var raised = DefaultPolicy.Create(new UnitLimits(4_000m, UnitPlan[0].Purchase, county.Bounds.CollectiveLimit), county.Bounds, effectiveFrom: today);
+        Ok(await policies.ProposeAsync(county.Id, firstUnit, new PolicyProposer(office.Id, IsUnitAdministrator: true), "小额支出限额由3,000元调整为4,000元", raised, today));
+
+        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters) { CountyDisciplineInspection = inspector };
     }
 
-    private static async Task SeedMatterAsync(FenquanStore store, MatterOperations operations, County county, List<DemoPerson> people, Random random, DemoClock clock)
+    private static async Task SeedMatterAsync(FenquanStore store, MatterOperations operations, County county, List<DemoPerson> people, Random random, Random registerRandom, DemoClock clock)
     {
         var unit = people[random.Next(people.Count)].Unit;
         var staffOf = people.Where(p => p.Unit == unit).ToList();
@@ -163,8 +179,13 @@ public static class DemoCounty
             ? Payee.Person(initiator.Id, initiator.Name)
             : Payee.Named(Suppliers[random.Next(Suppliers.Length)]);
         var titles = Titles[kind];
+        var title = titles[random.Next(titles.Length)];
+
+        // R40: the matter names a register entry, and the county's data decides its flags; the
+        // random flags above only choose whether a purchase names a catalogue entry.
+        var (itemCode, itemTitle) = RegisterEntry(kind, flags, registerRandom);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var submitted = await operations.SubmitAsync(new SubmitMatter(county.Id, unit, kind, titles[random.Next(titles.Length)], amount, payee, initiator.Id, initiatorKind, flags, today));
+        var submitted = await operations.SubmitAsync(new SubmitMatter(county.Id, unit, kind, itemTitle ?? title, amount, payee, initiator.Id, initiatorKind, MatterFlags.None, today) { ItemCode = itemCode });
         var matter = Ok(submitted);
 
         // Where the matter should end up: most finish, some stay in flight, some are turned down.
@@ -275,6 +296,26 @@ public static class DemoCounty
             Ok(await meetings.SignMinutesAsync(county, meeting.Id, minutes.Id, signer));
         }
     }
+
+    /// <summary>The register entry a demo matter names, and the title it gives the matter (null: keep the drawn one).</summary>
+    private static (string? Code, string? Title) RegisterEntry(MatterKind kind, MatterFlags drawn, Random random)
+    {
+        switch (kind)
+        {
+            case MatterKind.PurchasePlan when drawn.HasFlag(MatterFlags.CatalogueItem):
+                var entry = DemoRegisters.Catalogue.Entries[random.Next(DemoRegisters.Catalogue.Entries.Count)];
+                return (entry.Code, "采购" + entry.Name);
+            case MatterKind.PurchasePlan:
+                return (Core.Procurement.ProcurementCatalogue.NotInCatalogue, NotInCatalogueTitles[random.Next(NotInCatalogueTitles.Length)]);
+            case MatterKind.ApprovalItem:
+                var item = DemoRegisters.Register.Items[random.Next(DemoRegisters.Register.Items.Count)];
+                return (item.Code, item.Name + "申请");
+            default:
+                return (null, null);
+        }
+    }
+
+    private static readonly string[] NotInCatalogueTitles = ["采购防汛物资", "采购劳保用品", "采购绿化苗木", "采购档案盒"];
 
     /// <summary>The external reference a demo action records: meeting minutes, a tender number, a notice period.</summary>
     internal static string? Reference(ActionKind action, Area area, DateOnly today, Random random) => action switch

@@ -41,6 +41,19 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return amountCheck.Refusal!;
             }
 
+            // R40: the route-deciding flags come from the county's catalogue and register in force,
+            // never from the submitter: whatever the command's flags say is replaced.
+            var flags = Core.Policy.CountyFacts.FlagsOf(
+                command.Kind,
+                command.ItemCode,
+                command.Kind == MatterKind.PurchasePlan ? CountyChangeOperations.CatalogueInForce(ctx.Db, command.CountyId).Catalogue : Core.Procurement.ProcurementCatalogue.Empty,
+                command.Kind == MatterKind.ApprovalItem ? CountyChangeOperations.RegisterInForce(ctx.Db, command.CountyId).Register : Core.Licensing.ApprovalItemRegister.Empty);
+            if (!flags.IsOk)
+            {
+                return flags.Refusal!;
+            }
+
+            command = command with { Flags = flags.Value };
             var route = policy.Value.Router.Route(command.Facts);
             if (!route.IsOk)
             {
@@ -117,6 +130,41 @@ public sealed class MatterOperations(LedgerWriter writer)
 
             var route = Reroute(ctx, matter, matter.Amount, matter.Payee);
             return route.IsOk ? matter.Resubmit(by, route.Value, ctx.Now) : route.Refusal!;
+        });
+
+    /// <summary>
+    /// R18, R40: an office reviewer corrects the catalogue entry a purchase plan names; the county's
+    /// catalogue in force decides the flags again, and a changed route is worked out under the
+    /// matter's frozen policy (R41).
+    /// </summary>
+    public Task<Result<MatterChange>> CorrectItemAsync(CountyId county, MatterId matterId, PersonId by, string itemCode, Func<Matter, bool>? visible = null) =>
+        writer.ExecuteAsync(county, "matter.item-corrected", ctx =>
+        {
+            var matter = Load(ctx, matterId);
+            if (matter is null || (visible is not null && !visible(matter)))
+            {
+                return Refusal.NotFound($"Matter {matterId}");
+            }
+
+            if (string.IsNullOrWhiteSpace(itemCode))
+            {
+                return Refusal.Invalid("itemCode: name the catalogue entry, or \"none\".");
+            }
+
+            var flags = Core.Policy.CountyFacts.FlagsOf(matter.Kind, itemCode, CountyChangeOperations.CatalogueInForce(ctx.Db, county).Catalogue, Core.Licensing.ApprovalItemRegister.Empty);
+            if (!flags.IsOk)
+            {
+                return flags.Refusal!;
+            }
+
+            var version = ctx.Db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
+            if (version is null)
+            {
+                return Result<MatterChange>.Refused("R41", $"The policy version {matter.PolicyVersionId} frozen on this matter is missing.");
+            }
+
+            var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Flags = flags.Value });
+            return route.IsOk ? matter.CorrectItem(by, itemCode, flags.Value, route.Value, ctx.UnitView(matter.UnitId), ctx.Now) : route.Refusal!;
         });
 
     public Task<Result<MatterChange>> WithdrawAsync(CountyId county, MatterId matterId, PersonId by) =>

@@ -352,7 +352,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Agenda item {itemId}");
             }
 
-            var matter = MatterOperations.Load(ctx, item.MatterId);
+            var matter = item.MatterId is { } matterId ? MatterOperations.Load(ctx, matterId) : null;
             return matter is null ? Refusal.NotFound($"Matter {item.MatterId}") : work(ctx, meeting, matter);
         });
 }

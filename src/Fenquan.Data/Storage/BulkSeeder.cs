@@ -188,11 +188,33 @@ public static class BulkSeeder
             var amount = MatterKinds.HasAmount(kind) ? DemoCounty.Amount(random) : 0m;
             var payee = kind is MatterKind.Expense ? Payee.Person(initiator, unit.Org.NameOf(initiator)) : Payee.Named(DemoCounty.Suppliers[random.Next(DemoCounty.Suppliers.Length)]);
             var titles = DemoCounty.Titles[kind];
-            var command = new SubmitMatter(county, unit.Id, kind, titles[random.Next(titles.Length)], amount, payee, initiator, initiatorKind, flags, date);
+            var command = new SubmitMatter(county, unit.Id, kind, titles[random.Next(titles.Length)], amount, payee, initiator, initiatorKind, flags, date) { ItemCode = ItemCodeFor(kind, flags, amount) };
             var route = Ok(router.Route(command.Facts));
             var matter = Ok(Matter.Submit(command, route, version.Id, unit.Org, at));
             Finish(matter, unit.Org, random, at, end, recent, meetings);
             return matter;
+        }
+    }
+
+    /// <summary>
+    /// R40: a demo register entry whose county data gives the drawn flags (the bulk seeder builds
+    /// matters with the core directly, so it names an entry that agrees with them), chosen without
+    /// drawing from the random stream.
+    /// </summary>
+    private static string? ItemCodeFor(MatterKind kind, MatterFlags flags, decimal amount)
+    {
+        var spread = (int)(decimal.Truncate(amount) % 997m);
+        switch (kind)
+        {
+            case MatterKind.PurchasePlan when flags.HasFlag(MatterFlags.CatalogueItem):
+                return DemoRegisters.Catalogue.Entries[spread % DemoRegisters.Catalogue.Entries.Count].Code;
+            case MatterKind.PurchasePlan:
+                return Core.Procurement.ProcurementCatalogue.NotInCatalogue;
+            case MatterKind.ApprovalItem:
+                var major = flags.HasFlag(MatterFlags.MajorApprovalItem);
+                return DemoRegisters.Register.Items.First(i => i.IsMajor == major).Code;
+            default:
+                return null;
         }
     }
 

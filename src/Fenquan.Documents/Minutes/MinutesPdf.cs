@@ -94,7 +94,7 @@ public static class MinutesPdf
         {
             flow.KeepTogether(PdfFlow.LineHeight(heading) * 4);
             flow.Paragraph($"{labels.Ordinal(item.Number, culture)}{labels.Colon}{item.Title}", heading, after: 4);
-            flow.Labeled(labels.Matter, labels.Aside(item.Title, item.MatterId.ToString()), label, body, labelWidth);
+            flow.Labeled(labels.Matter, labels.Aside(item.Title, item.MatterId?.ToString() ?? string.Empty), label, body, labelWidth);
             if (!item.Personnel)
             {
                 flow.Labeled(labels.ProposedAmount, Money(item.ProposedAmount), label, body, labelWidth);

@@ -42,7 +42,8 @@ public sealed record MatterDto(
     Guid PolicyVersionId,
     IReadOnlyList<StepDto> Route,
     IReadOnlyList<ActionDto> Actions,
-    IReadOnlyList<ActionKind> AvailableActions);
+    IReadOnlyList<ActionKind> AvailableActions,
+    string? ItemCode = null);
 
 public sealed record MatterPageDto(IReadOnlyList<MatterDto> Items, string? NextCursor);
 
@@ -236,6 +237,7 @@ public static class ApiEndpoints
             m.PolicyVersionId.Value,
             m.Route.Steps.Select((s, i) => new StepDto(i, s.Kind, s.Actor.ToString(), i < doneCount, i == current)).ToList(),
             m.Actions.OrderBy(a => a.At).Select(a => new ActionDto(a.Id.Value, a.Round, a.StepIndex, a.Kind, a.ActorId.Value, MatterService.NameOf(viewer, a.ActorId), a.Comment, a.ExternalReference, a.At, a.OnBehalfOf?.Value, a.OnBehalfOf is { } b ? MatterService.NameOf(viewer, b) : null)).ToList(),
-            MatterService.AvailableActions(viewer, m));
+            MatterService.AvailableActions(viewer, m),
+            m.ItemCode);
     }
 }

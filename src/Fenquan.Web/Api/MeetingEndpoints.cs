@@ -18,7 +18,8 @@ public sealed record OutcomeDto(ItemOutcomeKind Kind, decimal? DecidedAmount, st
 public sealed record AgendaItemDto(
     Guid Id,
     int Number,
-    Guid MatterId,
+    Guid? MatterId,
+    Guid? PolicyProposalId,
     string Title,
     decimal ProposedAmount,
     IReadOnlyList<string> Documents,
@@ -172,7 +173,8 @@ public static class MeetingEndpoints
             m.Items.Select(i => new AgendaItemDto(
                 i.Id.Value,
                 i.Number,
-                i.MatterId.Value,
+                i.MatterId?.Value,
+                i.PolicyProposalId?.Value,
                 i.Title,
                 i.ProposedAmount,
                 i.DocumentReferences,

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Fenquan.Web.Hosting;
 
 /// <summary>
-/// The demo county's sign-ins: <c>admin</c> (county administrator) and one account per person,
+/// The demo county's sign-ins: <c>admin</c> and <c>admin2</c> (county administrators: four eyes on
+/// county data), <c>county.discipline</c> (the county discipline inspection's liaison) and one account per person,
 /// named by unit and role in the order they were seeded (<c>u1.principal1</c>, <c>u1.finance</c>,
 /// <c>u1.office</c>, <c>u1.staff1</c>…), all with the one demo password. The accounts live in the web
 /// application (Identity); the people may have been seeded by the server itself or by
@@ -65,14 +66,26 @@ public static class DemoAccounts
             }
         }
 
-        return new DemoCountyInfo(county, name, [.. units.Select(u => (u.Id, u.Name))], seeded, 0);
+        var inspection = await db.Counties.AsNoTracking().Where(c => c.Id == county).Select(c => c.DisciplineInspectionId).SingleAsync(cancellationToken);
+        return new DemoCountyInfo(county, name, [.. units.Select(u => (u.Id, u.Name))], seeded, 0) { CountyDisciplineInspection = inspection };
     }
 
     /// <summary>The accounts for the demo county: <c>admin</c>, then <c>u{n}.{role}</c> for every person of unit n.</summary>
     public static IReadOnlyList<FenquanUser> For(DemoCountyInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        var accounts = new List<FenquanUser> { new() { UserName = "admin", CountyId = info.County.Value, IsCountyAdministrator = true } };
+        // Two county administrators, so that the demo shows four eyes on county data (R40): one
+        // proposes, the other confirms; and the county discipline inspection's liaison (R29).
+        var accounts = new List<FenquanUser>
+        {
+            new() { UserName = "admin", CountyId = info.County.Value, IsCountyAdministrator = true },
+            new() { UserName = "admin2", CountyId = info.County.Value, IsCountyAdministrator = true },
+        };
+        if (info.CountyDisciplineInspection is { } inspector)
+        {
+            accounts.Add(new() { UserName = "county.discipline", CountyId = info.County.Value, PersonId = inspector.Value });
+        }
+
         for (var u = 0; u < info.Units.Count; u++)
         {
             var prefix = string.Create(CultureInfo.InvariantCulture, $"u{u + 1}.");

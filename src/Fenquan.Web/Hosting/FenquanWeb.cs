@@ -96,6 +96,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new PolicyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new AttachmentOperations(sp.GetRequiredService<FenquanStore>().Writer, new AttachmentStore(sp.GetRequiredService<FenquanStore>().Data)));
         services.AddSingleton(sp => new DelegationOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new CountyChangeOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
@@ -107,8 +108,10 @@ public static class FenquanWeb
         services.AddSingleton<Matters.PendingMattersCache>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();
+        services.AddScoped<Policy.PolicyService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DelegationService>();
+        services.AddScoped<Registers.CountyDataService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -229,6 +232,8 @@ public static class FenquanWeb
         app.MapCultureSwitch();
         app.MapFenquanApi();
         app.MapMeetingApi();
+        app.MapPolicyApi();
+        app.MapCountyDataApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

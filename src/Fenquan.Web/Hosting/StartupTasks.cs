@@ -104,6 +104,8 @@ public sealed class StartupTasks(
     private static readonly (string UserName, string Description)[] DemoPrintList =
     [
         ("admin", "county administrator 县管理员"),
+        ("admin2", "second county administrator: confirms county data changes (four eyes) 第二名县级管理员（双人确认）"),
+        ("county.discipline", "county discipline inspection, notified of county data changes 县纪委监委"),
         ("u1.principal1", "principal 正职 (党委书记)"),
         ("u1.finance", "finance deputy 分管财务副职"),
         ("u1.personnel", "personnel + administrative approval deputy 分管人事、行政审批副职"),

@@ -20,11 +20,23 @@ public sealed record SubmitInput
     /// <summary>The matter pays the submitter (an expense claim of their own).</summary>
     public bool PayMe { get; init; }
 
-    /// <summary>R18: the item is in the government procurement catalogue (purchase plans only).</summary>
-    public bool CatalogueItem { get; init; }
+    /// <summary>
+    /// The county register entry the matter names: for a purchase plan a code of the county's
+    /// procurement catalogue, or <c>none</c> when the item is not in it (R18); for an approval item a
+    /// code of the county's register of approval items (R23, R24). The county's data then decides
+    /// the route (R40).
+    /// </summary>
+    public string? ItemCode { get; init; }
 
-    /// <summary>R23: the county marks the approval item as major (approval items only).</summary>
-    public bool MajorApprovalItem { get; init; }
+    /// <summary>
+    /// No longer accepted (R18, R40): whether a purchase is a catalogue item is decided from the
+    /// county's catalogue by <see cref="ItemCode"/>. A request that still sends it is refused (400),
+    /// so that an old client does not believe its declaration counted.
+    /// </summary>
+    public bool? CatalogueItem { get; init; }
+
+    /// <summary>No longer accepted (R23, R40): the county's register marks major items. A request that still sends it is refused (400).</summary>
+    public bool? MajorApprovalItem { get; init; }
 
     /// <summary>
     /// The matter's own date (when the expense was incurred; default today), at most 30 days back,
@@ -69,6 +81,7 @@ public static class InputRules
     public const int MaxComment = 2000;
     public const int MaxReference = 200;
     public const int MaxBackdatingDays = 30;
+    public const int MaxItemCode = 40;
 
     public static Outcome CheckSubmit(SubmitInput input, DateOnly today)
     {
@@ -114,14 +127,22 @@ public static class InputRules
             return Refusal.Invalid("amount: a personnel matter carries no amount.");
         }
 
-        if (input.CatalogueItem && kind != MatterKind.PurchasePlan)
+        // R40: facts that decide a route come from county data, never from the submitter.
+        if (input.CatalogueItem is not null)
         {
-            return Refusal.Invalid("catalogueItem: only a purchase plan can be a catalogue item.");
+            return Refusal.Because("R18", Api.Problems.SelfDeclaredName,
+                "catalogueItem: a submitter no longer declares a catalogue item (R18, R40); name the catalogue entry in itemCode (or \"none\"), and the county's catalogue decides.");
         }
 
-        if (input.MajorApprovalItem && kind != MatterKind.ApprovalItem)
+        if (input.MajorApprovalItem is not null)
         {
-            return Refusal.Invalid("majorApprovalItem: only an administrative approval item can be major.");
+            return Refusal.Because("R23", Api.Problems.SelfDeclaredName,
+                "majorApprovalItem: a submitter no longer declares a major approval item (R23, R40); name the register item in itemCode, and the county's register decides.");
+        }
+
+        if ((input.ItemCode?.Trim().Length ?? 0) > MaxItemCode)
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"itemCode: at most {MaxItemCode} characters."));
         }
 
         if (input.MatterDate is { } date && (date > today || date < today.AddDays(-MaxBackdatingDays)))

@@ -68,11 +68,15 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
 
         var kind = input.Kind!.Value;
-        var flags = (input.CatalogueItem ? MatterFlags.CatalogueItem : MatterFlags.None) | (input.MajorApprovalItem ? MatterFlags.MajorApprovalItem : MatterFlags.None);
         var payee = input.PayMe ? Payee.Person(me, viewer.Name)
             : string.IsNullOrWhiteSpace(input.PayeeName) ? Payee.None
             : Payee.Named(input.PayeeName.Trim());
-        var command = new SubmitMatter(viewer.County, unit, kind, input.Title!.Trim(), input.Amount ?? 0m, payee, me, viewer.InitiatorKind, flags, input.MatterDate ?? viewer.Today) { SubmittedOn = viewer.Today };
+        var command = new SubmitMatter(viewer.County, unit, kind, input.Title!.Trim(), input.Amount ?? 0m, payee, me, viewer.InitiatorKind, MatterFlags.None, input.MatterDate ?? viewer.Today)
+        {
+            // R40: the operation decides the flags from the county's catalogue and register, and the day of submission is the server's today.
+            ItemCode = input.ItemCode,
+            SubmittedOn = viewer.Today,
+        };
         return await operations.SubmitAsync(command);
     }
 

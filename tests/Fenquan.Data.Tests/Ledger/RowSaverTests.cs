@@ -137,7 +137,7 @@ public class RowSaverTests
         {
             var old = ctx.Db.PolicyVersions.Single(v => v.UnitId == county.Unit && v.Number == 1);
             var unit = ctx.Db.Units.AsNoTracking().Single(u => u.Id == county.Unit);
-            var again = PolicyVersion.Publish(unit, 1, old.EffectiveFrom, old.DocumentJson, [], ctx.Now);
+            var again = PolicyVersion.Bootstrap(unit, 1, old.EffectiveFrom, old.DocumentJson, [], ctx.Now);
             ctx.Db.PolicyVersions.Remove(old);
             ctx.Db.PolicyVersions.Add(again.Value);
             return again;

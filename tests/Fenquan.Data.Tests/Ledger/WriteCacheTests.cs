@@ -148,8 +148,7 @@ public class WriteCacheTests
 
         // A new version raises the small-expense limit to 4,000 from the matter date: 3,500 now routes office → deputy.
         var policy = DefaultPolicy.Create(new UnitLimits(4_000m, 2_000m, 5_000m), CountyBounds.Default, effectiveFrom: MatterDate);
-        var published = await county.Policies.PublishAsync(county.County, county.Unit, policy);
-        Assert.True(published.IsOk, published.ToString());
+        await PolicyFlow.PublishAsync(county, policy);
         var after = (await county.Matters.SubmitAsync(Expense(county) with { Amount = 3_500m })).Value;
 
         Assert.NotEqual(before.Route.ToString(), after.Route.ToString());

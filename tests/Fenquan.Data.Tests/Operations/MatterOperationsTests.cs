@@ -121,13 +121,14 @@ public class MatterOperationsTests
         var policy = DefaultPolicy.Create(new UnitLimits(3_000m, 2_000m, 5_000m), CountyBounds.Default, effectiveFrom: TestCounty.Start);
         var gapped = policy with { Rules = [.. policy.Rules.Where(r => !(r.Area == Area.Finance && r.Kind == MatterKind.Expense && r.Route.Steps.Any(s => s.Kind == StepKind.Countersign)))] };
 
-        var refused = await county.Policies.PublishAsync(county.County, county.Unit, gapped);
+        var refused = await county.Policies.ProposeAsync(county.County, county.Unit, new PolicyProposer(county["赵敏"], IsUnitAdministrator: true), "删去一档路由", gapped, PolicyFlow.Today(county));
 
         Assert.False(refused.IsOk);
         Assert.Equal("R40", refused.Refusal!.RuleId);
         Assert.Contains("3000.01", refused.Refusal.Reason.Replace(",", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         await using var db = database.Context();
         Assert.Equal(1, await db.PolicyVersions.CountAsync());
+        Assert.Equal(0, await db.Set<PolicyProposal>().CountAsync());
     }
 
     [Theory]
@@ -140,7 +141,7 @@ public class MatterOperationsTests
         var inFlight = (await county.Matters.SubmitAsync(Expense(county, 4_000m))).Value;
 
         var lower = DefaultPolicy.Create(new UnitLimits(5_000m, 2_000m, 5_000m), CountyBounds.Default, effectiveFrom: MatterDate);
-        Assert.True((await county.Policies.PublishAsync(county.County, county.Unit, lower)).IsOk);
+        await PolicyFlow.PublishAsync(county, lower);
         var later = (await county.Matters.SubmitAsync(Expense(county, 4_000m))).Value;
 
         await using var db = database.Context();

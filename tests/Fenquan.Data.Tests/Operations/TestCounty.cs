@@ -54,7 +54,7 @@ public sealed class TestCounty
         }
 
         var policy = DefaultPolicy.Create(new UnitLimits(smallLimit, 2_000m, 5_000m), CountyBounds.Default, effectiveFrom: Start);
-        var published = await county.Policies.PublishAsync(county.County, county.Unit, policy);
+        var published = await county.Policies.SeedFirstVersionAsync(county.County, county.Unit, policy);
         Assert.True(published.IsOk, published.ToString());
         return county;
     }

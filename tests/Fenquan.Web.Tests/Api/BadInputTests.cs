@@ -36,7 +36,7 @@ public sealed class BadInputTests : IAsyncLifetime
         """{"kind":"Expense","title":"","amount":100}""",
         """{"kind":"Expense","amount":100}""",
         """{"kind":"TransferIn","title":"人事带金额","amount":100}""",
-        """{"kind":"Expense","title":"采购目录","amount":100,"catalogueItem":true}""",
+        """{"kind":"Expense","title":"报销带目录品目","amount":100,"payMe":true,"itemCode":"A02010104"}""",
         """{"kind":"Expense","title":"未来日期","amount":100,"matterDate":"2099-01-01"}""",
         """{"kind":"Expense","title":"坏日期","amount":100,"matterDate":"yesterday"}""",
         """not json at all""",

@@ -51,10 +51,10 @@ public sealed class DemoSignInTests
                 Assert.StartsWith("Fq-", password, StringComparison.Ordinal);
                 var report = app.Services.GetRequiredService<StartupReport>();
                 Assert.Equal(password, report.DemoPassword);
-                Assert.Equal(["admin", "u1.principal1", "u1.finance", "u1.personnel", "u1.procurement", "u1.construction", "u1.office", "u1.section1", "u1.staff1", "u1.discipline"], report.DemoSignIns.Select(s => s.UserName));
+                Assert.Equal(["admin", "admin2", "county.discipline", "u1.principal1", "u1.finance", "u1.personnel", "u1.procurement", "u1.construction", "u1.office", "u1.section1", "u1.staff1", "u1.discipline"], report.DemoSignIns.Select(s => s.UserName));
 
                 cliAccounts = await AccountsAsync(app.Services, ct);
-                Assert.Equal(1 + await PeopleAsync(app.Services, ct), cliAccounts.Count);
+                Assert.Equal(2 + await PeopleAsync(app.Services, ct), cliAccounts.Count); // admin and admin2 (four eyes), then one account per person
                 Assert.Single(await CountiesAsync(app.Services, ct));
 
                 // Over real HTTP: the finance deputy of 城关镇 whom the command line seeded signs in.

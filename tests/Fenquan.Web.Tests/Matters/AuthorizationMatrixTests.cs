@@ -37,29 +37,29 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    public static TheoryData<string, string, string, decimal, bool, bool> Matters => new()
+    public static TheoryData<string, string, string, decimal, string?> Matters => new()
     {
-        // submitter, kind, title, amount, catalogue, major
-        { "u1.staff1", "Expense", "差旅费报销", 3_000m, false, false },
-        { "u1.staff1", "Expense", "会议室设备维修费", 8_000m, false, false },
-        { "u1.procurement", "Expense", "分管领导差旅费", 1_200m, false, false },
-        { "u1.principal1", "Expense", "正职差旅费", 900m, false, false },
-        { "u1.section1", "PurchasePlan", "采购打印耗材", 1_500m, false, false },
-        { "u1.section1", "PurchasePlan", "采购空调", 9_000m, false, false },
-        { "u1.section1", "PurchasePlan", "采购办公电脑", 40_000m, true, false },
-        { "u1.section1", "TransferIn", "调入专业技术人员", 0m, false, false },
-        { "u1.section1", "Promotion", "提拔任用股室负责人", 0m, false, false },
-        { "u1.section1", "ConstructionProject", "村道硬化工程", 120_000m, false, false },
-        { "u1.staff1", "ApprovalItem", "农村宅基地审批", 0m, false, false },
-        { "u1.staff1", "ApprovalItem", "养殖场备案审批", 0m, false, true },
+        // submitter, kind, title, amount, the catalogue entry or register item named (R40: the county's data decides the flags)
+        { "u1.staff1", "Expense", "差旅费报销", 3_000m, null },
+        { "u1.staff1", "Expense", "会议室设备维修费", 8_000m, null },
+        { "u1.procurement", "Expense", "分管领导差旅费", 1_200m, null },
+        { "u1.principal1", "Expense", "正职差旅费", 900m, null },
+        { "u1.section1", "PurchasePlan", "采购劳保用品", 1_500m, "none" },
+        { "u1.section1", "PurchasePlan", "采购防汛物资", 9_000m, "none" },
+        { "u1.section1", "PurchasePlan", "采购台式计算机", 40_000m, "A02010104" },
+        { "u1.section1", "TransferIn", "调入专业技术人员", 0m, null },
+        { "u1.section1", "Promotion", "提拔任用股室负责人", 0m, null },
+        { "u1.section1", "ConstructionProject", "村道硬化工程", 120_000m, null },
+        { "u1.staff1", "ApprovalItem", "农村村民宅基地审批申请", 0m, "QH-XK-001" },
+        { "u1.staff1", "ApprovalItem", "建设项目用地预审与选址意见书核发申请", 0m, "QH-XK-006" },
     };
 
     [Theory]
     [MemberData(nameof(Matters))]
-    public async Task OnlyThoseTheRulesAllow_CanActOnAnyStep(string submitter, string kind, string title, decimal amount, bool catalogue, bool major)
+    public async Task OnlyThoseTheRulesAllow_CanActOnAnyStep(string submitter, string kind, string title, decimal amount, string? itemCode)
     {
         var payMe = kind == "Expense";
-        var response = await _clients[submitter].PostAsJsonAsync("/api/v1/matters", new { kind, title, amount, payMe, payeeName = payMe ? null : "清河县文具办公用品商店", catalogueItem = catalogue, majorApprovalItem = major });
+        var response = await _clients[submitter].PostAsJsonAsync("/api/v1/matters", new { kind, title, amount, payMe, payeeName = payMe ? null : "清河县文具办公用品商店", itemCode });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await response.ReadAsync()).GetProperty("id").GetGuid();
 

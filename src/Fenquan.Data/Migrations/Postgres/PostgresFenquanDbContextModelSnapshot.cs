@@ -148,6 +148,77 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.CountyChanges.CountyChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("SupersededBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "Subject", "SubjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("county_changes", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Delegation.Delegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -229,6 +300,10 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.Property<string>("InitiatorKind")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ItemCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -371,6 +446,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("NewItemCode")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("uuid");
 
@@ -387,6 +465,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<decimal>("OldAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("OldItemCode")
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("OldPayeeId")
                         .HasColumnType("uuid");
@@ -433,7 +514,6 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Area")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -452,11 +532,10 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<Guid>("MatterId")
+                    b.Property<Guid?>("MatterId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("MeetingId")
@@ -464,6 +543,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("PolicyProposalId")
+                        .HasColumnType("uuid");
 
                     b.Property<decimal>("ProposedAmount")
                         .HasPrecision(18, 2)
@@ -490,6 +572,8 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("PolicyProposalId");
 
                     b.HasIndex("CountyId", "MatterId");
 
@@ -989,6 +1073,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("DisciplineInspectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1144,6 +1231,105 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("RequestedEffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CountyId", "UnitId");
+
+                    b.ToTable("policy_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposalStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("policy_proposal_steps", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Policy.PolicyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1162,6 +1348,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1169,6 +1358,8 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
 
                     b.HasIndex("CountyId", "UnitId", "Number")
                         .IsUnique();
@@ -1259,14 +1450,18 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasOne("Fenquan.Core.Matters.Matter", null)
                         .WithMany()
                         .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Fenquan.Core.Meetings.Meeting", null)
                         .WithMany("Items")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Fenquan.Core.Policy.PolicyProposal", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Meetings.Attendance", b =>
@@ -1411,6 +1606,32 @@ namespace Fenquan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposal", b =>
+                {
+                    b.HasOne("Fenquan.Core.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposalStep", b =>
+                {
+                    b.HasOne("Fenquan.Core.Policy.PolicyProposal", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyVersion", b =>
+                {
+                    b.HasOne("Fenquan.Core.Policy.PolicyProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Matters.Matter", b =>
                 {
                     b.Navigation("Actions");
@@ -1440,6 +1661,11 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Navigation("Explanations");
 
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposal", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

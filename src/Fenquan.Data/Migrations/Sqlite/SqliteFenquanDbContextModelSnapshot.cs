@@ -143,6 +143,77 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.CountyChanges.CountyChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "Subject", "SubjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("county_changes", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Delegation.Delegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -224,6 +295,10 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.Property<string>("InitiatorKind")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -366,6 +441,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NewItemCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("TEXT");
 
@@ -381,6 +459,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.Property<decimal>("OldAmount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldItemCode")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OldPayeeId")
@@ -428,7 +509,6 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Area")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -447,11 +527,10 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MatterId")
+                    b.Property<Guid?>("MatterId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MeetingId")
@@ -459,6 +538,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PolicyProposalId")
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("ProposedAmount")
                         .HasPrecision(18, 2)
@@ -485,6 +567,8 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("PolicyProposalId");
 
                     b.HasIndex("CountyId", "MatterId");
 
@@ -984,6 +1068,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DisciplineInspectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1139,6 +1226,105 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedEffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CountyId", "UnitId");
+
+                    b.ToTable("policy_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposalStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("policy_proposal_steps", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Policy.PolicyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1343,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -1164,6 +1353,8 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
 
                     b.HasIndex("CountyId", "UnitId", "Number")
                         .IsUnique();
@@ -1254,14 +1445,18 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasOne("Fenquan.Core.Matters.Matter", null)
                         .WithMany()
                         .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Fenquan.Core.Meetings.Meeting", null)
                         .WithMany("Items")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Fenquan.Core.Policy.PolicyProposal", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Meetings.Attendance", b =>
@@ -1406,6 +1601,32 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposal", b =>
+                {
+                    b.HasOne("Fenquan.Core.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposalStep", b =>
+                {
+                    b.HasOne("Fenquan.Core.Policy.PolicyProposal", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyVersion", b =>
+                {
+                    b.HasOne("Fenquan.Core.Policy.PolicyProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Matters.Matter", b =>
                 {
                     b.Navigation("Actions");
@@ -1435,6 +1656,11 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Navigation("Explanations");
 
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Policy.PolicyProposal", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

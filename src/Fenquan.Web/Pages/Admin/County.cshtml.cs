@@ -4,6 +4,7 @@ using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
 using Fenquan.Web.Pages.Meetings;
+using Fenquan.Web.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,11 @@ namespace Fenquan.Web.Pages.Admin;
 /// County administration: units, bounds, people, and the rules of decision of the county's meetings
 /// (each change through the operations, ledgered; R1 and R43 checked by the core).
 /// </summary>
-public sealed class CountyAdminModel(DbSession session, FenquanStore store, OrganizationOperations organization, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class CountyAdminModel(DbSession session, FenquanStore store, OrganizationOperations organization, PolicyService policies, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
+    /// <summary>R40: units' policy proposals agreed by their team and waiting for two county officials.</summary>
+    public IReadOnlyList<Core.Policy.PolicyProposal> AwaitingApproval { get; private set; } = [];
+
     private readonly DecisionRulesService _rules = new(session, store);
 
     /// <summary>The county's rules of decision in force (R43): meetings freeze them when scheduled.</summary>
@@ -78,6 +82,23 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
         return Page();
     }
 
+    /// <summary>R40: approves a proposal as this county official; the second, different official's approval puts it in force.</summary>
+    public async Task<IActionResult> OnPostApprovePolicyAsync(Guid proposal)
+    {
+        var approved = await policies.ApproveAtCountyAsync(Viewer, proposal);
+        if (!approved.Result.IsOk)
+        {
+            Show(approved.Result.Refusal!);
+            await LoadAsync();
+            return Page();
+        }
+
+        Notice = approved.Result.Value.Version is { } version
+            ? Text["Policy.InForce", version.Number, Labels.Day(version.EffectiveFrom)]
+            : Text["Policy.ApprovedOnce"];
+        return RedirectToPage();
+    }
+
     private async Task<IActionResult> DoneAsync(Refusal? refusal)
     {
         if (refusal is not null)
@@ -96,5 +117,6 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
         Units = await session.Db.Units.Where(u => u.CountyId == Viewer.County).OrderBy(u => u.Name).ToListAsync();
         Bounds = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
         Rules = _rules.Current(Viewer);
+        AwaitingApproval = policies.AwaitingCounty(Viewer);
     }
 }

@@ -1,9 +1,12 @@
+using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Web.Access;
 using Fenquan.Web.Api;
+using Fenquan.Web.Pages.Meetings;
+using Fenquan.Web.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +16,23 @@ namespace Fenquan.Web.Pages.Admin;
 
 /// <summary>
 /// Unit administration: the team, portfolio assignments (R3 checked by the core, refusals shown),
-/// and the policy editor — the verifier's result and counterexample before a version is published (R40).
+/// and the policy editor — the verifier's result and counterexample before a new version is
+/// proposed (R40). A proposal is tabled in a team meeting, its agreement recorded from the final
+/// minutes, and it waits for two county officials; nothing on this page puts a version in force.
 /// </summary>
-public sealed class UnitAdminModel(DbSession session, OrganizationOperations organization, PolicyOperations policies, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class UnitAdminModel(DbSession session, OrganizationOperations organization, PolicyService policies, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
+    public IReadOnlyList<PolicyProposal> Proposals { get; private set; } = [];
+
+    /// <summary>Meetings a proposal can be tabled on (scheduled) or agreed in (closed).</summary>
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+
+    /// <summary>R43: policy items of meetings in session still waiting for their outcome, with their meeting.</summary>
+    public IReadOnlyList<(Meeting Meeting, AgendaItem Item)> OpenPolicyItems { get; private set; } = [];
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
     public IReadOnlyList<Membership> Memberships { get; private set; } = [];
 
     public int PolicyNumber { get; private set; }
@@ -65,24 +81,42 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         await LoadAsync(keepJson: true);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync()
+    /// <summary>R40: proposes the checked document as the unit's next version; it is not in force until the county approves it.</summary>
+    public async Task<IActionResult> OnPostProposeAsync()
     {
-        var document = await VerifyAsync();
-        if (document is null)
+        if (await VerifyAsync() is null)
         {
             await LoadAsync(keepJson: true);
             return Page();
         }
 
-        var published = await policies.PublishAsync(Viewer.County, Viewer.Unit!.Value, document);
-        if (!published.IsOk)
+        var proposed = await policies.ProposeAsync(Viewer, new ProposalInput { Summary = Summary, Document = PolicyJson });
+        return await DoneAsync(proposed.Result.Refusal, "Policy.Proposed", keepJson: true);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid proposal, string? reason) =>
+        await DoneAsync((await policies.WithdrawAsync(Viewer, proposal, new WithdrawInput { Reason = reason })).Result.Refusal, "Policy.Withdrawn");
+
+    public async Task<IActionResult> OnPostTableAsync(Guid proposal, Guid meeting) =>
+        await DoneAsync((await policies.TableAsync(Viewer, meeting, new PolicyItemInput { ProposalId = proposal })).Result.Refusal, "Policy.Tabled");
+
+    /// <summary>R43: records the team's approval or rejection of a policy item as the count shows (the meeting's recorder only).</summary>
+    public async Task<IActionResult> OnPostPolicyOutcomeAsync(Guid meeting, Guid item, OutcomeChoice outcome, string? reason) =>
+        await DoneAsync((await policies.OutcomeAsync(Viewer, meeting, item, new PolicyOutcomeInput { Outcome = outcome, Reason = reason })).Result.Refusal, "Policy.OutcomeRecorded");
+
+    public async Task<IActionResult> OnPostAgreementAsync(Guid proposal, Guid meeting) =>
+        await DoneAsync((await policies.RecordAgreementAsync(Viewer, proposal, new AgreementInput { MeetingId = meeting })).Result.Refusal, "Policy.Agreed");
+
+    private async Task<IActionResult> DoneAsync(Refusal? refusal, string notice, bool keepJson = false)
+    {
+        if (refusal is not null)
         {
-            Show(published.Refusal!);
-            await LoadAsync(keepJson: true);
+            Show(refusal);
+            await LoadAsync(keepJson);
             return Page();
         }
 
-        Notice = Text["Admin.Published", published.Value.Number];
+        Notice = Text[notice];
         return RedirectToPage();
     }
 
@@ -116,6 +150,15 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         [
             .. principals.IsOk ? [] : new[] { Problems.Message(principals.Refusal!, Text) },
             .. PortfolioRules.Gaps(unit, Viewer.Today, Viewer.Org!, bounds).Select(area => Text["Admin.AreaWithoutDeputy", Text.Of(area)].Value),
+        ];
+        Proposals = policies.OfMyUnit(Viewer);
+        var meetings = MeetingOperations.MeetingsOf(session.Db, Viewer.County, unit);
+        Meetings = meetings.Where(m => m.State is MeetingState.Scheduled or MeetingState.Closed).ToList();
+        OpenPolicyItems =
+        [
+            .. meetings.Where(m => m.State == MeetingState.InSession)
+                .Select(m => MeetingOperations.Find(session.Db, Viewer.County, m.Id)!)
+                .SelectMany(m => m.Items.Where(i => i.PolicyProposalId is not null && m.OutcomeOf(i.Id) is null).Select(i => (m, i))),
         ];
         var current = PolicyOperations.InForce(session.Db, Viewer.County, unit, Viewer.Today);
         PolicyNumber = current.IsOk ? current.Value.Version.Number : 0;

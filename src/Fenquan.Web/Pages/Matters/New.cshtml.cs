@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Matters;
 
 /// <summary>Submit a matter in one of the five areas. The web checks the shape; the policy routes it; the core decides.</summary>
-public sealed class NewMatterModel(MatterService matters, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
     private static readonly Core.Organization.Area[] FiveAreas = [Core.Organization.Area.Finance, Core.Organization.Area.Personnel, Core.Organization.Area.Procurement, Core.Organization.Area.Construction, Core.Organization.Area.AdministrativeApproval];
 
@@ -31,11 +31,18 @@ public sealed class NewMatterModel(MatterService matters, IStringLocalizer<Share
     [BindProperty]
     public string? PayeeName { get; set; }
 
+    /// <summary>R18: the catalogue entry a purchase plan names, or "none" (never a self-declared flag, R40).</summary>
     [BindProperty]
-    public bool CatalogueItem { get; set; }
+    public string? CatalogueCode { get; set; }
 
+    /// <summary>R23, R24: the register item an approval item names.</summary>
     [BindProperty]
-    public bool MajorApprovalItem { get; set; }
+    public string? ApprovalItemCode { get; set; }
+
+    /// <summary>The county's catalogue and register in force, for the choices.</summary>
+    public Fenquan.Web.Registers.CountyDataView CountyData => _countyData ??= countyData.Read(Viewer);
+
+    private Fenquan.Web.Registers.CountyDataView? _countyData;
 
     [BindProperty]
     public string? MatterDate { get; set; }
@@ -105,8 +112,12 @@ public sealed class NewMatterModel(MatterService matters, IStringLocalizer<Share
             Amount = amount,
             PayMe = PayMe,
             PayeeName = PayeeName,
-            CatalogueItem = CatalogueItem,
-            MajorApprovalItem = MajorApprovalItem,
+            ItemCode = kind switch
+            {
+                MatterKind.PurchasePlan => CatalogueCode,
+                MatterKind.ApprovalItem => ApprovalItemCode,
+                _ => null,
+            },
             MatterDate = date,
         });
     }

@@ -55,6 +55,7 @@ namespace Fenquan.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DisciplineInspectionId = table.Column<Guid>(type: "uuid", nullable: true),
                     Bounds_CollectiveLimit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     Bounds_ForbidDisciplineMemberPortfolio = table.Column<bool>(type: "boolean", nullable: false),
                     Bounds_ForbidSingleDeputyHoldingAll = table.Column<bool>(type: "boolean", nullable: false),
@@ -67,6 +68,32 @@ namespace Fenquan.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_counties", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "county_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupersededBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_county_changes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -122,6 +149,7 @@ namespace Fenquan.Data.Migrations.Postgres
                     InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
                     InitiatorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Flags = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -166,23 +194,6 @@ namespace Fenquan.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_people", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "policy_versions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    DocumentJson = table.Column<string>(type: "text", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_policy_versions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -319,7 +330,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     OldPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     NewPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     OldTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NewTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    NewTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OldItemCode = table.Column<string>(type: "text", nullable: true),
+                    NewItemCode = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -416,6 +429,31 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "policy_proposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RequestedEffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentJson = table.Column<string>(type: "text", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_proposals_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "meeting_attendance",
                 columns: table => new
                 {
@@ -432,43 +470,6 @@ namespace Fenquan.Data.Migrations.Postgres
                     table.PrimaryKey("PK_meeting_attendance", x => x.Id);
                     table.ForeignKey(
                         name: "FK_meeting_attendance_meetings_MeetingId",
-                        column: x => x.MeetingId,
-                        principalTable: "meetings",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "meeting_items",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    ConcernedPersonIds = table.Column<string>(type: "text", nullable: false),
-                    DocumentReferences = table.Column<string>(type: "text", nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_meeting_items", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_meeting_items_matters_MatterId",
-                        column: x => x.MatterId,
-                        principalTable: "matters",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_meeting_items_meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "meetings",
                         principalColumn: "Id",
@@ -522,6 +523,147 @@ namespace Fenquan.Data.Migrations.Postgres
                         name: "FK_meeting_minutes_meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PolicyProposalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ConcernedPersonIds = table.Column<string>(type: "text", nullable: false),
+                    DocumentReferences = table.Column<string>(type: "text", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_items_policy_proposals_PolicyProposalId",
+                        column: x => x.PolicyProposalId,
+                        principalTable: "policy_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_proposal_steps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_proposal_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_proposal_steps_policy_proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "policy_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentJson = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_versions_policy_proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "policy_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_minutes_missing_signatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MinutesId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_minutes_missing_signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_missing_signatures_meeting_minutes_MinutesId",
+                        column: x => x.MinutesId,
+                        principalTable: "meeting_minutes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_minutes_signatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MinutesId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Objection = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_minutes_signatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_signatures_meeting_minutes_MinutesId",
+                        column: x => x.MinutesId,
+                        principalTable: "meeting_minutes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -628,51 +770,6 @@ namespace Fenquan.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "meeting_minutes_missing_signatures",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MinutesId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "text", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_meeting_minutes_missing_signatures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_meeting_minutes_missing_signatures_meeting_minutes_MinutesId",
-                        column: x => x.MinutesId,
-                        principalTable: "meeting_minutes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "meeting_minutes_signatures",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MinutesId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Objection = table.Column<string>(type: "text", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_meeting_minutes_signatures", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_meeting_minutes_signatures_meeting_minutes_MinutesId",
-                        column: x => x.MinutesId,
-                        principalTable: "meeting_minutes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_CountyId_PersonId",
                 table: "api_tokens",
@@ -693,6 +790,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "IX_attachments_CountyId_MatterId",
                 table: "attachments",
                 columns: new[] { "CountyId", "MatterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_county_changes_CountyId_Subject_SubjectId_Number",
+                table: "county_changes",
+                columns: new[] { "CountyId", "Subject", "SubjectId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_county_decision_rules_CountyId_Version",
@@ -766,6 +869,11 @@ namespace Fenquan.Data.Migrations.Postgres
                 table: "meeting_items",
                 columns: new[] { "MeetingId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_items_PolicyProposalId",
+                table: "meeting_items",
+                column: "PolicyProposalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_meeting_members_CountyId_PersonId",
@@ -881,10 +989,31 @@ namespace Fenquan.Data.Migrations.Postgres
                 column: "CountyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_policy_proposal_steps_ProposalId_Sequence",
+                table: "policy_proposal_steps",
+                columns: new[] { "ProposalId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_proposals_CountyId_UnitId",
+                table: "policy_proposals",
+                columns: new[] { "CountyId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_proposals_UnitId",
+                table: "policy_proposals",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_policy_versions_CountyId_UnitId_Number",
                 table: "policy_versions",
                 columns: new[] { "CountyId", "UnitId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_ProposalId",
+                table: "policy_versions",
+                column: "ProposalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_portfolio_assignments_CountyId_UnitId_Area",
@@ -933,6 +1062,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "attachments");
 
             migrationBuilder.DropTable(
+                name: "county_changes");
+
+            migrationBuilder.DropTable(
                 name: "county_decision_rules");
 
             migrationBuilder.DropTable(
@@ -972,6 +1104,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "notifications");
 
             migrationBuilder.DropTable(
+                name: "policy_proposal_steps");
+
+            migrationBuilder.DropTable(
                 name: "policy_versions");
 
             migrationBuilder.DropTable(
@@ -1006,6 +1141,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "meetings");
+
+            migrationBuilder.DropTable(
+                name: "policy_proposals");
 
             migrationBuilder.DropTable(
                 name: "units");

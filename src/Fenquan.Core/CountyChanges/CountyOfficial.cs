@@ -1,0 +1,24 @@
+namespace Fenquan.Core.CountyChanges;
+
+/// <summary>
+/// A county official acting on county data: the sign-in account (its user name, stable and
+/// readable in the ledger) and the name shown to others. Only callers that have established the
+/// account is a county administrator make one; the four-eyes rule compares accounts, so one
+/// person cannot both propose and confirm (R40).
+/// </summary>
+public sealed record CountyOfficial
+{
+    public CountyOfficial(string account, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(account);
+        Account = account.Trim();
+        Name = string.IsNullOrWhiteSpace(name) ? Account : name.Trim();
+    }
+
+    public string Account { get; }
+
+    public string Name { get; }
+
+    /// <summary>Whether the two are the same official: accounts compare without regard to case, as sign-in does.</summary>
+    public bool IsSameAs(string account) => string.Equals(Account, account, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Fenquan.Core.CountyChanges;
+using Fenquan.Core.Licensing;
+using Fenquan.Core.Primitives;
+using Fenquan.Core.Procurement;
+using Fenquan.Data.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Operations;
+
+/// <summary>
+/// Changes to route-deciding county data under four eyes (R40): a county official proposes, a
+/// different one confirms, and only then does the change take effect (the bounds are set on the
+/// county; a catalogue or register version comes into force). The county's discipline inspection
+/// is notified of both in the same unit of work (R29). The core decides; this class loads the
+/// subject's line of proposals and the county, and the writer ledgers every row.
+/// Also the one place the registers in force are read, by pages, the API, the command line and
+/// the submit operation alike.
+/// </summary>
+public sealed class CountyChangeOperations(LedgerWriter writer)
+{
+    // Confirmed payloads never change: each is parsed once for the life of the process.
+    private static readonly ConcurrentDictionary<Guid, ProcurementCatalogue> Catalogues = new();
+    private static readonly ConcurrentDictionary<Guid, ApprovalItemRegister> Registers = new();
+
+    // R40: a unit's policy is confirmed only with its version published (PolicyOperations.ApproveAtCountyAsync).
+    private static Refusal UnitPolicyThroughProposal => Refusal.Because("R40", "UnitPolicyThroughProposal", "A unit's policy is approved at the county through its policy proposal, which publishes the version.");
+
+    public Task<Result<CountyChange>> ProposeAsync(CountyId county, CountyChangeSubject subject, string payloadJson, string summary, CountyOfficial by) =>
+        writer.ExecuteAsync(county, "county-change.proposed", ctx =>
+        {
+            var payload = CountyChangePayload.Normalise(subject, payloadJson ?? string.Empty);
+            if (!payload.IsOk)
+            {
+                return payload.Refusal!;
+            }
+
+            var target = ctx.Db.Counties.AsNoTracking().SingleOrDefault(c => c.Id == county);
+            if (target is null)
+            {
+                return Refusal.NotFound($"County {county}");
+            }
+
+            var line = ctx.Db.Set<CountyChange>().Where(c => c.CountyId == county && c.Subject == subject && c.SubjectId == null).ToList();
+            PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
+            var proposed = CountyChange.Propose(county, subject, null, payload.Value, summary, by, line, inspection, ctx.Now);
+            if (!proposed.IsOk)
+            {
+                return proposed.Refusal!;
+            }
+
+            ctx.Db.Add(proposed.Value.Change);
+            ctx.Db.AddRange(CountyChangeNotices.Proposed(proposed.Value.Change, inspection, ctx.Now));
+            return Result<CountyChange>.Ok(proposed.Value.Change);
+        });
+
+    /// <summary>Four eyes: a second county official confirms, and the change takes effect in the same transaction.</summary>
+    public Task<Result<CountyChange>> ConfirmAsync(CountyId county, Guid id, CountyOfficial by) =>
+        writer.ExecuteAsync(county, "county-change.confirmed", ctx =>
+        {
+            var change = ctx.Db.Set<CountyChange>().SingleOrDefault(c => c.Id == id && c.CountyId == county);
+            var target = ctx.Db.Counties.SingleOrDefault(c => c.Id == county);
+            if (change is null || target is null)
+            {
+                return Refusal.NotFound("County change " + id.ToString("D"));
+            }
+
+            if (change.Subject == CountyChangeSubject.UnitPolicy)
+            {
+                return UnitPolicyThroughProposal;
+            }
+
+            var confirmed = change.Confirm(by, ctx.Now);
+            if (!confirmed.IsOk)
+            {
+                return confirmed.Refusal!;
+            }
+
+            if (change.Subject == CountyChangeSubject.Bounds)
+            {
+                target.ChangeBounds(CountyChangePayload.BoundsFromJson(change.PayloadJson).Value);
+            }
+
+            PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
+            ctx.Db.AddRange(CountyChangeNotices.Confirmed(change, inspection, ctx.Now));
+            return Result<CountyChange>.Ok(change);
+        });
+
+    public Task<Result<CountyChange>> WithdrawAsync(CountyId county, Guid id, CountyOfficial by) =>
+        writer.ExecuteAsync(county, "county-change.withdrawn", ctx =>
+        {
+            var change = ctx.Db.Set<CountyChange>().SingleOrDefault(c => c.Id == id && c.CountyId == county);
+            if (change is null)
+            {
+                return Refusal.NotFound("County change " + id.ToString("D"));
+            }
+
+            if (change.Subject == CountyChangeSubject.UnitPolicy)
+            {
+                return UnitPolicyThroughProposal;
+            }
+
+            var withdrawn = change.Withdraw(by, ctx.Now);
+            return withdrawn.IsOk ? Result<CountyChange>.Ok(change) : withdrawn.Refusal!;
+        });
+
+    /// <summary>R29: names the person who receives, for the county's discipline inspection, notice of changes to route-deciding data.</summary>
+    public Task<Result<Core.Organization.County>> NameDisciplineInspectionAsync(CountyId county, PersonId person) =>
+        writer.ExecuteAsync(county, "county.discipline-inspection-named", ctx =>
+        {
+            var target = ctx.Db.Counties.SingleOrDefault(c => c.Id == county);
+            if (target is null || !ctx.Db.People.AsNoTracking().Any(p => p.Id == person && p.CountyId == county))
+            {
+                return Refusal.NotFound("Person " + person);
+            }
+
+            target.NameDisciplineInspection(person);
+            return Result<Core.Organization.County>.Ok(target);
+        });
+
+    /// <summary>The county's changes of a subject (all subjects when null), newest first.</summary>
+    public static IReadOnlyList<CountyChange> Changes(FenquanDbContext db, CountyId county, CountyChangeSubject? subject = null, int take = 100)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.Set<CountyChange>().AsNoTracking().Where(c => c.CountyId == county);
+        if (subject is { } s)
+        {
+            query = query.Where(c => c.Subject == s);
+        }
+
+        // Ids are Guid v7: their order is the order of proposal on both databases.
+        return [.. query.OrderByDescending(c => c.Id).Take(take)];
+    }
+
+    /// <summary>The catalogue in force and the change that made it (null before any was confirmed: then the catalogue is empty).</summary>
+    public static (ProcurementCatalogue Catalogue, CountyChange? Version) CatalogueInForce(FenquanDbContext db, CountyId county)
+    {
+        var version = VersionInForce(db, county, CountyChangeSubject.ProcurementCatalogue);
+        return version is null
+            ? (ProcurementCatalogue.Empty, null)
+            : (Catalogues.GetOrAdd(version.Id, _ => ProcurementCatalogue.FromJson(version.PayloadJson).Value), version);
+    }
+
+    /// <summary>The approval-item register in force and the change that made it (null before any was confirmed: then it is empty).</summary>
+    public static (ApprovalItemRegister Register, CountyChange? Version) RegisterInForce(FenquanDbContext db, CountyId county)
+    {
+        var version = VersionInForce(db, county, CountyChangeSubject.ApprovalItemRegister);
+        return version is null
+            ? (ApprovalItemRegister.Empty, null)
+            : (Registers.GetOrAdd(version.Id, _ => ApprovalItemRegister.FromJson(version.PayloadJson).Value), version);
+    }
+
+    // Confirmations of one line come in the order of its numbers (a new proposal supersedes the
+    // pending one), so the confirmed change with the highest number is the one in force.
+    private static CountyChange? VersionInForce(FenquanDbContext db, CountyId county, CountyChangeSubject subject) =>
+        db.Set<CountyChange>().AsNoTracking()
+            .Where(c => c.CountyId == county && c.Subject == subject && c.SubjectId == null && c.State == CountyChangeState.Confirmed)
+            .OrderByDescending(c => c.Number)
+            .FirstOrDefault();
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Fenquan.Core.CountyChanges;
+using Fenquan.Core.Licensing;
+using Fenquan.Core.Procurement;
+using Fenquan.Web.Registers;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fenquan.Web.Api;
+
+/// <summary>A register version in force: its number (the confirmed change's), since when, and its entries; version null before any.</summary>
+public sealed record CatalogueDto(int? Version, DateTimeOffset? Since, IReadOnlyList<CatalogueEntry> Entries);
+
+public sealed record ApprovalItemsDto(int? Version, DateTimeOffset? Since, IReadOnlyList<ApprovalItemEntry> Items);
+
+public sealed record CountyChangeDto(
+    Guid Id,
+    CountyChangeSubject Subject,
+    int Number,
+    string Summary,
+    CountyChangeState State,
+    string ProposedBy,
+    string ProposedByName,
+    DateTimeOffset ProposedAt,
+    string? ConfirmedBy,
+    string? ConfirmedByName,
+    DateTimeOffset? ConfirmedAt,
+    Guid? SupersededBy,
+    JsonElement Payload);
+
+/// <summary>
+/// A proposal: the subject, what changes in a few words, and the subject's whole new data in its
+/// documented JSON (<c>{"entries":[…]}</c> for the catalogue, <c>{"items":[…]}</c> for the
+/// register, the bounds object for bounds).
+/// </summary>
+public sealed record CountyChangeInput(CountyChangeSubject? Subject, string? Summary, JsonElement? Payload);
+
+/// <summary>
+/// JSON API v1 for the county's route-deciding data (R18, R23, R24, R40): everyone signed in to the
+/// county reads the catalogue, the register and the changes; county administrators propose, and a
+/// different county administrator confirms (four eyes), through the same service as the pages.
+/// </summary>
+public static class CountyDataEndpoints
+{
+    public static void MapCountyDataApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/county")
+            .RequireAuthorization(ApiAuthentication.Policy)
+            .AddEndpointFilter(ApiTokenValidator.RequireScope)
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Request.ContentLength > ApiEndpoints.MaxBody ? Problems.Result(Problems.TooLarge(ApiEndpoints.MaxBody)) : await next(context))
+            .WithTags("County data")
+            .DisableAntiforgery(); // JSON only, as the rest of the API.
+
+        api.MapGet("/catalogue", (Caller caller, CountyDataService data) =>
+            {
+                var view = data.Read(caller.Viewer);
+                return Results.Ok(new CatalogueDto(view.CatalogueVersion?.Number, view.CatalogueVersion?.ConfirmedAt, view.Catalogue.Entries));
+            })
+            .WithSummary("The county's government procurement catalogue in force (R18)");
+
+        api.MapGet("/approval-items", (Caller caller, CountyDataService data) =>
+            {
+                var view = data.Read(caller.Viewer);
+                return Results.Ok(new ApprovalItemsDto(view.RegisterVersion?.Number, view.RegisterVersion?.ConfirmedAt, view.Register.Items));
+            })
+            .WithSummary("The county's register of administrative approval items in force (R23, R24)");
+
+        api.MapGet("/changes", (Caller caller, CountyDataService data) =>
+                Results.Ok(data.Read(caller.Viewer).Changes.Select(ToDto).ToList()))
+            .WithSummary("Proposed and confirmed changes to the county's route-deciding data, newest first");
+
+        api.MapGet("/changes/{id:guid}", (Caller caller, CountyDataService data, Guid id) =>
+            {
+                var change = data.Get(caller.Viewer, id);
+                return change.IsOk ? Results.Ok(ToDto(change.Value)) : Problems.Result(change.Refusal!);
+            })
+            .WithSummary("One county change");
+
+        api.MapPost("/changes", async (Caller caller, CountyDataService data, [FromBody] CountyChangeInput input) =>
+            {
+                if (input.Subject is not { } subject || !Enum.IsDefined(subject))
+                {
+                    return Problems.Result(Core.Primitives.Refusal.Invalid("subject: Bounds, ProcurementCatalogue or ApprovalItemRegister."));
+                }
+
+                if (input.Payload is not { ValueKind: JsonValueKind.Object } payload)
+                {
+                    return Problems.Result(Core.Primitives.Refusal.Invalid("payload: the subject's whole new data, a JSON object."));
+                }
+
+                var proposed = await data.ProposeAsync(caller.Viewer, subject, payload.GetRawText(), input.Summary);
+                return proposed.Result.IsOk
+                    ? Results.Created("/api/v1/county/changes/" + proposed.Result.Value.Id.ToString("D"), ToDto(proposed.Result.Value))
+                    : Problems.Result(proposed.Result.Refusal!, proposed.Forbidden);
+            })
+            .WithSummary("Propose a change (county administrator): pending until a different county administrator confirms it (R40)");
+
+        api.MapPost("/changes/{id:guid}/confirm", async (Caller caller, CountyDataService data, Guid id) =>
+            {
+                var confirmed = await data.ConfirmAsync(caller.Viewer, id);
+                return confirmed.Result.IsOk ? Results.Ok(ToDto(confirmed.Result.Value)) : Problems.Result(confirmed.Result.Refusal!, confirmed.Forbidden);
+            })
+            .WithSummary("Confirm a pending change (a county administrator other than its proposer): it takes effect (R40)");
+
+        api.MapPost("/changes/{id:guid}/withdraw", async (Caller caller, CountyDataService data, Guid id) =>
+            {
+                var withdrawn = await data.WithdrawAsync(caller.Viewer, id);
+                return withdrawn.Result.IsOk ? Results.Ok(ToDto(withdrawn.Result.Value)) : Problems.Result(withdrawn.Result.Refusal!, withdrawn.Forbidden);
+            })
+            .WithSummary("Withdraw my pending proposal");
+    }
+
+    private static CountyChangeDto ToDto(CountyChange c)
+    {
+        using var payload = JsonDocument.Parse(c.PayloadJson);
+        return new(c.Id, c.Subject, c.Number, c.Summary, c.State, c.ProposedBy, c.ProposedByName, c.ProposedAt, c.ConfirmedBy, c.ConfirmedByName, c.ConfirmedAt, c.SupersededBy, payload.RootElement.Clone());
+    }
+}
