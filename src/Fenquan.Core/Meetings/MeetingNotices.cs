@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fenquan.Core.Notifications;
+using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Meetings;
 
