@@ -98,7 +98,7 @@ public static class PortfolioRules
                 if (bounds.RestrictedAreas.All(held.Contains))
                 {
                     return Refusal.Because("R3", "DeputyHoldsAll", "On {date} {person} would be in charge of every restricted area; this county forbids one deputy holding all of them.",
-                    ("date", TeamRules.D(date)), ("person", who));
+                        ("date", TeamRules.D(date)), ("person", who));
                 }
             }
         }
