@@ -129,12 +129,12 @@ public sealed class ApiToken
     {
         if (by != PersonId)
         {
-            return Outcome.Refused(Refusal.NotFoundId, "The token was not found.");
+            return Refusal.NotFound("The token");
         }
 
         if (RevokedAt is not null)
         {
-            return Outcome.Refused(Refusal.InvalidId, "The token is already revoked.");
+            return Refusal.Invalid("The token is already revoked.");
         }
 
         RevokedAt = now;

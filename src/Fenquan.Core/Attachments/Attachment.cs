@@ -85,12 +85,14 @@ public sealed class Attachment
         var who = org.NameOf(uploader);
         if (matter.State is MatterState.Rejected or MatterState.Withdrawn)
         {
-            return Result<Attachment>.Refused(RuleId, $"The matter \"{matter.Title}\" is {matter.State}, which is final; nothing more is attached to it.");
+            return Refusal.Because(RuleId, "MatterFinal", "The matter \"{title}\" is {state}, which is final; nothing more is attached to it.",
+                ("title", matter.Title), ("state", matter.State.ToString()));
         }
 
         var mayAttach = uploader == matter.InitiatorId || matter.IsWaitingFor(uploader, org);
         return mayAttach
             ? Result<Attachment>.Ok(new Attachment(matter, uploader, check, size, contentHash, now))
-            : Result<Attachment>.Refused(RuleId, $"{who} neither initiated the matter \"{matter.Title}\" nor may act on it now; only they attach vouchers and documents to it.");
+            : Refusal.Because(RuleId, "NotInitiatorOrActor", "{person} neither initiated the matter \"{title}\" nor may act on it now; only they attach vouchers and documents to it.",
+                ("person", who), ("title", matter.Title));
     }
 }

@@ -104,17 +104,17 @@ public sealed class Delegation
     {
         if (by != DelegatorId && by != DelegateId)
         {
-            return Outcome.Refused(DelegationRules.RuleId, "Only the delegator or the delegate may revoke a delegation.");
+            return Refusal.Because(DelegationRules.RuleId, "RevokedByStranger", "Only the delegator or the delegate may revoke a delegation.");
         }
 
         if (RevokedAt is not null)
         {
-            return Outcome.Refused(DelegationRules.RuleId, "The delegation is already revoked.");
+            return Refusal.Because(DelegationRules.RuleId, "AlreadyRevoked", "The delegation is already revoked.");
         }
 
         if (now >= Until)
         {
-            return Outcome.Refused(DelegationRules.RuleId, "The delegation has already ended.");
+            return Refusal.Because(DelegationRules.RuleId, "AlreadyEnded", "The delegation has already ended.");
         }
 
         RevokedAt = now;

@@ -61,7 +61,8 @@ public static class DelegationRules
         var @delegate = org.NameOf(command.DelegateId);
         if (!org.HoldsRole(command.UnitId, command.DelegatorId, command.Role, date))
         {
-            return Result<IReadOnlyList<Area>>.Refused(RuleId, $"{delegator} was not a {command.Role} of the unit on {day}; only a role one holds can be delegated.");
+            return Refusal.Because(RuleId, "DelegatorLacksRole", "{delegator} was not a {role} of the unit on {day}; only a role one holds can be delegated.",
+                ("delegator", delegator), ("role", command.Role.ToString()), ("day", day));
         }
 
         var eligible = CheckDelegate(command.UnitId, command.DelegateId, command.DelegatorId, command.Role, areas, org, date);
@@ -87,22 +88,26 @@ public static class DelegationRules
             {
                 var rule = restricted.Count > 0 ? MatterRules.AreaRule(restricted[0]) : "R3";
                 var what = restricted.Count > 0 ? string.Join(", ", restricted) : "a deputy's steps";
-                return Outcome.Refused(rule, $"{who} is a principal: principals do not directly take charge of {what} (五不直接分管), not even while the deputy is away.");
+                return Refusal.Because(rule, "PrincipalAsDeputy", "{person} is a principal: principals do not directly take charge of {areas} (五不直接分管), not even while the deputy is away.",
+                    ("person", who), ("areas", what));
             }
 
             if (Holds(Role.DisciplineMember))
             {
-                return Outcome.Refused("R3", $"{who} is the discipline-inspection member, who supervises the portfolio and may not hold it, not even while the deputy is away.");
+                return Refusal.Because("R3", "DisciplineMemberAsDeputy", "{person} is the discipline-inspection member, who supervises the portfolio and may not hold it, not even while the deputy is away.",
+                    ("person", who));
             }
 
             return Holds(Role.Deputy)
                 ? Outcome.Ok
-                : Outcome.Refused("R3", $"{who} was not a deputy of the unit on {day}; a deputy's portfolio goes only to another deputy.");
+                : Refusal.Because("R3", "DelegateNotDeputy", "{person} was not a deputy of the unit on {day}; a deputy's portfolio goes only to another deputy.",
+                    ("person", who), ("day", day));
         }
 
         return Holds(role)
             ? Outcome.Ok
-            : Outcome.Refused(RuleId, $"{who} was not a {role} of the unit on {day}; a {role}'s steps go only to someone who holds that role.");
+            : Refusal.Because(RuleId, "DelegateLacksRole", "{person} was not a {role} of the unit on {day}; a {role}'s steps go only to someone who holds that role.",
+                ("person", who), ("role", role.ToString()), ("day", day));
     }
 
     /// <summary>The roles whose holder may act on a step of this actor kind (<see cref="StepAuthority"/>'s table).</summary>
@@ -125,7 +130,8 @@ public static class DelegationRules
         var active = delegations.ActiveFrom(unit, onBehalfOf, actor, now).Where(d => d.Covers(area) && roles.Contains(d.Role)).ToList();
         if (active.Count == 0)
         {
-            return Outcome.Refused(RuleId, $"{who} holds no delegation from {forWhom} in force now that covers {area} and {here}; an expired or revoked delegation does not count.");
+            return Refusal.Because(RuleId, "NoDelegationInForce", "{person} holds no delegation from {delegator} in force now that covers {area} and {step}; an expired or revoked delegation does not count.",
+                ("person", who), ("delegator", forWhom), ("area", area.ToString()), ("step", here.ToString()));
         }
 
         Outcome refusal = Outcome.Ok;

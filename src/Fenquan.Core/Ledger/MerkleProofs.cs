@@ -75,7 +75,7 @@ public static class MerkleProofs
     {
         if (index < 0 || size < 0)
         {
-            return Outcome.Refused(Rule, "A negative index or tree size is never valid.");
+            return Refusal.Because(Rule, "NegativeIndex", "A negative index or tree size is never valid.");
         }
 
         return CheckInclusion((ulong)index, (ulong)size, leafHash, proof, root);
@@ -87,12 +87,12 @@ public static class MerkleProofs
         ArgumentNullException.ThrowIfNull(proof);
         if (index >= size)
         {
-            return Outcome.Refused(Rule, "The leaf index is not inside the tree.");
+            return Refusal.Because(Rule, "LeafOutsideTree", "The leaf index is not inside the tree.");
         }
 
         if (leafHash.Length != MerkleHash.Size || root.Length != MerkleHash.Size)
         {
-            return Outcome.Refused(Rule, "The leaf hash and the root must be 32 bytes each.");
+            return Refusal.Because(Rule, "LeafOrRootSize", "The leaf hash and the root must be 32 bytes each.");
         }
 
         // The path length is fixed by (index, size): the levels below the split where the index's path
@@ -100,12 +100,13 @@ public static class MerkleProofs
         int expected = InclusionProofLength(index, size);
         if (proof.Count != expected)
         {
-            return Outcome.Refused(Rule, string.Create(CultureInfo.InvariantCulture, $"The proof has {proof.Count} hashes; a tree of this size needs {expected}."));
+            return Refusal.Because(Rule, "InclusionProofLength", "The proof has {count} hashes; a tree of this size needs {expected}.",
+                ("count", proof.Count.ToString(CultureInfo.InvariantCulture)), ("expected", expected.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (!AllHashes(proof))
         {
-            return Outcome.Refused(Rule, "Every proof hash must be 32 bytes.");
+            return Refusal.Because(Rule, "ProofHashSize", "Every proof hash must be 32 bytes.");
         }
 
         ulong fn = index;
@@ -116,7 +117,7 @@ public static class MerkleProofs
         {
             if (sn == 0)
             {
-                return Outcome.Refused(Rule, "The proof is longer than the path to the root.");
+                return Refusal.Because(Rule, "ProofTooLong", "The proof is longer than the path to the root.");
             }
 
             if ((fn & 1) == 1 || fn == sn)
@@ -142,10 +143,10 @@ public static class MerkleProofs
 
         if (sn != 0)
         {
-            return Outcome.Refused(Rule, "The proof is shorter than the path to the root.");
+            return Refusal.Because(Rule, "ProofTooShort", "The proof is shorter than the path to the root.");
         }
 
-        return r.SequenceEqual(root) ? Outcome.Ok : Outcome.Refused(Rule, "The recomputed root does not match.");
+        return r.SequenceEqual(root) ? Outcome.Ok : Refusal.Because(Rule, "RootMismatch", "The recomputed root does not match.");
     }
 
     /// <summary>Whether <paramref name="proof"/> proves the tree (size1, root1) is a prefix of the tree (size2, root2).</summary>
@@ -161,7 +162,7 @@ public static class MerkleProofs
     {
         if (size1 < 0 || size2 < 0)
         {
-            return Outcome.Refused(Rule, "A negative tree size is never valid.");
+            return Refusal.Because(Rule, "NegativeSize", "A negative tree size is never valid.");
         }
 
         return CheckConsistency((ulong)size1, (ulong)size2, root1, root2, proof);
@@ -175,38 +176,39 @@ public static class MerkleProofs
         {
             // RFC 9162 defines proofs only for 0 < size1: every tree extends the empty one, so a
             // "proof" from it proves nothing and is refused rather than trusted.
-            return Outcome.Refused(Rule, "A consistency proof from the empty tree proves nothing.");
+            return Refusal.Because(Rule, "FromEmptyTree", "A consistency proof from the empty tree proves nothing.");
         }
 
         if (size1 > size2)
         {
-            return Outcome.Refused(Rule, "The first tree is larger than the second.");
+            return Refusal.Because(Rule, "FirstTreeLarger", "The first tree is larger than the second.");
         }
 
         if (size1 == size2)
         {
             if (proof.Count != 0)
             {
-                return Outcome.Refused(Rule, "Trees of equal size need an empty proof.");
+                return Refusal.Because(Rule, "EqualSizesProofNotEmpty", "Trees of equal size need an empty proof.");
             }
 
-            return root1.SequenceEqual(root2) ? Outcome.Ok : Outcome.Refused(Rule, "Trees of equal size have different roots.");
+            return root1.SequenceEqual(root2) ? Outcome.Ok : Refusal.Because(Rule, "EqualSizesRootsDiffer", "Trees of equal size have different roots.");
         }
 
         if (root1.Length != MerkleHash.Size || root2.Length != MerkleHash.Size)
         {
-            return Outcome.Refused(Rule, "Both roots must be 32 bytes.");
+            return Refusal.Because(Rule, "RootSize", "Both roots must be 32 bytes.");
         }
 
         int expected = ConsistencyProofLength(size1, size2);
         if (proof.Count != expected)
         {
-            return Outcome.Refused(Rule, string.Create(CultureInfo.InvariantCulture, $"The proof has {proof.Count} hashes; these sizes need {expected}."));
+            return Refusal.Because(Rule, "ConsistencyProofLength", "The proof has {count} hashes; these sizes need {expected}.",
+                ("count", proof.Count.ToString(CultureInfo.InvariantCulture)), ("expected", expected.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (!AllHashes(proof))
         {
-            return Outcome.Refused(Rule, "Every proof hash must be 32 bytes.");
+            return Refusal.Because(Rule, "ProofHashSize", "Every proof hash must be 32 bytes.");
         }
 
         // When size1 is a power of two its root is a node of the second tree and is left out of the
@@ -231,7 +233,7 @@ public static class MerkleProofs
             byte[] c = proof[i];
             if (sn == 0)
             {
-                return Outcome.Refused(Rule, "The proof is longer than the path to the root.");
+                return Refusal.Because(Rule, "ProofTooLong", "The proof is longer than the path to the root.");
             }
 
             if ((fn & 1) == 1 || fn == sn)
@@ -258,15 +260,15 @@ public static class MerkleProofs
 
         if (sn != 0)
         {
-            return Outcome.Refused(Rule, "The proof is shorter than the path to the root.");
+            return Refusal.Because(Rule, "ProofTooShort", "The proof is shorter than the path to the root.");
         }
 
         if (!fr.SequenceEqual(root1))
         {
-            return Outcome.Refused(Rule, "The proof does not lead to the first root.");
+            return Refusal.Because(Rule, "FirstRootMismatch", "The proof does not lead to the first root.");
         }
 
-        return sr.SequenceEqual(root2) ? Outcome.Ok : Outcome.Refused(Rule, "The proof does not lead to the second root.");
+        return sr.SequenceEqual(root2) ? Outcome.Ok : Refusal.Because(Rule, "SecondRootMismatch", "The proof does not lead to the second root.");
     }
 
     /// <summary>The number of hashes in an inclusion proof for (index, size), index &lt; size.</summary>

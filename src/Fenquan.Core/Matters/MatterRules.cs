@@ -48,22 +48,24 @@ public static class MatterRules
         var rule = AreaRule(AreaOf(kind));
         if (amount < 0m)
         {
-            return Outcome.Refused(rule, $"The amount {Yuan(amount)} is negative.");
+            return Refusal.Because(rule, "NegativeAmount", "The amount {amount} is negative.", RefusalArgument.Amount("amount", amount));
         }
 
         if (decimal.Round(amount, 2) != amount)
         {
-            return Outcome.Refused(rule, $"The amount {amount.ToString(CultureInfo.InvariantCulture)} has more than two decimals; amounts are in yuan and fen.");
+            return Refusal.Because(rule, "AmountBelowFen", "The amount {amount} has more than two decimals; amounts are in yuan and fen.",
+                ("amount", amount.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (RequiresAmount(kind) && amount == 0m)
         {
-            return Outcome.Refused(rule, $"A {kind} needs an amount above zero.");
+            return Refusal.Because(rule, "AmountRequired", "A {kind} needs an amount above zero.", ("kind", kind.ToString()));
         }
 
         if (kind is MatterKind.Promotion or MatterKind.TransferIn or MatterKind.Secondment or MatterKind.KeyPostChange && amount != 0m)
         {
-            return Outcome.Refused(rule, $"A {kind} carries no amount; it was given {Yuan(amount)}.");
+            return Refusal.Because(rule, "AmountNotExpected", "A {kind} carries no amount; it was given {amount}.",
+                ("kind", kind.ToString()), RefusalArgument.Amount("amount", amount));
         }
 
         return Outcome.Ok;

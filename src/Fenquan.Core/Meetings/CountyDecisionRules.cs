@@ -56,7 +56,7 @@ public sealed class CountyDecisionRules
     {
         if (rules is null)
         {
-            return Result<CountyDecisionRules>.Refused("R43", "The rules of decision are missing.");
+            return Refusal.Because("R43", "RulesMissing", "The rules of decision are missing.");
         }
 
         var check = rules.Check();
@@ -67,7 +67,7 @@ public sealed class CountyDecisionRules
 
         if (string.IsNullOrWhiteSpace(setBy))
         {
-            return Result<CountyDecisionRules>.Refused("R43", "The rules of decision are set by a named county administrator.");
+            return Refusal.Because("R43", "SetterUnnamed", "The rules of decision are set by a named county administrator.");
         }
 
         if (current is not null && current.CountyId != county)

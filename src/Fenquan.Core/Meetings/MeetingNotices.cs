@@ -1,6 +1,7 @@
 using Fenquan.Core.Primitives;
 using System.Globalization;
 using Fenquan.Core.Notifications;
+using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Meetings;
 

@@ -51,17 +51,17 @@ public sealed class RelativeDeclaration
         ArgumentNullException.ThrowIfNull(existing);
         if (person == relative)
         {
-            return Result<RelativeDeclaration>.Refused("R43", "A person is not declared as their own relative.");
+            return Refusal.Because("R43", "OwnRelative", "A person is not declared as their own relative.");
         }
 
         if (string.IsNullOrWhiteSpace(relationship))
         {
-            return Result<RelativeDeclaration>.Refused("R43", "A declared relation needs the relationship (配偶, 子女 …).");
+            return Refusal.Because("R43", "RelationshipMissing", "A declared relation needs the relationship (配偶, 子女 …).");
         }
 
         if (existing.Any(r => (r.PersonId == person && r.RelativeId == relative) || (r.PersonId == relative && r.RelativeId == person)))
         {
-            return Result<RelativeDeclaration>.Refused("R43", "This relation is already declared.");
+            return Refusal.Because("R43", "AlreadyDeclared", "This relation is already declared.");
         }
 
         return Result<RelativeDeclaration>.Ok(new RelativeDeclaration(county, person, relative, relationship.Trim(), now));

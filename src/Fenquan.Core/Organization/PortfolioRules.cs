@@ -41,42 +41,49 @@ public static class PortfolioRules
 
         if (proposed.Until is { } until && until <= proposed.From)
         {
-            return Outcome.Refused("R3", $"The assignment of {proposed.Area} to {who} ends ({TeamRules.D(until)}) on or before it starts ({from}).");
+            return Refusal.Because("R3", "EndsBeforeStart", "The assignment of {area} to {person} ends ({until}) on or before it starts ({from}).",
+                ("area", proposed.Area.ToString()), ("person", who), ("until", TeamRules.D(until)), ("from", from));
         }
 
         if (!bounds.RestrictedAreas.Contains(proposed.Area))
         {
-            return Outcome.Refused("R3", $"{proposed.Area} is not a restricted area in this county (law enforcement is a sixth area only when the county enables it, R2).");
+            return Refusal.Because("R3", "NotRestrictedArea", "{area} is not a restricted area in this county (law enforcement is a sixth area only when the county enables it, R2).",
+                ("area", proposed.Area.ToString()));
         }
 
         bool Holds(Role role) => memberships.Any(m => m.UnitId == unit && m.PersonId == proposed.DeputyId && m.Role == role && m.IsInForceOn(proposed.From));
 
         if (Holds(Role.Principal))
         {
-            return Outcome.Refused("R3", $"{who} is a principal of the unit on {from}; {proposed.Area} must be assigned to a deputy, never to a principal (五不直接分管).");
+            return Refusal.Because("R3", "PrincipalInCharge", "{person} is a principal of the unit on {from}; {area} must be assigned to a deputy, never to a principal (五不直接分管).",
+                ("person", who), ("from", from), ("area", proposed.Area.ToString()));
         }
 
         if (bounds.ForbidDisciplineMemberPortfolio && Holds(Role.DisciplineMember))
         {
-            return Outcome.Refused("R3", $"{who} is the unit's discipline-inspection member on {from}; this county forbids the discipline member taking charge of {proposed.Area} or any restricted area.");
+            return Refusal.Because("R3", "DisciplineMemberInCharge", "{person} is the unit's discipline-inspection member on {from}; this county forbids the discipline member taking charge of {area} or any restricted area.",
+                ("person", who), ("from", from), ("area", proposed.Area.ToString()));
         }
 
         if (!Holds(Role.Deputy))
         {
-            return Outcome.Refused("R3", $"{who} is not a deputy of the unit on {from}; only a deputy can take charge of {proposed.Area}.");
+            return Refusal.Because("R3", "NotDeputy", "{person} is not a deputy of the unit on {from}; only a deputy can take charge of {area}.",
+                ("person", who), ("from", from), ("area", proposed.Area.ToString()));
         }
 
         var sameArea = existing.Where(a => a.UnitId == unit && a.Area == proposed.Area && a.Id != proposed.Id).ToList();
         var replaced = Replaced(proposed, sameArea);
         if (replaced is not null && replaced.DeputyId == proposed.DeputyId)
         {
-            return Outcome.Refused("R3", $"{who} is already in charge of {proposed.Area} on {from}.");
+            return Refusal.Because("R3", "AlreadyInCharge", "{person} is already in charge of {area} on {from}.",
+                ("person", who), ("area", proposed.Area.ToString()), ("from", from));
         }
 
         var overlap = sameArea.FirstOrDefault(a => a != replaced && Overlaps(a, proposed));
         if (overlap is not null)
         {
-            return Outcome.Refused("R3", $"{proposed.Area} is assigned to {name(overlap.DeputyId)} from {TeamRules.D(overlap.From)}, overlapping the new assignment from {from}; an area has exactly one deputy at a time.");
+            return Refusal.Because("R3", "OverlappingAssignment", "{area} is assigned to {holder} from {held}, overlapping the new assignment from {from}; an area has exactly one deputy at a time.",
+                ("area", proposed.Area.ToString()), ("holder", name(overlap.DeputyId)), ("held", TeamRules.D(overlap.From)), ("from", from));
         }
 
         if (bounds.ForbidSingleDeputyHoldingAll)
@@ -90,7 +97,8 @@ public static class PortfolioRules
                 var held = own.Where(a => a.IsInForceOn(date)).Select(a => a.Area).Append(proposed.Area).ToHashSet();
                 if (bounds.RestrictedAreas.All(held.Contains))
                 {
-                    return Outcome.Refused("R3", $"On {TeamRules.D(date)} {who} would be in charge of every restricted area; this county forbids one deputy holding all of them.");
+                    return Refusal.Because("R3", "DeputyHoldsAll", "On {date} {person} would be in charge of every restricted area; this county forbids one deputy holding all of them.",
+                        ("date", TeamRules.D(date)), ("person", who));
                 }
             }
         }

@@ -23,7 +23,8 @@ public static class TeamRules
 
         if (proposed.Until is { } until && until <= proposed.From)
         {
-            return Outcome.Refused("R1", $"The membership of {who} ends ({D(until)}) on or before it starts ({D(proposed.From)}).");
+            return Refusal.Because("R1", "EndsBeforeStart", "The membership of {person} ends ({until}) on or before it starts ({from}).",
+                ("person", who), ("until", D(until)), ("from", D(proposed.From)));
         }
 
         var sameUnit = existing.Where(m => m.UnitId == proposed.UnitId && m.Id != proposed.Id).ToList();
@@ -31,7 +32,8 @@ public static class TeamRules
         var duplicate = sameUnit.FirstOrDefault(m => m.PersonId == proposed.PersonId && m.Role == proposed.Role && Overlaps(m, proposed));
         if (duplicate is not null)
         {
-            return Outcome.Refused("R1", $"{who} already holds the role {proposed.Role} in this unit from {D(duplicate.From)}.");
+            return Refusal.Because("R1", "DuplicateRole", "{person} already holds the role {role} in this unit from {from}.",
+                ("person", who), ("role", proposed.Role.ToString()), ("from", D(duplicate.From)));
         }
 
         if (proposed.Role is Role.Principal or Role.Deputy)
@@ -40,7 +42,8 @@ public static class TeamRules
             var clash = sameUnit.FirstOrDefault(m => m.PersonId == proposed.PersonId && m.Role == other && Overlaps(m, proposed));
             if (clash is not null)
             {
-                return Outcome.Refused("R1", $"{who} is already {other} of this unit from {D(clash.From)}; one person cannot be both principal and deputy of a unit at once.");
+                return Refusal.Because("R1", "PrincipalAndDeputy", "{person} is already {role} of this unit from {from}; one person cannot be both principal and deputy of a unit at once.",
+                    ("person", who), ("role", other.ToString()), ("from", D(clash.From)));
             }
         }
 
@@ -55,7 +58,8 @@ public static class TeamRules
                 var inForce = principals.Where(m => m.IsInForceOn(date)).Select(m => m.PersonId).Distinct().ToList();
                 if (inForce.Count + 1 > MaxPrincipals)
                 {
-                    return Outcome.Refused("R1", $"On {D(date)} the unit already has {inForce.Count} principals ({string.Join("、", inForce.Select(name))}); a unit has one or two, so {who} cannot be added.");
+                    return Refusal.Because("R1", "TooManyPrincipals", "On {date} the unit already has {count} principals ({principals}); a unit has one or two, so {person} cannot be added.",
+                        ("date", D(date)), ("count", inForce.Count.ToString(CultureInfo.InvariantCulture)), ("principals", string.Join("、", inForce.Select(name))), ("person", who));
                 }
             }
         }
@@ -70,7 +74,8 @@ public static class TeamRules
         var count = org.Principals(unit, date).Count;
         return count is >= 1 and <= MaxPrincipals
             ? Outcome.Ok
-            : Outcome.Refused("R1", $"On {D(date)} the unit has {count} principals; it must have one or two.");
+            : Refusal.Because("R1", "PrincipalCount", "On {date} the unit has {count} principals; it must have one or two.",
+                ("date", D(date)), ("count", count.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static bool Overlaps(Membership a, Membership b) =>
