@@ -1,4 +1,3 @@
-using Fenquan.Core.Primitives;
 using System.Globalization;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Primitives;
