@@ -61,8 +61,11 @@ public sealed class CountyDataApiTests : IAsyncLifetime
 
         var inspection = await _app.SignInAsync("county.discipline");
         var notices = (await (await inspection.GetAsync("/api/v1/notifications")).ReadAsync()).GetProperty("items").EnumerateArray()
-            .Where(n => n.GetProperty("subjectId").GetGuid() == id).Select(n => n.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["CountyChangeConfirmed", "CountyChangeProposed"], notices);
+            .Where(n => n.GetProperty("subjectId").GetGuid() == id).ToList();
+        Assert.Equal(["CountyChangeConfirmed", "CountyChangeProposed"], notices.Select(n => n.GetProperty("kind").GetString()));
+        Assert.Contains("政府采购目录", notices[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("新增扫描仪", notices[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/registers/changes", notices[1].GetProperty("link").GetString());
     }
 
     [Fact]
