@@ -57,6 +57,27 @@ public sealed class CountyDataPageTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Rule", "R29")]
+    public async Task CountyAdministrator_NamesANewDisciplineLiaison_AndTheFormerOneIsTold()
+    {
+        var admin = await _app.SignInAsync("admin");
+        Guid successor;
+        await using (var db = _app.Db())
+        {
+            successor = (await db.People.OrderBy(p => p.Name).FirstAsync(p => p.Name != "钱正清")).Id.Value;
+        }
+
+        var named = await PostFormAsync(admin, "/admin/county", "DisciplineInspection", new() { ["person"] = successor.ToString("D") });
+
+        Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        await using var after = _app.Db();
+        Assert.Equal(successor, (await after.Counties.SingleAsync()).DisciplineInspectionId?.Value);
+        var former = await _app.SignInAsync("county.discipline");
+        var notices = await (await former.GetAsync("/api/v1/notifications")).ReadAsync();
+        Assert.Contains(notices.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "DisciplineInspectionReplaced");
+    }
+
+    [Fact]
     [Trait("Rule", "R40")]
     public async Task StaffCannotPostAProposal()
     {

@@ -44,7 +44,7 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
         var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, args);
         // Minutes to sign open on the minutes page, where the signature is given; the rest on the meeting.
         // County-data changes open on the changes page (R40), for the county's discipline inspection.
-        var link = n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed ? "/registers/changes"
+        var link = n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
             : "/meetings/" + n.SubjectId.ToString("D") + (n.Kind == NotificationKind.MinutesToSign ? "/minutes" : string.Empty);
         return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, link);
     }
