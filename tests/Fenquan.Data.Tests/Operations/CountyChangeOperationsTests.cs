@@ -104,7 +104,7 @@ public class CountyChangeOperationsTests
         SubmitMatter Purchase(string? code, MatterFlags declared) =>
             new SubmitMatter(county.County, county.Unit, MatterKind.PurchasePlan, "采购台式计算机", 800m, Payee.Named("清河县电脑城"), county["吴斌"], InitiatorKind.Section, declared, MatterDate) { ItemCode = code };
 
-        var catalogue = (await county.Matters.SubmitAsync(Purchase("A02010104", MatterFlags.None))).Value;
+        var catalogue = (await county.Matters.SubmitAsync(Purchase(" a02010104", MatterFlags.None))).Value;
         var notIn = (await county.Matters.SubmitAsync(Purchase("none", MatterFlags.CatalogueItem))).Value;
         var unnamed = await county.Matters.SubmitAsync(Purchase(null, MatterFlags.CatalogueItem));
         var unknown = await county.Matters.SubmitAsync(Purchase("A09999999", MatterFlags.None));
