@@ -24,6 +24,18 @@ public static class CountyChangeNotices
         return To(change, disciplineInspection, NotificationKind.CountyChangeConfirmed, change.ConfirmedByName ?? string.Empty, now);
     }
 
+    /// <summary>
+    /// The former liaison is told who receives the notices now, so that the watcher of county data
+    /// is never replaced unnoticed (R29).
+    /// </summary>
+    public static IReadOnlyList<Notification> LiaisonReplaced(CountyId county, PersonId? former, PersonId next, string nextName, CountyOfficial by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return former is { } person && person != next
+            ? [Notification.To(county, person, NotificationKind.DisciplineInspectionReplaced, next.Value, [nextName, by.Name], now)]
+            : [];
+    }
+
     private static List<Notification> To(CountyChange change, IEnumerable<PersonId> recipients, NotificationKind kind, string by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(recipients);

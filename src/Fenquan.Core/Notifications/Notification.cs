@@ -25,6 +25,9 @@ public enum NotificationKind
 
     /// <summary>To the county's discipline inspection: a second county official confirmed it, and it took effect (R40).</summary>
     CountyChangeConfirmed,
+
+    /// <summary>To the former liaison of the county's discipline inspection: someone else now receives the notices of county changes (R29).</summary>
+    DisciplineInspectionReplaced,
 }
 
 /// <summary>

@@ -14,6 +14,21 @@ namespace Fenquan.Core.Policy;
 /// </summary>
 public static class CountyFacts
 {
+    /// <summary>The code as the register spells it (codes match case-insensitively), so the matter records the entry exactly.</summary>
+    public static string? EntryCode(MatterKind kind, string? itemCode, ProcurementCatalogue catalogue, ApprovalItemRegister register)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(register);
+        var code = itemCode?.Trim();
+        return string.IsNullOrEmpty(code) ? null : kind switch
+        {
+            MatterKind.PurchasePlan when string.Equals(code, ProcurementCatalogue.NotInCatalogue, StringComparison.OrdinalIgnoreCase) => ProcurementCatalogue.NotInCatalogue,
+            MatterKind.PurchasePlan => catalogue.Find(code)?.Code ?? code,
+            MatterKind.ApprovalItem => register.Find(code)?.Code ?? code,
+            _ => code,
+        };
+    }
+
     public static Result<MatterFlags> FlagsOf(MatterKind kind, string? itemCode, ProcurementCatalogue catalogue, ApprovalItemRegister register)
     {
         ArgumentNullException.ThrowIfNull(catalogue);

@@ -182,7 +182,7 @@ public static class DemoCounty
         var title = titles[random.Next(titles.Length)];
 
         // R40: the matter names a register entry, and the county's data decides its flags; the
-        // random flags above only choose whether a purchase names a catalogue entry.
+        // random flags above only choose which kind of entry it names.
         var (itemCode, itemTitle) = RegisterEntry(kind, flags, registerRandom);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var submitted = await operations.SubmitAsync(new SubmitMatter(county.Id, unit, kind, itemTitle ?? title, amount, payee, initiator.Id, initiatorKind, MatterFlags.None, today) { ItemCode = itemCode });
@@ -308,7 +308,9 @@ public static class DemoCounty
             case MatterKind.PurchasePlan:
                 return (Core.Procurement.ProcurementCatalogue.NotInCatalogue, NotInCatalogueTitles[random.Next(NotInCatalogueTitles.Length)]);
             case MatterKind.ApprovalItem:
-                var item = DemoRegisters.Register.Items[random.Next(DemoRegisters.Register.Items.Count)];
+                // An item whose "major" mark gives the drawn flags: the demo's routes stay as they were.
+                var items = DemoRegisters.Register.Items.Where(i => i.IsMajor == drawn.HasFlag(MatterFlags.MajorApprovalItem)).ToList();
+                var item = items[random.Next(items.Count)];
                 return (item.Code, item.Name + "申请");
             default:
                 return (null, null);

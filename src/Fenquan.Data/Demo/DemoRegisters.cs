@@ -65,7 +65,7 @@ public static class DemoRegisters
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(changes);
         var inspector = Ok(await organization.AddPersonAsync(county, DisciplineInspectionName)).Id;
-        Ok(await changes.NameDisciplineInspectionAsync(county, inspector));
+        Ok(await changes.NameDisciplineInspectionAsync(county, inspector, Proposer));
         var catalogue = Ok(await changes.ProposeAsync(county, CountyChangeSubject.ProcurementCatalogue, Catalogue.ToJson(), "清河县政府集中采购目录(首版)", Proposer));
         Ok(await changes.ConfirmAsync(county, catalogue.Id, Confirmer));
         var register = Ok(await changes.ProposeAsync(county, CountyChangeSubject.ApprovalItemRegister, Register.ToJson(), "清河县行政审批事项目录(首版),三项标为重大", Proposer));

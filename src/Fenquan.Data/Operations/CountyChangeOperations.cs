@@ -104,17 +104,23 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
             return withdrawn.IsOk ? Result<CountyChange>.Ok(change) : withdrawn.Refusal!;
         });
 
-    /// <summary>R29: names the person who receives, for the county's discipline inspection, notice of changes to route-deciding data.</summary>
-    public Task<Result<Core.Organization.County>> NameDisciplineInspectionAsync(CountyId county, PersonId person) =>
+    /// <summary>
+    /// R29: names the person who receives, for the county's discipline inspection, notice of changes
+    /// to route-deciding data; the former one is told who replaced them.
+    /// </summary>
+    public Task<Result<Core.Organization.County>> NameDisciplineInspectionAsync(CountyId county, PersonId person, CountyOfficial by) =>
         writer.ExecuteAsync(county, "county.discipline-inspection-named", ctx =>
         {
             var target = ctx.Db.Counties.SingleOrDefault(c => c.Id == county);
-            if (target is null || !ctx.Db.People.AsNoTracking().Any(p => p.Id == person && p.CountyId == county))
+            var name = ctx.Db.People.AsNoTracking().Where(p => p.Id == person && p.CountyId == county).Select(p => p.Name).FirstOrDefault();
+            if (target is null || name is null)
             {
                 return Refusal.NotFound("Person " + person);
             }
 
+            var former = target.DisciplineInspectionId;
             target.NameDisciplineInspection(person);
+            ctx.Db.AddRange(CountyChangeNotices.LiaisonReplaced(county, former, person, name, by, ctx.Now));
             return Result<Core.Organization.County>.Ok(target);
         });
 

@@ -43,17 +43,15 @@ public sealed class MatterOperations(LedgerWriter writer)
 
             // R40: the route-deciding flags come from the county's catalogue and register in force,
             // never from the submitter: whatever the command's flags say is replaced.
-            var flags = Core.Policy.CountyFacts.FlagsOf(
-                command.Kind,
-                command.ItemCode,
-                command.Kind == MatterKind.PurchasePlan ? CountyChangeOperations.CatalogueInForce(ctx.Db, command.CountyId).Catalogue : Core.Procurement.ProcurementCatalogue.Empty,
-                command.Kind == MatterKind.ApprovalItem ? CountyChangeOperations.RegisterInForce(ctx.Db, command.CountyId).Register : Core.Licensing.ApprovalItemRegister.Empty);
+            var catalogue = command.Kind == MatterKind.PurchasePlan ? CountyChangeOperations.CatalogueInForce(ctx.Db, command.CountyId).Catalogue : Core.Procurement.ProcurementCatalogue.Empty;
+            var register = command.Kind == MatterKind.ApprovalItem ? CountyChangeOperations.RegisterInForce(ctx.Db, command.CountyId).Register : Core.Licensing.ApprovalItemRegister.Empty;
+            var flags = Core.Policy.CountyFacts.FlagsOf(command.Kind, command.ItemCode, catalogue, register);
             if (!flags.IsOk)
             {
                 return flags.Refusal!;
             }
 
-            command = command with { Flags = flags.Value };
+            command = command with { Flags = flags.Value, ItemCode = Core.Policy.CountyFacts.EntryCode(command.Kind, command.ItemCode, catalogue, register) };
             var route = policy.Value.Router.Route(command.Facts);
             if (!route.IsOk)
             {
@@ -151,7 +149,8 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.Invalid("itemCode: name the catalogue entry, or \"none\".");
             }
 
-            var flags = Core.Policy.CountyFacts.FlagsOf(matter.Kind, itemCode, CountyChangeOperations.CatalogueInForce(ctx.Db, county).Catalogue, Core.Licensing.ApprovalItemRegister.Empty);
+            var catalogue = CountyChangeOperations.CatalogueInForce(ctx.Db, county).Catalogue;
+            var flags = Core.Policy.CountyFacts.FlagsOf(matter.Kind, itemCode, catalogue, Core.Licensing.ApprovalItemRegister.Empty);
             if (!flags.IsOk)
             {
                 return flags.Refusal!;
@@ -164,7 +163,8 @@ public sealed class MatterOperations(LedgerWriter writer)
             }
 
             var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Flags = flags.Value });
-            return route.IsOk ? matter.CorrectItem(by, itemCode, flags.Value, route.Value, ctx.UnitView(matter.UnitId), ctx.Now) : route.Refusal!;
+            var code = Core.Policy.CountyFacts.EntryCode(matter.Kind, itemCode, catalogue, Core.Licensing.ApprovalItemRegister.Empty)!;
+            return route.IsOk ? matter.CorrectItem(by, code, flags.Value, route.Value, ctx.UnitView(matter.UnitId), ctx.Now) : route.Refusal!;
         });
 
     public Task<Result<MatterChange>> WithdrawAsync(CountyId county, MatterId matterId, PersonId by) =>

@@ -45,6 +45,9 @@ public sealed record MatterDto(
     IReadOnlyList<ActionKind> AvailableActions,
     string? ItemCode = null);
 
+/// <summary>The office's correction of a purchase plan's catalogue entry (R18).</summary>
+public sealed record CorrectItemInput(string? ItemCode);
+
 public sealed record MatterPageDto(IReadOnlyList<MatterDto> Items, string? NextCursor);
 
 public sealed record TaskDto(MatterDto Matter, int StepIndex, StepKind Step, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, Guid? OnBehalfOf = null);
@@ -183,6 +186,25 @@ public static class ApiEndpoints
                 return change.IsOk ? Results.NoContent() : Problems.Result(change.Refusal!);
             })
             .WithSummary("The initiator withdraws a pending or returned matter");
+
+        api.MapPost("/matters/{id:guid}/item", async (ViewerAccessor viewers, MatterService matters, Guid id, [FromBody] CorrectItemInput input) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                var change = await matters.CorrectItemAsync(viewer, id, input.ItemCode);
+                if (!change.IsOk)
+                {
+                    return Problems.Result(change.Refusal!, forbidden: change.Refusal!.Key == "R18.OnlyOfficeCorrectsItem");
+                }
+
+                var matter = await matters.GetAsync(viewer, id);
+                return matter.IsOk ? Results.Ok(ToDto(viewer, matter.Value)) : Problems.Result(matter.Refusal!);
+            })
+            .WithSummary("The office corrects the catalogue entry a purchase plan names (or \"none\"); a changed route starts the next round (R18, R40)");
 
         api.MapPost("/matters/{id:guid}/resubmit", async (ViewerAccessor viewers, MatterService matters, Guid id) =>
             {

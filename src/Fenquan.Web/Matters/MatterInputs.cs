@@ -21,6 +21,13 @@ public sealed record SubmitInput
     public bool PayMe { get; init; }
 
     /// <summary>
+    /// The matter pays another person of the county (a colleague's claim, labour fees): the person, so
+    /// that nobody paid by it — nor a declared relative — decides it (R6; the route goes to the next
+    /// authority up). Not with <see cref="PayMe"/> or <see cref="PayeeName"/>.
+    /// </summary>
+    public Guid? PayeePersonId { get; init; }
+
+    /// <summary>
     /// The county register entry the matter names: for a purchase plan a code of the county's
     /// procurement catalogue, or <c>none</c> when the item is not in it (R18); for an approval item a
     /// code of the county's register of approval items (R23, R24). The county's data then decides

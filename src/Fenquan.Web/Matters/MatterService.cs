@@ -68,9 +68,29 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
 
         var kind = input.Kind!.Value;
-        var payee = input.PayMe ? Payee.Person(me, viewer.Name)
-            : string.IsNullOrWhiteSpace(input.PayeeName) ? Payee.None
-            : Payee.Named(input.PayeeName.Trim());
+        Payee payee;
+        if (input.PayeePersonId is { } payeeId)
+        {
+            if (input.PayMe || !string.IsNullOrWhiteSpace(input.PayeeName))
+            {
+                return Refusal.Invalid("payeePersonId: name the payee once — a person of the county, yourself (payMe), or a name.");
+            }
+
+            var name = await Db.People.AsNoTracking().Where(p => p.Id == new PersonId(payeeId) && p.CountyId == viewer.County).Select(p => p.Name).FirstOrDefaultAsync();
+            if (name is null)
+            {
+                return Refusal.NotFound("Person " + payeeId.ToString("D"));
+            }
+
+            payee = Payee.Person(new PersonId(payeeId), name);
+        }
+        else
+        {
+            payee = input.PayMe ? Payee.Person(me, viewer.Name)
+                : string.IsNullOrWhiteSpace(input.PayeeName) ? Payee.None
+                : Payee.Named(input.PayeeName.Trim());
+        }
+
         var command = new SubmitMatter(viewer.County, unit, kind, input.Title!.Trim(), input.Amount ?? 0m, payee, me, viewer.InitiatorKind, MatterFlags.None, input.MatterDate ?? viewer.Today)
         {
             // R40: the operation decides the flags from the county's catalogue and register, and the day of submission is the server's today.
@@ -181,6 +201,27 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var found = await GetAsync(viewer, id);
         return found.IsOk ? await operations.WithdrawAsync(viewer.County, found.Value.Id, viewer.Person!.Value) : found.Refusal!;
     }
+
+    /// <summary>R18, R40: the office corrects a purchase plan's catalogue entry; the core decides who may, the catalogue decides the route.</summary>
+    public async Task<Result<MatterChange>> CorrectItemAsync(Viewer viewer, Guid id, string? itemCode)
+    {
+        if ((itemCode?.Trim().Length ?? 0) is 0 or > InputRules.MaxItemCode)
+        {
+            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"itemCode: a catalogue code of 1 to {InputRules.MaxItemCode} characters, or \"none\"."));
+        }
+
+        if (viewer.Person is not { } me)
+        {
+            return Refusal.NotFound("Matter " + id.ToString("D"));
+        }
+
+        return await operations.CorrectItemAsync(viewer.County, new MatterId(id), me, itemCode!.Trim(), viewer.MaySee);
+    }
+
+    /// <summary>The viewer is an office reviewer of the matter's unit and the matter's catalogue entry may still be corrected (the core checks again).</summary>
+    public static bool MayCorrectItem(Viewer viewer, Matter matter) =>
+        matter.Kind == MatterKind.PurchasePlan && viewer.Holds(Role.OfficeReviewer) && viewer.Unit == matter.UnitId && viewer.Person != matter.InitiatorId
+        && matter.State is MatterState.Pending or MatterState.Returned && matter.DecidedTerms is null;
 
     public async Task<Result<MatterChange>> ResubmitAsync(Viewer viewer, Guid id)
     {

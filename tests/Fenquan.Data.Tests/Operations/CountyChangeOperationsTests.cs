@@ -36,7 +36,7 @@ public class CountyChangeOperationsTests
         var county = await TestCounty.CreateAsync(database);
         var changes = new CountyChangeOperations(database.Writer);
         var inspector = (await county.Organization.AddPersonAsync(county.County, "钱正清")).Value.Id;
-        Assert.True((await changes.NameDisciplineInspectionAsync(county.County, inspector)).IsOk);
+        Assert.True((await changes.NameDisciplineInspectionAsync(county.County, inspector, Admin)).IsOk);
         return (county, changes, inspector);
     }
 
@@ -104,7 +104,7 @@ public class CountyChangeOperationsTests
         SubmitMatter Purchase(string? code, MatterFlags declared) =>
             new SubmitMatter(county.County, county.Unit, MatterKind.PurchasePlan, "采购台式计算机", 800m, Payee.Named("清河县电脑城"), county["吴斌"], InitiatorKind.Section, declared, MatterDate) { ItemCode = code };
 
-        var catalogue = (await county.Matters.SubmitAsync(Purchase("A02010104", MatterFlags.None))).Value;
+        var catalogue = (await county.Matters.SubmitAsync(Purchase(" a02010104", MatterFlags.None))).Value;
         var notIn = (await county.Matters.SubmitAsync(Purchase("none", MatterFlags.CatalogueItem))).Value;
         var unnamed = await county.Matters.SubmitAsync(Purchase(null, MatterFlags.CatalogueItem));
         var unknown = await county.Matters.SubmitAsync(Purchase("A09999999", MatterFlags.None));
@@ -171,6 +171,25 @@ public class CountyChangeOperationsTests
         await using var after = database.Context();
         Assert.Equal(6_000m, (await after.Counties.SingleAsync(c => c.Id == county.County)).Bounds.CollectiveLimit);
         Assert.Equal(CountyChangeState.Superseded, (await after.Set<CountyChange>().SingleAsync(c => c.Id == first.Id)).State);
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
+
+    [Theory]
+    [Trait("Rule", "R29")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReplacingTheDisciplineInspectionLiaison_TellsTheFormerOne(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (county, changes, inspector) = await CountyWithInspectionAsync(database);
+        var successor = (await county.Organization.AddPersonAsync(county.County, "孙清廉")).Value.Id;
+
+        Assert.True((await changes.NameDisciplineInspectionAsync(county.County, successor, Admin)).IsOk);
+
+        await using var db = database.Context();
+        Assert.Equal(successor, (await db.Counties.SingleAsync(c => c.Id == county.County)).DisciplineInspectionId);
+        var notice = await db.Set<Notification>().SingleAsync(n => n.RecipientId == inspector);
+        Assert.Equal(NotificationKind.DisciplineInspectionReplaced, notice.Kind);
+        Assert.Equal(["孙清廉", "王强"], notice.TextArgs);
         Assert.True((await database.AuditAsync()).IsIntact);
     }
 

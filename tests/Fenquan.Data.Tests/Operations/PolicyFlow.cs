@@ -41,7 +41,7 @@ public static class PolicyFlow
 
         var person = await county.Organization.AddPersonAsync(county.County, "钱正清");
         Assert.True(person.IsOk, person.ToString());
-        var named2 = await new CountyChangeOperations(county.Database.Writer).NameDisciplineInspectionAsync(county.County, person.Value.Id);
+        var named2 = await new CountyChangeOperations(county.Database.Writer).NameDisciplineInspectionAsync(county.County, person.Value.Id, new Core.CountyChanges.CountyOfficial("admin", "王强"));
         Assert.True(named2.IsOk, named2.ToString());
         return person.Value.Id;
     }

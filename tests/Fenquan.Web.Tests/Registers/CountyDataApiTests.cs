@@ -61,8 +61,11 @@ public sealed class CountyDataApiTests : IAsyncLifetime
 
         var inspection = await _app.SignInAsync("county.discipline");
         var notices = (await (await inspection.GetAsync("/api/v1/notifications")).ReadAsync()).GetProperty("items").EnumerateArray()
-            .Where(n => n.GetProperty("subjectId").GetGuid() == id).Select(n => n.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["CountyChangeConfirmed", "CountyChangeProposed"], notices);
+            .Where(n => n.GetProperty("subjectId").GetGuid() == id).ToList();
+        Assert.Equal(["CountyChangeConfirmed", "CountyChangeProposed"], notices.Select(n => n.GetProperty("kind").GetString()));
+        Assert.Contains("政府采购目录", notices[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("新增扫描仪", notices[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/registers/changes", notices[1].GetProperty("link").GetString());
     }
 
     [Fact]
@@ -123,6 +126,30 @@ public sealed class CountyDataApiTests : IAsyncLifetime
         Assert.Contains(matter.GetProperty("route").EnumerateArray(), s => s.GetProperty("kind").GetString() == "CollectiveDecision");
         Assert.Equal("R18.NotInCatalogue", (await unknown.ReadAsync()).GetProperty("key").GetString());
         Assert.Equal("R18.CatalogueItemNotNamed", (await unnamed.ReadAsync()).GetProperty("key").GetString());
+    }
+
+    [Fact]
+    [Trait("Rule", "R18")]
+    [Trait("Rule", "R40")]
+    public async Task OfficeCorrectsAPurchaseNamedNotInTheCatalogue_AndItGoesToTheTeam_TheSubmitterCannot()
+    {
+        var section = await _app.SignInAsync("u1.section1");
+        var office = await _app.SignInAsync("u1.office");
+        var submitted = await section.PostAsJsonAsync("/api/v1/matters", new { kind = "PurchasePlan", title = "采购电脑", amount = 800m, payeeName = "清河县电脑城", itemCode = "none" });
+        var id = (await submitted.ReadAsync()).GetProperty("id").GetGuid();
+
+        var bySubmitter = await section.PostAsJsonAsync($"/api/v1/matters/{id}/item", new { itemCode = "A02010104" });
+        var byOffice = await office.PostAsJsonAsync($"/api/v1/matters/{id}/item", new { itemCode = "A02010104" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, bySubmitter.StatusCode);
+        Assert.Equal("R18.OnlyOfficeCorrectsItem", (await bySubmitter.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.OK, byOffice.StatusCode);
+        var matter = await byOffice.ReadAsync();
+        Assert.Equal("A02010104", matter.GetProperty("itemCode").GetString());
+        Assert.Equal(2, matter.GetProperty("round").GetInt32());
+        Assert.Contains(matter.GetProperty("route").EnumerateArray(), s => s.GetProperty("kind").GetString() == "CollectiveDecision");
+        var page = await (await office.GetAsync($"/matters/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"correct-item\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

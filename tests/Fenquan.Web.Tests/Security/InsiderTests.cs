@@ -25,22 +25,23 @@ public sealed class InsiderTests
         "u1.office", "u1.section1", "u1.staff1", "u1.discipline",
     ];
 
-    // submitter, kind, title, amount, catalogue, major: each reaches a team step on the default policy.
-    private static readonly (string Submitter, string Kind, string Title, decimal Amount, bool Catalogue, bool Major, string Rule)[] Routes =
+    // submitter, kind, title, amount, the catalogue entry or register item named (R40: the county's
+    // data decides the route), the rule the team step serves: each reaches a team step on the default policy.
+    private static readonly (string Submitter, string Kind, string Title, decimal Amount, string? ItemCode, string Rule)[] Routes =
     [
-        ("u1.staff1", "Expense", "会议室设备维修费", 8_000m, false, false, "R5"),
-        ("u1.procurement", "Expense", "分管领导外出考察费", 8_000m, false, false, "R6"),
-        ("u1.principal2", "Expense", "正职差旅费", 900m, false, false, "R6"),
-        ("u1.principal2", "Expense", "正职外出培训费", 6_000m, false, false, "R6"),
-        ("u1.section1", "PurchasePlan", "采购办公电脑", 40_000m, true, false, "R18"),
-        ("u1.section1", "TransferIn", "调入专业技术人员", 0m, false, false, "R11"),
-        ("u1.section1", "Promotion", "提拔任用股室负责人", 0m, false, false, "R11"),
-        ("u1.section1", "Secondment", "借调工作人员", 0m, false, false, "R11"),
-        ("u1.section1", "KeyPostChange", "财务岗位人员调整", 0m, false, false, "R11"),
-        ("u1.section1", "ConstructionProject", "村道硬化工程", 120_000m, false, false, "R21"),
-        ("u1.section1", "ContractorChoice", "确定村道硬化工程施工单位", 120_000m, false, false, "R21"),
-        ("u1.section1", "VariationOrder", "村道工程变更", 9_000m, false, false, "R5"),
-        ("u1.staff1", "ApprovalItem", "养殖场备案审批", 0m, false, true, "R23"),
+        ("u1.staff1", "Expense", "会议室设备维修费", 8_000m, null, "R5"),
+        ("u1.procurement", "Expense", "分管领导外出考察费", 8_000m, null, "R6"),
+        ("u1.principal2", "Expense", "正职差旅费", 900m, null, "R6"),
+        ("u1.principal2", "Expense", "正职外出培训费", 6_000m, null, "R6"),
+        ("u1.section1", "PurchasePlan", "采购台式计算机", 40_000m, "A02010104", "R18"),
+        ("u1.section1", "TransferIn", "调入专业技术人员", 0m, null, "R11"),
+        ("u1.section1", "Promotion", "提拔任用股室负责人", 0m, null, "R11"),
+        ("u1.section1", "Secondment", "借调工作人员", 0m, null, "R11"),
+        ("u1.section1", "KeyPostChange", "财务岗位人员调整", 0m, null, "R11"),
+        ("u1.section1", "ConstructionProject", "村道硬化工程", 120_000m, null, "R21"),
+        ("u1.section1", "ContractorChoice", "确定村道硬化工程施工单位", 120_000m, null, "R21"),
+        ("u1.section1", "VariationOrder", "村道工程变更", 9_000m, null, "R5"),
+        ("u1.staff1", "ApprovalItem", "建设项目用地预审与选址意见书核发申请", 0m, "QH-XK-006", "R23"),
     ];
 
     public static TheoryData<string, int> Cases()
@@ -61,7 +62,7 @@ public sealed class InsiderTests
     [MemberData(nameof(Cases))]
     public async Task NoSinglePerson_CompletesRejectsOrReturnsATeamStep_ThroughAnyEndpoint(string provider, int route)
     {
-        var (submitter, kind, title, amount, catalogue, major, rule) = Routes[route];
+        var (submitter, kind, title, amount, itemCode, rule) = Routes[route];
         await using var app = await WebApp.StartAsync(provider);
         var clients = new Dictionary<string, HttpClient>();
         var people = new Dictionary<string, Guid?>();
@@ -73,7 +74,7 @@ public sealed class InsiderTests
         }
 
         var payMe = kind == "Expense";
-        var submitted = await clients[submitter].PostAsJsonAsync("/api/v1/matters", new { kind, title, amount, payMe, payeeName = payMe ? null : "清河县建设工程有限公司", catalogueItem = catalogue, majorApprovalItem = major });
+        var submitted = await clients[submitter].PostAsJsonAsync("/api/v1/matters", new { kind, title, amount, payMe, payeeName = payMe ? null : "清河县建设工程有限公司", itemCode });
         Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
         var id = (await submitted.ReadAsync()).GetProperty("id").GetGuid();
 
@@ -139,7 +140,8 @@ public sealed class InsiderTests
         var again = await clients["u1.office"].PostAsJsonAsync($"/api/v1/meetings/{(await busy.ReadAsync()).GetProperty("id").GetGuid()}/items", new { matterId = id, concernedPersonIds = new[] { people["u1.staff2"] } });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-        _ = rule;
+        // The route really reached the team step the rule asks for.
+        Assert.Contains(rule, matter.Route.Rules);
     }
 
     [Theory]

@@ -107,7 +107,8 @@ public sealed class SiteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PolicyEditor_ShowsTheVerifiersCounterexample_AndDoesNotPublish()
+    [Trait("Rule", "R40")]
+    public async Task PolicyEditor_ShowsTheVerifiersCounterexample_AndCannotEvenProposeIt()
     {
         var office = await _app.SignInAsync("u1.office");
         var page = await office.GetStringAsync("/admin/unit");
@@ -116,9 +117,10 @@ public sealed class SiteTests : IAsyncLifetime
         // Drop every rule: nothing is routed, and the verifier names a matter that has no route.
         var broken = System.Text.RegularExpressions.Regex.Replace(json, "\"rules\"\\s*:\\s*\\[[\\s\\S]*\\]", "\"rules\": []");
         var before = await _app.CountsAsync();
-        var response = await office.PostAsync("/admin/unit?handler=Publish", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await office.PostAsync("/admin/unit?handler=Propose", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["PolicyJson"] = broken,
+            ["Summary"] = "删除全部规则",
             ["__RequestVerificationToken"] = WebApp.Token(page),
         }));
         var html = await response.Content.ReadAsStringAsync();

@@ -16,7 +16,7 @@ namespace Fenquan.Web.Pages.Admin;
 /// County administration: units, bounds, people, and the rules of decision of the county's meetings
 /// (each change through the operations, ledgered; R1 and R43 checked by the core).
 /// </summary>
-public sealed class CountyAdminModel(DbSession session, FenquanStore store, OrganizationOperations organization, PolicyService policies, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class CountyAdminModel(DbSession session, FenquanStore store, OrganizationOperations organization, PolicyService policies, CountyChangeOperations countyChanges, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
     /// <summary>R40: units' policy proposals agreed by their team and waiting for two county officials.</summary>
     public IReadOnlyList<Core.Policy.PolicyProposal> AwaitingApproval { get; private set; } = [];
@@ -29,6 +29,12 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public CountyBounds Bounds { get; private set; } = CountyBounds.Default;
+
+    /// <summary>R29: who receives, for the county's discipline inspection, notice of changes to county data.</summary>
+    public PersonId? DisciplineInspection { get; private set; }
+
+    /// <summary>The county's people, for choosing the discipline inspection's liaison.</summary>
+    public IReadOnlyList<Person> People { get; private set; } = [];
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
         await base.OnPageHandlerExecutionAsync(context, async () =>
@@ -65,6 +71,14 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
 
         var membership = await organization.AddMembershipAsync(Viewer.County, new UnitId(unit), person.Value.Id, role, from);
         return await DoneAsync(membership.Refusal);
+    }
+
+    /// <summary>R29: names the county discipline inspection's liaison (the former one is notified).</summary>
+    public async Task<IActionResult> OnPostDisciplineInspectionAsync(Guid person)
+    {
+        var official = Fenquan.Web.Registers.CountyDataService.Official(Viewer)!;
+        var named = await countyChanges.NameDisciplineInspectionAsync(Viewer.County, new PersonId(person), official);
+        return await DoneAsync(named.Refusal);
     }
 
     /// <summary>Sets the county's rules of decision (R43): refused below the floor, naming the rule.</summary>
@@ -116,6 +130,8 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
     {
         Units = await session.Db.Units.Where(u => u.CountyId == Viewer.County).OrderBy(u => u.Name).ToListAsync();
         Bounds = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+        DisciplineInspection = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.DisciplineInspectionId).SingleAsync();
+        People = await session.Db.People.Where(p => p.CountyId == Viewer.County).OrderBy(p => p.Name).ToListAsync();
         Rules = _rules.Current(Viewer);
         AwaitingApproval = policies.AwaitingCounty(Viewer);
     }

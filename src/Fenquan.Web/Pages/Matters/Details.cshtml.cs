@@ -13,7 +13,7 @@ namespace Fenquan.Web.Pages.Matters;
 /// <summary>A matter: its route, who acted when, comments, and the actions the viewer may take (the server checks anyway).</summary>
 [RequestSizeLimit(AttachmentService.Overhead + 10L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentService.Overhead + 10L * 1024 * 1024)]
-public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
     public Matter? Matter { get; private set; }
 
@@ -104,6 +104,27 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         }
 
         Notice = Text["Matter.Withdrawn"];
+        return Redirect("/matters/" + id.ToString("D"));
+    }
+
+    /// <summary>R18: the office may correct the catalogue entry of this purchase plan now.</summary>
+    public bool MayCorrectItem => Matter is not null && MatterService.MayCorrectItem(Viewer, Matter);
+
+    /// <summary>The catalogue in force, for the office's correction.</summary>
+    public Core.Procurement.ProcurementCatalogue Catalogue => countyData.Read(Viewer).Catalogue;
+
+    [BindProperty]
+    public string? ItemCode { get; set; }
+
+    public async Task<IActionResult> OnPostCorrectItemAsync(Guid id)
+    {
+        var change = await matters.CorrectItemAsync(Viewer, id, ItemCode);
+        if (!change.IsOk)
+        {
+            return await ShowAsync(id, change.Refusal!, forbidden: change.Refusal!.Key == "R18.OnlyOfficeCorrectsItem");
+        }
+
+        Notice = Text[change.Value.Material ? "Matter.ItemCorrectedRerouted" : "Matter.ItemCorrected"];
         return Redirect("/matters/" + id.ToString("D"));
     }
 

@@ -34,10 +34,17 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
     private NotificationView View(Notification n)
     {
         var template = text[n.TextKey];
-        var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, [.. n.TextArgs]);
+        var args = n.TextArgs.ToArray();
+        if (n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed && args.Length > 0 && text["Subject." + args[0]] is { ResourceNotFound: false } subject)
+        {
+            // The subject is stored culture-neutral (its name); the reader sees it in their language.
+            args[0] = subject.Value;
+        }
+
+        var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, args);
         // Minutes to sign open on the minutes page, where the signature is given; the rest on the meeting.
         // County-data changes open on the changes page (R40), for the county's discipline inspection.
-        var link = n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed ? "/registers/changes"
+        var link = n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
             : "/meetings/" + n.SubjectId.ToString("D") + (n.Kind is NotificationKind.MinutesToSign or NotificationKind.SignatureOverdue ? "/minutes" : string.Empty);
         return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, link);
     }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenquan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFenquanDbContext))]
-    [Migration("20261206190745_Initial")]
+    [Migration("20261206192052_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fenquan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFenquanDbContext))]
-    [Migration("20261206190732_Initial")]
+    [Migration("20261206192041_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
