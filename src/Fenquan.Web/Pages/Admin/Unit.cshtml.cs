@@ -24,11 +24,14 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
 {
     public IReadOnlyList<PolicyProposal> Proposals { get; private set; } = [];
 
-    /// <summary>Meetings a proposal can be tabled on (scheduled) or agreed in (closed).</summary>
+    /// <summary>Meetings a proposal can be tabled on (scheduled) or agreed in (closed; bound once the minutes are final, R43).</summary>
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
 
     /// <summary>R43: policy items of meetings in session still waiting for their outcome, with their meeting.</summary>
     public IReadOnlyList<(Meeting Meeting, AgendaItem Item)> OpenPolicyItems { get; private set; } = [];
+
+    /// <summary>The unit's published versions by id, so an approved proposal names its version and the day it takes effect.</summary>
+    public IReadOnlyDictionary<PolicyVersionId, PolicyVersion> Published { get; private set; } = new Dictionary<PolicyVersionId, PolicyVersion>();
 
     [BindProperty]
     public string? Summary { get; set; }
@@ -152,8 +155,9 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
             .. PortfolioRules.Gaps(unit, Viewer.Today, Viewer.Org!, bounds).Select(area => Text["Admin.AreaWithoutDeputy", Text.Of(area)].Value),
         ];
         Proposals = policies.OfMyUnit(Viewer);
+        Published = await session.Db.PolicyVersions.Where(v => v.CountyId == Viewer.County && v.UnitId == unit).ToDictionaryAsync(v => v.Id);
         var meetings = MeetingOperations.MeetingsOf(session.Db, Viewer.County, unit);
-        Meetings = meetings.Where(m => m.State is MeetingState.Scheduled or MeetingState.Closed).ToList();
+        Meetings = meetings.Where(m => m.State is MeetingState.Scheduled or MeetingState.Closed or MeetingState.Bound).ToList();
         OpenPolicyItems =
         [
             .. meetings.Where(m => m.State == MeetingState.InSession)

@@ -2,6 +2,7 @@ using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Primitives;
 using Fenquan.Web.Api;
+using Fenquan.Web.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -10,10 +11,11 @@ namespace Fenquan.Web.Pages.Meetings;
 /// <summary>
 /// The meeting page for recording on a tablet (R43): agenda, opening, attendance, recusals, each
 /// item's opinions in speaking order with the form for the next one, the tally and the outcome,
-/// and drawing up the minutes. Every handler goes through <see cref="MeetingService"/>, which
-/// authorises on the server; the core decides.
+/// and drawing up the minutes. Every handler goes through <see cref="MeetingService"/> (a policy
+/// item's approval or rejection through <see cref="PolicyService"/>), which authorises on the
+/// server; the core decides.
 /// </summary>
-public sealed class MeetingDetailsModel(MeetingService meetings, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class MeetingDetailsModel(MeetingService meetings, PolicyService policies, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -49,8 +51,14 @@ public sealed class MeetingDetailsModel(MeetingService meetings, IStringLocalize
     public async Task<IActionResult> OnPostOpinionAsync(Guid id, Guid? itemId, Guid? personId, OpinionKind? kind, string? reason) =>
         Done(id, await meetings.OpinionAsync(Viewer, id, new OpinionInput { ItemId = itemId, PersonId = personId, Kind = kind, Reason = reason }), "Done.Opinion");
 
+    /// <summary>
+    /// R43: a policy item (no matter) is approved or rejected as on /admin/unit, through <see cref="PolicyService"/>,
+    /// so that a principal present, who may not open the unit administration, records it here.
+    /// </summary>
     public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid? itemId, OutcomeChoice? outcome, decimal? decidedAmount, string? conditions, string? reason) =>
-        Done(id, await meetings.OutcomeAsync(Viewer, id, new OutcomeInput { ItemId = itemId, Outcome = outcome, DecidedAmount = decidedAmount, Conditions = conditions, Reason = reason }), "Done.Outcome");
+        Done(id, IsPolicyItem(id, itemId) && outcome is OutcomeChoice.Approve or OutcomeChoice.Reject
+            ? await policies.OutcomeAsync(Viewer, id, itemId!.Value, new PolicyOutcomeInput { Outcome = outcome, Reason = reason })
+            : await meetings.OutcomeAsync(Viewer, id, new OutcomeInput { ItemId = itemId, Outcome = outcome, DecidedAmount = decidedAmount, Conditions = conditions, Reason = reason }), "Done.Outcome");
 
     public async Task<IActionResult> OnPostDrawUpAsync(Guid id)
     {
@@ -59,6 +67,9 @@ public sealed class MeetingDetailsModel(MeetingService meetings, IStringLocalize
     }
 
     public string Name(PersonId person) => MeetingView.NameOf(Meeting, person);
+
+    private bool IsPolicyItem(Guid id, Guid? itemId) =>
+        itemId is { } item && meetings.Get(Viewer, id) is { IsOk: true } found && found.Value.Items.Any(i => i.Id.Value == item && i.PolicyProposalId is not null);
 
     private IActionResult Done<T>(Guid id, MeetingAttempt<T> attempt, string notice)
     {
