@@ -214,7 +214,7 @@ public static class DemoCounty
             if (current.WaitsForTeam)
             {
                 // R43: the team decides (or hears) it in a recorded meeting whose minutes everyone present signs.
-                await HoldMeetingAsync(store, county.Id, unit, current, approve: !reject, staffOf, clock);
+                await HoldMeetingAsync(store, county.Id, current.Id, approve: !reject);
                 if (reject)
                 {
                     return;
@@ -245,57 +245,18 @@ public static class DemoCounty
     }
 
     /// <summary>
-    /// A meeting of the unit's team on one matter, recorded as the office would: everyone present,
-    /// opinions with the deputies first and the chair last (末位表态), the outcome, the minutes, and
-    /// every attendee's signature — with the last one the outcome binds the matter (R43).
+    /// The matter's team step decided as real use decides it, in one unit of work: a meeting of the
+    /// unit's team, its opinions, outcome and minutes signed by every member present, whose last
+    /// signature binds the matter (R43; <see cref="DemoMeeting"/>).
     /// </summary>
-    private static async Task HoldMeetingAsync(FenquanStore store, CountyId county, UnitId unit, Matter matter, bool approve, List<DemoPerson> staffOf, DemoClock clock)
-    {
-        var meetings = new MeetingOperations(store.Writer);
-        var now = clock.GetUtcNow();
-        await using var db = store.Context();
-        var org = OrganizationOperations.LoadUnitView(db, county, unit);
-        var day = DateOnly.FromDateTime(now.UtcDateTime);
-        var chair = org.Principals(unit, day)[0];
-        var recorder = org.PeopleWithRole(unit, Role.OfficeReviewer, day).First(p => p != matter.InitiatorId && p != matter.Payee.PersonId);
-        var meeting = Ok(await meetings.ScheduleAsync(new ScheduleMeeting(county, unit, MeetingKind.TeamMeeting,
-            string.Create(CultureInfo.InvariantCulture, $"{day:yyyy年M月d日}班子会议"), now, chair)));
-        PersonId[] concerned = matter.Area == Area.Personnel ? [staffOf.First(p => p.Role == Role.Staff && p.Id != matter.InitiatorId).Id] : [];
-        var item = Ok(await meetings.AddItemAsync(county, meeting.Id, matter.Id, new AgendaItemRequest(concerned, ["请示及相关材料"])));
-        meeting = Ok(await meetings.OpenAsync(county, meeting.Id));
-        foreach (var member in meeting.Members)
+    private static async Task HoldMeetingAsync(FenquanStore store, CountyId county, MatterId matterId, bool approve) =>
+        Ok(await store.Writer.ExecuteAsync(county, "demo.meeting_held", ctx =>
         {
-            Ok(await meetings.MarkPresentAsync(county, meeting.Id, member.PersonId));
-        }
-
-        if (matter.CurrentStep is { Kind: StepKind.InformTeam })
-        {
-            Ok(await meetings.NoteAsync(county, meeting.Id, item.Id, recorder));
-        }
-        else
-        {
-            meeting = MeetingOperations.Find(db, county, meeting.Id)!;
-            var speakers = meeting.EntitledOn(item.Id)
-                .OrderBy(p => meeting.Members.First(m => m.PersonId == p).IsPrincipal)
-                .ThenBy(p => p == chair)
-                .ToList();
-            foreach (var speaker in speakers)
-            {
-                var kind = approve ? OpinionKind.Agree : OpinionKind.Disagree;
-                Ok(await meetings.RecordOpinionAsync(county, meeting.Id, item.Id, speaker, kind, approve ? "同意。" : "依据不足，不同意。"));
-            }
-
-            Ok(approve
-                ? await meetings.ApproveAsync(county, meeting.Id, item.Id, null, "按规定程序办理。", recorder)
-                : await meetings.RejectAsync(county, meeting.Id, item.Id, "经集体研究，不予同意。", recorder));
-        }
-
-        var minutes = Ok(await meetings.DrawUpMinutesAsync(county, meeting.Id));
-        foreach (var signer in minutes.Content.RequiredSigners)
-        {
-            Ok(await meetings.SignMinutesAsync(county, meeting.Id, minutes.Id, signer));
-        }
-    }
+            var matter = MatterOperations.Load(ctx, matterId) ?? throw new InvalidOperationException($"The demo matter {matterId} is missing.");
+            var meeting = DemoMeeting.Decide(matter, ctx.UnitView(matter.UnitId), ctx.Now, approve);
+            ctx.Db.Add(meeting);
+            return Result<Meeting>.Ok(meeting);
+        }));
 
     /// <summary>The register entry a demo matter names, and the title it gives the matter (null: keep the drawn one).</summary>
     private static (string? Code, string? Title) RegisterEntry(MatterKind kind, MatterFlags drawn, Random random)

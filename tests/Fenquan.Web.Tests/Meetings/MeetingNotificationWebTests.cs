@@ -194,6 +194,7 @@ public sealed class MeetingNotificationWebTests
         // The county administrator's page: below the floor refused naming R43; two thirds saved.
         var adminPage = await admin.GetStringAsync("/admin/county");
         Assert.Contains("data-testid=\"rules-form\"", adminPage);
+        Assert.Contains("应到会人数为班子全体成员（回避的成员也计入）", adminPage); // the rule in plain Chinese (R43)
         var belowFloor = await admin.PostAsync("/admin/county?handler=DecisionRules", Form(adminPage, RulesForm("1", "3", "true")));
         Assert.Equal(HttpStatusCode.Conflict, belowFloor.StatusCode);
         Assert.Contains("R43", await belowFloor.Content.ReadAsStringAsync());
