@@ -86,19 +86,19 @@ public sealed class PolicyRouter
         if ((uint)facts.Area >= (uint)AreaCount || (uint)facts.Kind >= (uint)KindCount
             || (uint)facts.Initiator >= (uint)InitiatorCount || (uint)facts.Flags >= FlagSlots)
         {
-            return Refuse(facts, "is not a recognised area, kind, initiator or flag");
+            return Refuse(facts, "UnrecognisedFacts", "is not a recognised area, kind, initiator or flag");
         }
 
         var bands = _slots[Index(facts.Area, facts.Kind, facts.Initiator, facts.Flags)];
         if (bands is null)
         {
-            return Refuse(facts, "is not a matter the policy domain knows (see MatterKinds)");
+            return Refuse(facts, "OutsideDomain", "is not a matter the policy domain knows (see MatterKinds)");
         }
 
         var amount = facts.Amount;
         if (amount < 0m || (amount == 0m && MatterKinds.HasAmount(facts.Kind)))
         {
-            return Refuse(facts, "has a non-positive amount");
+            return Refuse(facts, "NonPositiveAmount", "has a non-positive amount");
         }
 
         foreach (var segment in bands)
@@ -108,19 +108,21 @@ public sealed class PolicyRouter
                 return segment.Matches switch
                 {
                     1 => Result<Route>.Ok(segment.Route!),
-                    0 => Refuse(facts, "is matched by no rule"),
-                    _ => Refuse(facts, "is matched by more than one rule"),
+                    0 => Refuse(facts, "NoRuleMatches", "is matched by no rule"),
+                    _ => Refuse(facts, "SeveralRulesMatch", "is matched by more than one rule"),
                 };
             }
         }
 
-        return Refuse(facts, "is matched by no rule");
+        return Refuse(facts, "NoRuleMatches", "is matched by no rule");
     }
 
-    private static Result<Route> Refuse(in MatterFacts facts, string why) =>
-        Result<Route>.Refused("R40", string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"The matter ({facts.Area}, {facts.Kind}, {facts.Amount:0.00}, initiated by {facts.Initiator}, flags {facts.Flags}) {why}; it is refused until the policy routes it."));
+    // R40: what is wrong is part of each key's template (a constant), so a translation words it whole.
+    private static Result<Route> Refuse(in MatterFacts facts, string name, string why) =>
+        Refusal.Because("R40", name, "The matter ({area}, {kind}, {amount}, initiated by {initiator}, flags {flags}) " + why + "; it is refused until the policy routes it.",
+            ("area", facts.Area.ToString()), ("kind", facts.Kind.ToString()),
+            ("amount", facts.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)),
+            ("initiator", facts.Initiator.ToString()), ("flags", facts.Flags.ToString()));
 
     private static int Index(Area area, MatterKind kind, InitiatorKind initiator, MatterFlags flags) =>
         ((((int)area * KindCount) + (int)kind) * InitiatorCount + (int)initiator) * FlagSlots + (int)flags;
