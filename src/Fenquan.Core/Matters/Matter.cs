@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fenquan.Core.Access;
 using Fenquan.Core.Delegation;
 using Fenquan.Core.Meetings;
@@ -143,7 +144,7 @@ public sealed class Matter
 
         if (string.IsNullOrWhiteSpace(command.Title))
         {
-            return Result<Matter>.Refused(rule, "A matter needs a title.");
+            return Refusal.Because(rule, "NoTitle", "A matter needs a title.");
         }
 
         var amount = MatterRules.CheckAmount(command.Kind, command.Amount);
@@ -154,12 +155,12 @@ public sealed class Matter
 
         if (command.Payee is null)
         {
-            return Result<Matter>.Refused(rule, "A matter needs a payee, or Payee.None when it pays nobody.");
+            return Refusal.Because(rule, "NoPayee", "A matter needs a payee, or Payee.None when it pays nobody.");
         }
 
         if (route.Steps.Count == 0)
         {
-            return Result<Matter>.Refused("R40", "The route is empty: no matter in a restricted area is approved without a step.");
+            return Refusal.Because("R40", "EmptyRoute", "The route is empty: no matter in a restricted area is approved without a step.");
         }
 
         // R40: the day of submission decides, never a date the submitter chooses. The server gives
@@ -182,7 +183,7 @@ public sealed class Matter
         var date = MatterRules.Day(submittedOn);
         if (!org.BelongsTo(command.UnitId, command.InitiatorId, submittedOn))
         {
-            return Result<Matter>.Refused("R1", $"{who} does not belong to the unit on {date}, the day of submission.");
+            return Refusal.Because("R1", "NotInUnit", "{person} does not belong to the unit on {date}, the day of submission.", ("person", who), ("date", date));
         }
 
         var initiator = CheckInitiatorKind(command, submittedOn, org);
@@ -326,39 +327,43 @@ public sealed class Matter
         ArgumentNullException.ThrowIfNull(payee);
         if (State != MatterState.Approved)
         {
-            return Outcome.Refused("R7", $"The matter \"{Title}\" is {State}; only an approved matter is executed.");
+            return Refusal.Because("R7", "ExecutionNotApproved", "The matter \"{title}\" is {state}; only an approved matter is executed.", ("title", Title), ("state", State.ToString()));
         }
 
         if (amount < 0m)
         {
-            return Outcome.Refused(MatterRules.AreaRule(Area), $"The amount {MatterRules.Yuan(amount)} is negative.");
+            return Refusal.Because(MatterRules.AreaRule(Area), "NegativeAmount", "The amount {amount} is negative.", RefusalArgument.Amount("amount", amount));
         }
 
         if (DecidedTerms is { } decided)
         {
             if (amount > decided.Amount)
             {
-                return Outcome.Refused("R43", $"Paying {MatterRules.Yuan(amount)} exceeds the {MatterRules.Yuan(decided.Amount)} the meeting decided ({decided.MeetingReference}); paying more needs a new collective decision.");
+                return Refusal.Because("R43", "ExecutionAboveDecided", "Paying {amount} exceeds the {decided} the meeting decided ({meeting}); paying more needs a new collective decision.",
+                    RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("decided", decided.Amount), ("meeting", decided.MeetingReference));
             }
 
             return payee == decided.Payee
                 ? Outcome.Ok
-                : Outcome.Refused("R43", $"The meeting decided to pay {PayeeName(decided.Payee)} ({decided.MeetingReference}), not {PayeeName(payee)}; another payee needs a new collective decision.");
+                : Refusal.Because("R43", "ExecutionOtherPayee", "The meeting decided to pay {decided} ({meeting}), not {payee}; another payee needs a new collective decision.",
+                    ("decided", PayeeName(decided.Payee)), ("meeting", decided.MeetingReference), ("payee", PayeeName(payee)));
         }
 
         if (Route.Steps.Any(s => s.Kind == StepKind.CollectiveDecision))
         {
-            return Outcome.Refused("R43", $"The matter \"{Title}\" was decided collectively but no decided terms were recorded; record the decision through its meeting.");
+            return Refusal.Because("R43", "NoDecidedTerms", "The matter \"{title}\" was decided collectively but no decided terms were recorded; record the decision through its meeting.", ("title", Title));
         }
 
         if (amount > Amount)
         {
-            return Outcome.Refused("R42", $"Paying {MatterRules.Yuan(amount)} exceeds the approved {MatterRules.Yuan(Amount)}; edit the matter and have it approved again.");
+            return Refusal.Because("R42", "ExecutionAboveApproved", "Paying {amount} exceeds the approved {approved}; edit the matter and have it approved again.",
+                RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("approved", Amount));
         }
 
         return payee == Payee
             ? Outcome.Ok
-            : Outcome.Refused("R42", $"The matter was approved to pay {PayeeName(Payee)}, not {PayeeName(payee)}; edit the matter and have it approved again.");
+            : Refusal.Because("R42", "ExecutionOtherPayee", "The matter was approved to pay {approved}, not {payee}; edit the matter and have it approved again.",
+                ("approved", PayeeName(Payee)), ("payee", PayeeName(payee)));
     }
 
     private static string PayeeName(Payee payee) => payee.Name.Length > 0 ? payee.Name : payee.PersonId?.ToString() ?? "nobody";
@@ -411,7 +416,7 @@ public sealed class Matter
         var newTitle = edit.NewTitle?.Trim() ?? Title;
         if (newTitle.Length == 0)
         {
-            return Result<MatterChange>.Refused(MatterRules.AreaRule(Area), "A matter needs a title.");
+            return Refusal.Because(MatterRules.AreaRule(Area), "NoTitle", "A matter needs a title.");
         }
 
         var amount = MatterRules.CheckAmount(Kind, newAmount);
@@ -423,20 +428,21 @@ public sealed class Matter
         var payeeChanged = newPayee != Payee;
         if (newAmount == Amount && !payeeChanged && newTitle == Title)
         {
-            return Result<MatterChange>.Refused("R42", "The edit changes nothing.");
+            return Refusal.Because("R42", "EditChangesNothing", "The edit changes nothing.");
         }
 
         // R43: after a meeting decided, more money or another payee is not a re-route: it needs a new decision.
         if (DecidedTerms is { } decided && (newAmount > decided.Amount || newPayee != decided.Payee))
         {
-            return Result<MatterChange>.Refused("R43", $"The meeting decided {MatterRules.Yuan(decided.Amount)} to {PayeeName(decided.Payee)} ({decided.MeetingReference}); raising the amount or changing the payee needs a new collective decision.");
+            return Refusal.Because("R43", "EditBeyondDecision", "The meeting decided {decided} to {payee} ({meeting}); raising the amount or changing the payee needs a new collective decision.",
+                RefusalArgument.Amount("decided", decided.Amount), ("payee", PayeeName(decided.Payee)), ("meeting", decided.MeetingReference));
         }
 
         var material = newAmount > Amount || payeeChanged;
         var newRound = material && State is MatterState.Pending or MatterState.Approved;
         if (newRound && reroutedWithFrozenPolicy.Steps.Count == 0)
         {
-            return Result<MatterChange>.Refused("R40", "The new route is empty: an edited matter goes back through approval (R42).");
+            return Refusal.Because("R40", "EmptyEditedRoute", "The new route is empty: an edited matter goes back through approval (R42).");
         }
 
         var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Edit, edit.EditorId, now);
@@ -467,12 +473,12 @@ public sealed class Matter
 
         if (State != MatterState.Returned)
         {
-            return Result<MatterChange>.Refused("R7", $"Only a returned matter is resubmitted; this one is {State}.");
+            return Refusal.Because("R7", "NotReturned", "Only a returned matter is resubmitted; this one is {state}.", ("state", State.ToString()));
         }
 
         if (reroutedWithFrozenPolicy.Steps.Count == 0)
         {
-            return Result<MatterChange>.Refused("R40", "The route is empty: no matter in a restricted area is approved without a step.");
+            return Refusal.Because("R40", "EmptyRoute", "The route is empty: no matter in a restricted area is approved without a step.");
         }
 
         var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Resubmit, by, now);
@@ -524,7 +530,7 @@ public sealed class Matter
         var reroute = flags != Flags;
         if (reroute && reroutedWithFrozenPolicy.Steps.Count == 0)
         {
-            return Result<MatterChange>.Refused("R40", "The route is empty: no matter in a restricted area is approved without a step.");
+            return Refusal.Because("R40", "EmptyRoute", "The route is empty: no matter in a restricted area is approved without a step.");
         }
 
         var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.ItemCorrected, by, now);
@@ -550,7 +556,7 @@ public sealed class Matter
 
         if (State is not (MatterState.Pending or MatterState.Returned))
         {
-            return Result<MatterChange>.Refused("R7", $"Only a pending or returned matter can be withdrawn; this one is {State}.");
+            return Refusal.Because("R7", "NotWithdrawable", "Only a pending or returned matter can be withdrawn; this one is {state}.", ("state", State.ToString()));
         }
 
         var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Withdraw, by, now);
@@ -570,12 +576,12 @@ public sealed class Matter
     {
         if (by != InitiatorId)
         {
-            return Outcome.Refused("R42", $"Only the initiator may {what} this matter.");
+            return Refusal.Because("R42", "InitiatorOnly", "Only the initiator may {change} this matter.", ("change", what));
         }
 
         return State switch
         {
-            MatterState.Rejected or MatterState.Withdrawn => Outcome.Refused("R42", $"The matter is {State}, which is final; it cannot be changed. Submit a new matter instead."),
+            MatterState.Rejected or MatterState.Withdrawn => Refusal.Because("R42", "MatterFinal", "The matter is {state}, which is final; it cannot be changed. Submit a new matter instead.", ("state", State.ToString())),
             MatterState.Pending or MatterState.Approved or MatterState.Returned => Outcome.Ok,
         };
     }
@@ -591,11 +597,11 @@ public sealed class Matter
         var isDeputy = roles.Contains(Role.Deputy);
         return command.InitiatorKind switch
         {
-            InitiatorKind.Principal when !isPrincipal => Outcome.Refused("R6", $"{who} is not a principal of the unit on {date}; only a principal submits as a principal."),
-            InitiatorKind.Deputy when !isDeputy => Outcome.Refused("R6", $"{who} is not a deputy of the unit on {date}; only a deputy submits as a deputy."),
-            InitiatorKind.Section when !roles.Contains(Role.SectionHead) => Outcome.Refused("R6", $"{who} is not a section head of the unit on {date}; only a section head submits for a section."),
-            InitiatorKind.Staff or InitiatorKind.Section when isPrincipal => Outcome.Refused("R6", $"{who} is a principal of the unit on {date} and must submit as a principal (their own matters take the principal's route)."),
-            InitiatorKind.Staff or InitiatorKind.Section when isDeputy => Outcome.Refused("R6", $"{who} is a deputy of the unit on {date} and must submit as a deputy (a deputy's own matters go to a principal, R6)."),
+            InitiatorKind.Principal when !isPrincipal => Refusal.Because("R6", "InitiatorNotPrincipal", "{person} is not a principal of the unit on {date}; only a principal submits as a principal.", ("person", who), ("date", date)),
+            InitiatorKind.Deputy when !isDeputy => Refusal.Because("R6", "InitiatorNotDeputy", "{person} is not a deputy of the unit on {date}; only a deputy submits as a deputy.", ("person", who), ("date", date)),
+            InitiatorKind.Section when !roles.Contains(Role.SectionHead) => Refusal.Because("R6", "InitiatorNotSectionHead", "{person} is not a section head of the unit on {date}; only a section head submits for a section.", ("person", who), ("date", date)),
+            InitiatorKind.Staff or InitiatorKind.Section when isPrincipal => Refusal.Because("R6", "PrincipalSubmitsAsPrincipal", "{person} is a principal of the unit on {date} and must submit as a principal (their own matters take the principal's route).", ("person", who), ("date", date)),
+            InitiatorKind.Staff or InitiatorKind.Section when isDeputy => Refusal.Because("R6", "DeputySubmitsAsDeputy", "{person} is a deputy of the unit on {date} and must submit as a deputy (a deputy's own matters go to a principal, R6).", ("person", who), ("date", date)),
             InitiatorKind.Staff or InitiatorKind.Section or InitiatorKind.Deputy or InitiatorKind.Principal => Outcome.Ok,
         };
     }
@@ -611,7 +617,7 @@ public sealed class Matter
         // 1. Only a pending matter has a step waiting.
         if (State != MatterState.Pending)
         {
-            return Outcome.Refused("R7", $"The matter is {State}; no step is waiting for an action.");
+            return Refusal.Because("R7", "NotPending", "The matter is {state}; no step is waiting for an action.", ("state", State.ToString()));
         }
 
         var index = CurrentStepIndex;
@@ -646,12 +652,12 @@ public sealed class Matter
             var isPayee = Payee.PersonId is { } payee && payee == person;
             if (isInitiator && !InitiatorMayAct(step, kind))
             {
-                return Outcome.Refused("R6", $"{who} initiated this matter; nobody approves or acts on a matter they initiated, not even for someone else.");
+                return Refusal.Because("R6", "InitiatorActs", "{person} initiated this matter; nobody approves or acts on a matter they initiated, not even for someone else.", ("person", who));
             }
 
             if (isPayee && !(isInitiator && InitiatorMayAct(step, kind)))
             {
-                return Outcome.Refused("R6", $"{who} is paid by this matter; nobody approves or acts on a matter that pays them.");
+                return Refusal.Because("R6", "PayeeActs", "{person} is paid by this matter; nobody approves or acts on a matter that pays them.", ("person", who));
             }
         }
 
@@ -667,7 +673,8 @@ public sealed class Matter
                     && !SameActorAllowance.Allows(Route, a.StepIndex, index));
                 if (earlier is not null)
                 {
-                    return Outcome.Refused("R7", $"{org.NameOf(person)} already acted on step {earlier.StepIndex + 1} ({Route.Steps[earlier.StepIndex]}) of this round; one person may not act on two steps, not even through a delegation (a review and an approval by the same person are refused).");
+                    return Refusal.Because("R7", "TwoSteps", "{person} already acted on step {earlier} ({step}) of this round; one person may not act on two steps, not even through a delegation (a review and an approval by the same person are refused).",
+                        ("person", org.NameOf(person)), ("earlier", (earlier.StepIndex + 1).ToString(CultureInfo.InvariantCulture)), ("step", Route.Steps[earlier.StepIndex].ToString()));
                 }
             }
         }
@@ -678,7 +685,8 @@ public sealed class Matter
         {
             if (step.Actor.Kind == ActorKind.DeputyInCharge && org.HoldsRole(UnitId, actor, Role.Principal, SubmittedOn))
             {
-                return Outcome.Refused(MatterRules.AreaRule(Area), $"{org.NameOf(actor)} is a principal: principals do not directly take charge of {Area} (五不直接分管), not even for an absent deputy ({here}).");
+                return Refusal.Because(MatterRules.AreaRule(Area), "PrincipalStandsInForDeputy", "{person} is a principal: principals do not directly take charge of {area} (五不直接分管), not even for an absent deputy ({step}).",
+                    ("person", org.NameOf(actor)), ("area", Area.ToString()), ("step", here.ToString()));
             }
 
             var delegatorAuthority = CheckAuthority(delegator, step, here, org);
@@ -708,14 +716,14 @@ public sealed class Matter
         {
             if (step.Kind == StepKind.HandOff || step.Actor.Kind == ActorKind.External)
             {
-                return Outcome.Refused(ExternalRule, $"{here} is a hand-off: record it with the procurement centre's or tender office's reference.");
+                return Refusal.Because(ExternalRule, "HandOffReference", "{step} is a hand-off: record it with the procurement centre's or tender office's reference.", ("step", here.ToString()));
             }
 
             if (step.Kind == StepKind.PublicNotice)
             {
                 return Area == Area.Construction
-                    ? Outcome.Refused("R22", $"{here} publishes the tender's method, procedure and result: record where and for how long they were published.")
-                    : Outcome.Refused("R12", $"{here} is a public notice: record where and for how long it was published.");
+                    ? Refusal.Because("R22", "NoticeReference", "{step} publishes the tender's method, procedure and result: record where and for how long they were published.", ("step", here.ToString()))
+                    : Refusal.Because("R12", "NoticeReference", "{step} is a public notice: record where and for how long it was published.", ("step", here.ToString()));
             }
         }
 
@@ -736,7 +744,7 @@ public sealed class Matter
         {
             return StepActions.IsDeciding(step.Kind)
                 ? Outcome.Ok
-                : Outcome.Refused("R7", $"{here} records what happened and decides nothing; it cannot {kind.ToString().ToLowerInvariant()} the matter.");
+                : Refusal.Because("R7", "RecordingStepDecidesNothing", "{step} records what happened and decides nothing; it cannot {action} the matter.", ("step", here.ToString()), ("action", kind.ToString().ToLowerInvariant()));
         }
 
         if (StepActions.CompletingAction(step.Kind) == kind)
@@ -748,11 +756,12 @@ public sealed class Matter
         {
             if (StepActions.CompletingAction(Route.Steps[later].Kind) == kind)
             {
-                return Outcome.Refused("R7", $"{kind} belongs to step {later + 1} ({Route.Steps[later]}); {here} comes first and no step can be skipped.");
+                return Refusal.Because("R7", "StepSkipped", "{action} belongs to step {later} ({laterStep}); {step} comes first and no step can be skipped.",
+                    ("action", kind.ToString()), ("later", (later + 1).ToString(CultureInfo.InvariantCulture)), ("laterStep", Route.Steps[later].ToString()), ("step", here.ToString()));
             }
         }
 
-        return Outcome.Refused("R7", $"{here} waits for {StepActions.CompletingAction(step.Kind)}; {kind} does not fit it.");
+        return Refusal.Because("R7", "ActionDoesNotFitStep", "{step} waits for {expected}; {action} does not fit it.", ("step", here.ToString()), ("expected", StepActions.CompletingAction(step.Kind).ToString()), ("action", kind.ToString()));
     }
 
     // Whether the actor may fill the step is StepAuthority's table (the one the workbench and
@@ -772,40 +781,44 @@ public sealed class Matter
         switch (step.Actor.Kind)
         {
             case ActorKind.Office:
-                return Outcome.Refused(RouteRule, $"{here} is the office's: {who} was not an office reviewer of the unit on {date}.");
+                return Refusal.Because(RouteRule, "OfficeOnly", "{step} is the office's: {person} was not an office reviewer of the unit on {date}.", ("step", here.ToString()), ("person", who), ("date", date));
 
             case ActorKind.DeputyInCharge:
                 var rule = MatterRules.AreaRule(Area);
                 if (deputy is null)
                 {
-                    return Outcome.Refused("R3", $"Nobody was in charge of {Area} in the unit on {date}; assign a deputy first ({here}).");
+                    return Refusal.Because("R3", "NoDeputyInCharge", "Nobody was in charge of {area} in the unit on {date}; assign a deputy first ({step}).", ("area", Area.ToString()), ("date", date), ("step", here.ToString()));
                 }
 
                 if (Holds(Role.Principal))
                 {
-                    return Outcome.Refused(rule, $"{who} is a principal: the deputy in charge of {Area} on {date} ({org.NameOf(deputy.Value)}) acts on {here}; principals do not directly take charge of {Area} (五不直接分管).");
+                    return Refusal.Because(rule, "PrincipalNotInCharge", "{person} is a principal: the deputy in charge of {area} on {date} ({deputy}) acts on {step}; principals do not directly take charge of {area} (五不直接分管).",
+                        ("person", who), ("area", Area.ToString()), ("date", date), ("deputy", org.NameOf(deputy.Value)), ("step", here.ToString()));
                 }
 
-                return Outcome.Refused(rule, $"{who} was not in charge of {Area} on {date}; {org.NameOf(deputy.Value)} was, and acts on {here}.");
+                return Refusal.Because(rule, "NotDeputyInCharge", "{person} was not in charge of {area} on {date}; {deputy} was, and acts on {step}.",
+                    ("person", who), ("area", Area.ToString()), ("date", date), ("deputy", org.NameOf(deputy.Value)), ("step", here.ToString()));
 
             case ActorKind.Principal:
-                return Outcome.Refused(RouteRule, $"{here} is a principal's: {who} was not a principal of the unit on {date}.");
+                return Refusal.Because(RouteRule, "PrincipalOnly", "{step} is a principal's: {person} was not a principal of the unit on {date}.", ("step", here.ToString()), ("person", who), ("date", date));
 
             case ActorKind.TeamMember:
-                return Outcome.Refused(RouteRule, $"{here} is a team member's: {who} was not a principal or deputy of the unit on {date}.");
+                return Refusal.Because(RouteRule, "TeamMemberOnly", "{step} is a team member's: {person} was not a principal or deputy of the unit on {date}.", ("step", here.ToString()), ("person", who), ("date", date));
 
             case ActorKind.NamedRole:
-                return Outcome.Refused(RouteRule, $"{here} needs the role {step.Actor.Role?.ToString() ?? "(none named)"}: {who} did not hold it in the unit on {date}.");
+                return Refusal.Because(RouteRule, "RoleMissing", "{step} needs the role {role}: {person} did not hold it in the unit on {date}.",
+                    ("step", here.ToString()), ("role", step.Actor.Role?.ToString() ?? "(none named)"), ("person", who), ("date", date));
 
             case ActorKind.Team:
-                return Outcome.Refused("R43", $"{here} is the team's: only a recorded meeting whose minutes every member present signed completes it, never {who} alone.");
+                return Refusal.Because("R43", "TeamOnly", "{step} is the team's: only a recorded meeting whose minutes every member present signed completes it, never {person} alone.", ("step", here.ToString()), ("person", who));
 
             case ActorKind.External:
-                return Outcome.Refused(ExternalRule, $"{here} is a hand-off; it is recorded by the office or the deputy in charge of {Area}, and {who} was neither on {date}.");
+                return Refusal.Because(ExternalRule, "HandOffRecorder", "{step} is a hand-off; it is recorded by the office or the deputy in charge of {area}, and {person} was neither on {date}.",
+                    ("step", here.ToString()), ("area", Area.ToString()), ("person", who), ("date", date));
         }
 
         // Fail closed on an actor kind this code does not know.
-        return Outcome.Refused(RouteRule, $"{here} names an actor this version does not recognise ({step.Actor}).");
+        return Refusal.Because(RouteRule, "UnknownActor", "{step} names an actor this version does not recognise ({actor}).", ("step", here.ToString()), ("actor", step.Actor.ToString()));
     }
 }
 

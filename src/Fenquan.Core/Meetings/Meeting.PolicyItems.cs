@@ -33,7 +33,7 @@ public sealed partial class Meeting
         ArgumentNullException.ThrowIfNull(otherMeetings);
         if (State != MeetingState.Scheduled)
         {
-            return Result<AgendaItem>.Refused("R43", $"The meeting is {State}; its agenda was fixed when it opened.");
+            return Refusal.Because("R43", "AgendaFixed", "The meeting is {state}; its agenda was fixed when it opened.", ("state", State.ToString()));
         }
 
         if (proposal.CountyId != CountyId || proposal.UnitId != UnitId)

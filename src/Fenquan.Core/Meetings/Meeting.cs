@@ -166,7 +166,7 @@ public sealed partial class Meeting
         ArgumentNullException.ThrowIfNull(org);
         if (string.IsNullOrWhiteSpace(command.Title))
         {
-            return Result<Meeting>.Refused("R43", "A meeting needs a title.");
+            return Refusal.Because("R43", "NoTitle", "A meeting needs a title.");
         }
 
         var rules = command.Rules ?? DecisionRules.Default;
@@ -180,13 +180,14 @@ public sealed partial class Meeting
         var day = MatterRules.Day(date);
         if (!org.HoldsRole(command.UnitId, command.ChairId, Role.Principal, date))
         {
-            return Result<Meeting>.Refused("R43", $"{org.NameOf(command.ChairId)} is not a principal of the unit on {day}; a principal chairs the team's meeting and speaks last.");
+            return Refusal.Because("R43", "ChairNotPrincipal", "{chair} is not a principal of the unit on {date}; a principal chairs the team's meeting and speaks last.",
+                ("chair", org.NameOf(command.ChairId)), ("date", day));
         }
 
         var team = org.TeamMembers(command.UnitId, date);
         if (team.Count < 2)
         {
-            return Result<Meeting>.Refused("R43", $"The unit's team has {team.Count} member(s) on {day}; a collective decision needs a team.");
+            return Refusal.Because("R43", "TeamTooSmall", "The unit's team has {count} member(s) on {date}; a collective decision needs a team.", ("count", Invariant(team.Count)), ("date", day));
         }
 
         var principals = org.Principals(command.UnitId, date);
@@ -212,7 +213,7 @@ public sealed partial class Meeting
         ArgumentNullException.ThrowIfNull(otherMeetings);
         if (State != MeetingState.Scheduled)
         {
-            return Result<AgendaItem>.Refused("R43", $"The meeting is {State}; its agenda was fixed when it opened.");
+            return Refusal.Because("R43", "AgendaFixed", "The meeting is {state}; its agenda was fixed when it opened.", ("state", State.ToString()));
         }
 
         // Another unit's matter does not exist for this team: the refusal names no title.
@@ -230,17 +231,17 @@ public sealed partial class Meeting
 
         if (HoldsOpenItemFor(matter.Id) || otherMeetings.Any(m => m.Id != Id && m.HoldsOpenItemFor(matter.Id)))
         {
-            return Result<AgendaItem>.Refused("R43", $"The matter \"{matter.Title}\" is already on an undecided agenda item; decide or defer it there first.");
+            return Refusal.Because("R43", "AlreadyOnAgenda", "The matter \"{title}\" is already on an undecided agenda item; decide or defer it there first.", ("title", matter.Title));
         }
 
         if (matter.Area == Area.Personnel && request.ConcernedPersonIds.Count == 0)
         {
-            return Result<AgendaItem>.Refused("R11", $"The personnel matter \"{matter.Title}\" must name the person(s) it concerns, so that they and their relatives are recused.");
+            return Refusal.Because("R11", "PersonnelNeedsConcerned", "The personnel matter \"{title}\" must name the person(s) it concerns, so that they and their relatives are recused.", ("title", matter.Title));
         }
 
         if (request.DocumentReferences.Any(string.IsNullOrWhiteSpace))
         {
-            return Result<AgendaItem>.Refused("R43", "A supporting document reference is empty.");
+            return Refusal.Because("R43", "EmptyDocument", "A supporting document reference is empty.");
         }
 
         var item = new AgendaItem(Id, CountyId, _items.Count + 1, matter, request, now);
@@ -253,12 +254,12 @@ public sealed partial class Meeting
     {
         if (State != MeetingState.Scheduled)
         {
-            return Outcome.Refused("R43", $"The meeting is {State}; only a scheduled meeting can be cancelled.");
+            return Refusal.Because("R43", "CancelNotScheduled", "The meeting is {state}; only a scheduled meeting can be cancelled.", ("state", State.ToString()));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Outcome.Refused("R43", "Cancelling a meeting needs a reason.");
+            return Refusal.Because("R43", "CancelReasonRequired", "Cancelling a meeting needs a reason.");
         }
 
         State = MeetingState.Cancelled;
@@ -278,12 +279,12 @@ public sealed partial class Meeting
         ArgumentNullException.ThrowIfNull(org);
         if (State != MeetingState.Scheduled)
         {
-            return Outcome.Refused("R43", $"The meeting is {State}; only a scheduled meeting opens.");
+            return Refusal.Because("R43", "OpenNotScheduled", "The meeting is {state}; only a scheduled meeting opens.", ("state", State.ToString()));
         }
 
         if (_items.Count == 0)
         {
-            return Outcome.Refused("R43", "The meeting has no agenda item to decide.");
+            return Refusal.Because("R43", "NoAgenda", "The meeting has no agenda item to decide.");
         }
 
         foreach (var item in _items)
@@ -339,22 +340,22 @@ public sealed partial class Meeting
 
         if (MemberOf(member) is not { } m)
         {
-            return Result<Recusal>.Refused("R43", $"{member} is not a team member of this meeting.");
+            return Refusal.Because("R43", "NotMember", "{person} is not a team member of this meeting.", ("person", member.ToString()));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Result<Recusal>.Refused("R43", $"{m.Name}'s recusal on {item} needs a reason.");
+            return Refusal.Because("R43", "RecusalReasonRequired", "{person}'s recusal on {item} needs a reason.", ("person", m.Name), ("item", item.ToString()));
         }
 
         if (IsRecused(itemId, member))
         {
-            return Result<Recusal>.Refused("R43", $"{m.Name} is already recused on {item}.");
+            return Refusal.Because("R43", "AlreadyRecused", "{person} is already recused on {item}.", ("person", m.Name), ("item", item.ToString()));
         }
 
         if (_opinions.Any(o => o.AgendaItemId == itemId && o.PersonId == member))
         {
-            return Result<Recusal>.Refused("R43", $"{m.Name} has already given an opinion on {item}; a recusal is declared before speaking.");
+            return Refusal.Because("R43", "RecusalAfterSpeaking", "{person} has already given an opinion on {item}; a recusal is declared before speaking.", ("person", m.Name), ("item", item.ToString()));
         }
 
         var recusal = new Recusal(Id, CountyId, itemId, member, RecusalGround.Declared, reason.Trim(), now);
@@ -385,23 +386,23 @@ public sealed partial class Meeting
 
         if (MemberOf(member) is not { } speaker)
         {
-            return Result<Opinion>.Refused("R43", $"{member} is not a team member of this meeting; only team members give opinions.");
+            return Refusal.Because("R43", "NotMemberSpeaks", "{person} is not a team member of this meeting; only team members give opinions.", ("person", member.ToString()));
         }
 
         if (AttendanceOf(member) is { Present: false })
         {
-            return Result<Opinion>.Refused("R43", $"{speaker.Name} is recorded absent; an absent member gives no opinion on {item}.");
+            return Refusal.Because("R43", "Absent", "{person} is recorded absent; an absent member gives no opinion on {item}.", ("person", speaker.Name), ("item", item.ToString()));
         }
 
         if (IsRecused(itemId, member))
         {
-            return Result<Opinion>.Refused("R43", $"{speaker.Name} is recused on {item} and gives no opinion on it.");
+            return Refusal.Because("R43", "Recused", "{person} is recused on {item} and gives no opinion on it.", ("person", speaker.Name), ("item", item.ToString()));
         }
 
         var spoken = OpinionsOn(itemId);
         if (spoken.Any(o => o.PersonId == member))
         {
-            return Result<Opinion>.Refused("R43", $"{speaker.Name} has already given an opinion on {item}; nobody speaks twice on an item.");
+            return Refusal.Because("R43", "SpokeTwice", "{person} has already given an opinion on {item}; nobody speaks twice on an item.", ("person", speaker.Name), ("item", item.ToString()));
         }
 
         if (speaker.IsPrincipal)
@@ -415,13 +416,14 @@ public sealed partial class Meeting
             if (waiting.Count > 0)
             {
                 var role = member == ChairId ? "the chairing principal" : "a principal";
-                return Result<Opinion>.Refused("R43", $"{speaker.Name} is {role} and expresses an opinion last (末位表态) on {item}; still to speak: {string.Join("、", waiting.Select(w => w.Name))}.");
+                return Refusal.Because("R43", "PrincipalSpeaksLast", "{speaker} is {role} and expresses an opinion last (末位表态) on {item}; still to speak: {waiting}.",
+                    ("speaker", speaker.Name), ("role", role), ("item", item.ToString()), ("waiting", string.Join("、", waiting.Select(w => w.Name))));
             }
         }
 
         if (kind != OpinionKind.Agree && string.IsNullOrWhiteSpace(reason))
         {
-            return Result<Opinion>.Refused("R43", $"{speaker.Name}'s {kind.ToString().ToLowerInvariant()} on {item} needs a reason.");
+            return Refusal.Because("R43", "ReasonRequired", "{person}'s {opinion} on {item} needs a reason.", ("person", speaker.Name), ("opinion", kind.ToString().ToLowerInvariant()), ("item", item.ToString()));
         }
 
         var opinion = new Opinion(Id, CountyId, itemId, spoken.Count + 1, member, kind, reason?.Trim() ?? string.Empty, now);
@@ -504,7 +506,7 @@ public sealed partial class Meeting
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Result<ItemOutcome>.Refused("R43", $"Rejecting {item} needs a reason.");
+            return Refusal.Because("R43", "RejectReasonRequired", "Rejecting {item} needs a reason.", ("item", item.ToString()));
         }
 
         var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Rejected, null, Payee.None, string.Empty, reason.Trim(), null, recordedBy, now);
@@ -533,7 +535,7 @@ public sealed partial class Meeting
 
         if (matter.Id != item.MatterId)
         {
-            return Result<ItemOutcome>.Refused("R43", $"{item} is about another matter than \"{matter.Title}\".");
+            return Refusal.Because("R43", "OtherMatter", "{item} is about another matter than \"{title}\".", ("item", item.ToString()), ("title", matter.Title));
         }
 
         if (matter.CurrentStep is not { Kind: StepKind.InformTeam })
@@ -572,7 +574,7 @@ public sealed partial class Meeting
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Result<ItemOutcome>.Refused("R43", $"Deferring {item} needs a reason.");
+            return Refusal.Because("R43", "DeferReasonRequired", "Deferring {item} needs a reason.", ("item", item.ToString()));
         }
 
         var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Deferred, null, Payee.None, string.Empty, reason.Trim(), null, null, now);
@@ -601,7 +603,7 @@ public sealed partial class Meeting
         var undecided = _items.Where(i => OutcomeOf(i.Id) is null).ToList();
         if (undecided.Count > 0)
         {
-            return Result<MinutesRecord>.Refused("R43", $"{string.Join(", ", undecided)} still wait(s) for an outcome; approve, reject or defer each item before drawing up the minutes.");
+            return Refusal.Because("R43", "ItemsUndecided", "{items} still wait(s) for an outcome; approve, reject or defer each item before drawing up the minutes.", ("items", string.Join(", ", undecided)));
         }
 
         var record = new MinutesRecord(Id, CountyId, 1, null, Minutes.Write(this, []), now);
@@ -631,7 +633,8 @@ public sealed partial class Meeting
 
         if (record != CurrentMinutes)
         {
-            return Result<MinutesSignature>.Refused("R43", $"Minutes version {record.Version} was superseded by a correction; sign version {CurrentMinutes!.Version}.");
+            return Refusal.Because("R43", "MinutesSuperseded", "Minutes version {version} was superseded by a correction; sign version {current}.",
+                ("version", Invariant(record.Version)), ("current", Invariant(CurrentMinutes!.Version)));
         }
 
         var name = MemberOf(signer)?.Name ?? signer.ToString();
@@ -642,7 +645,7 @@ public sealed partial class Meeting
 
         if (record.Signatures.Any(s => s.PersonId == signer) || record.Explanations.Any(e => e.PersonId == signer))
         {
-            return Result<MinutesSignature>.Refused("R43", $"{name} has already signed minutes version {record.Version}.");
+            return Refusal.Because("R43", "SignedTwice", "{name} has already signed minutes version {version}.", ("name", name), ("version", Invariant(record.Version)));
         }
 
         if (objection is { Length: > 2000 })
@@ -665,17 +668,17 @@ public sealed partial class Meeting
     {
         if (CurrentMinutes is not { } current)
         {
-            return Result<MinutesRecord>.Refused("R43", "There are no minutes to correct yet.");
+            return Refusal.Because("R43", "NoMinutesToCorrect", "There are no minutes to correct yet.");
         }
 
         if (string.IsNullOrWhiteSpace(note))
         {
-            return Result<MinutesRecord>.Refused("R43", "A correction needs a note saying what is corrected.");
+            return Refusal.Because("R43", "CorrectionNoteRequired", "A correction needs a note saying what is corrected.");
         }
 
         if (MemberOf(by) is not { } corrector || !current.Content.RequiredSigners.Contains(by))
         {
-            return Result<MinutesRecord>.Refused("R43", $"{MemberOf(by)?.Name ?? by.ToString()} did not attend the meeting; only an attendee proposes a correction.");
+            return Refusal.Because("R43", "OnlyAttendeesCorrect", "{name} did not attend the meeting; only an attendee proposes a correction.", ("name", MemberOf(by)?.Name ?? by.ToString()));
         }
 
         var corrections = current.Content.Corrections.Append(new MinutesCorrection(note.Trim(), by, corrector.Name, now)).ToList();
@@ -696,17 +699,17 @@ public sealed partial class Meeting
 
         if (MemberOf(member) is not { } m)
         {
-            return Result<Attendance>.Refused("R43", $"{member} is not a team member of this meeting on {MatterRules.Day(MeetingDate)}.");
+            return Refusal.Because("R43", "NotMemberAttends", "{person} is not a team member of this meeting on {date}.", ("person", member.ToString()), ("date", MatterRules.Day(MeetingDate)));
         }
 
         if (AttendanceOf(member) is not null)
         {
-            return Result<Attendance>.Refused("R43", $"{m.Name}'s attendance is already recorded.");
+            return Refusal.Because("R43", "AttendanceRecorded", "{person}'s attendance is already recorded.", ("person", m.Name));
         }
 
         if (!present && string.IsNullOrWhiteSpace(reason))
         {
-            return Result<Attendance>.Refused("R43", $"{m.Name} is absent: record the reason for the absence.");
+            return Refusal.Because("R43", "AbsenceReasonRequired", "{person} is absent: record the reason for the absence.", ("person", m.Name));
         }
 
         var row = new Attendance(Id, CountyId, member, present, present ? string.Empty : reason.Trim(), now);
@@ -717,12 +720,12 @@ public sealed partial class Meeting
     private Outcome CheckRecording() => State switch
     {
         MeetingState.InSession => Outcome.Ok,
-        MeetingState.Scheduled => Outcome.Refused("R43", "The meeting has not opened; open it before recording."),
-        MeetingState.Bound => Outcome.Refused("R43", "The minutes are final and the decisions bound their matters; nothing more is recorded on this meeting (a correction is a new minutes record)."),
-        MeetingState.Closed => Outcome.Refused("R43", MinutesAreFinal
-            ? "The minutes are signed and final; nothing more is recorded on this meeting (a correction is a new minutes record)."
-            : "The minutes are drawn up; nothing more is recorded on this meeting (a correction is a new minutes record)."),
-        MeetingState.Cancelled => Outcome.Refused("R43", "The meeting was cancelled."),
+        MeetingState.Scheduled => Refusal.Because("R43", "NotOpened", "The meeting has not opened; open it before recording."),
+        MeetingState.Bound => Refusal.Because("R43", "MeetingBound", "The minutes are final and the decisions bound their matters; nothing more is recorded on this meeting (a correction is a new minutes record)."),
+        MeetingState.Closed => MinutesAreFinal
+            ? Refusal.Because("R43", "MinutesFinal", "The minutes are signed and final; nothing more is recorded on this meeting (a correction is a new minutes record).")
+            : Refusal.Because("R43", "MinutesDrawnUp", "The minutes are drawn up; nothing more is recorded on this meeting (a correction is a new minutes record)."),
+        MeetingState.Cancelled => Refusal.Because("R43", "MeetingCancelled", "The meeting was cancelled."),
     };
 
     private Outcome CheckAttendanceComplete()
@@ -730,7 +733,7 @@ public sealed partial class Meeting
         var missing = _members.Where(m => AttendanceOf(m.PersonId) is null).Select(m => m.Name).ToList();
         return missing.Count == 0
             ? Outcome.Ok
-            : Outcome.Refused("R43", $"Record every member's attendance first; not yet recorded: {string.Join("、", missing)}.");
+            : Refusal.Because("R43", "AttendanceIncomplete", "Record every member's attendance first; not yet recorded: {missing}.", ("missing", string.Join("、", missing)));
     }
 
     private Outcome CheckItemOpen(AgendaItemId itemId, out AgendaItem item)
@@ -744,12 +747,12 @@ public sealed partial class Meeting
 
         if (Item(itemId) is not { } found)
         {
-            return Outcome.Refused("R43", $"The meeting has no agenda item {itemId}.");
+            return Refusal.Because("R43", "NoSuchItem", "The meeting has no agenda item {itemId}.", ("itemId", itemId.ToString()));
         }
 
         item = found;
         return OutcomeOf(itemId) is { } outcome
-            ? Outcome.Refused("R43", $"{item} is already {outcome.Kind}; its record does not change.")
+            ? Refusal.Because("R43", "ItemDecided", "{item} is already {outcome}; its record does not change.", ("item", item.ToString()), ("outcome", outcome.Kind.ToString()))
             : Outcome.Ok;
     }
 
@@ -764,7 +767,7 @@ public sealed partial class Meeting
 
         if (matter.Id != item.MatterId)
         {
-            return Outcome.Refused("R43", $"{item} is about another matter than \"{matter.Title}\".");
+            return Refusal.Because("R43", "OtherMatter", "{item} is about another matter than \"{title}\".", ("item", item.ToString()), ("title", matter.Title));
         }
 
         if (matter.CurrentStep is { Kind: StepKind.InformTeam })
@@ -774,7 +777,7 @@ public sealed partial class Meeting
 
         if (matter.Amount != item.ProposedAmount || matter.Payee != item.Payee)
         {
-            return Outcome.Refused("R43", $"The matter \"{matter.Title}\" changed since it was put on the agenda (amount or payee); defer {item} and table it again.");
+            return Refusal.Because("R43", "MatterChanged", "The matter \"{title}\" changed since it was put on the agenda (amount or payee); defer {item} and table it again.", ("title", matter.Title), ("item", item.ToString()));
         }
 
         var attendance = CheckAttendanceComplete();
@@ -787,7 +790,7 @@ public sealed partial class Meeting
         if (!tally.AllSpoken)
         {
             var waiting = EntitledOn(itemId).Where(p => _opinions.All(o => o.AgendaItemId != itemId || o.PersonId != p)).Select(p => MemberOf(p)!.Name);
-            return Outcome.Refused("R43", $"{item} cannot be decided before every member entitled has spoken; still to speak: {string.Join("、", waiting)}.");
+            return Refusal.Because("R43", "NotAllSpoken", "{item} cannot be decided before every member entitled has spoken; still to speak: {waiting}.", ("item", item.ToString()), ("waiting", string.Join("、", waiting)));
         }
 
         if (!tally.QuorumMet)

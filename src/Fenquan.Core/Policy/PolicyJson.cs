@@ -25,8 +25,10 @@ public static class PolicyJson
         }
         catch (JsonException e)
         {
-            return Result<PolicyDocument>.Refused("R40", string.Create(CultureInfo.InvariantCulture,
-                $"The policy file is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}): {e.Message}"));
+            return Refusal.Because("R40", "InvalidJson", "The policy file is not valid JSON (line {line}, byte {byte}): {message}",
+                ("line", ((e.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture)),
+                ("byte", ((e.BytePositionInLine ?? 0) + 1).ToString(CultureInfo.InvariantCulture)),
+                ("message", e.Message));
         }
 
         using (document)
@@ -37,7 +39,7 @@ public static class PolicyJson
             }
             catch (PolicyFormatException e)
             {
-                return Result<PolicyDocument>.Refused("R40", $"{e.Path}: {e.Message}");
+                return Refusal.Because("R40", "InvalidPolicy", "{path}: {message}", ("path", e.Path), ("message", e.Message));
             }
         }
     }

@@ -86,19 +86,19 @@ public sealed class PolicyRouter
         if ((uint)facts.Area >= (uint)AreaCount || (uint)facts.Kind >= (uint)KindCount
             || (uint)facts.Initiator >= (uint)InitiatorCount || (uint)facts.Flags >= FlagSlots)
         {
-            return Refuse(facts, "is not a recognised area, kind, initiator or flag");
+            return Refusal.Because("R40", "UnrecognisedFacts", "The matter ({area}, {kind}, {amount}, initiated by {initiator}, flags {flags}) is not a recognised area, kind, initiator or flag; it is refused until the policy routes it.", Facts(facts));
         }
 
         var bands = _slots[Index(facts.Area, facts.Kind, facts.Initiator, facts.Flags)];
         if (bands is null)
         {
-            return Refuse(facts, "is not a matter the policy domain knows (see MatterKinds)");
+            return Refusal.Because("R40", "OutsideDomain", "The matter ({area}, {kind}, {amount}, initiated by {initiator}, flags {flags}) is not a matter the policy domain knows (see MatterKinds); it is refused until the policy routes it.", Facts(facts));
         }
 
         var amount = facts.Amount;
         if (amount < 0m || (amount == 0m && MatterKinds.HasAmount(facts.Kind)))
         {
-            return Refuse(facts, "has a non-positive amount");
+            return Refusal.Because("R40", "NonPositiveAmount", "The matter ({area}, {kind}, {amount}, initiated by {initiator}, flags {flags}) has a non-positive amount; it is refused until the policy routes it.", Facts(facts));
         }
 
         foreach (var segment in bands)
@@ -108,19 +108,22 @@ public sealed class PolicyRouter
                 return segment.Matches switch
                 {
                     1 => Result<Route>.Ok(segment.Route!),
-                    0 => Refuse(facts, "is matched by no rule"),
-                    _ => Refuse(facts, "is matched by more than one rule"),
+                    0 => Refusal.Because("R40", "NoRuleMatches", "The matter ({area}, {kind}, {amount}, initiated by {initiator}, flags {flags}) is matched by no rule; it is refused until the policy routes it.", Facts(facts)),
+                    _ => Refusal.Because("R40", "SeveralRulesMatch", "The matter ({area}, {kind}, {amount}, initiated by {initiator}, flags {flags}) is matched by more than one rule; it is refused until the policy routes it.", Facts(facts)),
                 };
             }
         }
 
-        return Refuse(facts, "is matched by no rule");
+        return Refusal.Because("R40", "NoRuleMatches", "The matter ({area}, {kind}, {amount}, initiated by {initiator}, flags {flags}) is matched by no rule; it is refused until the policy routes it.", Facts(facts));
     }
 
-    private static Result<Route> Refuse(in MatterFacts facts, string why) =>
-        Result<Route>.Refused("R40", string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"The matter ({facts.Area}, {facts.Kind}, {facts.Amount:0.00}, initiated by {facts.Initiator}, flags {facts.Flags}) {why}; it is refused until the policy routes it."));
+    // R40: each refusal's template is a whole constant (what is wrong included), so a translation words it whole.
+    private static RefusalArgument[] Facts(in MatterFacts facts) =>
+    [
+        ("area", facts.Area.ToString()), ("kind", facts.Kind.ToString()),
+        ("amount", facts.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)),
+        ("initiator", facts.Initiator.ToString()), ("flags", facts.Flags.ToString()),
+    ];
 
     private static int Index(Area area, MatterKind kind, InitiatorKind initiator, MatterFlags flags) =>
         ((((int)area * KindCount) + (int)kind) * InitiatorCount + (int)initiator) * FlagSlots + (int)flags;
