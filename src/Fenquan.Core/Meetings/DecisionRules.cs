@@ -92,12 +92,12 @@ public sealed record DecisionRules(
         {
             if (threshold is null || !threshold.IsWellFormed)
             {
-                return Outcome.Refused("R43", $"The {name} must be a fraction between 0 and 1; it is {threshold?.ToString() ?? "missing"}.");
+                return Refusal.Because("R43", "FractionOutOfRange", "The {name} must be a fraction between 0 and 1; it is {threshold}.", ("name", name), ("threshold", threshold?.ToString() ?? "missing"));
             }
 
             if (!threshold.IsAtLeastMoreThanHalf)
             {
-                return Outcome.Refused("R43", $"The {name} ({threshold}) is below more than half; a collective decision needs at least that (R43).");
+                return Refusal.Because("R43", "BelowMoreThanHalf", "The {name} ({threshold}) is below more than half; a collective decision needs at least that (R43).", ("name", name), ("threshold", threshold.ToString()));
             }
         }
 
@@ -105,7 +105,7 @@ public sealed record DecisionRules(
             || 3L * PersonnelQuorum.Numerator == 2L * PersonnelQuorum.Denominator;
         if (!twoThirds)
         {
-            return Outcome.Refused("R11", $"The personnel quorum ({PersonnelQuorum}) is below two thirds of the team (R11, R43).");
+            return Refusal.Because("R11", "PersonnelQuorumBelowTwoThirds", "The personnel quorum ({threshold}) is below two thirds of the team (R11, R43).", ("threshold", PersonnelQuorum.ToString()));
         }
 
         if (MajorityBase != VoteBase.AllNotRecused || PersonnelMajorityBase != VoteBase.AllNotRecused)

@@ -41,7 +41,7 @@ public sealed partial class Meeting
         ArgumentNullException.ThrowIfNull(matterOf);
         if (CurrentMinutes is not { } record)
         {
-            return Result<MissingSignature>.Refused("R43", "There are no minutes yet.");
+            return Refusal.Because("R43", "NoMinutes", "There are no minutes yet.");
         }
 
         if (!org.HoldsRole(UnitId, recordedBy, Role.DisciplineMember, today))
@@ -107,7 +107,7 @@ public sealed partial class Meeting
                     new CollectiveDecisionTerms(outcome.DecidedAmount ?? item.ProposedAmount, outcome.Payee, outcome.Conditions, reference, now), reference, outcome.Conditions, Recorder(outcome), now),
                 ItemOutcomeKind.Rejected => matter.BindMeetingOutcome(ActionKind.Reject, null, reference, outcome.Reason, Recorder(outcome), now),
                 ItemOutcomeKind.Noted => matter.BindMeetingOutcome(ActionKind.InformTeam, null, reference, string.Empty, Recorder(outcome), now),
-                ItemOutcomeKind.Deferred => Result<MatterAction>.Refused("R43", "A deferred item binds nothing."),
+                ItemOutcomeKind.Deferred => Refusal.Because("R43", "DeferredBindsNothing", "A deferred item binds nothing."),
             };
             if (bound.IsOk)
             {

@@ -97,7 +97,7 @@ public sealed class Notification
     {
         if (by != RecipientId)
         {
-            return Outcome.Refused("R43", "Only its recipient marks a notification read.");
+            return Refusal.Because("R43", "NotRecipient", "Only its recipient marks a notification read.");
         }
 
         ReadAt ??= now;
