@@ -1,3 +1,4 @@
+using Fenquan.Core.Access;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Notifications;
@@ -22,12 +23,17 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// the county's rules in force when <see cref="ScheduleMeeting.Rules"/> is null (R43) — and
     /// notifies every member in the same transaction.
     /// </summary>
-    public Task<Result<Meeting>> ScheduleAsync(ScheduleMeeting command) =>
+    public Task<Result<Meeting>> ScheduleAsync(ScheduleMeeting command, PersonId actor) =>
         writer.ExecuteAsync(command.CountyId, "meeting.scheduled", ctx =>
         {
             if (!ctx.Db.Units.AsNoTracking().Any(u => u.Id == command.UnitId && u.CountyId == command.CountyId))
             {
                 return Refusal.NotFound($"Unit {command.UnitId}");
+            }
+
+            if (NotRecorder(ctx, command.UnitId, actor) is { } refused)
+            {
+                return refused;
             }
 
             var org = OrganizationOperations.LoadUnitView(ctx.Db, command.CountyId, command.UnitId);
@@ -81,8 +87,8 @@ public sealed class MeetingOperations(LedgerWriter writer)
     }
 
     /// <summary>Puts a matter waiting at its collective-decision step on the agenda (not while another meeting holds it undecided).</summary>
-    public Task<Result<AgendaItem>> AddItemAsync(CountyId county, MeetingId meetingId, MatterId matterId, AgendaItemRequest request) =>
-        OnMeeting(county, meetingId, "meeting.item_added", (ctx, meeting) =>
+    public Task<Result<AgendaItem>> AddItemAsync(CountyId county, MeetingId meetingId, MatterId matterId, AgendaItemRequest request, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.item_added", (ctx, meeting) =>
         {
             var matter = ctx.Db.Matters.AsNoTracking().Include(m => m.Actions).SingleOrDefault(m => m.Id == matterId && m.CountyId == county);
             if (matter is null)
@@ -132,8 +138,8 @@ public sealed class MeetingOperations(LedgerWriter writer)
         });
 
     /// <summary>Opens the meeting: the agenda is fixed and automatic recusals are recorded, with the county's declared relatives.</summary>
-    public Task<Result<Meeting>> OpenAsync(CountyId county, MeetingId meetingId) =>
-        OnMeeting(county, meetingId, "meeting.opened", (ctx, meeting) =>
+    public Task<Result<Meeting>> OpenAsync(CountyId county, MeetingId meetingId, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.opened", (ctx, meeting) =>
         {
             var members = meeting.Members.Select(m => m.PersonId).ToList();
             var relations = ctx.Db.Set<RelativeDeclaration>().AsNoTracking()
@@ -147,8 +153,8 @@ public sealed class MeetingOperations(LedgerWriter writer)
         });
 
     /// <summary>Cancels a meeting that has not opened; its matters go back to the queue; its members are told.</summary>
-    public Task<Result<Meeting>> CancelAsync(CountyId county, MeetingId meetingId, string reason) =>
-        OnMeeting(county, meetingId, "meeting.cancelled", (ctx, meeting) =>
+    public Task<Result<Meeting>> CancelAsync(CountyId county, MeetingId meetingId, string reason, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.cancelled", (ctx, meeting) =>
         {
             var cancelled = meeting.Cancel(reason, ctx.Now);
             if (!cancelled.IsOk)
@@ -160,44 +166,44 @@ public sealed class MeetingOperations(LedgerWriter writer)
             return Result<Meeting>.Ok(meeting);
         });
 
-    public Task<Result<Attendance>> MarkPresentAsync(CountyId county, MeetingId meetingId, PersonId member) =>
-        OnMeeting(county, meetingId, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkPresent(member, ctx.Now));
+    public Task<Result<Attendance>> MarkPresentAsync(CountyId county, MeetingId meetingId, PersonId member, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkPresent(member, ctx.Now));
 
-    public Task<Result<Attendance>> MarkAbsentAsync(CountyId county, MeetingId meetingId, PersonId member, string reason) =>
-        OnMeeting(county, meetingId, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkAbsent(member, reason, ctx.Now));
+    public Task<Result<Attendance>> MarkAbsentAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkAbsent(member, reason, ctx.Now));
 
-    public Task<Result<Recusal>> DeclareRecusalAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId member, string reason) =>
-        OnMeeting(county, meetingId, "meeting.recusal_declared", (ctx, meeting) => meeting.DeclareRecusal(itemId, member, reason, ctx.Now));
+    public Task<Result<Recusal>> DeclareRecusalAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId member, string reason, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.recusal_declared", (ctx, meeting) => meeting.DeclareRecusal(itemId, member, reason, ctx.Now));
 
     /// <summary>A member's opinion in speaking order; a principal's is refused while others have not spoken (末位表态, R43).</summary>
-    public Task<Result<Opinion>> RecordOpinionAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId member, OpinionKind kind, string? reason) =>
-        OnMeeting(county, meetingId, "meeting.opinion_recorded", (ctx, meeting) => meeting.RecordOpinion(itemId, member, kind, reason, ctx.Now));
+    public Task<Result<Opinion>> RecordOpinionAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId member, OpinionKind kind, string? reason, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.opinion_recorded", (ctx, meeting) => meeting.RecordOpinion(itemId, member, kind, reason, ctx.Now));
 
     /// <summary>
     /// Approves an item with the decided amount, payee and conditions; the matter is bound when the
     /// minutes are signed (R43). <paramref name="decidedAmount"/> null: the amount proposed.
     /// </summary>
     public Task<Result<ItemOutcome>> ApproveAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, decimal? decidedAmount, string? conditions, PersonId recordedBy) =>
-        OnItemMatter(county, meetingId, itemId, "meeting.item_approved", (ctx, meeting, matter) =>
+        OnItemMatter(county, meetingId, itemId, recordedBy, "meeting.item_approved", (ctx, meeting, matter) =>
             meeting.Approve(itemId, matter, decidedAmount, conditions, recordedBy, ctx.Now));
 
     /// <summary>Rejects an item; its matter is rejected when the minutes are signed.</summary>
     public Task<Result<ItemOutcome>> RejectAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason, PersonId recordedBy) =>
-        OnItemMatter(county, meetingId, itemId, "meeting.item_rejected", (ctx, meeting, matter) =>
+        OnItemMatter(county, meetingId, itemId, recordedBy, "meeting.item_rejected", (ctx, meeting, matter) =>
             meeting.Reject(itemId, matter, reason, recordedBy, ctx.Now));
 
     /// <summary>The meeting hears an item that informs the team (R6); the matter's step completes when the minutes are signed.</summary>
     public Task<Result<ItemOutcome>> NoteAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId recordedBy) =>
-        OnItemMatter(county, meetingId, itemId, "meeting.item_noted", (ctx, meeting, matter) =>
+        OnItemMatter(county, meetingId, itemId, recordedBy, "meeting.item_noted", (ctx, meeting, matter) =>
             meeting.Note(itemId, matter, recordedBy, ctx.Now));
 
     /// <summary>Defers an item (暂缓): its matter goes back to the unit's agenda queue.</summary>
-    public Task<Result<ItemOutcome>> DeferAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason) =>
-        OnMeeting(county, meetingId, "meeting.item_deferred", (ctx, meeting) => meeting.Defer(itemId, reason, ctx.Now));
+    public Task<Result<ItemOutcome>> DeferAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.item_deferred", (ctx, meeting) => meeting.Defer(itemId, reason, ctx.Now));
 
     /// <summary>Draws up the minutes from the recorded rows and closes the meeting; every attendee is asked to sign.</summary>
-    public Task<Result<MinutesRecord>> DrawUpMinutesAsync(CountyId county, MeetingId meetingId) =>
-        OnMeeting(county, meetingId, "meeting.minutes_drawn_up", (ctx, meeting) => AskToSign(ctx, meeting, meeting.DrawUpMinutes(ctx.Now)));
+    public Task<Result<MinutesRecord>> DrawUpMinutesAsync(CountyId county, MeetingId meetingId, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.minutes_drawn_up", (ctx, meeting) => AskToSign(ctx, meeting, meeting.DrawUpMinutes(ctx.Now)));
 
     /// <summary>
     /// An attendee signs the current minutes (with an objection, or none); with the last signature
@@ -344,8 +350,28 @@ public sealed class MeetingOperations(LedgerWriter writer)
             return meeting is null ? Refusal.NotFound($"Meeting {meetingId}") : work(ctx, meeting);
         });
 
-    private Task<Result<T>> OnItemMatter<T>(CountyId county, MeetingId meetingId, AgendaItemId itemId, string kind, Func<WriteContext, Meeting, Matter, Result<T>> work) =>
-        OnMeeting(county, meetingId, kind, (ctx, meeting) =>
+    // R43: every part a recorder records is checked here, whoever calls (page, API, command, seeder):
+    // the office reviewer or a principal of the meeting's unit on the day (MeetingAccess); anyone
+    // who does not even see the unit's meetings is told the meeting does not exist.
+    private Task<Result<T>> AsRecorder<T>(CountyId county, MeetingId meetingId, PersonId actor, string kind, Func<WriteContext, Meeting, Result<T>> work) =>
+        OnMeeting(county, meetingId, kind, (ctx, meeting) => NotRecorder(ctx, meeting.UnitId, actor) is { } refused ? refused : work(ctx, meeting));
+
+    private static Refusal? NotRecorder(WriteContext ctx, Core.Primitives.UnitId unit, PersonId actor)
+    {
+        var org = ctx.UnitView(unit);
+        var today = DateOnly.FromDateTime(ctx.Now.UtcDateTime);
+        var inUnit = org.BelongsTo(unit, actor, today);
+        IReadOnlyCollection<Core.Organization.Role> roles = inUnit ? org.RolesOf(unit, actor, today) : [];
+        if (!MeetingAccess.MayView(actor, inUnit ? unit : null, roles, unit))
+        {
+            return Refusal.NotFound("Meeting");
+        }
+
+        return MeetingAccess.MayRecord(actor, unit, roles, unit) ? null : MeetingAccess.NotRecorder;
+    }
+
+    private Task<Result<T>> OnItemMatter<T>(CountyId county, MeetingId meetingId, AgendaItemId itemId, PersonId recorder, string kind, Func<WriteContext, Meeting, Matter, Result<T>> work) =>
+        AsRecorder(county, meetingId, recorder, kind, (ctx, meeting) =>
         {
             if (meeting.Item(itemId) is not { } item)
             {

@@ -19,7 +19,7 @@ public class MeetingNotificationAndRulesTests
         var matter = await s.CollectiveExpenseAsync(9_000m);
 
         // A refused scheduling (the chair is not a principal) notifies nobody.
-        var refused = await s.Meetings.ScheduleAsync(new ScheduleMeeting(s.Id, s.County.Unit, MeetingKind.PartyCommittee, "党委会", MeetingScenario.MeetingAt, s["张伟"]));
+        var refused = await s.Meetings.ScheduleAsync(new ScheduleMeeting(s.Id, s.County.Unit, MeetingKind.PartyCommittee, "党委会", MeetingScenario.MeetingAt, s["张伟"]), s["赵敏"]);
         MeetingScenario.AssertRefused(refused, "R43", "not a principal");
         await using (var db = database.Context())
         {
@@ -62,9 +62,9 @@ public class MeetingNotificationAndRulesTests
             Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == "notification.read"));
         }
 
-        var cancelled = await s.Meetings.CancelAsync(s.Id, meeting.Id, "书记赴市里开会，改期召开");
+        var cancelled = await s.Meetings.CancelAsync(s.Id, meeting.Id, "书记赴市里开会，改期召开", s["赵敏"]);
         Assert.True(cancelled.IsOk, cancelled.ToString());
-        MeetingScenario.AssertRefused(await s.Meetings.CancelAsync(s.Id, meeting.Id, "再次取消"), "R43", "only a scheduled meeting");
+        MeetingScenario.AssertRefused(await s.Meetings.CancelAsync(s.Id, meeting.Id, "再次取消", s["赵敏"]), "R43", "only a scheduled meeting");
         await using (var db = database.Context())
         {
             var told = await db.Set<Notification>().Where(n => n.Kind == NotificationKind.MeetingCancelled).ToListAsync();
@@ -90,9 +90,9 @@ public class MeetingNotificationAndRulesTests
         var item = await s.AddAsync(meeting, matter);
         await s.OpenAsync(meeting);
         await s.AttendAsync(meeting, "王建国", "李秀英", "张伟", "刘洋");
-        Assert.True((await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "补充材料")).IsOk);
+        Assert.True((await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "补充材料", s["赵敏"])).IsOk);
 
-        var minutes = await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id);
+        var minutes = await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id, s["赵敏"]);
 
         Assert.True(minutes.IsOk, minutes.ToString());
         await using var db = database.Context();

@@ -24,7 +24,7 @@ public class MeetingOperationsTests
 
         await s.OpenAsync(meeting);
         await s.AttendAsync(meeting, "王建国", "李秀英", "张伟", "刘洋", "陈明");
-        var declared = await s.Meetings.DeclareRecusalAsync(s.Id, meeting.Id, item.Id, s["刘洋"], "与供应商负责人系同学关系");
+        var declared = await s.Meetings.DeclareRecusalAsync(s.Id, meeting.Id, item.Id, s["刘洋"], "与供应商负责人系同学关系", s["赵敏"]);
         Assert.True(declared.IsOk, declared.ToString());
 
         // 末位表态: the chair speaks last; deputies first.
@@ -38,7 +38,7 @@ public class MeetingOperationsTests
         var approved = await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, 11_500m, "凭正式发票据实报销", s["赵敏"]);
 
         Assert.True(approved.IsOk, approved.ToString());
-        var minutes = await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id);
+        var minutes = await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id, s["赵敏"]);
         Assert.True(minutes.IsOk, minutes.ToString());
         var attendees = new[] { "王建国", "李秀英", "张伟", "刘洋", "陈明" };
         foreach (var name in attendees)
@@ -52,7 +52,7 @@ public class MeetingOperationsTests
         MeetingScenario.AssertRefused(await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, minutes.Value.Id, s["张伟"]), "R43", "already signed");
         MeetingScenario.AssertRefused(await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, minutes.Value.Id, s["杨帆"]), "R43", "did not attend");
         MeetingScenario.AssertRefused(await s.SayAsync(meeting, item, "杨帆"), "R43", "final");
-        MeetingScenario.AssertRefused(await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "改期"), "R43", "final");
+        MeetingScenario.AssertRefused(await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "改期", s["赵敏"]), "R43", "final");
 
         await using var db = database.Context();
         var stored = MeetingOperations.Find(db, s.Id, meeting.Id)!;
@@ -115,12 +115,12 @@ public class MeetingOperationsTests
         }
 
         var other = await s.ScheduleAsync("2026年第4次党委会");
-        AssertRefusedOnce(await s.Meetings.AddItemAsync(s.Id, other.Id, matter.Id, AgendaItemRequest.None));
+        AssertRefusedOnce(await s.Meetings.AddItemAsync(s.Id, other.Id, matter.Id, AgendaItemRequest.None, s["赵敏"]));
         await s.OpenAsync(meeting);
         await s.AttendAsync(meeting, "王建国", "陈明");
-        var deferred = await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "到会人数不足，下次会议再议");
+        var deferred = await s.Meetings.DeferAsync(s.Id, meeting.Id, item.Id, "到会人数不足，下次会议再议", s["赵敏"]);
         Assert.True(deferred.IsOk, deferred.ToString());
-        Assert.True((await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id)).IsOk);
+        Assert.True((await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id, s["赵敏"])).IsOk);
 
         await using (var db = database.Context())
         {
@@ -128,7 +128,7 @@ public class MeetingOperationsTests
             Assert.Equal(MatterState.Pending, (await db.Matters.SingleAsync(m => m.Id == matter.Id)).State);
         }
 
-        Assert.True((await s.Meetings.AddItemAsync(s.Id, other.Id, matter.Id, AgendaItemRequest.None)).IsOk);
+        Assert.True((await s.Meetings.AddItemAsync(s.Id, other.Id, matter.Id, AgendaItemRequest.None, s["赵敏"])).IsOk);
         await s.AssertLedgerIntactAsync();
 
         static void AssertRefusedOnce(Result<AgendaItem> result) => MeetingScenario.AssertRefused(result, "R43", "already on an undecided agenda item");
@@ -176,7 +176,7 @@ public class MeetingOperationsTests
         await s.SaidAsync(meeting, item, "王建国");
         Assert.True((await s.Meetings.RejectAsync(s.Id, meeting.Id, item.Id, "经费不足", s["赵敏"])).Refusal is { RuleId: "R43" });
         Assert.True((await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, null, null, s["赵敏"])).IsOk);
-        var first = (await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id)).Value;
+        var first = (await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id, s["赵敏"])).Value;
 
         var corrected = await s.Meetings.CorrectMinutesAsync(s.Id, meeting.Id, "更正：第1项议题附件名称", s["张伟"]);
 
@@ -210,7 +210,7 @@ public class MeetingOperationsTests
         }
 
         Assert.True((await s.Meetings.ApproveAsync(s.Id, meeting.Id, item.Id, null, null, s["赵敏"])).IsOk);
-        var minutes = (await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id)).Value;
+        var minutes = (await s.Meetings.DrawUpMinutesAsync(s.Id, meeting.Id, s["赵敏"])).Value;
         foreach (var name in new[] { "王建国", "李秀英", "张伟", "刘洋" })
         {
             Assert.True((await s.Meetings.SignMinutesAsync(s.Id, meeting.Id, minutes.Id, s[name])).IsOk);
@@ -252,6 +252,29 @@ public class MeetingOperationsTests
             Assert.Equal("出差未归，电话确认无异议", stored.CurrentMinutes!.Explanations.Single().Reason);
         }
 
+        await s.AssertLedgerIntactAsync();
+    }
+
+    [Theory]
+    [Trait("Rule", "R43")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OnlyTheOfficeOrAPrincipal_RecordsAMeeting_WhoeverCallsTheOperation(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await MeetingScenario.CreateAsync(database);
+        var matter = await s.CollectiveExpenseAsync(9_000m);
+        var meeting = await s.ScheduleAsync();
+        await s.AddAsync(meeting, matter);
+        await s.OpenAsync(meeting);
+
+        // A deputy sees the meeting but does not record it; staff do not even see it.
+        var byDeputy = await s.Meetings.MarkPresentAsync(s.Id, meeting.Id, s["张伟"], s["张伟"]);
+        Assert.Equal("R43.NotRecorder", byDeputy.Refusal?.Key);
+        var byStaff = await s.Meetings.MarkPresentAsync(s.Id, meeting.Id, s["张伟"], s["周杰"]);
+        Assert.True(byStaff.Refusal?.IsNotFound, byStaff.ToString());
+        var scheduledByDeputy = await s.Meetings.ScheduleAsync(new ScheduleMeeting(s.Id, s.County.Unit, MeetingKind.TeamMeeting, "副职自行召集的会议", MeetingScenario.MeetingAt, s["王建国"]), s["张伟"]);
+        Assert.Equal("R43.NotRecorder", scheduledByDeputy.Refusal?.Key);
+        Assert.True((await s.Meetings.MarkPresentAsync(s.Id, meeting.Id, s["张伟"], s["王建国"])).IsOk);
         await s.AssertLedgerIntactAsync();
     }
 }

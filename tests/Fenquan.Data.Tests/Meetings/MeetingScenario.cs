@@ -61,21 +61,21 @@ public sealed class MeetingScenario
 
     public async Task<Meeting> ScheduleAsync(string title = "2026年第3次党委会")
     {
-        var scheduled = await Meetings.ScheduleAsync(new ScheduleMeeting(Id, County.Unit, MeetingKind.PartyCommittee, title, MeetingAt, this["王建国"]));
+        var scheduled = await Meetings.ScheduleAsync(new ScheduleMeeting(Id, County.Unit, MeetingKind.PartyCommittee, title, MeetingAt, this["王建国"]), this["赵敏"]);
         Assert.True(scheduled.IsOk, scheduled.ToString());
         return scheduled.Value;
     }
 
     public async Task<AgendaItem> AddAsync(Meeting meeting, Matter matter)
     {
-        var added = await Meetings.AddItemAsync(Id, meeting.Id, matter.Id, new AgendaItemRequest([], ["城关镇请示〔2026〕8号", "报价单三份"]));
+        var added = await Meetings.AddItemAsync(Id, meeting.Id, matter.Id, new AgendaItemRequest([], ["城关镇请示〔2026〕8号", "报价单三份"]), this["赵敏"]);
         Assert.True(added.IsOk, added.ToString());
         return added.Value;
     }
 
     public async Task OpenAsync(Meeting meeting)
     {
-        var opened = await Meetings.OpenAsync(Id, meeting.Id);
+        var opened = await Meetings.OpenAsync(Id, meeting.Id, this["赵敏"]);
         Assert.True(opened.IsOk, opened.ToString());
     }
 
@@ -85,14 +85,14 @@ public sealed class MeetingScenario
         foreach (var name in Team)
         {
             var result = present.Contains(name)
-                ? await Meetings.MarkPresentAsync(Id, meeting.Id, this[name])
-                : await Meetings.MarkAbsentAsync(Id, meeting.Id, this[name], "赴县里参加培训");
+                ? await Meetings.MarkPresentAsync(Id, meeting.Id, this[name], this["赵敏"])
+                : await Meetings.MarkAbsentAsync(Id, meeting.Id, this[name], "赴县里参加培训", this["赵敏"]);
             Assert.True(result.IsOk, result.ToString());
         }
     }
 
     public Task<Result<Opinion>> SayAsync(Meeting meeting, AgendaItem item, string name, OpinionKind kind = OpinionKind.Agree, string reason = "同意") =>
-        Meetings.RecordOpinionAsync(Id, meeting.Id, item.Id, this[name], kind, reason);
+        Meetings.RecordOpinionAsync(Id, meeting.Id, item.Id, this[name], kind, reason, this["赵敏"]);
 
     public async Task SaidAsync(Meeting meeting, AgendaItem item, string name, OpinionKind kind = OpinionKind.Agree, string reason = "同意")
     {

@@ -57,26 +57,26 @@ public static class PolicyFlow
     public static async Task<Meeting> AgreeInMeetingAsync(TestCounty county, PolicyProposal proposal, bool sign = true)
     {
         var meetings = Meetings(county);
-        var meeting = await meetings.ScheduleAsync(new ScheduleMeeting(county.County, county.Unit, MeetingKind.PartyCommittee, "2026年第2次党委会", MeetingAt, county["王建国"]));
+        var meeting = await meetings.ScheduleAsync(new ScheduleMeeting(county.County, county.Unit, MeetingKind.PartyCommittee, "2026年第2次党委会", MeetingAt, county["王建国"]), county["赵敏"]);
         Assert.True(meeting.IsOk, meeting.ToString());
         var id = meeting.Value.Id;
         var item = await county.Policies.TableAsync(county.County, id, proposal.Id);
         Assert.True(item.IsOk, item.ToString());
-        Assert.True((await meetings.OpenAsync(county.County, id)).IsOk);
+        Assert.True((await meetings.OpenAsync(county.County, id, county["赵敏"])).IsOk);
         foreach (var name in Team)
         {
-            Assert.True((await meetings.MarkPresentAsync(county.County, id, county[name])).IsOk);
+            Assert.True((await meetings.MarkPresentAsync(county.County, id, county[name], county["赵敏"])).IsOk);
         }
 
         foreach (var name in SpeakingOrder)
         {
-            var said = await meetings.RecordOpinionAsync(county.County, id, item.Value.Id, county[name], OpinionKind.Agree, "同意");
+            var said = await meetings.RecordOpinionAsync(county.County, id, item.Value.Id, county[name], OpinionKind.Agree, "同意", county["赵敏"]);
             Assert.True(said.IsOk, said.ToString());
         }
 
         var approved = await county.Policies.ApproveItemAsync(county.County, id, item.Value.Id, county["王建国"]);
         Assert.True(approved.IsOk, approved.ToString());
-        var minutes = await meetings.DrawUpMinutesAsync(county.County, id);
+        var minutes = await meetings.DrawUpMinutesAsync(county.County, id, county["赵敏"]);
         Assert.True(minutes.IsOk, minutes.ToString());
         if (sign)
         {

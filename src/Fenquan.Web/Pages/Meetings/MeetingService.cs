@@ -179,7 +179,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
             return new(Refusal.Invalid("A meeting needs a kind, a title (at most 200 characters), a time and a chair."), false);
         }
 
-        return await _operations.ScheduleAsync(new ScheduleMeeting(viewer.County, unit, kind, input.Title.Trim(), at, new PersonId(chair)));
+        return await _operations.ScheduleAsync(new ScheduleMeeting(viewer.County, unit, kind, input.Title.Trim(), at, new PersonId(chair)), viewer.Person!.Value);
     }
 
     public Task<MeetingAttempt<AgendaItem>> AddItemAsync(Viewer viewer, Guid id, ItemInput input) =>
@@ -197,14 +197,14 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
             }
 
             var concerned = (input.ConcernedPersonIds ?? []).Select(p => new PersonId(p)).ToList();
-            return _operations.AddItemAsync(viewer.County, meeting.Id, new MatterId(matter), new AgendaItemRequest(concerned, documents));
+            return _operations.AddItemAsync(viewer.County, meeting.Id, new MatterId(matter), new AgendaItemRequest(concerned, documents), viewer.Person!.Value);
         });
 
     /// <summary>Cancels a scheduled meeting with a reason (those who schedule may cancel); its members are notified.</summary>
     public Task<MeetingAttempt<Meeting>> CancelAsync(Viewer viewer, Guid id, CancelInput input) =>
         RecordAsync(viewer, id, meeting => string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 2000
             ? Task.FromResult<Result<Meeting>>(Refusal.Invalid("Cancelling a meeting needs a reason of at most 2000 characters."))
-            : _operations.CancelAsync(viewer.County, meeting.Id, input.Reason.Trim()));
+            : _operations.CancelAsync(viewer.County, meeting.Id, input.Reason.Trim(), viewer.Person!.Value));
 
     /// <summary>
     /// R43: whether paying the amount (to the decided payee, or to <see cref="ExecutionInput.PayeeName"/>)
@@ -229,7 +229,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
     }
 
     public Task<MeetingAttempt<Meeting>> OpenAsync(Viewer viewer, Guid id) =>
-        RecordAsync(viewer, id, meeting => _operations.OpenAsync(viewer.County, meeting.Id));
+        RecordAsync(viewer, id, meeting => _operations.OpenAsync(viewer.County, meeting.Id, viewer.Person!.Value));
 
     public Task<MeetingAttempt<Attendance>> AttendanceAsync(Viewer viewer, Guid id, AttendanceInput input) =>
         RecordAsync(viewer, id, meeting =>
@@ -240,18 +240,18 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
             }
 
             return input.Present
-                ? _operations.MarkPresentAsync(viewer.County, meeting.Id, new PersonId(person))
-                : _operations.MarkAbsentAsync(viewer.County, meeting.Id, new PersonId(person), input.Reason?.Trim() ?? string.Empty);
+                ? _operations.MarkPresentAsync(viewer.County, meeting.Id, new PersonId(person), viewer.Person!.Value)
+                : _operations.MarkAbsentAsync(viewer.County, meeting.Id, new PersonId(person), input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value);
         });
 
     public Task<MeetingAttempt<Recusal>> RecusalAsync(Viewer viewer, Guid id, RecusalInput input) =>
         RecordAsync(viewer, id, meeting => input.ItemId is { } item && input.PersonId is { } person
-            ? _operations.DeclareRecusalAsync(viewer.County, meeting.Id, new AgendaItemId(item), new PersonId(person), input.Reason?.Trim() ?? string.Empty)
+            ? _operations.DeclareRecusalAsync(viewer.County, meeting.Id, new AgendaItemId(item), new PersonId(person), input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value)
             : Task.FromResult<Result<Recusal>>(Refusal.Invalid("A recusal names the item and the member.")));
 
     public Task<MeetingAttempt<Opinion>> OpinionAsync(Viewer viewer, Guid id, OpinionInput input) =>
         RecordAsync(viewer, id, meeting => input.ItemId is { } item && input.PersonId is { } person && input.Kind is { } kind && Enum.IsDefined(kind)
-            ? _operations.RecordOpinionAsync(viewer.County, meeting.Id, new AgendaItemId(item), new PersonId(person), kind, input.Reason)
+            ? _operations.RecordOpinionAsync(viewer.County, meeting.Id, new AgendaItemId(item), new PersonId(person), kind, input.Reason, viewer.Person!.Value)
             : Task.FromResult<Result<Opinion>>(Refusal.Invalid("An opinion names the item, the member and agree, disagree or abstain.")));
 
     public Task<MeetingAttempt<ItemOutcome>> OutcomeAsync(Viewer viewer, Guid id, OutcomeInput input) =>
@@ -267,13 +267,13 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
             {
                 OutcomeChoice.Approve => _operations.ApproveAsync(viewer.County, meeting.Id, item, input.DecidedAmount, input.Conditions, viewer.Person!.Value),
                 OutcomeChoice.Reject => _operations.RejectAsync(viewer.County, meeting.Id, item, input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value),
-                OutcomeChoice.Defer => _operations.DeferAsync(viewer.County, meeting.Id, item, input.Reason?.Trim() ?? string.Empty),
+                OutcomeChoice.Defer => _operations.DeferAsync(viewer.County, meeting.Id, item, input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value),
                 OutcomeChoice.Note => _operations.NoteAsync(viewer.County, meeting.Id, item, viewer.Person!.Value),
             };
         });
 
     public Task<MeetingAttempt<MinutesRecord>> DrawUpAsync(Viewer viewer, Guid id) =>
-        RecordAsync(viewer, id, meeting => _operations.DrawUpMinutesAsync(viewer.County, meeting.Id));
+        RecordAsync(viewer, id, meeting => _operations.DrawUpMinutesAsync(viewer.County, meeting.Id, viewer.Person!.Value));
 
     /// <summary>An attendee proposes a correction as themselves (the core refuses anyone not recorded present).</summary>
     public async Task<MeetingAttempt<MinutesRecord>> CorrectAsync(Viewer viewer, Guid id, CorrectionInput input)
