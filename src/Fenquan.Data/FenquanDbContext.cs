@@ -110,6 +110,7 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             matter.Property(m => m.ItemCode).HasMaxLength(40);
             matter.ComplexProperty(m => m.Payee, payee => payee.Property(p => p.Name).HasMaxLength(200));
             matter.Property(m => m.Route).HasConversion(new RouteConverter(), RouteConverter.Comparer);
+            matter.Property(m => m.PayeeRelatives).HasConversion(new PersonIdListConverter(), PersonIdListConverter.Comparer);
 
             // R43: what the meeting decided binds the matter's execution.
             matter.Property(m => m.DecidedTerms).HasConversion(new DecidedTermsConverter());

@@ -38,6 +38,9 @@ public sealed record SubmitMatter(
     /// <summary>The day of submission in the county's calendar (the server's today); null: the date of the submission time.</summary>
     public DateOnly? SubmittedOn { get; init; }
 
+    /// <summary>R6: the payee's declared relatives at submission (the operation reads them); none of them acts on the matter.</summary>
+    public IReadOnlyList<PersonId> PayeeRelatives { get; init; } = [];
+
     public Area Area => MatterRules.AreaOf(Kind);
 
     /// <summary>
@@ -60,4 +63,8 @@ public sealed record SubmitMatter(
 public sealed record ActRequest(PersonId ActorId, ActionKind Kind, string? Comment = null, string? ExternalReference = null, PersonId? OnBehalfOf = null);
 
 /// <summary>An edit by the initiator; null members are left unchanged.</summary>
-public sealed record EditMatter(PersonId EditorId, decimal? NewAmount = null, Payee? NewPayee = null, string? NewTitle = null);
+public sealed record EditMatter(PersonId EditorId, decimal? NewAmount = null, Payee? NewPayee = null, string? NewTitle = null)
+{
+    /// <summary>R6: the new payee's declared relatives (the operation reads them when the payee changes).</summary>
+    public IReadOnlyList<PersonId>? NewPayeeRelatives { get; init; }
+}

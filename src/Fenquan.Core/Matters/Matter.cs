@@ -44,6 +44,7 @@ public sealed class Matter
         ItemCode = string.IsNullOrWhiteSpace(command.ItemCode) ? null : command.ItemCode.Trim();
         OccurredOn = command.OccurredOn;
         SubmittedOn = submittedOn;
+        PayeeRelatives = [.. command.PayeeRelatives.Distinct()];
         SubmittedAt = now;
         PolicyVersionId = policyVersionId;
         Route = route;
@@ -91,6 +92,12 @@ public sealed class Matter
 
     /// <summary>The matter's own date (e.g. when the expense was incurred): a fact shown to reviewers, never deciding the route or who may act.</summary>
     public DateOnly OccurredOn { get; private set; }
+
+    /// <summary>
+    /// R6: the payee's declared relatives when the matter was submitted (or its payee last changed):
+    /// like the payee, none of them acts on it.
+    /// </summary>
+    public IReadOnlyList<PersonId> PayeeRelatives { get; private set; } = [];
 
     public DateTimeOffset SubmittedAt { get; private set; }
 
@@ -447,6 +454,11 @@ public sealed class Matter
 
         var change = new MatterChange(Guid.CreateVersion7(), this, MatterChangeKind.Edit, edit.EditorId, now);
         Amount = newAmount;
+        if (payeeChanged)
+        {
+            PayeeRelatives = [.. (edit.NewPayeeRelatives ?? []).Distinct()];
+        }
+
         Payee = newPayee;
         Title = newTitle;
         if (newRound)
@@ -658,6 +670,12 @@ public sealed class Matter
             if (isPayee && !(isInitiator && InitiatorMayAct(step, kind)))
             {
                 return Refusal.Because("R6", "PayeeActs", "{person} is paid by this matter; nobody approves or acts on a matter that pays them.", ("person", who));
+            }
+
+            if (PayeeRelatives.Contains(person) && !(isInitiator && InitiatorMayAct(step, kind)))
+            {
+                return Refusal.Because("R6", "PayeeRelativeActs", "{person} is a declared relative of {payee}, whom this matter pays; nobody acts on a matter that pays a relative.",
+                    ("person", who), ("payee", PayeeName(Payee)));
             }
         }
 

@@ -59,8 +59,9 @@ public sealed class MatterOperations(LedgerWriter writer)
             }
 
             var org = ctx.UnitView(command.UnitId);
-            var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, command.Payee, RelationsOf(ctx.Db, command.CountyId, command.Payee), org, submittedOn);
-            var matter = Matter.Submit(command, rerouted, policy.Value.Version.Id, org, ctx.Now);
+            var relations = RelationsOf(ctx.Db, command.CountyId, command.Payee);
+            var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, command.Payee, relations, org, submittedOn);
+            var matter = Matter.Submit(command with { PayeeRelatives = RelativesOf(command.Payee, relations) }, rerouted, policy.Value.Version.Id, org, ctx.Now);
             if (matter.IsOk)
             {
                 ctx.Db.Matters.Add(matter.Value);
@@ -113,8 +114,10 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, edit.NewPayee ?? matter.Payee);
-            return route.IsOk ? matter.Edit(edit, route.Value, ctx.Now) : route.Refusal!;
+            var payee = edit.NewPayee ?? matter.Payee;
+            var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, payee);
+            var relatives = RelativesOf(payee, RelationsOf(ctx.Db, county, payee));
+            return route.IsOk ? matter.Edit(edit with { NewPayeeRelatives = relatives }, route.Value, ctx.Now) : route.Refusal!;
         });
 
     public Task<Result<MatterChange>> ResubmitAsync(CountyId county, MatterId matterId, PersonId by) =>
@@ -205,6 +208,12 @@ public sealed class MatterOperations(LedgerWriter writer)
             ? Result<Core.Policy.Route>.Ok(PayeeReroute.Apply(route.Value, matter.UnitId, matter.Area, payee, RelationsOf(ctx.Db, matter.CountyId, payee), ctx.UnitView(matter.UnitId), matter.SubmittedOn))
             : route;
     }
+
+    /// <summary>The people declared relatives of the payee, either way round (R6: they do not act on the matter).</summary>
+    private static IReadOnlyList<PersonId> RelativesOf(Payee payee, IReadOnlyCollection<Core.Meetings.DeclaredRelation> relations) =>
+        payee.PersonId is { } paid
+            ? [.. relations.Select(r => r.PersonId == paid ? r.RelativeId : r.PersonId).Where(p => p != paid).Distinct()]
+            : [];
 
     /// <summary>The declared relations of the payee (both ways), for R6's reroute; none when the matter pays no person.</summary>
     private static IReadOnlyCollection<Core.Meetings.DeclaredRelation> RelationsOf(FenquanDbContext db, CountyId county, Payee payee) =>

@@ -2,6 +2,7 @@ using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Tests.Matters;
 
@@ -57,5 +58,25 @@ public class PayeeRerouteTests
     {
         Assert.Same(TestRoutes.SmallExpense, Reroute(TestRoutes.SmallExpense, "孙磊"));
         Assert.Same(TestRoutes.SmallExpense, PayeeReroute.Apply(TestRoutes.SmallExpense, _org.Unit, Area.Finance, Payee.Named("清河县文具店"), [], _org.View(), TestOrg.MatterDay));
+    }
+
+    [Fact]
+    public void ADeclaredRelativeOfThePayee_DoesNotActOnTheMatter_EvenWhereTheRouteKeepsTheStep()
+    {
+        // A deputy's own expense goes to a principal (R6); it pays 孙磊, a declared relative of 张建国:
+        // 李秀英 is free, so the route keeps its principal step, and 张建国 is refused at action time.
+        var command = new SubmitMatter(_org.County, _org.Unit, MatterKind.Expense, "代垫费用", 900m, Payee.Person(_org["孙磊"], "孙磊"), _org["黄涛"], InitiatorKind.Deputy, MatterFlags.None, TestOrg.MatterDay)
+        {
+            PayeeRelatives = [_org["张建国"]],
+        };
+        var route = Reroute(TestRoutes.DeputyOwnExpense, "孙磊", ("张建国", "孙磊"));
+        Assert.Same(TestRoutes.DeputyOwnExpense, route);
+        var matter = Matter.Submit(command, route, PolicyVersionId.New(), _org.View(), TestOrg.Now).Value;
+        _org.Done(matter, "周敏", ActionKind.Review);
+
+        var refused = _org.Act(matter, "张建国", ActionKind.Approve);
+        Assert.Equal("R6.PayeeRelativeActs", refused.Refusal?.Key);
+        Assert.Equal([_org["李秀英"]], matter.WhoMayActNow(_org.View()));
+        _org.Done(matter, "李秀英", ActionKind.Approve);
     }
 }

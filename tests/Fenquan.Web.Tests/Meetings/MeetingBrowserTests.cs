@@ -179,6 +179,7 @@ public sealed class MeetingBrowserTests
             // R43: the decision binds the matter only with the last signature.
             await clerk.GotoAsync(matterUrl);
             Assert.DoesNotContain("已批准", await clerk.TextContentAsync("[data-testid=state]"));
+            Assert.Contains("任何个人不能单独完成", await clerk.TextContentAsync("[data-testid=waits-for-team]"));
             Assert.Equal(0, await clerk.Locator("[data-testid=act-form]").CountAsync());
 
             var page = pages[signer];

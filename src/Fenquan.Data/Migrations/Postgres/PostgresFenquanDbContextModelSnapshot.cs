@@ -315,6 +315,10 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("PayeeRelatives")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("PolicyVersionId")
                         .HasColumnType("uuid");
 

@@ -310,6 +310,10 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PayeeRelatives")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PolicyVersionId")
                         .HasColumnType("TEXT");
 
