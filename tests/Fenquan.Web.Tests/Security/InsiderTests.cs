@@ -17,8 +17,64 @@ namespace Fenquan.Web.Tests.Security;
 /// </summary>
 [Collection(nameof(InsiderTests))]
 [Trait("Rule", "R43")]
-public sealed class InsiderTests
+public sealed class InsiderTests(InsiderTests.Servers servers) : IClassFixture<InsiderTests.Servers>
 {
+    /// <summary>
+    /// One server per database, shared by the routes' cases (each works on a matter of its own, and
+    /// a meeting that holds one matter holds no other): started once, not once a case.
+    /// </summary>
+    public sealed class Servers : IAsyncDisposable
+    {
+        private readonly Dictionary<string, Task<(WebApp App, Dictionary<string, HttpClient> Clients, Dictionary<string, Guid?> People)>> _started = [];
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public async Task<(WebApp App, Dictionary<string, HttpClient> Clients, Dictionary<string, Guid?> People)> ForAsync(string provider)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (!_started.TryGetValue(provider, out var started))
+                {
+                    started = StartAsync(provider);
+                    _started[provider] = started;
+                }
+
+                return await started;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var started in _started.Values)
+            {
+                if (started.IsCompletedSuccessfully)
+                {
+                    await started.Result.App.DisposeAsync();
+                }
+            }
+
+            _gate.Dispose();
+        }
+
+        private static async Task<(WebApp, Dictionary<string, HttpClient>, Dictionary<string, Guid?>)> StartAsync(string provider)
+        {
+            var app = await WebApp.StartAsync(provider);
+            var clients = new Dictionary<string, HttpClient>();
+            var people = new Dictionary<string, Guid?>();
+            foreach (var user in Insiders.Concat(["u1.staff2", "u1.principal2", "u1.section1", "u1.staff1", "u1.procurement"]).Distinct())
+            {
+                clients[user] = await app.SignInAsync(user);
+                people[user] = (await (await clients[user].GetAsync("/api/v1/me")).ReadAsync()).GetProperty("personId").GetGuid();
+            }
+
+            return (app, clients, people);
+        }
+    }
+
     private static readonly string[] Insiders =
     [
         "u1.principal1", "u1.principal2", "u1.finance", "u1.personnel", "u1.procurement", "u1.construction",
@@ -63,15 +119,7 @@ public sealed class InsiderTests
     public async Task NoSinglePerson_CompletesRejectsOrReturnsATeamStep_ThroughAnyEndpoint(string provider, int route)
     {
         var (submitter, kind, title, amount, itemCode, rule) = Routes[route];
-        await using var app = await WebApp.StartAsync(provider);
-        var clients = new Dictionary<string, HttpClient>();
-        var people = new Dictionary<string, Guid?>();
-        foreach (var user in Insiders.Append("u1.staff2").Append(submitter).Distinct())
-        {
-            clients[user] = await app.SignInAsync(user);
-            var me = await (await clients[user].GetAsync("/api/v1/me")).ReadAsync();
-            people[user] = me.GetProperty("personId").GetGuid();
-        }
+        var (app, clients, people) = await servers.ForAsync(provider);
 
         var payMe = kind == "Expense";
         var submitted = await clients[submitter].PostAsJsonAsync("/api/v1/matters", new { kind, title, amount, payMe, payeeName = payMe ? null : "清河县建设工程有限公司", itemCode });
