@@ -152,6 +152,27 @@ public class MatterOperationsTests
     }
 
     [Theory]
+    [Trait("Rule", "R40")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AMatterDatedBeforeANewPolicy_TakesThePolicyOfTheDayOfSubmission(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await TestCounty.CreateAsync(database, smallLimit: 3_000m);
+
+        // A new version in force from today (a past date is refused at proposal); the expense was incurred ten days ago.
+        var incurred = MatterDate.AddDays(-10);
+        var lower = DefaultPolicy.Create(new UnitLimits(5_000m, 2_000m, 5_000m), CountyBounds.Default, effectiveFrom: PolicyFlow.Today(county));
+        var version = await PolicyFlow.PublishAsync(county, lower);
+        Assert.True(version.EffectiveFrom > incurred);
+
+        // Dated before it, submitted after it: the policy of the day of submission routes it.
+        var matter = (await county.Matters.SubmitAsync(Expense(county, 4_000m) with { OccurredOn = incurred })).Value;
+        Assert.Equal((version.Id, incurred), (matter.PolicyVersionId, matter.OccurredOn));
+        Assert.True(matter.SubmittedOn >= version.EffectiveFrom);
+        Assert.DoesNotContain(matter.Route.Steps, s => s.Kind == StepKind.Countersign);
+    }
+
+    [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task UnknownMatter_IsNotFound(string provider)
     {
