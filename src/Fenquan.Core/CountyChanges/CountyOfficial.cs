@@ -1,3 +1,4 @@
+using Fenquan.Core.Primitives;
 namespace Fenquan.Core.CountyChanges;
 
 /// <summary>
@@ -14,6 +15,9 @@ public sealed record CountyOfficial
         Account = account.Trim();
         Name = string.IsNullOrWhiteSpace(name) ? Account : name.Trim();
     }
+
+    /// <summary>R40: the refusal of anyone but a county administrator proposing or confirming route-deciding county data.</summary>
+    public static Refusal OfficialsOnly { get; } = Refusal.Because("R40", "CountyOfficialsOnly", "Only county administrators propose or confirm changes to the county's route-deciding data.");
 
     public string Account { get; }
 

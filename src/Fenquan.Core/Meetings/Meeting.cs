@@ -101,6 +101,10 @@ public sealed partial class Meeting
     /// <summary>The minutes record no other supersedes; null before minutes are drawn up.</summary>
     public MinutesRecord? CurrentMinutes => _minutes.Count == 0 ? null : _minutes[^1];
 
+    /// <summary>The current minutes, which attendees sign; refused before they are drawn up.</summary>
+    public Result<MinutesRecord> MinutesToSign() =>
+        CurrentMinutes is { } record ? Result<MinutesRecord>.Ok(record) : Refusal.Because("R43", "MinutesNotDrawnUp", "The minutes are not drawn up yet.");
+
     /// <summary>Whether the current minutes are signed by every present attendee.</summary>
     public bool MinutesAreFinal => CurrentMinutes is { State: MinutesState.Final };
 

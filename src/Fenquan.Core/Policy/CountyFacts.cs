@@ -14,6 +14,17 @@ namespace Fenquan.Core.Policy;
 /// </summary>
 public static class CountyFacts
 {
+    /// <summary>The refusal name of a route-deciding fact the submitter tried to declare (answered as a bad request).</summary>
+    public const string SelfDeclaredName = "SelfDeclared";
+
+    /// <summary>R18, R40: a submitter who still declares a catalogue item is told the catalogue decides.</summary>
+    public static Refusal CatalogueItemSelfDeclared { get; } = Refusal.Because("R18", SelfDeclaredName,
+        "catalogueItem: a submitter no longer declares a catalogue item (R18, R40); name the catalogue entry in itemCode (or \"none\"), and the county's catalogue decides.");
+
+    /// <summary>R23, R40: a submitter who still declares a major approval item is told the register decides.</summary>
+    public static Refusal MajorApprovalItemSelfDeclared { get; } = Refusal.Because("R23", SelfDeclaredName,
+        "majorApprovalItem: a submitter no longer declares a major approval item (R23, R40); name the register item in itemCode, and the county's register decides.");
+
     /// <summary>The code as the register spells it (codes match case-insensitively), so the matter records the entry exactly.</summary>
     public static string? EntryCode(MatterKind kind, string? itemCode, ProcurementCatalogue catalogue, ApprovalItemRegister register)
     {

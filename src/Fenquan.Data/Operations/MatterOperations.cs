@@ -115,8 +115,9 @@ public sealed class MatterOperations(LedgerWriter writer)
             }
 
             var payee = edit.NewPayee ?? matter.Payee;
-            var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, payee);
-            var relatives = RelativesOf(payee, RelationsOf(ctx.Db, county, payee));
+            var relations = RelationsOf(ctx.Db, county, payee);
+            var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, payee, relations);
+            var relatives = RelativesOf(payee, relations);
             return route.IsOk ? matter.Edit(edit with { NewPayeeRelatives = relatives }, route.Value, ctx.Now) : route.Refusal!;
         });
 
@@ -129,7 +130,7 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var route = Reroute(ctx, matter, matter.Amount, matter.Payee);
+            var route = Reroute(ctx, matter, matter.Amount, matter.Payee, RelationsOf(ctx.Db, county, matter.Payee));
             return route.IsOk ? matter.Resubmit(by, route.Value, ctx.Now) : route.Refusal!;
         });
 
@@ -195,7 +196,7 @@ public sealed class MatterOperations(LedgerWriter writer)
 
     // R41 and R6: the route of the frozen policy version for the new amount, rerouted around the
     // (new) payee and their declared relatives.
-    private static Result<Core.Policy.Route> Reroute(WriteContext ctx, Matter matter, decimal amount, Payee payee)
+    private static Result<Core.Policy.Route> Reroute(WriteContext ctx, Matter matter, decimal amount, Payee payee, IReadOnlyCollection<Core.Meetings.DeclaredRelation> relations)
     {
         var version = ctx.Db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
         if (version is null)
@@ -205,7 +206,7 @@ public sealed class MatterOperations(LedgerWriter writer)
 
         var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Amount = amount });
         return route.IsOk
-            ? Result<Core.Policy.Route>.Ok(PayeeReroute.Apply(route.Value, matter.UnitId, matter.Area, payee, RelationsOf(ctx.Db, matter.CountyId, payee), ctx.UnitView(matter.UnitId), matter.SubmittedOn))
+            ? Result<Core.Policy.Route>.Ok(PayeeReroute.Apply(route.Value, matter.UnitId, matter.Area, payee, relations, ctx.UnitView(matter.UnitId), matter.SubmittedOn))
             : route;
     }
 

@@ -22,13 +22,12 @@ public static class Problems
     /// The name of a refusal of input that declares what the county's data decides (R40: a
     /// submitter's own "catalogue item" or "major item"): a 400 that still names its rule.
     /// </summary>
-    public const string SelfDeclaredName = "SelfDeclared";
 
     public static int StatusOf(Refusal refusal, bool forbidden = false) => refusal.RuleId switch
     {
         Refusal.NotFoundId => StatusCodes.Status404NotFound,
         Refusal.InvalidId => StatusCodes.Status400BadRequest,
-        _ when refusal.Key.EndsWith("." + SelfDeclaredName, StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
+        _ when refusal.Key.EndsWith("." + Core.Policy.CountyFacts.SelfDeclaredName, StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
         TooLargeId => StatusCodes.Status413PayloadTooLarge,
         _ => forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
     };

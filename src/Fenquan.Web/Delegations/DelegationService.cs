@@ -1,3 +1,4 @@
+using Fenquan.Core.Access;
 using Fenquan.Core.Delegation;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
@@ -29,10 +30,13 @@ public sealed class DelegationService(DelegationOperations operations, DbSession
 
     public async Task<Result<DelegationRow>> CreateAsync(Viewer viewer, DelegateInput input)
     {
-        if (viewer.Person is not { } me || viewer.Unit is not { } unit)
+        var member = UnitMembership.Require(viewer.Person, viewer.Unit, UnitAct.Delegate);
+        if (!member.IsOk)
         {
-            return new Refusal("R1", "Only a person who belongs to a unit today delegates.");
+            return member.Refusal!;
         }
+
+        var (me, unit) = member.Value;
 
         if (input.DelegateId is not { } to || to == Guid.Empty)
         {

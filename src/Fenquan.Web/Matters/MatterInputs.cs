@@ -137,14 +137,12 @@ public static class InputRules
         // R40: facts that decide a route come from county data, never from the submitter.
         if (input.CatalogueItem is not null)
         {
-            return Refusal.Because("R18", Api.Problems.SelfDeclaredName,
-                "catalogueItem: a submitter no longer declares a catalogue item (R18, R40); name the catalogue entry in itemCode (or \"none\"), and the county's catalogue decides.");
+            return CountyFacts.CatalogueItemSelfDeclared;
         }
 
         if (input.MajorApprovalItem is not null)
         {
-            return Refusal.Because("R23", Api.Problems.SelfDeclaredName,
-                "majorApprovalItem: a submitter no longer declares a major approval item (R23, R40); name the register item in itemCode, and the county's register decides.");
+            return CountyFacts.MajorApprovalItemSelfDeclared;
         }
 
         if ((input.ItemCode?.Trim().Length ?? 0) > MaxItemCode)

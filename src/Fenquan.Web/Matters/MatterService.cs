@@ -62,10 +62,13 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             return shape.Refusal!;
         }
 
-        if (viewer.Person is not { } me || viewer.Unit is not { } unit)
+        var member = UnitMembership.Require(viewer.Person, viewer.Unit, UnitAct.SubmitMatters);
+        if (!member.IsOk)
         {
-            return new Refusal("R1", "Only a person who belongs to a unit today submits matters.");
+            return member.Refusal!;
         }
+
+        var (me, unit) = member.Value;
 
         var kind = input.Kind!.Value;
         Payee payee;

@@ -49,9 +49,9 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
 {
     public const int MaxSummary = 300;
 
-    public static Refusal NotUnitAdministrator => Refusal.Because("R40", "OnlyUnitAdministratorProposes", "Only the unit administrator proposes and withdraws the unit's policy.");
+    public static Refusal NotUnitAdministrator => PolicyAccess.NotUnitAdministrator;
 
-    public static Refusal NotCountyAdministrator => Refusal.Because("R40", "OnlyCountyApproves", "Only a county administrator approves a unit's policy.");
+    public static Refusal NotCountyAdministrator => PolicyAccess.NotCountyAdministrator;
 
     /// <summary>The viewer's unit's proposals, newest first; empty for those who may not see them.</summary>
     public IReadOnlyList<PolicyProposal> OfMyUnit(Viewer viewer) =>

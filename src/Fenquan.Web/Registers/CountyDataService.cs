@@ -131,7 +131,7 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
         string.Join('\n', register.Items.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Code}|{i.Name}|{i.LegalBasis}|{i.PromisedWorkingDays}|{i.FeeStandard}|{(i.IsMajor ? "是" : "否")}")));
 
     private static CountyChangeOutcome NotAnOfficial() =>
-        new(Refusal.Because("R40", "CountyOfficialsOnly", "Only county administrators propose or confirm changes to the county's route-deciding data."), true);
+        new(CountyOfficial.OfficialsOnly, true);
 
     private static ChangeDiff Diff<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> key)
     {

@@ -303,10 +303,13 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
             return new(found.Refusal!, false);
         }
 
-        if (found.Value.CurrentMinutes is not { } minutes)
+        var toSign = found.Value.MinutesToSign();
+        if (!toSign.IsOk)
         {
-            return new(new Refusal("R43", "The minutes are not drawn up yet."), false);
+            return new(toSign.Refusal!, false);
         }
+
+        var minutes = toSign.Value;
 
         var signer = viewer.Person!.Value;
         var result = await _operations.SignMinutesAsync(viewer.County, found.Value.Id, minutes.Id, signer, input?.Objection);
