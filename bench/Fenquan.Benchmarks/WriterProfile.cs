@@ -66,7 +66,7 @@ internal static class WriterProfile
             var ids = new MatterId[units / 2];
             await Measure("submit (expense, section head)", writer, ids.Length, concurrent, async i =>
             {
-                var submitted = await matters.Matters.SubmitAsync(new SubmitMatter(county, unit, MatterKind.Expense, "基准报销", 3_000m, Payee.Named("县城文具店"), section.Id, InitiatorKind.Section, MatterFlags.None, today));
+                var submitted = await matters.Matters.SubmitAsync(new SubmitMatter(county, unit, MatterKind.Expense, "基准报销", 3_000m, Payee.Named(Fenquan.Data.Demo.DemoCounterparties.Companies[0].Name), section.Id, InitiatorKind.Section, MatterFlags.None, today));
                 ids[i] = submitted.IsOk ? submitted.Value.Id : throw new InvalidOperationException(submitted.ToString());
                 return Result<bool>.Ok(true);
             });

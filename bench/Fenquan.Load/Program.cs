@@ -247,7 +247,7 @@ internal static class ServerProcess
 
 internal static partial class Http
 {
-    public static object Expense(int i) => new { kind = "Expense", title = $"负载测试报销 {i}", amount = 3000.00m, payeeName = "县城文具店", payMe = false };
+    public static object Expense(int i) => new { kind = "Expense", title = $"负载测试报销 {i}", amount = 3000.00m, payeeName = "清河县文具办公用品商店", payMe = false };
 
     public static async Task WaitUntilUpAsync(Uri uri, TimeSpan limit)
     {

@@ -37,6 +37,12 @@ public static class FenquanApp
                 items.AddCommand<ApprovalItemsListCommand>("list").WithDescription("The register in force.");
                 items.AddCommand<ApprovalItemsImportCommand>("import").WithDescription("Propose a new version from a JSON file; a second county administrator confirms it (R40).");
             });
+            config.AddBranch("counterparties", counterparties =>
+            {
+                counterparties.SetDescription("The county's register of external payees: companies by credit code, individuals by ID number (往来单位, R6).");
+                counterparties.AddCommand<CounterpartyListCommand>("list").WithDescription("The register, ID numbers masked.");
+                counterparties.AddCommand<CounterpartyRegisterCommand>("register").WithDescription("Register a company or an individual as a county administrator (--by).");
+            });
             config.AddBranch("county-changes", changes =>
             {
                 changes.SetDescription("Changes to route-deciding county data under four eyes (R40).");

@@ -47,6 +47,7 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<PolicyProposalId>().HaveConversion<PolicyProposalIdConverter>();
         configurationBuilder.Properties<MatterId>().HaveConversion<MatterIdConverter>();
         configurationBuilder.Properties<ActionId>().HaveConversion<ActionIdConverter>();
+        configurationBuilder.Properties<CounterpartyId>().HaveConversion<CounterpartyIdConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
@@ -179,6 +180,8 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
     private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(id => id.Value, value => new PersonId(value));
 
     private sealed class PolicyVersionIdConverter() : ValueConverter<PolicyVersionId, Guid>(id => id.Value, value => new PolicyVersionId(value));
+
+    private sealed class CounterpartyIdConverter() : ValueConverter<CounterpartyId, Guid>(id => id.Value, value => new CounterpartyId(value));
 
     private sealed class PolicyProposalIdConverter() : ValueConverter<PolicyProposalId, Guid>(id => id.Value, value => new PolicyProposalId(value));
 

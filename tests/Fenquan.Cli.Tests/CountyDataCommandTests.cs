@@ -88,4 +88,30 @@ public sealed partial class CountyDataCommandTests : IDisposable
 
     [GeneratedRegex(@"\(([0-9a-f\-]{36})\)")]
     private static partial Regex IdPattern();
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    [Trait("Rule", "R44")]
+    public async Task Counterparties_ListMasked_RegisterOnce_AndVerifyStaysGreen()
+    {
+        await OkAsync("demo", "--matters", "10");
+        var (name, id) = Data.Demo.DemoCounterparties.Individuals[0];
+        var list = await OkAsync("counterparties", "list");
+        Assert.Contains("清河县文具办公用品商店", list, StringComparison.Ordinal);
+        Assert.Contains(name, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, list, StringComparison.Ordinal);
+
+        var code = Core.Counterparties.CounterpartyIdentifier.CompleteCreditCode("91130534MA0P01QH0");
+        var registered = await OkAsync("counterparties", "register", "company", "清河县宏远建材有限公司", code, "--by", "admin");
+        Assert.Contains(code, registered, StringComparison.Ordinal);
+        var (exit, again) = await RunAsync("counterparties", "register", "company", "宏远建材", code, "--by", "admin", "--data", _data);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("R6", again, StringComparison.Ordinal);
+        var (badExit, bad) = await RunAsync("counterparties", "register", "individual", "某人", "123", "--by", "admin", "--data", _data);
+        Assert.NotEqual(0, badExit);
+        Assert.Contains("R6", bad, StringComparison.Ordinal);
+
+        Assert.Contains("清河县宏远建材有限公司", await OkAsync("counterparties", "list", "--search", "宏远"), StringComparison.Ordinal);
+        Assert.Contains("OK", await OkAsync("verify"), StringComparison.Ordinal);
+    }
 }

@@ -94,6 +94,14 @@ public sealed class WebApp : WebApplicationFactory<Program>
     public static string Token(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
+    /// <summary>Posts a page's form to one of its handlers, with the antiforgery token the page gave.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(page);
+        fields["__RequestVerificationToken"] = Token(html);
+        return await client.PostAsync(page + "?handler=" + handler, new FormUrlEncodedContent(fields));
+    }
+
     public FenquanDbContext Db() => FenquanDatabase.CreateContext(Database);
 
     /// <summary>How many ledger entries and matters there are (to show a refused request changed nothing).</summary>

@@ -5,16 +5,37 @@ using Fenquan.Core.Primitives;
 namespace Fenquan.Core.Matters;
 
 /// <summary>
-/// Who is paid: a person of the county (so the rules can stop them approving, R6) and/or a name
-/// (a supplier, or a person outside the system). <see cref="None"/> for matters that pay nobody.
+/// Who is paid (R6): a person of the county, or an external counterparty of the county's register
+/// (<see cref="Counterparties.Counterparty"/>: a company by its credit code, an individual by ID
+/// number), with the name shown. <see cref="None"/> for matters that pay nobody. A bare name
+/// (<see cref="Named"/>) is what older matters carry; a new or edited matter is refused one
+/// (<see cref="CheckRegistered"/>), so that who is paid is always definite.
 /// </summary>
-public sealed record Payee(PersonId? PersonId, string Name)
+public sealed record Payee(PersonId? PersonId, string Name, CounterpartyId? CounterpartyId = null)
 {
     public static Payee None { get; } = new(null, string.Empty);
 
     public static Payee Person(PersonId id, string name) => new(id, name);
 
+    public static Payee Counterparty(CounterpartyId id, string name) => new(null, name, id);
+
+    /// <summary>A payee by name only: refused for new matters (R6); kept for matters submitted before the register.</summary>
     public static Payee Named(string name) => new(null, name);
+
+    public bool IsNone => PersonId is null && CounterpartyId is null && Name.Length == 0;
+
+    /// <summary>R6: a payee is a person of the county or a registered counterparty (or nobody), never a bare name, and never both.</summary>
+    public Outcome CheckRegistered() =>
+        PersonId is not null && CounterpartyId is not null
+            ? Refusal.Invalid("payee: a person of the county or a registered counterparty, not both.")
+            : PersonId is null && CounterpartyId is null && Name.Length > 0
+                ? NotRegistered(Name)
+                : Outcome.Ok;
+
+    /// <summary>R6: the refusal of a payee named but not registered.</summary>
+    public static Refusal NotRegistered(string name) =>
+        Refusal.Because("R6", "PayeeNotRegistered", "{name} is neither a person of the county nor a registered counterparty: register the payee (a company by its unified social credit code, an individual by ID number) and name that entry.",
+            ("name", name));
 }
 
 /// <summary>

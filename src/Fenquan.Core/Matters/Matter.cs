@@ -165,6 +165,12 @@ public sealed class Matter
             return Refusal.Because(rule, "NoPayee", "A matter needs a payee, or Payee.None when it pays nobody.");
         }
 
+        var registered = command.Payee.CheckRegistered();
+        if (!registered.IsOk)
+        {
+            return registered.Refusal!;
+        }
+
         if (route.Steps.Count == 0)
         {
             return Refusal.Because("R40", "EmptyRoute", "The route is empty: no matter in a restricted area is approved without a step.");
@@ -433,6 +439,15 @@ public sealed class Matter
         }
 
         var payeeChanged = newPayee != Payee;
+        if (payeeChanged)
+        {
+            var registered = newPayee.CheckRegistered();
+            if (!registered.IsOk)
+            {
+                return registered.Refusal!;
+            }
+        }
+
         if (newAmount == Amount && !payeeChanged && newTitle == Title)
         {
             return Refusal.Because("R42", "EditChangesNothing", "The edit changes nothing.");
@@ -674,7 +689,10 @@ public sealed class Matter
 
             if (PayeeRelatives.Contains(person) && !(isInitiator && InitiatorMayAct(step, kind)))
             {
-                return Refusal.Because("R6", "PayeeRelativeActs", "{person} is a declared relative of {payee}, whom this matter pays; nobody acts on a matter that pays a relative.",
+                return Payee.CounterpartyId is not null
+                    ? Refusal.Because("R6", "PayeeTieActs", "{person} declared a tie to {payee}, whom this matter pays; nobody acts on a matter that pays a relative or a relative's business.",
+                        ("person", who), ("payee", PayeeName(Payee)))
+                    : Refusal.Because("R6", "PayeeRelativeActs", "{person} is a declared relative of {payee}, whom this matter pays; nobody acts on a matter that pays a relative.",
                     ("person", who), ("payee", PayeeName(Payee)));
             }
         }

@@ -42,6 +42,7 @@ public sealed class MatterChange
         OldAmount = NewAmount = before.Amount;
         OldPayeeId = NewPayeeId = before.Payee.PersonId;
         OldPayeeName = NewPayeeName = before.Payee.Name;
+        OldPayeeCounterpartyId = NewPayeeCounterpartyId = before.Payee.CounterpartyId;
         OldTitle = NewTitle = before.Title;
         OldItemCode = NewItemCode = before.ItemCode;
     }
@@ -79,6 +80,10 @@ public sealed class MatterChange
 
     public string OldPayeeName { get; private set; }
 
+    public CounterpartyId? OldPayeeCounterpartyId { get; private set; }
+
+    public CounterpartyId? NewPayeeCounterpartyId { get; private set; }
+
     public string NewPayeeName { get; private set; }
 
     public string OldTitle { get; private set; }
@@ -98,6 +103,7 @@ public sealed class MatterChange
         NewAmount = after.Amount;
         NewPayeeId = after.Payee.PersonId;
         NewPayeeName = after.Payee.Name;
+        NewPayeeCounterpartyId = after.Payee.CounterpartyId;
         NewTitle = after.Title;
         NewItemCode = after.ItemCode;
         return this;

@@ -1,4 +1,3 @@
-using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
@@ -16,20 +15,23 @@ namespace Fenquan.Core.Matters;
 /// </summary>
 public static class PayeeReroute
 {
-    /// <summary>The route for a matter paying <paramref name="payee"/> in the unit, on the day of submission.</summary>
-    public static Route Apply(Route route, UnitId unit, Area area, Payee payee, IReadOnlyCollection<DeclaredRelation> relations, IOrganizationView org, DateOnly date)
+    /// <summary>
+    /// The route for a matter paying <paramref name="payee"/> in the unit, on the day of submission.
+    /// <paramref name="payeeRelatives"/> are the people tied to the payee: a person's declared
+    /// relatives, or those who declared a tie to a counterparty (<see cref="Counterparties.CounterpartyTie"/>).
+    /// </summary>
+    public static Route Apply(Route route, UnitId unit, Area area, Payee payee, IReadOnlyCollection<PersonId> payeeRelatives, IOrganizationView org, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(payee);
-        ArgumentNullException.ThrowIfNull(relations);
+        ArgumentNullException.ThrowIfNull(payeeRelatives);
         ArgumentNullException.ThrowIfNull(org);
-        if (payee.PersonId is not { } paid)
+        if (payee.PersonId is null && payeeRelatives.Count == 0)
         {
             return route;
         }
 
-        bool Interested(PersonId person) => person == paid
-            || relations.Any(r => (r.PersonId == person && r.RelativeId == paid) || (r.RelativeId == person && r.PersonId == paid));
+        bool Interested(PersonId person) => person == payee.PersonId || payeeRelatives.Contains(person);
 
         var freePrincipals = org.Principals(unit, date).Count(p => !Interested(p));
         var deputy = org.DeputyInCharge(unit, area, date);

@@ -274,8 +274,9 @@ public sealed partial class Meeting
 
     /// <summary>
     /// Opens the meeting: the agenda is fixed and automatic recusals are recorded for every item —
-    /// the initiator, the payee, the persons concerned, and anyone linked to them by a declared
-    /// relation (read both ways). Refused when the meeting is not scheduled or has no item.
+    /// the initiator, the payee, the persons concerned, anyone linked to them by a declared
+    /// relation (read both ways), and those tied to the payee when the item was tabled
+    /// (<see cref="AgendaItem.PayeeRelatives"/>, which covers a counterparty's declared ties). Refused when the meeting is not scheduled or has no item.
     /// </summary>
     public Outcome Open(IReadOnlyList<DeclaredRelation> relations, IOrganizationView org, DateTimeOffset now)
     {
@@ -315,6 +316,10 @@ public sealed partial class Meeting
                 if (related != default)
                 {
                     _recusals.Add(new Recusal(Id, CountyId, item.Id, member.PersonId, RecusalGround.Relative, $"{member.Name} is a declared relative of {org.NameOf(related.Person)}, who {related.Role}; recused on {item}.", now));
+                }
+                else if (item.PayeeRelatives.Contains(member.PersonId))
+                {
+                    _recusals.Add(new Recusal(Id, CountyId, item.Id, member.PersonId, RecusalGround.Relative, $"{member.Name} declared a tie to {item.Payee.Name}, whom the matter pays; recused on {item}.", now));
                 }
             }
         }

@@ -50,6 +50,7 @@ public sealed class MeetingMember
 public sealed class AgendaItem
 {
     private readonly List<PersonId> _concernedPersonIds = [];
+    private readonly List<PersonId> _payeeRelatives = [];
     private readonly List<string> _documentReferences = [];
 
     private AgendaItem()
@@ -73,6 +74,7 @@ public sealed class AgendaItem
         Payee = matter.Payee;
         ProposedAmount = matter.Amount;
         _concernedPersonIds.AddRange(request.ConcernedPersonIds.Distinct());
+        _payeeRelatives.AddRange(matter.PayeeRelatives);
         _documentReferences.AddRange(request.DocumentReferences.Select(d => d.Trim()));
     }
 
@@ -122,6 +124,13 @@ public sealed class AgendaItem
 
     /// <summary>The persons the item concerns (e.g. the candidate); recused with their relatives.</summary>
     public IReadOnlyList<PersonId> ConcernedPersonIds => _concernedPersonIds;
+
+    /// <summary>
+    /// R6, R43: the people tied to the payee when the item was tabled (the matter's
+    /// <see cref="Matter.PayeeRelatives"/>: a person's declared relatives, or those who declared a
+    /// tie to a counterparty); recused when the meeting opens.
+    /// </summary>
+    public IReadOnlyList<PersonId> PayeeRelatives => _payeeRelatives;
 
     /// <summary>References to the supporting documents (请示, 考察报告, quotations…).</summary>
     public IReadOnlyList<string> DocumentReferences => _documentReferences;

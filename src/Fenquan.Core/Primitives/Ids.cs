@@ -43,3 +43,9 @@ public readonly record struct PolicyProposalId(Guid Value)
     public static PolicyProposalId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString("D");
 }
+
+public readonly record struct CounterpartyId(Guid Value)
+{
+    public static CounterpartyId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString("D");
+}

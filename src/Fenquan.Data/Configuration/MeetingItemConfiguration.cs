@@ -20,6 +20,10 @@ internal sealed class MeetingItemConfiguration : IEntityTypeConfiguration<Agenda
             .HasField("_concernedPersonIds")
             .UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(new PersonIdListConverter(), PersonIdListConverter.Comparer);
+        item.Property(i => i.PayeeRelatives)
+            .HasField("_payeeRelatives")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(new PersonIdListConverter(), PersonIdListConverter.Comparer);
         item.Property(i => i.DocumentReferences)
             .HasField("_documentReferences")
             .UsePropertyAccessMode(PropertyAccessMode.Field)

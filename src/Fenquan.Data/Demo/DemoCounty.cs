@@ -86,6 +86,7 @@ public static class DemoCounty
         progress?.Report(("organisation", 0));
         var county = (await organization.CreateCountyAsync(CountyName, CountyBounds.Default)).Value;
         var inspector = await DemoRegisters.SeedAsync(organization, new CountyChangeOperations(store.Writer), county.Id);
+        var suppliers = await DemoCounterparties.SeedAsync(new CounterpartyOperations(store.Writer), county.Id);
         var names = new NameSource(random);
         var people = new List<DemoPerson>();
         var units = new List<(UnitId, string)>();
@@ -138,7 +139,7 @@ public static class DemoCounty
         {
             cancellationToken.ThrowIfCancellationRequested();
             clock.Advance(step);
-            await SeedMatterAsync(store, matters, county, people, random, registerRandom, clock);
+            await SeedMatterAsync(store, matters, county, people, suppliers, random, registerRandom, clock);
             progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));
         }
 
@@ -153,7 +154,10 @@ public static class DemoCounty
         return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters) { CountyDisciplineInspection = inspector };
     }
 
-    private static async Task SeedMatterAsync(FenquanStore store, MatterOperations operations, County county, List<DemoPerson> people, Random random, Random registerRandom, DemoClock clock)
+    /// <summary>R6: a supplier paid as its register entry.</summary>
+    internal static Payee Supplier(Core.Counterparties.Counterparty supplier) => Payee.Counterparty(supplier.Id, supplier.Name);
+
+    private static async Task SeedMatterAsync(FenquanStore store, MatterOperations operations, County county, List<DemoPerson> people, IReadOnlyList<Core.Counterparties.Counterparty> suppliers, Random random, Random registerRandom, DemoClock clock)
     {
         var unit = people[random.Next(people.Count)].Unit;
         var staffOf = people.Where(p => p.Unit == unit).ToList();
@@ -177,7 +181,7 @@ public static class DemoCounty
         var amount = MatterKinds.HasAmount(kind) ? Amount(random) : 0m;
         var payee = kind is MatterKind.Expense
             ? Payee.Person(initiator.Id, initiator.Name)
-            : Payee.Named(Suppliers[random.Next(Suppliers.Length)]);
+            : Supplier(suppliers[random.Next(suppliers.Count)]);
         var titles = Titles[kind];
         var title = titles[random.Next(titles.Length)];
 

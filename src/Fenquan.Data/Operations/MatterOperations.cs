@@ -58,10 +58,16 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return route.Refusal!;
             }
 
+            var payee = Registered(ctx.Db, command.CountyId, command.Payee);
+            if (!payee.IsOk)
+            {
+                return payee.Refusal!;
+            }
+
             var org = ctx.UnitView(command.UnitId);
-            var relations = RelationsOf(ctx.Db, command.CountyId, command.Payee);
-            var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, command.Payee, relations, org, submittedOn);
-            var matter = Matter.Submit(command with { PayeeRelatives = RelativesOf(command.Payee, relations) }, rerouted, policy.Value.Version.Id, org, ctx.Now);
+            var relatives = RelativesOf(ctx.Db, command.CountyId, payee.Value);
+            var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, payee.Value, relatives, org, submittedOn);
+            var matter = Matter.Submit(command with { Payee = payee.Value, PayeeRelatives = relatives }, rerouted, policy.Value.Version.Id, org, ctx.Now);
             if (matter.IsOk)
             {
                 ctx.Db.Matters.Add(matter.Value);
@@ -114,11 +120,15 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var payee = edit.NewPayee ?? matter.Payee;
-            var relations = RelationsOf(ctx.Db, county, payee);
-            var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, payee, relations);
-            var relatives = RelativesOf(payee, relations);
-            return route.IsOk ? matter.Edit(edit with { NewPayeeRelatives = relatives }, route.Value, ctx.Now) : route.Refusal!;
+            var payee = edit.NewPayee is { } newPayee ? Registered(ctx.Db, county, newPayee) : Result<Payee>.Ok(matter.Payee);
+            if (!payee.IsOk)
+            {
+                return payee.Refusal!;
+            }
+
+            var relatives = RelativesOf(ctx.Db, county, payee.Value);
+            var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, payee.Value, relatives);
+            return route.IsOk ? matter.Edit(edit with { NewPayee = edit.NewPayee is null ? null : payee.Value, NewPayeeRelatives = relatives }, route.Value, ctx.Now) : route.Refusal!;
         });
 
     public Task<Result<MatterChange>> ResubmitAsync(CountyId county, MatterId matterId, PersonId by) =>
@@ -130,7 +140,7 @@ public sealed class MatterOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var route = Reroute(ctx, matter, matter.Amount, matter.Payee, RelationsOf(ctx.Db, county, matter.Payee));
+            var route = Reroute(ctx, matter, matter.Amount, matter.Payee, RelativesOf(ctx.Db, county, matter.Payee));
             return route.IsOk ? matter.Resubmit(by, route.Value, ctx.Now) : route.Refusal!;
         });
 
@@ -196,7 +206,7 @@ public sealed class MatterOperations(LedgerWriter writer)
 
     // R41 and R6: the route of the frozen policy version for the new amount, rerouted around the
     // (new) payee and their declared relatives.
-    private static Result<Core.Policy.Route> Reroute(WriteContext ctx, Matter matter, decimal amount, Payee payee, IReadOnlyCollection<Core.Meetings.DeclaredRelation> relations)
+    private static Result<Core.Policy.Route> Reroute(WriteContext ctx, Matter matter, decimal amount, Payee payee, IReadOnlyList<PersonId> relatives)
     {
         var version = ctx.Db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
         if (version is null)
@@ -206,22 +216,61 @@ public sealed class MatterOperations(LedgerWriter writer)
 
         var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Amount = amount });
         return route.IsOk
-            ? Result<Core.Policy.Route>.Ok(PayeeReroute.Apply(route.Value, matter.UnitId, matter.Area, payee, relations, ctx.UnitView(matter.UnitId), matter.SubmittedOn))
+            ? Result<Core.Policy.Route>.Ok(PayeeReroute.Apply(route.Value, matter.UnitId, matter.Area, payee, relatives, ctx.UnitView(matter.UnitId), matter.SubmittedOn))
             : route;
     }
 
-    /// <summary>The people declared relatives of the payee, either way round (R6: they do not act on the matter).</summary>
-    private static IReadOnlyList<PersonId> RelativesOf(Payee payee, IReadOnlyCollection<Core.Meetings.DeclaredRelation> relations) =>
-        payee.PersonId is { } paid
-            ? [.. relations.Select(r => r.PersonId == paid ? r.RelativeId : r.PersonId).Where(p => p != paid).Distinct()]
-            : [];
+    /// <summary>
+    /// R6: the people tied to the payee — a person's declared relatives (either way round), or
+    /// those who declared a tie to a counterparty. They do not act on the matter, and its route
+    /// goes around them.
+    /// </summary>
+    private static IReadOnlyList<PersonId> RelativesOf(FenquanDbContext db, CountyId county, Payee payee)
+    {
+        if (payee.CounterpartyId is { } counterparty)
+        {
+            return CounterpartyOperations.TiedTo(db, county, counterparty);
+        }
 
-    /// <summary>The declared relations of the payee (both ways), for R6's reroute; none when the matter pays no person.</summary>
-    private static IReadOnlyCollection<Core.Meetings.DeclaredRelation> RelationsOf(FenquanDbContext db, CountyId county, Payee payee) =>
-        payee.PersonId is { } paid
-            ? [.. db.Set<Core.Meetings.RelativeDeclaration>().AsNoTracking()
-                .Where(r => r.CountyId == county && (r.PersonId == paid || r.RelativeId == paid))
-                .AsEnumerable()
-                .Select(r => r.ToRelation())]
-            : [];
+        if (payee.PersonId is not { } paid)
+        {
+            return [];
+        }
+
+        return [.. db.Set<Core.Meetings.RelativeDeclaration>().AsNoTracking()
+            .Where(r => r.CountyId == county && (r.PersonId == paid || r.RelativeId == paid))
+            .Select(r => r.PersonId == paid ? r.RelativeId : r.PersonId)
+            .AsEnumerable()
+            .Where(p => p != paid)
+            .Distinct()];
+    }
+
+    /// <summary>
+    /// R6: a counterparty payee as the county's register names it (the register's name, whatever the
+    /// caller wrote), or NotFound when the county has no such counterparty; a payee written by name
+    /// or code as the one counterparty registered under it, refused by the core when there is none
+    /// or more than one. A person of the county, and nobody, unchanged.
+    /// </summary>
+    private static Result<Payee> Registered(FenquanDbContext db, CountyId county, Payee payee)
+    {
+        if (payee.PersonId is not null)
+        {
+            return Result<Payee>.Ok(payee);
+        }
+
+        if (payee.CounterpartyId is { } id)
+        {
+            var counterparty = CounterpartyOperations.Find(db, county, id);
+            return counterparty is null ? Refusal.NotFound($"Counterparty {id}") : Result<Payee>.Ok(Payee.Counterparty(counterparty.Id, counterparty.Name));
+        }
+
+        if (payee.Name.Length == 0)
+        {
+            return Result<Payee>.Ok(payee);
+        }
+
+        // A payee written by name or code stands for the one registered counterparty of it (R6).
+        var resolved = Core.Counterparties.Counterparty.Resolve(payee.Name, CounterpartyOperations.Named(db, county, payee.Name));
+        return resolved.IsOk ? Result<Payee>.Ok(Payee.Counterparty(resolved.Value.Id, resolved.Value.Name)) : resolved.Refusal!;
+    }
 }

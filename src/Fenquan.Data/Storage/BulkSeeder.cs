@@ -135,6 +135,15 @@ public static class BulkSeeder
     {
         await using var db = store.Context();
         var units = await db.Units.AsNoTracking().Where(u => u.CountyId == county).OrderBy(u => u.Name).ToListAsync(cancellationToken);
+        // R6: purchases and works pay the county's registered companies.
+        var suppliers = await db.Set<Core.Counterparties.Counterparty>().AsNoTracking()
+            .Where(c => c.CountyId == county && c.Kind == Core.Counterparties.CounterpartyKind.Company)
+            .OrderBy(c => c.Identifier).ToListAsync(cancellationToken);
+        if (suppliers.Count == 0)
+        {
+            throw new InvalidOperationException("The county has no registered company to pay: seed the demo county first.");
+        }
+
         var seeds = new List<SeedUnit>();
         foreach (var unit in units)
         {
@@ -145,7 +154,7 @@ public static class BulkSeeder
             }
 
             var org = OrganizationOperations.LoadUnitView(db, county, unit.Id);
-            seeds.Add(new SeedUnit(unit.Id, org, versions, versions.Min(v => v.EffectiveFrom)));
+            seeds.Add(new SeedUnit(unit.Id, org, versions, versions.Min(v => v.EffectiveFrom), suppliers));
         }
 
         return seeds;
@@ -186,7 +195,7 @@ public static class BulkSeeder
 
             var initiator = candidates[random.Next(candidates.Count)];
             var amount = MatterKinds.HasAmount(kind) ? DemoCounty.Amount(random) : 0m;
-            var payee = kind is MatterKind.Expense ? Payee.Person(initiator, unit.Org.NameOf(initiator)) : Payee.Named(DemoCounty.Suppliers[random.Next(DemoCounty.Suppliers.Length)]);
+            var payee = kind is MatterKind.Expense ? Payee.Person(initiator, unit.Org.NameOf(initiator)) : DemoCounty.Supplier(unit.Suppliers[random.Next(unit.Suppliers.Count)]);
             var titles = DemoCounty.Titles[kind];
             var command = new SubmitMatter(county, unit.Id, kind, titles[random.Next(titles.Length)], amount, payee, initiator, initiatorKind, flags, date) { ItemCode = ItemCodeFor(kind, flags, amount) };
             var route = Ok(router.Route(command.Facts));
@@ -286,5 +295,5 @@ public static class BulkSeeder
     private static T Ok<T>(Result<T> result) =>
         result.IsOk ? result.Value : throw new InvalidOperationException($"The seeded matter broke a rule: {result.Refusal}");
 
-    private sealed record SeedUnit(UnitId Id, OrganizationSnapshot Org, IReadOnlyList<PolicyVersion> Versions, DateOnly From);
+    private sealed record SeedUnit(UnitId Id, OrganizationSnapshot Org, IReadOnlyList<PolicyVersion> Versions, DateOnly From, IReadOnlyList<Core.Counterparties.Counterparty> Suppliers);
 }

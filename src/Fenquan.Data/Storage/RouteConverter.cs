@@ -70,14 +70,15 @@ internal sealed class DecidedTermsConverter() : ValueConverter<Fenquan.Core.Meet
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private static string Write(Fenquan.Core.Meetings.CollectiveDecisionTerms terms) =>
-        JsonSerializer.Serialize(new StoredTerms(terms.Amount, terms.Payee.PersonId?.Value, terms.Payee.Name, terms.Conditions, terms.MeetingReference, terms.DecidedAt), Options);
+        JsonSerializer.Serialize(new StoredTerms(terms.Amount, terms.Payee.PersonId?.Value, terms.Payee.Name, terms.Conditions, terms.MeetingReference, terms.DecidedAt, terms.Payee.CounterpartyId?.Value), Options);
 
     private static Fenquan.Core.Meetings.CollectiveDecisionTerms Read(string json)
     {
         var stored = JsonSerializer.Deserialize<StoredTerms>(json, Options) ?? throw new JsonException("Stored decision terms are empty.");
-        var payee = new Fenquan.Core.Matters.Payee(stored.PayeeId is { } id ? new Fenquan.Core.Primitives.PersonId(id) : null, stored.PayeeName);
+        var payee = new Fenquan.Core.Matters.Payee(stored.PayeeId is { } id ? new Fenquan.Core.Primitives.PersonId(id) : null, stored.PayeeName, stored.CounterpartyId is { } c ? new Fenquan.Core.Primitives.CounterpartyId(c) : null);
         return new Fenquan.Core.Meetings.CollectiveDecisionTerms(stored.Amount, payee, stored.Conditions, stored.MeetingReference, stored.DecidedAt);
     }
 
-    private sealed record StoredTerms(decimal Amount, Guid? PayeeId, string PayeeName, string Conditions, string MeetingReference, DateTimeOffset DecidedAt);
+    // CounterpartyId is last and optional, so terms stored before the register read back unchanged.
+    private sealed record StoredTerms(decimal Amount, Guid? PayeeId, string PayeeName, string Conditions, string MeetingReference, DateTimeOffset DecidedAt, Guid? CounterpartyId = null);
 }

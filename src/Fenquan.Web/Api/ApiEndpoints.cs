@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Fenquan.Web.Api;
 
-public sealed record PayeeDto(Guid? PersonId, string Name);
+/// <summary>Who is paid: a person of the county, or an entry of the county's counterparty register (R6).</summary>
+public sealed record PayeeDto(Guid? PersonId, string Name, Guid? CounterpartyId = null);
 
 public sealed record StepDto(int Index, StepKind Kind, string Actor, bool Done, bool Current);
 
@@ -57,6 +58,20 @@ public sealed record MeDto(string UserName, Guid? PersonId, string Name, Guid? U
 /// <summary>JSON API v1: the same operations as the pages, same rules, ProblemDetails for every error.</summary>
 public static class ApiEndpoints
 {
+    /// <summary>
+    /// A group of JSON endpoints under <paramref name="prefix"/>: signed in (cookie or API token),
+    /// the token's scope checked, bodies over <see cref="MaxBody"/> refused, no antiforgery (JSON
+    /// only, never a form a browser posts on its own).
+    /// </summary>
+    public static RouteGroupBuilder JsonGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix)
+            .RequireAuthorization(ApiAuthentication.Policy)
+            .AddEndpointFilter(ApiTokenValidator.RequireScope)
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Request.ContentLength > MaxBody ? Problems.Result(Problems.TooLarge(MaxBody)) : await next(context))
+            .WithTags(tag)
+            .DisableAntiforgery();
+
     /// <summary>API request bodies are small; anything larger is refused with 413 before it is read.</summary>
     public const long MaxBody = 64 * 1024;
 
@@ -246,7 +261,7 @@ public static class ApiEndpoints
             m.Kind,
             m.Title,
             m.Amount,
-            new PayeeDto(m.Payee.PersonId?.Value, m.Payee.Name),
+            new PayeeDto(m.Payee.PersonId?.Value, m.Payee.Name, m.Payee.CounterpartyId?.Value),
             m.InitiatorId.Value,
             MatterService.NameOf(viewer, m.InitiatorId),
             m.InitiatorKind,

@@ -43,13 +43,7 @@ public static class CountyDataEndpoints
 {
     public static void MapCountyDataApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/county")
-            .RequireAuthorization(ApiAuthentication.Policy)
-            .AddEndpointFilter(ApiTokenValidator.RequireScope)
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.ContentLength > ApiEndpoints.MaxBody ? Problems.Result(Problems.TooLarge(ApiEndpoints.MaxBody)) : await next(context))
-            .WithTags("County data")
-            .DisableAntiforgery(); // JSON only, as the rest of the API.
+        var api = app.JsonGroup("/api/v1/county", "County data");
 
         api.MapGet("/catalogue", (Caller caller, CountyDataService data) =>
             {

@@ -64,13 +64,7 @@ public static class MeetingEndpoints
 {
     public static void MapMeetingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/meetings")
-            .RequireAuthorization(ApiAuthentication.Policy)
-            .AddEndpointFilter(ApiTokenValidator.RequireScope) // a read-only token only reads, as on the rest of the API
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.ContentLength > ApiEndpoints.MaxBody ? Problems.Result(Problems.TooLarge(ApiEndpoints.MaxBody)) : await next(context))
-            .WithTags("Meetings")
-            .DisableAntiforgery(); // JSON only, as the rest of the API.
+        var api = app.JsonGroup("/api/v1/meetings", "Meetings");
 
         api.MapGet("/queue", (Caller caller, MeetingService meetings) =>
                 Results.Ok(meetings.Queue(caller.Viewer).Select(m => new { id = m.Id.Value, m.Title, m.Amount, m.Area, m.Kind, m.SubmittedAt }).ToList()))

@@ -19,13 +19,7 @@ public static class NotificationEndpoints
 {
     public static void MapNotificationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(ApiAuthentication.Policy)
-            .AddEndpointFilter(ApiTokenValidator.RequireScope)
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.ContentLength > ApiEndpoints.MaxBody ? Problems.Result(Problems.TooLarge(ApiEndpoints.MaxBody)) : await next(context))
-            .WithTags("Meetings")
-            .DisableAntiforgery(); // JSON only, as the rest of the API.
+        var api = app.JsonGroup("/api/v1", "Meetings");
 
         api.MapGet("/notifications", (Caller caller, DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> text) =>
             {

@@ -28,13 +28,7 @@ public static class PolicyEndpoints
 {
     public static void MapPolicyApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(ApiAuthentication.Policy)
-            .AddEndpointFilter(ApiTokenValidator.RequireScope)
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.ContentLength > ApiEndpoints.MaxBody ? Problems.Result(Problems.TooLarge(ApiEndpoints.MaxBody)) : await next(context))
-            .WithTags("Policy")
-            .DisableAntiforgery(); // JSON only, as the rest of the API.
+        var api = app.JsonGroup("/api/v1", "Policy");
 
         api.MapGet("/policy/proposals", (Caller caller, PolicyService policies) => Results.Ok(policies.OfMyUnit(caller.Viewer).Select(ToDto).ToList()))
             .WithSummary("The viewer's unit's policy proposals, newest first (team, office, discipline member, unit administrator)");

@@ -97,6 +97,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new AttachmentOperations(sp.GetRequiredService<FenquanStore>().Writer, new AttachmentStore(sp.GetRequiredService<FenquanStore>().Data)));
         services.AddSingleton(sp => new DelegationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CountyChangeOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
@@ -112,6 +113,7 @@ public static class FenquanWeb
         services.AddScoped<AttachmentService>();
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
+        services.AddScoped<Registers.CounterpartyService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -234,6 +236,7 @@ public static class FenquanWeb
         app.MapMeetingApi();
         app.MapPolicyApi();
         app.MapCountyDataApi();
+        app.MapCounterpartyApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -14,8 +14,14 @@ public sealed record SubmitInput
 
     public decimal? Amount { get; init; }
 
-    /// <summary>The payee's name (a supplier, or a person outside the system). Ignored when <see cref="PayMe"/>.</summary>
+    /// <summary>
+    /// The payee by the name or identifier it is registered under in the county's counterparty
+    /// register: it stands for that one entry, and an unregistered or ambiguous name is refused (R6).
+    /// </summary>
     public string? PayeeName { get; init; }
+
+    /// <summary>The payee as an entry of the county's counterparty register (R6): a company or an individual outside the county's staff.</summary>
+    public Guid? PayeeCounterpartyId { get; init; }
 
     /// <summary>The matter pays the submitter (an expense claim of their own).</summary>
     public bool PayMe { get; init; }
@@ -23,7 +29,7 @@ public sealed record SubmitInput
     /// <summary>
     /// The matter pays another person of the county (a colleague's claim, labour fees): the person, so
     /// that nobody paid by it — nor a declared relative — decides it (R6; the route goes to the next
-    /// authority up). Not with <see cref="PayMe"/> or <see cref="PayeeName"/>.
+    /// authority up). Name the payee once: this, <see cref="PayMe"/>, <see cref="PayeeCounterpartyId"/> or <see cref="PayeeName"/>.
     /// </summary>
     public Guid? PayeePersonId { get; init; }
 
@@ -74,7 +80,11 @@ public sealed record EditInput
 
     public decimal? Amount { get; init; }
 
+    /// <summary>A registered counterparty's name or identifier (R6), as at submission.</summary>
     public string? PayeeName { get; init; }
+
+    /// <summary>Another registered counterparty (R6).</summary>
+    public Guid? PayeeCounterpartyId { get; init; }
 }
 
 /// <summary>Input checks that come before the rules: shape, size, range. Each failure is a 400 naming the field.</summary>
@@ -185,9 +195,14 @@ public static class InputRules
 
     public static Outcome CheckEdit(EditInput input)
     {
-        if (input.Title is null && input.Amount is null && input.PayeeName is null)
+        if (input.Title is null && input.Amount is null && input.PayeeName is null && input.PayeeCounterpartyId is null)
         {
-            return Refusal.Invalid("Give at least one of title, amount, payeeName.");
+            return Refusal.Invalid("Give at least one of title, amount, payeeName, payeeCounterpartyId.");
+        }
+
+        if (input.PayeeName is not null && input.PayeeCounterpartyId is not null)
+        {
+            return Refusal.Invalid("payeeCounterpartyId: name the payee once.");
         }
 
         if (input.Title is { } title && (title.Trim().Length == 0 || title.Trim().Length > MaxTitle))

@@ -71,14 +71,15 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var (me, unit) = member.Value;
 
         var kind = input.Kind!.Value;
+        var named = (input.PayeePersonId is not null ? 1 : 0) + (input.PayMe ? 1 : 0) + (input.PayeeCounterpartyId is not null ? 1 : 0) + (string.IsNullOrWhiteSpace(input.PayeeName) ? 0 : 1);
+        if (named > 1)
+        {
+            return Refusal.Invalid("payee: name the payee once — a person of the county (payeePersonId), yourself (payMe), or a registered counterparty (payeeCounterpartyId, or payeeName).");
+        }
+
         Payee payee;
         if (input.PayeePersonId is { } payeeId)
         {
-            if (input.PayMe || !string.IsNullOrWhiteSpace(input.PayeeName))
-            {
-                return Refusal.Invalid("payeePersonId: name the payee once — a person of the county, yourself (payMe), or a name.");
-            }
-
             var name = await Db.People.AsNoTracking().Where(p => p.Id == new PersonId(payeeId) && p.CountyId == viewer.County).Select(p => p.Name).FirstOrDefaultAsync();
             if (name is null)
             {
@@ -89,7 +90,9 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
         else
         {
+            // R6: a counterparty by id or by its registered name or code; the operation reads the register.
             payee = input.PayMe ? Payee.Person(me, viewer.Name)
+                : input.PayeeCounterpartyId is { } counterparty ? Payee.Counterparty(new CounterpartyId(counterparty), string.Empty)
                 : string.IsNullOrWhiteSpace(input.PayeeName) ? Payee.None
                 : Payee.Named(input.PayeeName.Trim());
         }
@@ -189,7 +192,10 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
 
         var matter = found.Value;
-        var payee = input.PayeeName is { } name && name.Trim() != matter.Payee.Name ? Payee.Named(name.Trim()) : null;
+        // R6: another registered counterparty, by id or by its registered name or code (the operation reads the register).
+        var payee = input.PayeeCounterpartyId is { } counterparty ? (new CounterpartyId(counterparty) == matter.Payee.CounterpartyId ? null : Payee.Counterparty(new CounterpartyId(counterparty), string.Empty))
+            : input.PayeeName is { } name && name.Trim() != matter.Payee.Name ? Payee.Named(name.Trim())
+            : null;
         var edited = await operations.EditAsync(viewer.County, matter.Id, new EditMatter(viewer.Person!.Value, input.Amount, payee, input.Title?.Trim()));
         if (!edited.IsOk)
         {

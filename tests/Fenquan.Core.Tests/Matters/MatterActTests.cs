@@ -184,7 +184,7 @@ public class MatterActTests
     [Trait("Rule", "R17")]
     public void PurchaseAboveCollective_DeputyReviewsAndApprovesAroundThePrincipalsConsent()
     {
-        var matter = _org.Submit(MatterKind.PurchasePlan, 8_000m, "吴斌", InitiatorKind.Section, TestRoutes.PurchaseAboveCollective, Payee.Named("县城办公用品公司"));
+        var matter = _org.Submit(MatterKind.PurchasePlan, 8_000m, "吴斌", InitiatorKind.Section, TestRoutes.PurchaseAboveCollective, TestOrg.Company("县城办公用品公司"));
         _org.Done(matter, "吴斌", ActionKind.Propose);
         _org.Done(matter, "陈明", ActionKind.Review);
         AssertRefused(_org.Act(matter, "陈明", ActionKind.Approve), "R7", "Consent");
@@ -222,7 +222,7 @@ public class MatterActTests
     [Trait("Rule", "R18")]
     public void CatalogueItem_HandOffNeedsItsExternalReference()
     {
-        var matter = _org.Submit(MatterKind.PurchasePlan, 120_000m, "吴斌", InitiatorKind.Section, TestRoutes.CatalogueItem, Payee.Named("待定"));
+        var matter = _org.Submit(MatterKind.PurchasePlan, 120_000m, "吴斌", InitiatorKind.Section, TestRoutes.CatalogueItem, Payee.None);
         _org.Done(matter, "吴斌", ActionKind.Propose);
         _org.Done(matter, "陈明", ActionKind.Review);
         _meetings.DecideInMeeting(matter);
@@ -238,7 +238,7 @@ public class MatterActTests
     [Trait("Rule", "R22")]
     public void ContractorChoice_IsApprovedOnlyWhenTheOfficeHasPublishedTheTender()
     {
-        var matter = SubmitOnTheDefaultRoute(Area.Construction, MatterKind.ContractorChoice, 1_200_000m, Payee.Named("待定"));
+        var matter = SubmitOnTheDefaultRoute(Area.Construction, MatterKind.ContractorChoice, 1_200_000m, Payee.None);
         _org.Done(matter, "杨伟", ActionKind.Review);
         _meetings.DecideInMeeting(matter);
         _org.Done(matter, "周敏", ActionKind.HandOff, "区公共资源交易中心 QH-2025-0412");
@@ -255,7 +255,7 @@ public class MatterActTests
     [Trait("Rule", "R12")]
     public void Promotion_IsApprovedOnlyWhenItsPublicNoticeNamesWhereAndHowLong()
     {
-        var matter = SubmitOnTheDefaultRoute(Area.Personnel, MatterKind.Promotion, 0m, Payee.Named("孙磊"));
+        var matter = SubmitOnTheDefaultRoute(Area.Personnel, MatterKind.Promotion, 0m, Payee.None);
         _org.Done(matter, "刘海燕", ActionKind.Propose);
         _org.Done(matter, "周敏", ActionKind.Assess);
         _meetings.DecideInMeeting(matter);
@@ -385,7 +385,7 @@ public class MatterActTests
     [Trait("Rule", "R6")]
     public void Initiator_MayProposeButNotRejectOnTheProposeStep()
     {
-        var matter = _org.Submit(MatterKind.PurchasePlan, 8_000m, "吴斌", InitiatorKind.Section, TestRoutes.PurchaseAboveCollective, Payee.Named("县城办公用品公司"));
+        var matter = _org.Submit(MatterKind.PurchasePlan, 8_000m, "吴斌", InitiatorKind.Section, TestRoutes.PurchaseAboveCollective, TestOrg.Company("县城办公用品公司"));
         AssertRefused(_org.Act(matter, "吴斌", ActionKind.Reject), "R6");
         _org.Done(matter, "吴斌", ActionKind.Propose);
         AssertRefused(_org.Act(matter, "吴斌", ActionKind.Review), "R6");

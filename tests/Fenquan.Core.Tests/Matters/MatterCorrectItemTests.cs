@@ -15,7 +15,7 @@ public class MatterCorrectItemTests
         Default.Route(new MatterFacts(Area.Procurement, MatterKind.PurchasePlan, amount, InitiatorKind.Section, flags)).Value;
 
     private Matter NotInCatalogue() =>
-        _org.Submit(MatterKind.PurchasePlan, 800m, "吴斌", InitiatorKind.Section, RouteOf(800m, MatterFlags.None), Payee.Named("清河县电脑城"));
+        _org.Submit(MatterKind.PurchasePlan, 800m, "吴斌", InitiatorKind.Section, RouteOf(800m, MatterFlags.None), TestOrg.Company("清河县电脑城"));
 
     [Fact]
     [Trait("Rule", "R18")]

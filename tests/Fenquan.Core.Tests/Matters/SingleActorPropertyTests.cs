@@ -43,7 +43,7 @@ public class SingleActorPropertyTests
         var limits = DefaultPolicy.ExampleLimits;
         var above = policyRule.Amount.Above?.Resolve(limits) ?? 0m;
         var amount = MatterKinds.HasAmount(policyRule.Kind) ? above + 100.01m : 0m;
-        var matter = org.Submit(policyRule.Kind, amount, initiator, kind, policyRule.Route, Payee.Named("清河县某公司"));
+        var matter = org.Submit(policyRule.Kind, amount, initiator, kind, policyRule.Route, TestOrg.Company("清河县某公司"));
 
         // The steps before the team's, each by one who may.
         while (matter.CurrentStep is { } step && step.Actor.Kind != ActorKind.Team)

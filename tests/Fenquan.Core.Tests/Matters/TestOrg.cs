@@ -95,6 +95,10 @@ public sealed class TestOrg
         .InCharge(Area.Construction, "杨伟")
         .InCharge(Area.AdministrativeApproval, "赵丽");
 
+    /// <summary>R6: a company of the county's counterparty register, the same entry for the same name.</summary>
+    public static Payee Company(string name) =>
+        Payee.Counterparty(new CounterpartyId(new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name)))), name);
+
     public Matter Submit(MatterKind kind, decimal amount, string initiator, InitiatorKind initiatorKind, Route route, Payee? payee = null, DateOnly? matterDate = null, PolicyVersionId? policy = null)
     {
         var result = TrySubmit(kind, amount, initiator, initiatorKind, route, payee, matterDate, policy);

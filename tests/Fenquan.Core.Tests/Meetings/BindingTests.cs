@@ -11,8 +11,6 @@ public class BindingTests
 {
     private readonly MeetingFixture _f = new();
 
-    private static readonly Payee SunLei = new(null, "孙磊");
-
     [Fact]
     public void AnApprovedItem_BindsOnlyWithTheLastSignature_WithTheMeetingReferenceAndTheDecidedTerms()
     {
@@ -57,8 +55,8 @@ public class BindingTests
         var matter = _f.CollectiveExpense();
         _f.DecideInMeeting(matter);
 
-        AssertRefused(matter.CheckExecution(12_000m, Payee.Named("某某商贸有限公司")), "R43", "not 某某商贸有限公司");
-        var edit = matter.Edit(new EditMatter(_f["孙磊"], NewPayee: Payee.Named("某某商贸有限公司")), TestRoutes.CollectiveExpense, MeetingAt.AddDays(1));
+        AssertRefused(matter.CheckExecution(12_000m, TestOrg.Company("某某商贸有限公司")), "R43", "not 某某商贸有限公司");
+        var edit = matter.Edit(new EditMatter(_f["孙磊"], NewPayee: TestOrg.Company("某某商贸有限公司")), TestRoutes.CollectiveExpense, MeetingAt.AddDays(1));
         AssertRefused(edit, "R43", "needs a new collective decision");
         Assert.Equal(MatterState.Approved, matter.State);
         Assert.Equal(1, matter.Round);
@@ -112,7 +110,8 @@ public class BindingTests
     {
         var matter = _f.CollectiveExpense();
         var (meeting, item) = _f.ApprovedMeeting(matter);
-        Assert.True(matter.Edit(new EditMatter(_f["孙磊"], NewPayee: SunLei), TestRoutes.CollectiveExpense, MeetingAt.AddHours(1)).IsOk);
+        var edited = matter.Edit(new EditMatter(_f["孙磊"], NewPayee: TestOrg.Company("清河县鑫达办公设备有限公司")), TestRoutes.CollectiveExpense, MeetingAt.AddHours(1));
+        Assert.True(edited.IsOk, edited.Refusal?.ToString());
         _f.Org.Done(matter, "周敏", ActionKind.Review);
         _f.Org.Done(matter, "王志强", ActionKind.Review);
 

@@ -75,7 +75,10 @@ public class MeetingOperationsTests
         var decided = await db.Matters.Include(m => m.Actions).SingleAsync(m => m.Id == matter.Id);
         Assert.Equal(MatterState.Approved, decided.State);
         Assert.Equal(11_500m, decided.DecidedTerms!.Amount);
-        Assert.Equal(MeetingScenario.Supplier, decided.DecidedTerms.Payee);
+        // R6: the supplier, written by name, is paid as its entry in the county's counterparty register.
+        Assert.Equal(MeetingScenario.Supplier.Name, decided.DecidedTerms.Payee.Name);
+        Assert.NotNull(decided.DecidedTerms.Payee.CounterpartyId);
+        Assert.Equal(decided.Payee, decided.DecidedTerms.Payee);
         Assert.Equal("凭正式发票据实报销", decided.DecidedTerms.Conditions);
         Assert.Equal(stored.ReferenceOf(stored.Items.Single()), decided.DecidedTerms.MeetingReference);
         Assert.Equal(stored.OutcomeOf(item.Id)!.MatterActionId, decided.Actions.Last().Id);
@@ -86,9 +89,9 @@ public class MeetingOperationsTests
         Assert.Equal("meeting.minutes_drawn_up", drawnUp.Kind);
         Assert.Contains("购置会议室音响设备", drawnUp.Data, StringComparison.Ordinal);
 
-        var overpaid = await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 12_000m, MeetingScenario.Supplier);
+        var overpaid = await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 12_000m, decided.Payee);
         Assert.Equal("R43", overpaid.Refusal?.RuleId);
-        Assert.True((await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 11_500m, MeetingScenario.Supplier)).IsOk);
+        Assert.True((await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 11_500m, decided.Payee)).IsOk);
         Assert.Equal("R43", (await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 11_000m, Payee.Named("另一家公司"))).Refusal?.RuleId);
 
         await s.AssertLedgerIntactAsync();

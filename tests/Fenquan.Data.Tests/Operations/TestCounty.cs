@@ -10,6 +10,9 @@ public sealed class TestCounty
 {
     public static readonly DateOnly Start = new(2026, 1, 5);
 
+    /// <summary>The companies registered as counterparties of the test county (R6).</summary>
+    public static readonly string[] Companies = ["县城文具店", "清河县电脑城", "清河县鑫达办公设备有限公司", "另一家公司", "某某"];
+
     private TestCounty(TestDatabase database) => Database = database;
 
     public TestDatabase Database { get; }
@@ -51,6 +54,15 @@ public sealed class TestCounty
         {
             var assigned = await county.Organization.AssignPortfolioAsync(new AssignPortfolio(county.County, county.Unit, area, county[name], Start));
             Assert.True(assigned.IsOk, assigned.ToString());
+        }
+
+        // R6: the companies the tests pay, in the county's counterparty register (a payee written by name stands for its entry).
+        var administrator = new Core.Access.Asker { County = county.County, IsCountyAdministrator = true };
+        for (var i = 0; i < Companies.Length; i++)
+        {
+            var code = Core.Counterparties.CounterpartyIdentifier.CompleteCreditCode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"91130534MA0T{i:D2}QH0"));
+            var registered = await new CounterpartyOperations(database.Writer).RegisterAsync(administrator, Core.Counterparties.CounterpartyKind.Company, Companies[i], code, "admin");
+            Assert.True(registered.IsOk, registered.ToString());
         }
 
         var policy = DefaultPolicy.Create(new UnitLimits(smallLimit, 2_000m, 5_000m), CountyBounds.Default, effectiveFrom: Start);

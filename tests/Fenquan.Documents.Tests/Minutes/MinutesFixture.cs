@@ -40,7 +40,7 @@ public sealed class MinutesFixture
         var now = MeetingAt.AddDays(-3);
         var route = new Route([new RouteStep(StepKind.Review, ActorSpec.Office), new RouteStep(StepKind.CollectiveDecision, ActorSpec.Team)], ["R5"]);
         Matter = Ok(Matter.Submit(
-            new SubmitMatter(county, unit, MatterKind.Expense, "购置会议室音响设备", 12_000m, Payee.Named("清河县鑫达办公设备有限公司"), this["陈明"], InitiatorKind.Deputy, MatterFlags.None, new DateOnly(2026, 3, 2)),
+            new SubmitMatter(county, unit, MatterKind.Expense, "购置会议室音响设备", 12_000m, Payee.Counterparty(new Fenquan.Core.Primitives.CounterpartyId(Guid.Parse("01900000-0000-7000-8000-000000000001")), "清河县鑫达办公设备有限公司"), this["陈明"], InitiatorKind.Deputy, MatterFlags.None, new DateOnly(2026, 3, 2)),
             route, PolicyVersionId.New(), org, now));
         Ok(Matter.Act(new ActRequest(this["赵敏"], ActionKind.Review, "票据齐全"), org, now));
 

@@ -135,7 +135,7 @@ public sealed class CountyDataApiTests : IAsyncLifetime
     {
         var section = await _app.SignInAsync("u1.section1");
         var office = await _app.SignInAsync("u1.office");
-        var submitted = await section.PostAsJsonAsync("/api/v1/matters", new { kind = "PurchasePlan", title = "采购电脑", amount = 800m, payeeName = "清河县电脑城", itemCode = "none" });
+        var submitted = await section.PostAsJsonAsync("/api/v1/matters", new { kind = "PurchasePlan", title = "采购电脑", amount = 800m, payeeName = "县城电脑科技有限公司", itemCode = "none" });
         var id = (await submitted.ReadAsync()).GetProperty("id").GetGuid();
 
         var bySubmitter = await section.PostAsJsonAsync($"/api/v1/matters/{id}/item", new { itemCode = "A02010104" });

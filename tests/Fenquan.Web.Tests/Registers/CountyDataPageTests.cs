@@ -13,13 +13,6 @@ public sealed class CountyDataPageTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = WebApp.Token(html);
-        return await client.PostAsync(page + "?handler=" + handler, new FormUrlEncodedContent(fields));
-    }
-
     [Fact]
     [Trait("Rule", "R40")]
     [Trait("Rule", "R5")]
@@ -28,7 +21,7 @@ public sealed class CountyDataPageTests : IAsyncLifetime
         var admin = await _app.SignInAsync("admin");
         var admin2 = await _app.SignInAsync("admin2");
 
-        var proposed = await PostFormAsync(admin, "/registers/changes", "Bounds", new()
+        var proposed = await WebApp.PostFormAsync(admin, "/registers/changes", "Bounds", new()
         {
             ["Bounds.SmallExpenseMin"] = "2000", ["Bounds.SmallExpenseMax"] = "5000", ["Bounds.PurchaseMin"] = "1000", ["Bounds.PurchaseMax"] = "5000",
             ["Bounds.CollectiveLimit"] = "6000", ["Summary"] = "集体研究限额调整为6000元",
@@ -45,12 +38,12 @@ public sealed class CountyDataPageTests : IAsyncLifetime
 
         // The proposer is offered no confirm button, and a forged confirmation is refused naming R40.
         Assert.DoesNotContain($"confirm-{change.Number}", await admin.GetStringAsync("/registers/changes"), StringComparison.Ordinal);
-        var alone = await PostFormAsync(admin, "/registers/changes", "Confirm&id=" + change.Id, []);
+        var alone = await WebApp.PostFormAsync(admin, "/registers/changes", "Confirm&id=" + change.Id, []);
         Assert.Equal(HttpStatusCode.Conflict, alone.StatusCode);
         Assert.Contains("R40", await alone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Contains($"confirm-{change.Number}", await admin2.GetStringAsync("/registers/changes"), StringComparison.Ordinal);
-        var confirmed = await PostFormAsync(admin2, "/registers/changes", "Confirm&id=" + change.Id, []);
+        var confirmed = await WebApp.PostFormAsync(admin2, "/registers/changes", "Confirm&id=" + change.Id, []);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         await using var after = _app.Db();
         Assert.Equal(6_000m, (await after.Counties.SingleAsync()).Bounds.CollectiveLimit);
@@ -67,7 +60,7 @@ public sealed class CountyDataPageTests : IAsyncLifetime
             successor = (await db.People.OrderBy(p => p.Name).FirstAsync(p => p.Name != "钱正清")).Id.Value;
         }
 
-        var named = await PostFormAsync(admin, "/admin/county", "DisciplineInspection", new() { ["person"] = successor.ToString("D") });
+        var named = await WebApp.PostFormAsync(admin, "/admin/county", "DisciplineInspection", new() { ["person"] = successor.ToString("D") });
 
         Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
         await using var after = _app.Db();

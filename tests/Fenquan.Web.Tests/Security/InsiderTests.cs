@@ -122,7 +122,7 @@ public sealed class InsiderTests(InsiderTests.Servers servers) : IClassFixture<I
         var (app, clients, people) = await servers.ForAsync(provider);
 
         var payMe = kind == "Expense";
-        var submitted = await clients[submitter].PostAsJsonAsync("/api/v1/matters", new { kind, title, amount, payMe, payeeName = payMe ? null : "清河县建设工程有限公司", itemCode });
+        var submitted = await clients[submitter].PostAsJsonAsync("/api/v1/matters", new { kind, title, amount, payMe, payeeName = payMe ? null : "清河建筑工程有限公司", itemCode });
         Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
         var id = (await submitted.ReadAsync()).GetProperty("id").GetGuid();
 

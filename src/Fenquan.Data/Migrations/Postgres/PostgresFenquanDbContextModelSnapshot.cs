@@ -148,6 +148,83 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Counterparties.Counterparty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "Name");
+
+                    b.ToTable("counterparties", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.CounterpartyTie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CountyId", "PersonId");
+
+                    b.HasIndex("CountyId", "CounterpartyId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("counterparty_ties", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.CountyChanges.CountyChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -352,6 +429,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -453,6 +533,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<string>("NewItemCode")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("NewPayeeCounterpartyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("uuid");
 
@@ -472,6 +555,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.Property<string>("OldItemCode")
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("OldPayeeCounterpartyId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("OldPayeeId")
                         .HasColumnType("uuid");
@@ -548,6 +634,10 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PayeeRelatives")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("PolicyProposalId")
                         .HasColumnType("uuid");
 
@@ -563,6 +653,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Meetings.AgendaItem.Payee#Payee", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -696,6 +789,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Meetings.ItemOutcome.Payee#Payee", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -1429,6 +1525,21 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasKey("CountyId", "TreeSize");
 
                     b.ToTable("tree_heads", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.CounterpartyTie", b =>
+                {
+                    b.HasOne("Fenquan.Core.Counterparties.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Fenquan.Core.Organization.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fenquan.Core.Matters.MatterAction", b =>

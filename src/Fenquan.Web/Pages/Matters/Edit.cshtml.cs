@@ -7,8 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Matters;
 
 /// <summary>R42: the initiator edits title, amount or payee; more money or another payee sends the matter back through approval.</summary>
-public sealed class EditMatterModel(MatterService matters, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class EditMatterModel(MatterService matters, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
+    /// <summary>R6: the county's registered counterparties, offered as payees.</summary>
+    public IReadOnlyList<Fenquan.Web.Registers.CounterpartyView> Counterparties => counterparties.List(Viewer, null) is { IsOk: true } list ? list.Value : [];
+
     public Matter? Matter { get; private set; }
 
     [BindProperty]

@@ -9,8 +9,11 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Matters;
 
 /// <summary>Submit a matter in one of the five areas. The web checks the shape; the policy routes it; the core decides.</summary>
-public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
+    /// <summary>R6: the county's registered counterparties, offered as payees.</summary>
+    public IReadOnlyList<Fenquan.Web.Registers.CounterpartyView> Counterparties => counterparties.List(Viewer, null) is { IsOk: true } list ? list.Value : [];
+
     private static readonly Core.Organization.Area[] FiveAreas = [Core.Organization.Area.Finance, Core.Organization.Area.Personnel, Core.Organization.Area.Procurement, Core.Organization.Area.Construction, Core.Organization.Area.AdministrativeApproval];
 
     [BindProperty(SupportsGet = true)]

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fenquan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFenquanDbContext))]
-    [Migration("20261206194620_Initial")]
+    [Migration("20261206204226_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -144,6 +144,83 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasIndex("CountyId", "MatterId");
 
                     b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.Counterparty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "Name");
+
+                    b.ToTable("counterparties", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.CounterpartyTie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CountyId", "PersonId");
+
+                    b.HasIndex("CountyId", "CounterpartyId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("counterparty_ties", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.CountyChanges.CountyChange", b =>
@@ -350,6 +427,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -451,6 +531,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<string>("NewItemCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NewPayeeCounterpartyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("TEXT");
 
@@ -469,6 +552,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OldItemCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OldPayeeCounterpartyId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OldPayeeId")
@@ -546,6 +632,10 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PayeeRelatives")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PolicyProposalId")
                         .HasColumnType("TEXT");
 
@@ -561,6 +651,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Meetings.AgendaItem.Payee#Payee", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -694,6 +787,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Meetings.ItemOutcome.Payee#Payee", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -1427,6 +1523,21 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasKey("CountyId", "TreeSize");
 
                     b.ToTable("tree_heads", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.CounterpartyTie", b =>
+                {
+                    b.HasOne("Fenquan.Core.Counterparties.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Fenquan.Core.Organization.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fenquan.Core.Matters.MatterAction", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenquan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFenquanDbContext))]
-    [Migration("20261206194633_Initial")]
+    [Migration("20261206204236_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -149,6 +149,83 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "MatterId");
 
                     b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.Counterparty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "Name");
+
+                    b.ToTable("counterparties", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.CounterpartyTie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CountyId", "PersonId");
+
+                    b.HasIndex("CountyId", "CounterpartyId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("counterparty_ties", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.CountyChanges.CountyChange", b =>
@@ -355,6 +432,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -456,6 +536,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<string>("NewItemCode")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("NewPayeeCounterpartyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("NewPayeeId")
                         .HasColumnType("uuid");
 
@@ -475,6 +558,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.Property<string>("OldItemCode")
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("OldPayeeCounterpartyId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("OldPayeeId")
                         .HasColumnType("uuid");
@@ -551,6 +637,10 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PayeeRelatives")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("PolicyProposalId")
                         .HasColumnType("uuid");
 
@@ -566,6 +656,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Meetings.AgendaItem.Payee#Payee", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -699,6 +792,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Meetings.ItemOutcome.Payee#Payee", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -1432,6 +1528,21 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasKey("CountyId", "TreeSize");
 
                     b.ToTable("tree_heads", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Counterparties.CounterpartyTie", b =>
+                {
+                    b.HasOne("Fenquan.Core.Counterparties.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Fenquan.Core.Organization.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fenquan.Core.Matters.MatterAction", b =>
