@@ -194,6 +194,20 @@ public sealed class CountyChange
         return Outcome.Ok;
     }
 
+    /// <summary>
+    /// R40: a unit policy's pending county approval closes with its proposal when the unit withdraws
+    /// the proposal or a newer one supersedes it (<see cref="Policy.PolicyProposal"/>), so the county's
+    /// list of changes never shows a pending approval nobody can give. Nothing else closes it.
+    /// </summary>
+    internal void CloseWithItsProposal(DateTimeOffset now)
+    {
+        if (Subject == CountyChangeSubject.UnitPolicy && State == CountyChangeState.Pending)
+        {
+            State = CountyChangeState.Withdrawn;
+            ClosedAt = now;
+        }
+    }
+
     /// <summary>The change of the line in force: the latest confirmed one, or null when none ever was.</summary>
     public static CountyChange? InForce(IEnumerable<CountyChange> line) =>
         line.Where(c => c.IsInForce).OrderByDescending(c => c.ConfirmedAt).ThenByDescending(c => c.Number).FirstOrDefault();

@@ -128,7 +128,8 @@ public sealed class PolicyProposal
         IEnumerable<PolicyProposal> openProposals,
         IOrganizationView org,
         DateOnly today,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyCollection<CountyChange>? pendingCountyApprovals = null)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(proposer);
@@ -165,6 +166,10 @@ public sealed class PolicyProposal
         foreach (var open in openProposals.Where(p => p.UnitId == unit.Id && p.Id != proposal.Id && p.IsOpen))
         {
             open.AddStep(PolicyProposalStepKind.Superseded, string.Empty, proposer.PersonId, name, proposal.Id.ToString(), string.Empty, null, now);
+            foreach (var change in (pendingCountyApprovals ?? []).Where(c => c.SubjectId == open.Id.Value))
+            {
+                change.CloseWithItsProposal(now);
+            }
         }
 
         return Result<PolicyProposal>.Ok(proposal);
@@ -282,8 +287,12 @@ public sealed class PolicyProposal
         return Result<PolicyApproval>.Ok(new PolicyApproval(second, pending, version));
     }
 
-    /// <summary>The unit administrator withdraws a proposal that is still open, with a reason.</summary>
-    public Result<PolicyProposalStep> Withdraw(PolicyProposer by, string reason, IOrganizationView org, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// The unit administrator withdraws a proposal that is still open, with a reason; a pending
+    /// county approval of it (<paramref name="pendingCountyApproval"/>, after the first county
+    /// official approved) closes with it.
+    /// </summary>
+    public Result<PolicyProposalStep> Withdraw(PolicyProposer by, string reason, IOrganizationView org, DateOnly today, DateTimeOffset now, CountyChange? pendingCountyApproval = null)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(org);
@@ -300,6 +309,11 @@ public sealed class PolicyProposal
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Refusal.Because("R40", "WithdrawalReasonMissing", "Withdrawing a policy proposal needs a reason.");
+        }
+
+        if (pendingCountyApproval is not null && pendingCountyApproval.SubjectId == Id.Value)
+        {
+            pendingCountyApproval.CloseWithItsProposal(now);
         }
 
         return Result<PolicyProposalStep>.Ok(AddStep(PolicyProposalStepKind.Withdrawn, string.Empty, by.PersonId, org.NameOf(by.PersonId), string.Empty, reason.Trim(), null, now));

@@ -75,6 +75,10 @@ public sealed class PolicyOperations(LedgerWriter writer)
 
             var verification = PolicyVerifier.Verify(document, bounds);
             var open = WithSteps(ctx.Db.Set<PolicyProposal>()).Where(p => p.CountyId == county && p.UnitId == unit).AsEnumerable().Where(p => p.IsOpen).ToList();
+            var openIds = open.Select(p => p.Id.Value).ToList();
+            var pendingApprovals = ctx.Db.Set<CountyChange>()
+                .Where(c => c.CountyId == county && c.Subject == CountyChangeSubject.UnitPolicy && c.State == CountyChangeState.Pending && c.SubjectId != null && openIds.Contains(c.SubjectId.Value))
+                .ToList();
             var proposed = PolicyProposal.Propose(
                 target,
                 proposer,
@@ -85,7 +89,8 @@ public sealed class PolicyOperations(LedgerWriter writer)
                 open,
                 ctx.UnitView(unit),
                 today,
-                ctx.Now);
+                ctx.Now,
+                pendingApprovals);
             if (proposed.IsOk)
             {
                 ctx.Db.Add(proposed.Value);
@@ -162,8 +167,7 @@ public sealed class PolicyOperations(LedgerWriter writer)
                 return wrongDay;
             }
 
-            var pending = ctx.Db.Set<CountyChange>()
-                .SingleOrDefault(c => c.CountyId == county && c.Subject == CountyChangeSubject.UnitPolicy && c.SubjectId == proposal.Id.Value && c.State == CountyChangeState.Pending);
+            var pending = PendingCountyApproval(ctx.Db, county, proposal.Id);
             PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
             var approved = proposal.ApproveAtCounty(official, officialPerson, pending, inspection, NextNumber(ctx.Db, county, proposal.UnitId), ctx.UnitView(proposal.UnitId), today, ctx.Now);
             if (!approved.IsOk)
@@ -190,10 +194,18 @@ public sealed class PolicyOperations(LedgerWriter writer)
         writer.ExecuteAsync(county, "policy.withdrawn", ctx =>
         {
             var proposal = Proposal(ctx.Db.Set<PolicyProposal>(), county, proposalId);
-            return proposal is null
-                ? Refusal.NotFound($"Policy proposal {proposalId}")
-                : proposal.Withdraw(by, reason, ctx.UnitView(proposal.UnitId), today, ctx.Now);
+            if (proposal is null)
+            {
+                return Refusal.NotFound($"Policy proposal {proposalId}");
+            }
+
+            var pending = PendingCountyApproval(ctx.Db, county, proposal.Id);
+            return proposal.Withdraw(by, reason, ctx.UnitView(proposal.UnitId), today, ctx.Now, pending);
         });
+
+    /// <summary>The county change of a proposal's first county approval while it waits for the second (tracked).</summary>
+    private static CountyChange? PendingCountyApproval(FenquanDbContext db, CountyId county, PolicyProposalId proposal) =>
+        db.Set<CountyChange>().SingleOrDefault(c => c.CountyId == county && c.Subject == CountyChangeSubject.UnitPolicy && c.SubjectId == proposal.Value && c.State == CountyChangeState.Pending);
 
     /// <summary>The unit's proposals with their steps, newest first.</summary>
     public static IReadOnlyList<PolicyProposal> ProposalsOf(FenquanDbContext db, CountyId county, UnitId unit)

@@ -92,6 +92,48 @@ public class PolicyOperationsTests
     }
 
     [Theory]
+    [Trait("Rule", "R40")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AProposalWithdrawnOrSuperseded_AfterTheFirstCountyApproval_LeavesNoPendingCountyChange(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await TestCounty.CreateAsync(database);
+        await PolicyFlow.NameDisciplineInspectionAsync(county);
+
+        async Task<PolicyProposal> ApprovedOnceAsync()
+        {
+            var proposal = await PolicyFlow.ProposeAsync(county, HigherSmallLimit);
+            var meeting = await PolicyFlow.AgreeInMeetingAsync(county, proposal);
+            Assert.True((await county.Policies.RecordAgreementAsync(county.County, proposal.Id, meeting.Id)).IsOk);
+            Assert.True((await county.Policies.ApproveAtCountyAsync(county.County, proposal.Id, PolicyFlow.First, null, PolicyFlow.Today(county))).IsOk);
+            return proposal;
+        }
+
+        async Task<CountyChangeState> StateOfItsCountyChangeAsync(PolicyProposal proposal)
+        {
+            await using var db = database.Context();
+            return (await db.Set<CountyChange>().SingleAsync(c => c.SubjectId == proposal.Id.Value)).State;
+        }
+
+        var withdrawn = await ApprovedOnceAsync();
+        Assert.Equal(CountyChangeState.Pending, await StateOfItsCountyChangeAsync(withdrawn));
+        var withdrawal = await county.Policies.WithdrawAsync(county.County, withdrawn.Id, new PolicyProposer(county["赵敏"], IsUnitAdministrator: true), "限额另行研究", PolicyFlow.Today(county));
+        Assert.True(withdrawal.IsOk, withdrawal.ToString());
+        Assert.Equal(CountyChangeState.Withdrawn, await StateOfItsCountyChangeAsync(withdrawn));
+
+        var superseded = await ApprovedOnceAsync();
+        await PolicyFlow.ProposeAsync(county, HigherSmallLimit, "再次调整小额支出限额");
+        Assert.Equal(CountyChangeState.Withdrawn, await StateOfItsCountyChangeAsync(superseded));
+
+        // Nothing was published, and the second official has nothing left to confirm.
+        var late = await county.Policies.ApproveAtCountyAsync(county.County, superseded.Id, PolicyFlow.Second, null, PolicyFlow.Today(county));
+        Assert.Equal("R40.ProposalSuperseded", late.Refusal?.Key);
+        await using var after = database.Context();
+        Assert.Equal(1, await after.PolicyVersions.CountAsync());
+        Assert.DoesNotContain(await after.Set<CountyChange>().Where(c => c.CountyId == county.County).ToListAsync(), c => c.State == CountyChangeState.Pending);
+    }
+
+    [Theory]
     [Trait("Rule", "R43")]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task MinutesNotSignedByAll_DoNotCountAsTheTeamsAgreement(string provider)
