@@ -95,9 +95,9 @@ public static class LedgerAudit
             var heads = await db.TreeHeads.AsNoTracking()
                 .Where(h => h.CountyId == county)
                 .OrderBy(h => h.TreeSize)
-                .Select(h => new { h.TreeSize, h.RootHash, h.At, h.Signature })
+                .Select(h => new { h.TreeSize, h.RootHash, h.At, h.Signature, h.Checkpoint })
                 .ToListAsync(cancellationToken);
-            var signedHeads = heads.Select(h => new SignedTreeHead(new CountyId(county), h.TreeSize, h.RootHash, h.At, h.Signature)).ToList();
+            var signedHeads = heads.Select(h => new SignedTreeHead(new CountyId(county), h.TreeSize, h.RootHash, h.At, h.Signature) { Checkpoint = h.Checkpoint }).ToList();
 
             var rows = db.LedgerEntries.AsNoTracking()
                 .Where(e => e.CountyId == county)

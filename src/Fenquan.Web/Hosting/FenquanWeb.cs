@@ -8,6 +8,7 @@ using Fenquan.Web.Api;
 using Fenquan.Web.Attachments;
 using Fenquan.Web.Delegations;
 using Fenquan.Web.Matters;
+using Fenquan.Web.Transparency;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -234,6 +235,7 @@ public static class FenquanWeb
         app.MapMeetingApi();
         app.MapPolicyApi();
         app.MapCountyDataApi();
+        app.MapTransparency();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }
