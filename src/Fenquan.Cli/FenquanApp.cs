@@ -44,6 +44,12 @@ public static class FenquanApp
                 changes.AddCommand<CountyChangesConfirmCommand>("confirm").WithDescription("Confirm a pending change as a county administrator other than its proposer.");
             });
             config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("The ledger's signing key, kept outside the data folder (R44, 密钥).");
+                keys.AddCommand<KeysRotateCommand>("rotate").WithDescription("Replace the signing key; each county's ledger records the handover, signed by both keys.");
+                keys.AddCommand<KeysExportTrustCommand>("export-trust").WithDescription("Write the trust file verifiers keep: the log's keys and the witnesses' keys.");
+            });
             config.AddCommand<ExportCommand>("export").WithDescription("Export the ledger as JSON lines (导出台账).");
             config.SetExceptionHandler((exception, _) =>
             {

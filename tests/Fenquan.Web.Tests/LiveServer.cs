@@ -48,6 +48,10 @@ public sealed class LiveServer : IAsyncDisposable
         try
         {
             Directory.Delete(Data, recursive: true);
+            if (Directory.Exists(Data + "-keys"))
+            {
+                Directory.Delete(Data + "-keys", recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -125,7 +125,7 @@ public sealed record NoteVerifierKey(string Name, NoteKeyType Type, byte[] Publi
     public static NoteVerifierKey? Parse(string vkey)
     {
         ArgumentNullException.ThrowIfNull(vkey);
-        string[] parts = vkey.Trim().Split('+');
+        string[] parts = vkey.Trim().Split('+', 3); // the base64 key may hold '+' itself
         if (parts.Length != 3 || !SignedNote.IsValidKeyName(parts[0]) || parts[1].Length != 8)
         {
             return null;

@@ -12,6 +12,12 @@ public sealed class FenquanOptions
 
     public string? Db { get; set; }
 
+    /// <summary>The key folder (<c>--keys</c>, FENQUAN_KEYS; default: beside the data folder), see KeyDirectory.</summary>
+    public string? Keys { get; set; }
+
+    /// <summary>The file with the signing key's passphrase (<c>--key-passphrase-file</c>, FENQUAN_KEY_PASSPHRASE_FILE).</summary>
+    public string? KeyPassphraseFile { get; set; }
+
     /// <summary>Seed the demo county 清河县 on first start (and create a sign-in for every demo person).</summary>
     public bool SeedDemo { get; set; } = true;
 

@@ -71,6 +71,12 @@ public static class FenquanWeb
                 case "--db" when i + 1 < args.Length:
                     result.Add("--Fenquan:Db=" + args[++i]);
                     break;
+                case "--keys" when i + 1 < args.Length:
+                    result.Add("--Fenquan:Keys=" + args[++i]);
+                    break;
+                case "--key-passphrase-file" when i + 1 < args.Length:
+                    result.Add("--Fenquan:KeyPassphraseFile=" + args[++i]);
+                    break;
                 default:
                     result.Add(args[i]);
                     break;
@@ -87,11 +93,12 @@ public static class FenquanWeb
         var options = builder.Configuration.GetSection(FenquanOptions.Section).Get<FenquanOptions>() ?? new FenquanOptions();
         var data = DataDirectory.Resolve(options.Data);
         var database = DatabaseSettings.Resolve(data, options.Db);
+        var keys = KeyDirectory.Resolve(data, options.Keys, options.KeyPassphraseFile);
 
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysFolder, "data-protection"))).SetApplicationName("Fenquan");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys.DataProtectionFolder)).SetApplicationName("Fenquan");
         services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
         services.AddSingleton<Clock>();
-        services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>(), keys: keys).GetAwaiter().GetResult());
         services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new OrganizationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PolicyOperations(sp.GetRequiredService<FenquanStore>().Writer));

@@ -46,6 +46,17 @@ public class SignedNoteTests
     public void BadVkeys_AreRefused(string vkey) => Assert.Null(NoteVerifierKey.Parse(vkey));
 
     [Fact]
+    public void Vkeys_RoundTrip_AlsoWhenTheBase64KeyHoldsAPlus()
+    {
+        for (int i = 0; i < 64; i++)
+        {
+            using var signer = TreeHeadSigner.Create();
+            var key = new NoteVerifierKey(LogOrigin.Of(County), i % 2 == 0 ? NoteKeyType.Ed25519 : NoteKeyType.Cosignature, signer.PublicKey);
+            Assert.Equal(key.Vkey(), NoteVerifierKey.Parse(key.Vkey())!.Vkey());
+        }
+    }
+
+    [Fact]
     public void Checkpoint_IsOriginSizeBase64Root_SignedByTheLogKey()
     {
         using var signer = TreeHeadSigner.Create();
