@@ -93,25 +93,48 @@ public static class SigningKeyStore
         }
     }
 
-    private static string ReadPassphrase(KeyDirectory keys)
+    /// <summary>
+    /// An Ed25519 key in an encrypted PKCS#8 file (made, with a generated passphrase when the
+    /// passphrase file is missing too, on first use) — the witness's key is kept the same way.
+    /// </summary>
+    public static TreeHeadSigner LoadOrCreateEncrypted(string keyFile, string passphraseFile)
     {
-        if (!File.Exists(keys.PassphraseFile))
+        if (File.Exists(keyFile))
         {
-            throw new FileNotFoundException($"The signing key in {keys.Root} is encrypted and its passphrase file {keys.PassphraseFile} is missing: pass --key-passphrase-file or set {KeyDirectory.PassphraseVariable}.");
+            return Decrypt(File.ReadAllText(keyFile), ReadPassphrase(keyFile, passphraseFile));
         }
 
-        return File.ReadAllText(keys.PassphraseFile).TrimEnd('\r', '\n');
+        var signer = TreeHeadSigner.Create();
+        SaveEncrypted(keyFile, passphraseFile, signer);
+        return signer;
+    }
+
+    private static string ReadPassphrase(string keyFile, string passphraseFile)
+    {
+        if (!File.Exists(passphraseFile))
+        {
+            throw new FileNotFoundException($"The key {keyFile} is encrypted and its passphrase file {passphraseFile} is missing: pass --key-passphrase-file or set {KeyDirectory.PassphraseVariable}.");
+        }
+
+        return File.ReadAllText(passphraseFile).TrimEnd('\r', '\n');
+    }
+
+    private static string ReadPassphrase(KeyDirectory keys) => ReadPassphrase(keys.SigningKeyFile, keys.PassphraseFile);
+
+    private static void SaveEncrypted(string keyFile, string passphraseFile, TreeHeadSigner signer)
+    {
+        if (!File.Exists(passphraseFile))
+        {
+            // No passphrase supplied: make one (the demo's way; see docs/transparency.md for its limits).
+            WritePrivate(passphraseFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
+        }
+
+        WritePrivate(keyFile, Encrypt(signer, ReadPassphrase(keyFile, passphraseFile)));
     }
 
     private static void Save(KeyDirectory keys, TreeHeadSigner signer)
     {
-        if (!File.Exists(keys.PassphraseFile))
-        {
-            // No passphrase supplied: make one (the demo's way; see docs/transparency.md for its limits).
-            WritePrivate(keys.PassphraseFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
-        }
-
-        WritePrivate(keys.SigningKeyFile, Encrypt(signer, ReadPassphrase(keys)));
+        SaveEncrypted(keys.SigningKeyFile, keys.PassphraseFile, signer);
         File.AppendAllText(keys.PublicKeysFile, Convert.ToHexStringLower(signer.PublicKey) + "\n", Encoding.ASCII);
     }
 
