@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Fenquan.Core.Ledger;
 using Fenquan.Core.Primitives;
 using Fenquan.Data;
@@ -164,27 +163,14 @@ public sealed class TrustTests : IDisposable
         return (county, (await TransparencyQueries.LatestCheckpointAsync(db, county, TestContext.Current.CancellationToken))!);
     }
 
-    // The attack of issue 13: an entry changed, its leaf hash recomputed, every head re-signed with the key taken from the key folder.
+    // The attack of issue 13, with the key taken from the key folder (its passphrase file beside it, as in the demo layout).
     private async Task ForgeWithStolenKeyAsync(long sequence)
     {
         var keys = KeyDirectory.Resolve(DataDirectory.Resolve(_data));
         using var stolen = SigningKeyStore.Decrypt(await File.ReadAllTextAsync(keys.SigningKeyFile, TestContext.Current.CancellationToken), (await File.ReadAllTextAsync(keys.PassphraseFile, TestContext.Current.CancellationToken)).Trim());
         await using var db = Context();
-        var entry = await db.LedgerEntries.SingleAsync(e => e.Sequence == sequence, TestContext.Current.CancellationToken);
-        entry.Bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(entry.Bytes).Replace("\"kind\":\"", "\"kind\":\"forged.", StringComparison.Ordinal));
-        entry.LeafHash = MerkleHash.Leaf(entry.Bytes);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var leaves = await db.LedgerEntries.Where(e => e.CountyId == entry.CountyId).OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync(TestContext.Current.CancellationToken);
-        foreach (var head in await db.TreeHeads.Where(h => h.CountyId == entry.CountyId).ToListAsync(TestContext.Current.CancellationToken))
-        {
-            var forged = stolen.Sign(new CountyId(head.CountyId), head.TreeSize, MerkleProofs.RootOf(leaves, head.TreeSize), head.At);
-            head.RootHash = forged.RootHash;
-            head.Signature = forged.Signature;
-            head.Checkpoint = forged.Checkpoint;
-        }
-
-        await db.Set<TileRow>().ExecuteDeleteAsync(TestContext.Current.CancellationToken);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var county = await db.Counties.Select(c => c.Id).FirstAsync(TestContext.Current.CancellationToken);
+        await Fenquan.Testing.LedgerForgery.ForgeAsync(db, county, sequence, stolen, TestContext.Current.CancellationToken);
     }
 
     private FenquanDbContext Context() => FenquanDatabase.CreateContext(DatabaseSettings.Resolve(DataDirectory.Resolve(_data), null));

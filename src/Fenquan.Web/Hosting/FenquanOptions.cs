@@ -36,6 +36,12 @@ public sealed class FenquanOptions
     /// <summary>The time zone whose date is "today" for roles on the day.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>Seconds between pushes of the latest checkpoints to the witnesses (R44).</summary>
+    public int WitnessPushSeconds { get; set; } = 5;
+
+    /// <summary>Minutes after which a witness that has not cosigned a newer checkpoint is shown as silent (R44).</summary>
+    public int WitnessSilentMinutes { get; set; } = 60;
+
     /// <summary>Days a step may wait before it is shown as overdue (until the working-day calendar of R46 lands).</summary>
     public int StepDays { get; set; } = 3;
 }

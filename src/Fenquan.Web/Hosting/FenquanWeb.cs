@@ -110,6 +110,10 @@ public static class FenquanWeb
         services.AddSingleton<StartupReport>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<OverdueSignatureReporter>();
+        services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WitnessPusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WitnessPusher>());
+        services.AddScoped<TransparencyService>();
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
         services.AddSingleton<ViewerCache>();

@@ -61,5 +61,22 @@ public static class TransparencyEndpoints
 
             return Results.Text(string.Concat(proof.Value.Select(h => Convert.ToBase64String(h) + "\n")), "text/plain; charset=utf-8", Encoding.UTF8);
         });
+
+        // The demo's in-process witness, reachable as any witness is (C2SP tlog-witness), and its latest cosigned checkpoints.
+        var witness = app.MapGroup("/witness/demo").AllowAnonymous();
+        witness.MapPost("/add-checkpoint", async (HttpContext http, WitnessHub hub) =>
+        {
+            if (hub.Demo is not { } demo)
+            {
+                return Results.NotFound();
+            }
+
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync(http.RequestAborted);
+            var answer = await demo.AddCheckpointAsync(body, http.RequestAborted);
+            return Results.Text(answer.Body, answer.ContentType, Encoding.UTF8, answer.Status);
+        });
+        witness.MapGet("/checkpoint", (WitnessHub hub, string origin) =>
+            hub.Demo?.LatestCheckpoint(origin) is { } note ? Results.Text(note, "text/plain; charset=utf-8", Encoding.UTF8) : Results.NotFound());
     }
 }

@@ -1,8 +1,8 @@
-using System.Text;
 using Fenquan.Core.Ledger;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Fenquan.Data.Witness;
+using Fenquan.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Data.Tests.Ledger;
@@ -101,19 +101,7 @@ public sealed class WitnessTests
         // Entry 5 changed, its leaf hash recomputed, every head re-signed with the log's own key.
         await using (var db = database.Context())
         {
-            var entry = await db.LedgerEntries.SingleAsync(e => e.CountyId == county.Value && e.Sequence == 5);
-            entry.Bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(entry.Bytes).Replace("{}", "{\"amount\":12500}", StringComparison.Ordinal));
-            entry.LeafHash = MerkleHash.Leaf(entry.Bytes);
-            await db.SaveChangesAsync();
-            var leaves = await db.LedgerEntries.Where(e => e.CountyId == county.Value).OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync();
-            foreach (var head in await db.TreeHeads.Where(h => h.CountyId == county.Value).ToListAsync())
-            {
-                var forged = database.Signer.Sign(county, head.TreeSize, MerkleProofs.RootOf(leaves, head.TreeSize), head.At);
-                (head.RootHash, head.Signature, head.Checkpoint) = (forged.RootHash, forged.Signature, forged.Checkpoint);
-            }
-
-            await db.Set<TileRow>().ExecuteDeleteAsync();
-            await db.SaveChangesAsync();
+            await LedgerForgery.ForgeAsync(db, county, 5, database.Signer);
         }
 
         await database.RestartWriterAsync();

@@ -38,7 +38,8 @@ public sealed class BrowserHost : IAsyncDisposable
     public Dictionary<string, Guid> People { get; } = [];
 
     /// <param name="prefix">Prefix of this test's screenshot files.</param>
-    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0)
+    /// <param name="extra">More server arguments (e.g. <c>--Fenquan:WitnessPushSeconds=1</c>).</param>
+    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0, params string[] extra)
     {
         if (!File.Exists(Chromium))
         {
@@ -46,7 +47,7 @@ public sealed class BrowserHost : IAsyncDisposable
         }
 
         Directory.CreateDirectory(Shots);
-        var server = await LiveServer.StartAsync("e2e-" + prefix, demoMatters);
+        var server = await LiveServer.StartAsync("e2e-" + prefix, demoMatters, extra);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
