@@ -11,7 +11,7 @@ public static class FenquanApp
     public const int Failed = 1;
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -50,6 +50,7 @@ public static class FenquanApp
                 keys.AddCommand<KeysRotateCommand>("rotate").WithDescription("Replace the signing key; each county's ledger records the handover, signed by both keys.");
                 keys.AddCommand<KeysExportTrustCommand>("export-trust").WithDescription("Write the trust file verifiers keep: the log's keys and the witnesses' keys.");
             });
+            config.AddCommand<WitnessCommand>("witness").WithDescription("Run a witness (见证方) for other offices' logs: own key, own record, cosigns only extensions (R44).");
             config.AddCommand<ExportCommand>("export").WithDescription("Export the ledger as JSON lines (导出台账).");
             config.SetExceptionHandler((exception, _) =>
             {
@@ -63,7 +64,7 @@ public static class FenquanApp
                 return exception is CommandParseException or CommandRuntimeException ? UsageError : Failed;
             });
         });
-        return await app.RunAsync(args);
+        return await app.RunAsync(args, cancellationToken);
     }
 }
 

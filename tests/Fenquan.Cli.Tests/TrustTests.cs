@@ -133,6 +133,57 @@ public sealed class TrustTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(Keys, "retired")));
     }
 
+    [Fact]
+    public async Task WitnessCommand_CosignsOverHttp_AndVerifyAcceptsItsCheckpoint()
+    {
+        await SeedAsync();
+        string trust = Path.Combine(_data, "trust.txt");
+        Assert.Equal(0, (await RunAsync("keys", "export-trust", "--data", _data, "-o", trust)).Exit);
+        string dir = Path.Combine(Keys, "separate-witness");
+        var printed = await RunAsync("witness", "--dir", dir, "--name", "jiwei.test/w1", "--print-key");
+        var witnessKey = NoteVerifierKey.Parse(printed.Output.Trim())!;
+        int port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var running = FenquanApp.RunAsync(["witness", "--dir", dir, "--name", "jiwei.test/w1", "--trust", trust, "--urls", $"http://127.0.0.1:{port}/"], new TestConsole(), stop.Token);
+
+        using var http = new HttpClient();
+        await using (var store = await FenquanStore.OpenAsync(DataDirectory.Resolve(_data), DatabaseSettings.Resolve(DataDirectory.Resolve(_data), null), TimeProvider.System, TestContext.Current.CancellationToken))
+        {
+            await using var db = store.Context();
+            var county = await db.Counties.Select(c => c.Id).FirstAsync(TestContext.Current.CancellationToken);
+            var pushing = new Fenquan.Data.Witness.WitnessPushing(store.Writer);
+            var client = new Fenquan.Data.Witness.HttpWitnessClient(http, $"http://127.0.0.1:{port}");
+            Fenquan.Data.Witness.PushOutcome outcome = default;
+            for (int attempt = 0; attempt < 50 && outcome != Fenquan.Data.Witness.PushOutcome.Cosigned; attempt++)
+            {
+                outcome = await pushing.PushAsync(db, county, witnessKey, client, TestContext.Current.CancellationToken);
+                await Task.Delay(outcome == Fenquan.Data.Witness.PushOutcome.Cosigned ? 0 : 100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(Fenquan.Data.Witness.PushOutcome.Cosigned, outcome);
+            var kept = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/checkpoint?origin={LogOrigin.Of(county)}"), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(_data, "witnessed"), kept, TestContext.Current.CancellationToken);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await running);
+        await File.AppendAllTextAsync(trust, "witness " + witnessKey.Vkey() + "\n", TestContext.Current.CancellationToken);
+
+        var verify = await RunAsync("verify", "--data", _data, "--trust", trust, "--checkpoint", Path.Combine(_data, "witnessed"));
+
+        Assert.True(verify.Exit == 0, verify.Output);
+        Assert.Contains("cosigned by jiwei.test/w1", verify.Output, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     private async Task SeedAsync()
     {
         var (exit, output) = await RunAsync("demo", "--data", _data, "--matters", "5");
