@@ -31,9 +31,7 @@ public sealed class KeysExportTrustCommand(IAnsiConsole console) : AsyncCommand<
 
         await using var db = FenquanDatabase.CreateContext(settings.DatabaseSettings());
         var counties = await db.Counties.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
-        var trust = new TrustFile(
-            [.. counties.SelectMany(county => logKeys.Select(key => new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Ed25519, key)))],
-            [.. WitnessList.Load(keys).Select(w => w.Key)]);
+        var trust = TrustFile.ForCounties(counties, logKeys, WitnessList.Load(keys).Select(w => w.Key));
         if (settings.Output is { } output)
         {
             await File.WriteAllTextAsync(output, trust.Format(), cancellationToken);

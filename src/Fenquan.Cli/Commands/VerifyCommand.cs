@@ -127,7 +127,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifyCom
 
         await using var db = FenquanDatabase.CreateContext(settings.DatabaseSettings());
         var counties = await db.Counties.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
-        return new TrustFile([.. counties.SelectMany(c => history.Select(k => new NoteVerifierKey(LogOrigin.Of(c), NoteKeyType.Ed25519, k)))], []);
+        return TrustFile.ForCounties(counties, history, []);
     }
 
     // R44: every rotation entry is signed by both keys, and its new key is one the verifier trusts.

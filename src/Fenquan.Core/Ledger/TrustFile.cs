@@ -10,6 +10,10 @@ namespace Fenquan.Core.Ledger;
 /// </summary>
 public sealed record TrustFile(IReadOnlyList<NoteVerifierKey> Logs, IReadOnlyList<NoteVerifierKey> Witnesses)
 {
+    /// <summary>The trust file of a server: each of its log keys (oldest first) for each county's origin, and its witnesses.</summary>
+    public static TrustFile ForCounties(IEnumerable<Primitives.CountyId> counties, IReadOnlyList<byte[]> logKeys, IEnumerable<NoteVerifierKey> witnesses) =>
+        new([.. counties.SelectMany(county => logKeys.Select(key => new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Ed25519, key)))], [.. witnesses]);
+
     public string Format()
     {
         var text = new StringBuilder("# Fenquan trust file (R44): keys to verify checkpoints with; keep it apart from the server.\n");
