@@ -11,7 +11,7 @@ public static class FenquanApp
     public const int Failed = 1;
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -50,6 +50,13 @@ public static class FenquanApp
                 changes.AddCommand<CountyChangesConfirmCommand>("confirm").WithDescription("Confirm a pending change as a county administrator other than its proposer.");
             });
             config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("The ledger's signing key, kept outside the data folder (R44, 密钥).");
+                keys.AddCommand<KeysRotateCommand>("rotate").WithDescription("Replace the signing key; each county's ledger records the handover, signed by both keys.");
+                keys.AddCommand<KeysExportTrustCommand>("export-trust").WithDescription("Write the trust file verifiers keep: the log's keys and the witnesses' keys.");
+            });
+            config.AddCommand<WitnessCommand>("witness").WithDescription("Run a witness (见证方) for other offices' logs: own key, own record, cosigns only extensions (R44).");
             config.AddCommand<ExportCommand>("export").WithDescription("Export the ledger as JSON lines (导出台账).");
             config.SetExceptionHandler((exception, _) =>
             {
@@ -63,7 +70,7 @@ public static class FenquanApp
                 return exception is CommandParseException or CommandRuntimeException ? UsageError : Failed;
             });
         });
-        return await app.RunAsync(args);
+        return await app.RunAsync(args, cancellationToken);
     }
 }
 

@@ -15,6 +15,10 @@ public sealed class CliTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_data, recursive: true);
+        if (Directory.Exists(_data + "-keys"))
+        {
+            Directory.Delete(_data + "-keys", recursive: true);
+        }
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
@@ -46,7 +50,9 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.True(File.Exists(Path.Combine(_data, "fenquan.db")));
-        Assert.True(File.Exists(Path.Combine(_data, "keys", "ledger-ed25519.key")));
+        // R44: the signing key is kept beside the data folder, never in it.
+        Assert.True(File.Exists(Path.Combine(_data + "-keys", "ledger-ed25519.p8.pem")));
+        Assert.Empty(Directory.GetFiles(_data, "*ed25519*", SearchOption.AllDirectories));
         Assert.Contains("Ledger public key", output, StringComparison.Ordinal);
     }
 

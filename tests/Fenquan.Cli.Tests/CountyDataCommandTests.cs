@@ -13,6 +13,10 @@ public sealed partial class CountyDataCommandTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_data, recursive: true);
+        if (Directory.Exists(_data + "-keys"))
+        {
+            Directory.Delete(_data + "-keys", recursive: true);
+        }
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)

@@ -69,6 +69,10 @@ public sealed class TestDatabase : IAsyncDisposable
         try
         {
             Directory.Delete(Data.Root, recursive: true);
+            if (Directory.Exists(Data.Root + "-keys"))
+            {
+                Directory.Delete(Data.Root + "-keys", recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -126,6 +126,10 @@ public sealed class WebApp : WebApplicationFactory<Program>
         try
         {
             Directory.Delete(DataFolder, recursive: true);
+            if (Directory.Exists(DataFolder + "-keys"))
+            {
+                Directory.Delete(DataFolder + "-keys", recursive: true);
+            }
         }
         catch (IOException)
         {

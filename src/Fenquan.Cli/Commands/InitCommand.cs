@@ -10,6 +10,7 @@ public sealed class InitCommand(IAnsiConsole console) : AsyncCommand<StoreSettin
         await using var store = await settings.OpenAsync(cancellationToken);
         console.MarkupLineInterpolated($"Data folder: [bold]{store.Data.Root}[/]");
         console.MarkupLineInterpolated($"Database:    [bold]{store.Database}[/]");
+        console.MarkupLineInterpolated($"Key folder:  [bold]{store.Keys.Root}[/] (the signing key, encrypted; passphrase file {store.Keys.PassphraseFile})");
         console.MarkupLineInterpolated($"Ledger public key: [bold]{Convert.ToHexStringLower(store.Signer.PublicKey)}[/]");
         return FenquanApp.Ok;
     }

@@ -42,4 +42,14 @@ public static class LedgerAccess
     /// <summary>Whether the asker may read <paramref name="entry"/> as part of the matter's ledger.</summary>
     public static bool MaySee(Asker asker, Matter matter, LedgerEntry entry, IOrganizationView org) =>
         EntriesVisibleTo(asker, matter, org)(entry);
+
+    /// <summary>
+    /// R44: a witness's report of a fork or a rollback is shown to those who must act on it — the
+    /// county administrators and the county's discipline inspection — not to every signed-in user.
+    /// </summary>
+    public static bool MaySeeWitnessAlarms(Asker asker, bool isCountyDisciplineInspection)
+    {
+        ArgumentNullException.ThrowIfNull(asker);
+        return asker.IsCountyAdministrator || isCountyDisciplineInspection;
+    }
 }

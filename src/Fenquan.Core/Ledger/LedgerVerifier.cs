@@ -38,6 +38,12 @@ public enum LedgerProblemKind
     /// head already disagreed (every later root then differs too).
     /// </summary>
     Unverifiable,
+
+    /// <summary>A checkpoint kept outside the server (by a witness, or downloaded earlier) covers more entries than the ledger now has.</summary>
+    Rollback,
+
+    /// <summary>A checkpoint kept outside the server has another root than the ledger's first entries of its size give now.</summary>
+    Fork,
 }
 
 /// <summary>
@@ -83,9 +89,30 @@ public static class LedgerVerifier
         CountyId? county = null,
         int problemLimit = DefaultProblemLimit)
     {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        return Verify(entries, heads, [publicKey], [], county, problemLimit);
+    }
+
+    /// <summary>
+    /// Verifies against every key the log has signed with (a rotation adds one) and against checkpoints
+    /// kept outside the server (R44): a kept checkpoint larger than the ledger is a rollback, one whose
+    /// root differs from the ledger's first entries of its size is a fork. Their signatures are checked
+    /// by the caller.
+    /// </summary>
+    public static LedgerReport Verify(
+        IEnumerable<StoredEntry> entries,
+        IEnumerable<SignedTreeHead> heads,
+        IReadOnlyCollection<byte[]> publicKeys,
+        IReadOnlyCollection<Checkpoint> kept,
+        CountyId? county = null,
+        int problemLimit = DefaultProblemLimit)
+    {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(heads);
-        ArgumentNullException.ThrowIfNull(publicKey);
+        ArgumentNullException.ThrowIfNull(publicKeys);
+        ArgumentNullException.ThrowIfNull(kept);
+        var keptBySize = kept.OrderBy(c => c.Size).ToList();
+        int nextKept = 0;
 
         var report = new ProblemList(problemLimit);
 
@@ -97,7 +124,7 @@ public static class LedgerVerifier
             {
                 report.Add(LedgerProblemKind.BadSignature, 0, Math.Max(0, head.TreeSize - 1), Say($"The signed tree head at size {head.TreeSize} belongs to county {head.County}, not {c}."));
             }
-            else if (!TreeHeadSigner.Verify(publicKey, head))
+            else if (!publicKeys.Any(key => TreeHeadSigner.Verify(key, head)))
             {
                 report.Add(LedgerProblemKind.BadSignature, 0, Math.Max(0, head.TreeSize - 1), Say($"The signed tree head at size {head.TreeSize} ({head.At.UtcDateTime:O}) has an invalid signature."));
             }
@@ -124,6 +151,7 @@ public static class LedgerVerifier
 
         // Heads at size 0 are checked against the empty root before any entry.
         CheckHeads(0);
+        CheckKept(0);
 
         foreach (StoredEntry row in entries)
         {
@@ -171,6 +199,17 @@ public static class LedgerVerifier
             if (brokenAt < 0)
             {
                 CheckHeads(accumulator.Size);
+                CheckKept(accumulator.Size);
+            }
+        }
+
+        // Kept checkpoints beyond the ledger's end: history was rolled back below what a witness saw.
+        for (; nextKept < keptBySize.Count; nextKept++)
+        {
+            Checkpoint c = keptBySize[nextKept];
+            if (brokenAt < 0 && c.Size > accumulator.Size)
+            {
+                report.Add(LedgerProblemKind.Rollback, accumulator.Size, c.Size - 1, Say($"Rollback: a kept checkpoint has size {c.Size} and root {Convert.ToBase64String(c.Root)}, but the ledger now has only {accumulator.Size} entries: entries {accumulator.Size} to {c.Size - 1} were removed."));
             }
         }
 
@@ -198,6 +237,18 @@ public static class LedgerVerifier
 
         accumulator.Root(root);
         return new LedgerReport(rows, accumulator.Size, root.ToArray(), headsChecked, report.Items, report.Count);
+
+        void CheckKept(long size)
+        {
+            while (nextKept < keptBySize.Count && keptBySize[nextKept].Size <= size)
+            {
+                Checkpoint c = keptBySize[nextKept++];
+                if (!accumulator.RootEquals(c.Root))
+                {
+                    report.Add(LedgerProblemKind.Fork, 0, Math.Max(0, c.Size - 1), Say($"Fork: a kept checkpoint of size {c.Size} has root {Convert.ToBase64String(c.Root)}, but the ledger's first {c.Size} entries now give root {Convert.ToBase64String(accumulator.Root())}: history was rewritten."));
+                }
+            }
+        }
 
         void CheckHeads(long size)
         {

@@ -36,8 +36,14 @@ public static class MerkleProofs
             throw new ArgumentOutOfRangeException(nameof(index), index, "The index must be inside the tree.");
         }
 
+        return InclusionProof((start, n) => Mth(leaves, start, n), index, size);
+    }
+
+    /// <summary>PATH(index, D[0:size]) with MTH(D[start:start+n]) given by <paramref name="rangeHash"/> (e.g. read from tiles).</summary>
+    internal static IReadOnlyList<byte[]> InclusionProof(Func<long, long, byte[]> rangeHash, long index, long size)
+    {
         var proof = new List<byte[]>();
-        Path(leaves, index, 0, size, proof);
+        Path(rangeHash, index, 0, size, proof);
         return proof;
     }
 
@@ -53,10 +59,16 @@ public static class MerkleProofs
             throw new ArgumentOutOfRangeException(nameof(size1), size1, "size1 must be between 0 and size2.");
         }
 
+        return ConsistencyProof((start, n) => Mth(leaves, start, n), size1, size2);
+    }
+
+    /// <summary>PROOF(size1, D[0:size2]) with MTH(D[start:start+n]) given by <paramref name="rangeHash"/> (e.g. read from tiles).</summary>
+    internal static IReadOnlyList<byte[]> ConsistencyProof(Func<long, long, byte[]> rangeHash, long size1, long size2)
+    {
         var proof = new List<byte[]>();
         if (size1 > 0 && size1 < size2)
         {
-            SubProof(leaves, size1, 0, size2, true, proof);
+            SubProof(rangeHash, size1, 0, size2, true, proof);
         }
 
         return proof;
@@ -336,7 +348,7 @@ public static class MerkleProofs
     private static long Split(long n) => 1L << (63 - BitOperations.LeadingZeroCount((ulong)(n - 1)));
 
     // RFC 9162 §2.1.3.1, PATH(m, D[start:start+n]), hashes appended leaf-to-root.
-    private static void Path(IReadOnlyList<byte[]> leaves, long m, long start, long n, List<byte[]> proof)
+    private static void Path(Func<long, long, byte[]> mth, long m, long start, long n, List<byte[]> proof)
     {
         if (n <= 1)
         {
@@ -346,24 +358,24 @@ public static class MerkleProofs
         long k = Split(n);
         if (m < k)
         {
-            Path(leaves, m, start, k, proof);
-            proof.Add(Mth(leaves, start + k, n - k));
+            Path(mth, m, start, k, proof);
+            proof.Add(mth(start + k, n - k));
         }
         else
         {
-            Path(leaves, m - k, start + k, n - k, proof);
-            proof.Add(Mth(leaves, start, k));
+            Path(mth, m - k, start + k, n - k, proof);
+            proof.Add(mth(start, k));
         }
     }
 
     // RFC 9162 §2.1.4.1, SUBPROOF(m, D[start:start+n], b).
-    private static void SubProof(IReadOnlyList<byte[]> leaves, long m, long start, long n, bool completeSubtree, List<byte[]> proof)
+    private static void SubProof(Func<long, long, byte[]> mth, long m, long start, long n, bool completeSubtree, List<byte[]> proof)
     {
         if (m == n)
         {
             if (!completeSubtree)
             {
-                proof.Add(Mth(leaves, start, n));
+                proof.Add(mth(start, n));
             }
 
             return;
@@ -372,13 +384,13 @@ public static class MerkleProofs
         long k = Split(n);
         if (m <= k)
         {
-            SubProof(leaves, m, start, k, completeSubtree, proof);
-            proof.Add(Mth(leaves, start + k, n - k));
+            SubProof(mth, m, start, k, completeSubtree, proof);
+            proof.Add(mth(start + k, n - k));
         }
         else
         {
-            SubProof(leaves, m - k, start + k, n - k, false, proof);
-            proof.Add(Mth(leaves, start, k));
+            SubProof(mth, m - k, start + k, n - k, false, proof);
+            proof.Add(mth(start, k));
         }
     }
 }

@@ -12,6 +12,12 @@ namespace Fenquan.Core.Ledger;
 /// </summary>
 public sealed record SignedTreeHead(CountyId County, long TreeSize, byte[] RootHash, DateTimeOffset At, byte[] Signature)
 {
+    /// <summary>
+    /// The same head as a C2SP checkpoint signed note (origin per county, size, base64 root), signed by
+    /// the same key when the head was made; null for heads made before checkpoints existed.
+    /// </summary>
+    public string? Checkpoint { get; init; }
+
     private const string AtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     /// <summary>
@@ -92,8 +98,17 @@ public sealed class TreeHeadSigner : IDisposable
         DateTimeOffset utc = at.ToUniversalTime();
         byte[] rootCopy = (byte[])root.Clone();
         byte[] signature = Algorithm.Sign(_key, SignedTreeHead.BuildSignedBytes(county, treeSize, rootCopy, utc));
-        return new SignedTreeHead(county, treeSize, rootCopy, utc, signature);
+        string checkpoint = new Checkpoint(LogOrigin.Of(county), treeSize, rootCopy).Sign(this);
+        return new SignedTreeHead(county, treeSize, rootCopy, utc, signature) { Checkpoint = checkpoint };
     }
+
+    /// <summary>An Ed25519 signature of <paramref name="message"/> (for signed notes: checkpoints and cosignatures).</summary>
+    public byte[] SignMessage(ReadOnlySpan<byte> message) => Algorithm.Sign(_key, message);
+
+    /// <summary>Whether <paramref name="signature"/> is a valid Ed25519 signature of <paramref name="message"/> by <paramref name="publicKey"/>.</summary>
+    public static bool VerifyMessage(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
+        NSec.Cryptography.PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.RawPublicKey, out PublicKey? key) && key is not null
+        && Algorithm.Verify(key, message, signature);
 
     /// <summary>Whether <paramref name="head"/> carries a valid signature by <paramref name="publicKey"/> (raw 32 bytes).</summary>
     public static bool Verify(byte[] publicKey, SignedTreeHead head)
@@ -110,7 +125,19 @@ public sealed class TreeHeadSigner : IDisposable
             return false;
         }
 
-        return Algorithm.Verify(key, head.SignedBytes(), head.Signature);
+        if (!Algorithm.Verify(key, head.SignedBytes(), head.Signature))
+        {
+            return false;
+        }
+
+        // The checkpoint, when the head has one, must be signed by the same key and say the same.
+        if (head.Checkpoint is null)
+        {
+            return true;
+        }
+
+        var opened = Ledger.Checkpoint.Open(head.Checkpoint, new NoteVerifierKey(LogOrigin.Of(head.County), NoteKeyType.Ed25519, publicKey));
+        return opened.IsOk && opened.Value.Checkpoint.Size == head.TreeSize && opened.Value.Checkpoint.Root.AsSpan().SequenceEqual(head.RootHash);
     }
 
     public void Dispose() => _key.Dispose();

@@ -66,10 +66,21 @@ public static class LedgerAudit
 
     private static readonly MethodInfo CountiesOfMethod = typeof(LedgerAudit).GetMethod(nameof(CountiesOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public static async Task<AuditReport> RunAsync(FenquanDbContext db, byte[] publicKey, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<AuditReport> RunAsync(FenquanDbContext db, byte[] publicKey, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        return RunAsync(db, [publicKey], [], progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The audit against every key the log has signed with and against checkpoints kept outside the
+    /// server (already checked for the log's signature): each is matched to its county by its origin.
+    /// </summary>
+    public static async Task<AuditReport> RunAsync(FenquanDbContext db, IReadOnlyCollection<byte[]> publicKeys, IReadOnlyCollection<Checkpoint> kept, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(publicKey);
+        ArgumentNullException.ThrowIfNull(publicKeys);
+        ArgumentNullException.ThrowIfNull(kept);
         var tables = Tables(db.Model);
 
         // Everything below reads one snapshot of the database, taken before the first read, so a
@@ -87,6 +98,9 @@ public static class LedgerAudit
             counties.UnionWith(found);
         }
 
+        // A kept checkpoint names its county even when nothing of it is left.
+        counties.UnionWith(kept.Select(c => LogOrigin.CountyOf(c.Origin)).OfType<CountyId>().Select(c => c.Value));
+
         var audits = new List<CountyAudit>();
         long read = 0;
         foreach (var county in counties)
@@ -95,9 +109,9 @@ public static class LedgerAudit
             var heads = await db.TreeHeads.AsNoTracking()
                 .Where(h => h.CountyId == county)
                 .OrderBy(h => h.TreeSize)
-                .Select(h => new { h.TreeSize, h.RootHash, h.At, h.Signature })
+                .Select(h => new { h.TreeSize, h.RootHash, h.At, h.Signature, h.Checkpoint })
                 .ToListAsync(cancellationToken);
-            var signedHeads = heads.Select(h => new SignedTreeHead(new CountyId(county), h.TreeSize, h.RootHash, h.At, h.Signature)).ToList();
+            var signedHeads = heads.Select(h => new SignedTreeHead(new CountyId(county), h.TreeSize, h.RootHash, h.At, h.Signature) { Checkpoint = h.Checkpoint }).ToList();
 
             var rows = db.LedgerEntries.AsNoTracking()
                 .Where(e => e.CountyId == county)
@@ -115,7 +129,8 @@ public static class LedgerAudit
                     CheckFiling(county, row.Sequence, row.Bytes, row.SubjectType, row.SubjectId, problems);
                     return new StoredEntry(row.Sequence, row.Bytes, row.LeafHash);
                 });
-            var report = LedgerVerifier.Verify(rows, signedHeads, publicKey, new CountyId(county));
+            var keptHere = kept.Where(c => LogOrigin.CountyOf(c.Origin) == new CountyId(county)).ToList();
+            var report = LedgerVerifier.Verify(rows, signedHeads, publicKeys, keptHere, new CountyId(county));
 
             foreach (var table in tables)
             {

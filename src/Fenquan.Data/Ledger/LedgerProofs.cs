@@ -44,8 +44,8 @@ public static class LedgerProofs
             return Refusal.NotFound($"Ledger entry #{sequence} under a signed tree head");
         }
 
-        var leaves = await LeavesAsync(db, county, head.TreeSize, cancellationToken);
-        var path = MerkleProofs.InclusionProof(leaves, sequence, head.TreeSize);
+        var tree = await LedgerTiles.TreeAsync(db, county, head.TreeSize, cancellationToken);
+        var path = tree.InclusionProof(sequence);
         return Result<InclusionProof>.Ok(new InclusionProof(sequence, entry.Bytes, entry.LeafHash, ToHead(county, head), path));
     }
 
@@ -65,13 +65,9 @@ public static class LedgerProofs
             return Refusal.NotFound($"Signed tree heads of sizes {fromSize} and {toSize}");
         }
 
-        var leaves = await LeavesAsync(db, county, toSize, cancellationToken);
-        return Result<ConsistencyProof>.Ok(new ConsistencyProof(ToHead(county, from), ToHead(county, to), MerkleProofs.ConsistencyProof(leaves, fromSize, toSize)));
+        var tree = await LedgerTiles.TreeAsync(db, county, toSize, cancellationToken);
+        return Result<ConsistencyProof>.Ok(new ConsistencyProof(ToHead(county, from), ToHead(county, to), tree.ConsistencyProof(fromSize)));
     }
 
-    private static async Task<List<byte[]>> LeavesAsync(FenquanDbContext db, CountyId county, long size, CancellationToken cancellationToken) =>
-        await db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county.Value && e.Sequence < size)
-            .OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync(cancellationToken);
-
-    private static SignedTreeHead ToHead(CountyId county, TreeHeadRow row) => new(county, row.TreeSize, row.RootHash, row.At, row.Signature);
+    internal static SignedTreeHead ToHead(CountyId county, TreeHeadRow row) => new(county, row.TreeSize, row.RootHash, row.At, row.Signature) { Checkpoint = row.Checkpoint };
 }

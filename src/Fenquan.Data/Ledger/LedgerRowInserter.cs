@@ -36,8 +36,8 @@ internal static class LedgerRowInserter
         }
 
         await InsertAsync(db, connection, transaction, heads,
-            [nameof(TreeHeadRow.CountyId), nameof(TreeHeadRow.TreeSize), nameof(TreeHeadRow.RootHash), nameof(TreeHeadRow.At), nameof(TreeHeadRow.Signature)],
-            head => [head.CountyId, head.TreeSize, head.RootHash, head.At, head.Signature]).ConfigureAwait(false);
+            [nameof(TreeHeadRow.CountyId), nameof(TreeHeadRow.TreeSize), nameof(TreeHeadRow.RootHash), nameof(TreeHeadRow.At), nameof(TreeHeadRow.Signature), nameof(TreeHeadRow.Checkpoint)],
+            head => [head.CountyId, head.TreeSize, head.RootHash, head.At, head.Signature, (object?)head.Checkpoint ?? DBNull.Value]).ConfigureAwait(false);
     }
 
     /// <summary>The ledger rows through ADO.NET and the model's type mappings (PostgreSQL; and SQLite in tests, to compare).</summary>

@@ -34,4 +34,7 @@ public sealed class TreeHeadRow
     public DateTimeOffset At { get; set; }
 
     public byte[] Signature { get; set; } = [];
+
+    /// <summary>The same head as a C2SP checkpoint signed note, with the witnesses' cosignatures added as they arrive.</summary>
+    public string? Checkpoint { get; set; }
 }

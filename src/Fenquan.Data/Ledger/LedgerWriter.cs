@@ -374,7 +374,7 @@ public sealed class LedgerWriter : IAsyncDisposable
                 if (due)
                 {
                     var head = _signer.Sign(county, state.NextSequence, state.Accumulator.Root(), now);
-                    heads.Add(new TreeHeadRow { CountyId = county.Value, TreeSize = head.TreeSize, RootHash = head.RootHash, At = head.At, Signature = head.Signature });
+                    heads.Add(new TreeHeadRow { CountyId = county.Value, TreeSize = head.TreeSize, RootHash = head.RootHash, At = head.At, Signature = head.Signature, Checkpoint = head.Checkpoint });
                     state.LastHeadSize = head.TreeSize;
                     state.LastHeadAt = now;
                 }
@@ -463,7 +463,8 @@ public sealed class LedgerWriter : IAsyncDisposable
     }
 
     /// <summary>Every domain row is ledgered; the ledger's own rows are not.</summary>
-    internal static bool IsLedgered(Type type) => type != typeof(LedgerEntryRow) && type != typeof(TreeHeadRow);
+    internal static bool IsLedgered(Type type) =>
+        type != typeof(LedgerEntryRow) && type != typeof(TreeHeadRow) && !typeof(ILedgerOwnRow).IsAssignableFrom(type);
 
     private static Guid ProviderGuid(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry property)
     {

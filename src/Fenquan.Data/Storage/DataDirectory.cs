@@ -1,7 +1,8 @@
 namespace Fenquan.Data.Storage;
 
 /// <summary>
-/// Where Fenquan keeps its data: the SQLite file, uploads and the ledger signing key.
+/// Where Fenquan keeps its data: the SQLite file and uploads. The ledger signing key is kept apart
+/// (see <see cref="KeyDirectory"/>), so a copy of this folder carries no usable key.
 /// One rule for the command line and the web application: <c>--data DIR</c>, else the
 /// environment variable <c>FENQUAN_DATA</c>, else <c>./data</c>.
 /// </summary>
@@ -15,11 +16,7 @@ public sealed class DataDirectory
 
     public string DatabaseFile => Path.Combine(Root, "fenquan.db");
 
-    public string KeysFolder => Path.Combine(Root, "keys");
-
     public string UploadsFolder => Path.Combine(Root, "uploads");
-
-    public string SigningKeyFile => Path.Combine(KeysFolder, "ledger-ed25519.key");
 
     /// <summary>Chooses the folder by the rule above; does not create it.</summary>
     public static DataDirectory Resolve(string? option, Func<string, string?>? environment = null)
@@ -35,7 +32,6 @@ public sealed class DataDirectory
     public DataDirectory EnsureCreated()
     {
         Directory.CreateDirectory(Root);
-        Directory.CreateDirectory(KeysFolder);
         Directory.CreateDirectory(UploadsFolder);
         return this;
     }

@@ -9,9 +9,10 @@ namespace Fenquan.Data.Storage;
 /// </summary>
 public sealed class FenquanStore : IAsyncDisposable
 {
-    private FenquanStore(DataDirectory data, DatabaseSettings database, TreeHeadSigner signer, TimeProvider time)
+    private FenquanStore(DataDirectory data, KeyDirectory keys, DatabaseSettings database, TreeHeadSigner signer, TimeProvider time)
     {
         Data = data;
+        Keys = keys;
         Database = database;
         Signer = signer;
         Time = time;
@@ -19,6 +20,8 @@ public sealed class FenquanStore : IAsyncDisposable
     }
 
     public DataDirectory Data { get; }
+
+    public KeyDirectory Keys { get; }
 
     public DatabaseSettings Database { get; }
 
@@ -29,12 +32,13 @@ public sealed class FenquanStore : IAsyncDisposable
     public LedgerWriter Writer { get; }
 
     /// <summary>Creates the data folder, the signing key and the database if missing, and applies migrations.</summary>
-    public static async Task<FenquanStore> OpenAsync(DataDirectory data, DatabaseSettings database, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<FenquanStore> OpenAsync(DataDirectory data, DatabaseSettings database, TimeProvider time, CancellationToken cancellationToken = default, KeyDirectory? keys = null)
     {
         data.EnsureCreated();
-        var signer = SigningKeyStore.LoadOrCreate(data);
+        keys ??= KeyDirectory.Resolve(data);
+        var signer = SigningKeyStore.LoadOrCreate(data, keys);
         await FenquanDatabase.MigrateAsync(database, cancellationToken);
-        return new FenquanStore(data, database, signer, time);
+        return new FenquanStore(data, keys, database, signer, time);
     }
 
     public FenquanDbContext Context() => FenquanDatabase.CreateContext(Database);

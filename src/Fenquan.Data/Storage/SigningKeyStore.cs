@@ -1,52 +1,152 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Text;
 using Fenquan.Core.Ledger;
 
 namespace Fenquan.Data.Storage;
 
 /// <summary>
-/// The ledger's Ed25519 signing key lives in the data folder, outside the database (R44): someone
-/// who can edit the database cannot sign a forged tree head. The public key is written beside it
-/// (hex) so that anyone entitled can verify.
+/// The log's Ed25519 signing key (R44), in the key folder outside the data folder, encrypted at rest
+/// as PKCS#8 (PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC, readable by <c>openssl pkey</c>) with the
+/// operator's passphrase. The public keys the log has used are written beside it. The running server
+/// must hold the key, so encryption protects copies and backups; against the operator himself it is
+/// the witnesses that protect.
 /// </summary>
 public static class SigningKeyStore
 {
-    public static TreeHeadSigner LoadOrCreate(DataDirectory data)
+    // The generated passphrase is 256 random bits; the count only matters for a passphrase a person chose.
+    private const int Iterations = 100_000;
+
+    private const string PemLabel = "ENCRYPTED PRIVATE KEY";
+
+    public static TreeHeadSigner LoadOrCreate(DataDirectory data, KeyDirectory? keys = null)
     {
-        data.EnsureCreated();
-        if (File.Exists(data.SigningKeyFile))
+        keys ??= KeyDirectory.Resolve(data);
+        keys.EnsureCreated();
+        if (File.Exists(keys.SigningKeyFile))
         {
-            return TreeHeadSigner.Import(File.ReadAllBytes(data.SigningKeyFile), TreeHeadKeyFormat.Pkix);
+            return Decrypt(File.ReadAllText(keys.SigningKeyFile), ReadPassphrase(keys));
+        }
+
+        // A data folder from before keys moved out of it: take its key over, and remove the plaintext copy.
+        var legacy = Path.Combine(data.Root, "keys", "ledger-ed25519.key");
+        var signer = File.Exists(legacy) ? TreeHeadSigner.Import(File.ReadAllBytes(legacy), TreeHeadKeyFormat.Pkix) : TreeHeadSigner.Create();
+        Save(keys, signer);
+        if (File.Exists(legacy))
+        {
+            File.Delete(legacy);
+            File.Delete(Path.Combine(data.Root, "keys", "ledger-ed25519.pub"));
+        }
+
+        return signer;
+    }
+
+    /// <summary>The public keys the log has signed with, oldest first (empty when there is no key yet).</summary>
+    public static IReadOnlyList<byte[]> LoadPublicKeys(KeyDirectory keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return File.Exists(keys.PublicKeysFile)
+            ? [.. File.ReadAllLines(keys.PublicKeysFile).Where(l => l.Trim().Length > 0).Select(l => Convert.FromHexString(l.Trim()))]
+            : [];
+    }
+
+    /// <summary>
+    /// Replaces the signing key: the old one moves, still encrypted, to the retired folder; the new
+    /// one's public key is added to the history. Returns the new key.
+    /// </summary>
+    public static TreeHeadSigner Rotate(KeyDirectory keys, TreeHeadSigner next, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(next);
+        Directory.CreateDirectory(keys.RetiredFolder);
+        var retired = Path.Combine(keys.RetiredFolder, "ledger-ed25519-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + ".p8.pem");
+        File.Move(keys.SigningKeyFile, retired);
+        Save(keys, next);
+        return next;
+    }
+
+    /// <summary>The key as encrypted PKCS#8 in PEM.</summary>
+    public static string Encrypt(TreeHeadSigner signer, string passphrase)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var info = Pkcs8PrivateKeyInfo.Decode(signer.ExportPrivateKey(TreeHeadKeyFormat.Pkix), out _);
+        var encrypted = info.Encrypt(passphrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, Iterations));
+        return new string(PemEncoding.Write(PemLabel, encrypted)) + "\n";
+    }
+
+    public static TreeHeadSigner Decrypt(string pem, string passphrase)
+    {
+        var fields = PemEncoding.Find(pem);
+        if (pem[fields.Label] is not PemLabel)
+        {
+            throw new FormatException("The signing key file is not an encrypted PKCS#8 key.");
+        }
+
+        try
+        {
+            var info = Pkcs8PrivateKeyInfo.DecryptAndDecode(passphrase, Convert.FromBase64String(pem[fields.Base64Data]), out _);
+            return TreeHeadSigner.Import(info.Encode(), TreeHeadKeyFormat.Pkix);
+        }
+        catch (CryptographicException)
+        {
+            throw new CryptographicException("The signing key cannot be decrypted with the passphrase given (check --key-passphrase-file / FENQUAN_KEY_PASSPHRASE_FILE).");
+        }
+    }
+
+    /// <summary>
+    /// An Ed25519 key in an encrypted PKCS#8 file (made, with a generated passphrase when the
+    /// passphrase file is missing too, on first use) — the witness's key is kept the same way.
+    /// </summary>
+    public static TreeHeadSigner LoadOrCreateEncrypted(string keyFile, string passphraseFile)
+    {
+        if (File.Exists(keyFile))
+        {
+            return Decrypt(File.ReadAllText(keyFile), ReadPassphrase(keyFile, passphraseFile));
         }
 
         var signer = TreeHeadSigner.Create();
-        var temporary = data.SigningKeyFile + ".tmp";
-        File.WriteAllBytes(temporary, signer.ExportPrivateKey(TreeHeadKeyFormat.Pkix));
+        SaveEncrypted(keyFile, passphraseFile, signer);
+        return signer;
+    }
+
+    private static string ReadPassphrase(string keyFile, string passphraseFile)
+    {
+        if (!File.Exists(passphraseFile))
+        {
+            throw new FileNotFoundException($"The key {keyFile} is encrypted and its passphrase file {passphraseFile} is missing: pass --key-passphrase-file or set {KeyDirectory.PassphraseVariable}.");
+        }
+
+        return File.ReadAllText(passphraseFile).TrimEnd('\r', '\n');
+    }
+
+    private static string ReadPassphrase(KeyDirectory keys) => ReadPassphrase(keys.SigningKeyFile, keys.PassphraseFile);
+
+    private static void SaveEncrypted(string keyFile, string passphraseFile, TreeHeadSigner signer)
+    {
+        if (!File.Exists(passphraseFile))
+        {
+            // No passphrase supplied: make one (the demo's way; see docs/transparency.md for its limits).
+            WritePrivate(passphraseFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
+        }
+
+        WritePrivate(keyFile, Encrypt(signer, ReadPassphrase(keyFile, passphraseFile)));
+    }
+
+    private static void Save(KeyDirectory keys, TreeHeadSigner signer)
+    {
+        SaveEncrypted(keys.SigningKeyFile, keys.PassphraseFile, signer);
+        File.AppendAllText(keys.PublicKeysFile, Convert.ToHexStringLower(signer.PublicKey) + "\n", Encoding.ASCII);
+    }
+
+    private static void WritePrivate(string path, string text)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text, Encoding.ASCII);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        File.Move(temporary, data.SigningKeyFile, overwrite: false);
-        File.WriteAllText(PublicKeyFile(data), Convert.ToHexStringLower(signer.PublicKey) + "\n");
-        return signer;
+        File.Move(temporary, path, overwrite: false);
     }
-
-    /// <summary>The public key, for verification without the private key.</summary>
-    public static byte[]? LoadPublicKey(DataDirectory data)
-    {
-        var file = PublicKeyFile(data);
-        if (File.Exists(file))
-        {
-            return Convert.FromHexString(File.ReadAllText(file).Trim());
-        }
-
-        if (!File.Exists(data.SigningKeyFile))
-        {
-            return null;
-        }
-
-        using var signer = TreeHeadSigner.Import(File.ReadAllBytes(data.SigningKeyFile), TreeHeadKeyFormat.Pkix);
-        return signer.PublicKey;
-    }
-
-    public static string PublicKeyFile(DataDirectory data) => Path.Combine(data.KeysFolder, "ledger-ed25519.pub");
 }

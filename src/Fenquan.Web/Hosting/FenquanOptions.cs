@@ -12,6 +12,12 @@ public sealed class FenquanOptions
 
     public string? Db { get; set; }
 
+    /// <summary>The key folder (<c>--keys</c>, FENQUAN_KEYS; default: beside the data folder), see KeyDirectory.</summary>
+    public string? Keys { get; set; }
+
+    /// <summary>The file with the signing key's passphrase (<c>--key-passphrase-file</c>, FENQUAN_KEY_PASSPHRASE_FILE).</summary>
+    public string? KeyPassphraseFile { get; set; }
+
     /// <summary>Seed the demo county 清河县 on first start (and create a sign-in for every demo person).</summary>
     public bool SeedDemo { get; set; } = true;
 
@@ -29,6 +35,12 @@ public sealed class FenquanOptions
 
     /// <summary>The time zone whose date is "today" for roles on the day.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Seconds between pushes of the latest checkpoints to the witnesses (R44).</summary>
+    public int WitnessPushSeconds { get; set; } = 5;
+
+    /// <summary>Minutes after which a witness that has not cosigned a newer checkpoint is shown as silent (R44).</summary>
+    public int WitnessSilentMinutes { get; set; } = 60;
 
     /// <summary>Days a step may wait before it is shown as overdue (until the working-day calendar of R46 lands).</summary>
     public int StepDays { get; set; } = 3;

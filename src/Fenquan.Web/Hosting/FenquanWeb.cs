@@ -8,6 +8,7 @@ using Fenquan.Web.Api;
 using Fenquan.Web.Attachments;
 using Fenquan.Web.Delegations;
 using Fenquan.Web.Matters;
+using Fenquan.Web.Transparency;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -70,6 +71,12 @@ public static class FenquanWeb
                 case "--db" when i + 1 < args.Length:
                     result.Add("--Fenquan:Db=" + args[++i]);
                     break;
+                case "--keys" when i + 1 < args.Length:
+                    result.Add("--Fenquan:Keys=" + args[++i]);
+                    break;
+                case "--key-passphrase-file" when i + 1 < args.Length:
+                    result.Add("--Fenquan:KeyPassphraseFile=" + args[++i]);
+                    break;
                 default:
                     result.Add(args[i]);
                     break;
@@ -86,11 +93,12 @@ public static class FenquanWeb
         var options = builder.Configuration.GetSection(FenquanOptions.Section).Get<FenquanOptions>() ?? new FenquanOptions();
         var data = DataDirectory.Resolve(options.Data);
         var database = DatabaseSettings.Resolve(data, options.Db);
+        var keys = KeyDirectory.Resolve(data, options.Keys, options.KeyPassphraseFile);
 
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysFolder, "data-protection"))).SetApplicationName("Fenquan");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys.DataProtectionFolder)).SetApplicationName("Fenquan");
         services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
         services.AddSingleton<Clock>();
-        services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>(), keys: keys).GetAwaiter().GetResult());
         services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new OrganizationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PolicyOperations(sp.GetRequiredService<FenquanStore>().Writer));
@@ -103,6 +111,10 @@ public static class FenquanWeb
         services.AddSingleton<StartupReport>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<OverdueSignatureReporter>();
+        services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WitnessPusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WitnessPusher>());
+        services.AddScoped<TransparencyService>();
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
         services.AddSingleton<ViewerCache>();
@@ -237,6 +249,7 @@ public static class FenquanWeb
         app.MapPolicyApi();
         app.MapCountyDataApi();
         app.MapCounterpartyApi();
+        app.MapTransparency();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -149,6 +149,7 @@ public sealed class StartupTasks(
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Fenquan 分权 is listening on: {string.Join(", ", addresses)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Data folder: {store.Data.Root}; database: {store.Database}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Key folder (signing key, encrypted; keep it off backups of the data folder): {store.Keys.Root}");
         if (report.DemoSignIns.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Demo sign-ins ({DemoCounty.CountyName}, unit u1 = 城关镇; u2…u5 are the other units), password: {report.DemoPassword}");

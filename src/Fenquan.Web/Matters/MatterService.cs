@@ -7,6 +7,7 @@ using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data;
+using Fenquan.Data.Ledger;
 using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
@@ -544,13 +545,13 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             return Result<MatterLedger>.Ok(new MatterLedger(matter, [], null));
         }
 
-        // The leaves of the tree the head signed, in order (index = sequence).
-        var leaves = await Db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && e.Sequence < head.TreeSize).OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync();
+        // The tree the head signed, read from its tiles: a few tile reads per proof (R44).
+        var tree = await LedgerTiles.TreeAsync(Db, viewer.County, head.TreeSize);
         var items = rows.Select(row => (Row: row, Entry: LedgerEntry.Parse(row.Bytes))).Where(e => visible(e.Entry)).Select(e =>
         {
             var (row, entry) = e;
-            IReadOnlyList<byte[]> proof = row.Sequence < leaves.Count ? MerkleProofs.InclusionProof(leaves, row.Sequence, leaves.Count) : [];
-            var verified = row.Sequence < leaves.Count && MerkleProofs.VerifyInclusion(row.Sequence, leaves.Count, MerkleHash.Leaf(row.Bytes), proof, head.RootHash);
+            IReadOnlyList<byte[]> proof = row.Sequence < head.TreeSize ? LedgerTiles.InclusionProofOrEmpty(tree, row.Sequence) : [];
+            var verified = row.Sequence < head.TreeSize && MerkleProofs.VerifyInclusion(row.Sequence, head.TreeSize, MerkleHash.Leaf(row.Bytes), proof, head.RootHash);
             return new LedgerItem(row.Sequence, entry.At, entry.Kind, entry.SubjectType, entry.SubjectId, entry.Data, Convert.ToHexStringLower(row.LeafHash), proof.Select(Convert.ToHexStringLower).ToList(), verified);
         }).ToList();
         var view = new SignedHeadView(head.TreeSize, Convert.ToHexStringLower(head.RootHash), head.At, Convert.ToHexStringLower(head.Signature), Convert.ToHexStringLower(store.Signer.PublicKey));

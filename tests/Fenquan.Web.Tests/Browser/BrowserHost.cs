@@ -1,8 +1,4 @@
 using Fenquan.Testing;
-using Fenquan.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -17,23 +13,24 @@ public sealed class BrowserHost : IAsyncDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    private readonly string _data;
-    private readonly WebApplication _app;
+    private readonly LiveServer _server;
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly string _prefix;
 
-    private BrowserHost(string data, WebApplication app, IPlaywright playwright, IBrowser browser, string address, string prefix)
+    private BrowserHost(LiveServer server, IPlaywright playwright, IBrowser browser, string prefix)
     {
-        _data = data;
-        _app = app;
+        _server = server;
         _playwright = playwright;
         _browser = browser;
-        Address = address;
+        Address = server.Address;
         _prefix = prefix;
     }
 
     public string Address { get; }
+
+    /// <summary>The server under test (its services, its data folder).</summary>
+    public LiveServer Server => _server;
 
     public static string Shots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
@@ -41,24 +38,16 @@ public sealed class BrowserHost : IAsyncDisposable
     public Dictionary<string, Guid> People { get; } = [];
 
     /// <param name="prefix">Prefix of this test's screenshot files.</param>
-    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0)
+    /// <param name="extra">More server arguments (e.g. <c>--Fenquan:WitnessPushSeconds=1</c>).</param>
+    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0, params string[] extra)
     {
         if (!File.Exists(Chromium))
         {
             Requirements.Missing("Chromium");
         }
 
-        var data = Directory.CreateTempSubdirectory("fenquan-e2e-" + prefix + "-").FullName;
         Directory.CreateDirectory(Shots);
-        var app = FenquanWeb.Build(
-        [
-            "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", ProjectFolder(),
-            "--Fenquan:DemoMatters=" + demoMatters.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerMinute=1000",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var server = await LiveServer.StartAsync("e2e-" + prefix, demoMatters, extra);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -66,7 +55,7 @@ public sealed class BrowserHost : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        return new BrowserHost(data, app, playwright, browser, address, prefix);
+        return new BrowserHost(server, playwright, browser, prefix);
     }
 
     /// <summary>A new browser context signed in through the sign-in form, on the workbench.</summary>
@@ -97,16 +86,7 @@ public sealed class BrowserHost : IAsyncDisposable
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _server.DisposeAsync();
     }
 
     public static string ProjectFolder()

@@ -56,7 +56,7 @@ public sealed class MainFlowTests
         // Sign-ins are ledgered, and the whole ledger still verifies.
         await using var db = app.Db();
         Assert.True(await db.Set<SignInRecord>().CountAsync(s => s.Outcome == SignInOutcome.Succeeded) >= 4);
-        var key = SigningKeyStore.LoadPublicKey(DataDirectory.Resolve(app.DataFolder))!;
+        var key = SigningKeyStore.LoadPublicKeys(KeyDirectory.Resolve(DataDirectory.Resolve(app.DataFolder)))[^1];
         var audit = await LedgerAudit.RunAsync(db, key);
         Assert.True(audit.IsIntact, string.Join("; ", audit.Counties.SelectMany(c => c.Rows).Select(r => r.Message)) + " " + string.Join("; ", audit.Counties.SelectMany(c => c.Ledger.Problems).Select(p => p.ToString())));
     }
