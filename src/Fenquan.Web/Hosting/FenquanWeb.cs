@@ -112,6 +112,7 @@ public static class FenquanWeb
         services.AddScoped<AttachmentService>();
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
+        services.AddScoped<Public.PublicRegisterService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
