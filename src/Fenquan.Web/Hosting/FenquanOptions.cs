@@ -27,6 +27,9 @@ public sealed class FenquanOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 10;
 
+    /// <summary>Applications and complaints the public may file per client address per minute.</summary>
+    public int IntakePermitsPerMinute { get; set; } = 10;
+
     /// <summary>The time zone whose date is "today" for roles on the day.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

@@ -23,6 +23,8 @@ public static class FenquanWeb
 {
     public const string SignInPolicy = "sign-in";
 
+    public const string IntakePolicy = "intake";
+
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
     /// <summary>Builds the application from command-line arguments (<c>--data</c>, <c>--db</c>, <c>--no-demo</c>, <c>--urls</c>).</summary>
@@ -113,6 +115,12 @@ public static class FenquanWeb
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
         services.AddScoped<Public.PublicRegisterService>();
+        services.AddSingleton(sp => new ApplicationOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new ComplaintOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton<Core.Licensing.IIdentityVerifier, Citizens.OfflineIdentityVerifier>();
+        services.AddScoped<Citizens.ApplicationService>();
+        services.AddScoped<Citizens.ComplaintService>();
+        services.AddHostedService<Citizens.RedCardReporter>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -171,6 +179,17 @@ public static class FenquanWeb
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, options.SignInPermitsPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+
+            // Intake (applications and complaints from the public): per client address, kept in memory
+            // only and as a keyed hash, never stored with the application.
+            limiter.AddPolicy(IntakePolicy, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("get") : RateLimitPartition.GetFixedWindowLimiter(
+                Citizens.IntakeKey.Of(context.Connection.RemoteIpAddress),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.IntakePermitsPerMinute),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
@@ -235,6 +254,7 @@ public static class FenquanWeb
         app.MapMeetingApi();
         app.MapPolicyApi();
         app.MapCountyDataApi();
+        app.MapComplaintApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -21,6 +21,13 @@ public sealed class PublicRegisterService(DbSession session)
     public IReadOnlyList<(CountyId Id, string Name)> Counties() =>
         [.. session.Db.Counties.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).AsEnumerable().Select(c => (c.Id, c.Name))];
 
+    /// <summary>The people of the county's units (public servants, named so a complaint can name them; R32).</summary>
+    public IReadOnlyList<(Guid Unit, Guid Person, string Name)> PeopleOf(CountyId county) =>
+        [.. (from m in session.Db.Memberships.AsNoTracking()
+             join p in session.Db.People.AsNoTracking() on m.PersonId equals p.Id
+             where m.CountyId == county
+             select new { m.UnitId, p.Id, p.Name }).Distinct().AsEnumerable().OrderBy(x => x.UnitId.Value).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => (x.UnitId.Value, x.Id.Value, x.Name))];
+
     /// <summary>The county's register in force, or null for a county that does not exist.</summary>
     public PublicRegister? Read(Guid county)
     {
