@@ -67,7 +67,7 @@ public sealed class ApprovalApplication
     /// <summary>The day the current acceptance round started (submission, or the correction).</summary>
     public DateOnly RoundStartedOn { get; private set; }
 
-    /// <summary>Whether the unit already asked for missing documents in this round (once, Art. 32).</summary>
+    /// <summary>Whether the unit already asked for missing documents: once per application, all at once (Art. 32).</summary>
     public bool CorrectionAsked { get; private set; }
 
     /// <summary>The documents asked for, one a line.</summary>
@@ -175,7 +175,7 @@ public sealed class ApprovalApplication
 
     /// <summary>
     /// 一次性告知补正 (Art. 32): the unit names every missing document at once, within the acceptance
-    /// limit; a second request in the same round is refused.
+    /// limit; a second request is refused, also after the applicant handed the documents in.
     /// </summary>
     public Outcome RequestCorrection(PersonId by, IReadOnlyCollection<string> missing, IOrganizationView org, DateTimeOffset now, DateOnly today, WorkingCalendar calendar)
     {
@@ -186,7 +186,7 @@ public sealed class ApprovalApplication
 
         if (CorrectionAsked)
         {
-            return Refusal.Because("R24", "CorrectionOnlyOnce", "Everything missing from application {receipt} is asked for at once (一次性告知); it was already asked in this round.", ("receipt", ReceiptNumber));
+            return Refusal.Because("R24", "CorrectionOnlyOnce", "Everything missing from application {receipt} is asked for at once (一次性告知); it was already asked.", ("receipt", ReceiptNumber));
         }
 
         var names = missing.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
@@ -224,7 +224,6 @@ public sealed class ApprovalApplication
 
         DocumentsText = Join(Documents.Concat(added).Distinct());
         State = ApplicationState.Submitted;
-        CorrectionAsked = false;
         RoundStartedOn = today;
         Record(ApplicationEventKind.Corrected, null, string.Join("、", added), now, today);
         return Outcome.Ok;
