@@ -90,7 +90,8 @@ public static class FenquanWeb
         var database = DatabaseSettings.Resolve(data, options.Db);
 
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.KeysFolder, "data-protection"))).SetApplicationName("Fenquan");
-        services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
+        // A clock registered before (a test's fake clock, through Build's configure) is kept.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TimeProvider>(services, MicrosecondTimeProvider.Instance);
         services.AddSingleton<Clock>();
         services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));

@@ -35,13 +35,17 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public string Address { get; }
 
+    /// <summary>The server's services (to run what a background service would, at a moved clock).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static string Shots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     /// <summary>Who each signed-in user is (from /api/v1/me); county administrators, who are no unit's person, are not listed.</summary>
     public Dictionary<string, Guid> People { get; } = [];
 
     /// <param name="prefix">Prefix of this test's screenshot files.</param>
-    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0)
+    /// <param name="time">The server's clock (a test moves it); null: the real one.</param>
+    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0, TimeProvider? time = null)
     {
         if (!File.Exists(Chromium))
         {
@@ -56,7 +60,13 @@ public sealed class BrowserHost : IAsyncDisposable
             "--Fenquan:DemoMatters=" + demoMatters.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerMinute=1000",
             "--Logging:LogLevel:Default=Warning",
-        ]);
+        ], builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var playwright = await Playwright.CreateAsync();
@@ -67,6 +77,17 @@ public sealed class BrowserHost : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         return new BrowserHost(data, app, playwright, browser, address, prefix);
+    }
+
+    /// <summary>A new browser context of someone without an account (a citizen), on the public pages.</summary>
+    public async Task<IPage> AnonymousAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { BaseURL = Address, Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserCollection.TimeoutMs);
+        context.SetDefaultNavigationTimeout(BrowserCollection.TimeoutMs);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/public");
+        return page;
     }
 
     /// <summary>A new browser context signed in through the sign-in form, on the workbench.</summary>
