@@ -20,6 +20,10 @@ public sealed record SubmittedApplication(ApprovalApplication Application, strin
 /// </summary>
 public sealed class ApplicationOperations(LedgerWriter writer)
 {
+    // The public's most frequent read (the follow-up page), compiled once.
+    private static readonly Func<FenquanDbContext, string, Task<ApprovalApplication?>> ByReceipt =
+        EF.CompileAsyncQuery((FenquanDbContext db, string receipt) => db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).SingleOrDefault(a => a.ReceiptNumber == receipt));
+
     private const string CodeCharacters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public Task<Result<SubmittedApplication>> SubmitAsync(CountyId county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, IdentityCheck identity, DateOnly today) =>
@@ -51,7 +55,7 @@ public sealed class ApplicationOperations(LedgerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(db);
         var number = (receipt ?? string.Empty).Trim();
-        var found = number.Length is 0 or > 40 ? null : await db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).SingleOrDefaultAsync(a => a.ReceiptNumber == number);
+        var found = number.Length is 0 or > 40 ? null : await ByReceipt(db, number);
 
         // The hash is computed either way, so an unknown receipt costs what a wrong code costs.
         var opens = found?.Opens(code) ?? ApprovalApplication.HashCode(code ?? string.Empty).Length < 0;

@@ -94,8 +94,19 @@ public sealed class ComplaintOperations(LedgerWriter writer)
     }
 
     /// <summary>Complaints filed from an application (shown on its follow-up page: reply and rating, nothing about the handler).</summary>
-    public static Task<List<EfficiencyComplaint>> OfApplicationAsync(FenquanDbContext db, Guid application) =>
-        db.Set<EfficiencyComplaint>().AsNoTracking().Where(c => c.ApplicationId == application).OrderBy(c => c.Id).ToListAsync();
+    public static async Task<List<EfficiencyComplaint>> OfApplicationAsync(FenquanDbContext db, Guid application)
+    {
+        var found = new List<EfficiencyComplaint>();
+        await foreach (var complaint in ByApplication(db, application))
+        {
+            found.Add(complaint);
+        }
+
+        return found;
+    }
+
+    private static readonly Func<FenquanDbContext, Guid, IAsyncEnumerable<EfficiencyComplaint>> ByApplication =
+        EF.CompileAsyncQuery<FenquanDbContext, Guid, EfficiencyComplaint>((db, application) => db.Set<EfficiencyComplaint>().AsNoTracking().Where(c => c.ApplicationId == application).OrderBy(c => c.Id));
 
     /// <summary>
     /// The complaints a person may read (R32): those they handle and, as a unit's discipline member,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Fenquan.Core.Calendar;
 using Fenquan.Core.Licensing;
 using Fenquan.Core.Primitives;
@@ -26,7 +27,24 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
 {
     public LimitWatch Watch { get; } = new(options.Value.WarningPercent);
 
-    public WorkingCalendar Calendar(CountyId county) => CountyChangeOperations.CalendarInForce(session.Db, county);
+    // The calendar in force per county, read again after CalendarAge: the follow-up page is the
+    // public's most frequent request, and a confirmed calendar year changes a few times a year.
+    private static readonly ConcurrentDictionary<CountyId, (long Until, WorkingCalendar Calendar)> Calendars = new();
+    private const long CalendarAgeMs = 10_000;
+
+    /// <summary>R46: the county's calendar in force (at most ten seconds old).</summary>
+    public WorkingCalendar Calendar(CountyId county)
+    {
+        var now = Environment.TickCount64;
+        if (Calendars.TryGetValue(county, out var kept) && kept.Until > now)
+        {
+            return kept.Calendar;
+        }
+
+        var calendar = CountyChangeOperations.CalendarInForce(session.Db, county);
+        Calendars[county] = (now + CalendarAgeMs, calendar);
+        return calendar;
+    }
 
     public async Task<Result<SubmittedApplication>> SubmitAsync(Guid county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, CancellationToken cancellationToken)
     {
