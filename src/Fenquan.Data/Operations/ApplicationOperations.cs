@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Fenquan.Core.Calendar;
 using Fenquan.Core.Licensing;
@@ -6,6 +7,7 @@ using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fenquan.Data.Operations;
 
@@ -20,9 +22,8 @@ public sealed record SubmittedApplication(ApprovalApplication Application, strin
 /// </summary>
 public sealed class ApplicationOperations(LedgerWriter writer)
 {
-    // The public's most frequent read (the follow-up page), compiled once.
-    private static readonly Func<FenquanDbContext, string, Task<ApprovalApplication?>> ByReceipt =
-        EF.CompileAsyncQuery((FenquanDbContext db, string receipt) => db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).SingleOrDefault(a => a.ReceiptNumber == receipt));
+    // The public's most frequent read (the follow-up page), compiled once per model (SQLite, PostgreSQL).
+    private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, string, Task<ApprovalApplication?>>> ByReceiptQueries = new();
 
     private const string CodeCharacters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -55,7 +56,8 @@ public sealed class ApplicationOperations(LedgerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(db);
         var number = (receipt ?? string.Empty).Trim();
-        var found = number.Length is 0 or > 40 ? null : await ByReceipt(db, number);
+        var byReceipt = ByReceiptQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((FenquanDbContext c, string r) => c.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).SingleOrDefault(a => a.ReceiptNumber == r)));
+        var found = number.Length is 0 or > 40 ? null : await byReceipt(db, number);
 
         // The hash is computed either way, so an unknown receipt costs what a wrong code costs.
         var opens = found?.Opens(code) ?? ApprovalApplication.HashCode(code ?? string.Empty).Length < 0;

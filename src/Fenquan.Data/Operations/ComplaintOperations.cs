@@ -97,7 +97,9 @@ public sealed class ComplaintOperations(LedgerWriter writer)
     public static async Task<List<EfficiencyComplaint>> OfApplicationAsync(FenquanDbContext db, Guid application)
     {
         var found = new List<EfficiencyComplaint>();
-        await foreach (var complaint in ByApplication(db, application))
+        ArgumentNullException.ThrowIfNull(db);
+        var query = ByApplicationQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery<FenquanDbContext, Guid, EfficiencyComplaint>((c, a) => c.Set<EfficiencyComplaint>().AsNoTracking().Where(x => x.ApplicationId == a).OrderBy(x => x.Id)));
+        await foreach (var complaint in query(db, application))
         {
             found.Add(complaint);
         }
@@ -105,8 +107,8 @@ public sealed class ComplaintOperations(LedgerWriter writer)
         return found;
     }
 
-    private static readonly Func<FenquanDbContext, Guid, IAsyncEnumerable<EfficiencyComplaint>> ByApplication =
-        EF.CompileAsyncQuery<FenquanDbContext, Guid, EfficiencyComplaint>((db, application) => db.Set<EfficiencyComplaint>().AsNoTracking().Where(c => c.ApplicationId == application).OrderBy(c => c.Id));
+    // Compiled once per model (SQLite, PostgreSQL): read on every follow-up page.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<FenquanDbContext, Guid, IAsyncEnumerable<EfficiencyComplaint>>> ByApplicationQueries = new();
 
     /// <summary>
     /// The complaints a person may read (R32): those they handle and, as a unit's discipline member,
