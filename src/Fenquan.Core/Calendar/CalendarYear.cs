@@ -32,17 +32,8 @@ public sealed record CalendarYear(int Year, string Source, IReadOnlyList<Officia
     /// <summary>A year from its JSON, checked (<see cref="Check"/>).</summary>
     public static Result<CalendarYear> FromJson(string json)
     {
-        CalendarYear? year;
-        try
-        {
-            year = JsonSerializer.Deserialize<CalendarYear>(json, RegisterJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return Refusal.Invalid("The calendar year is not valid JSON of the documented format: " + e.Message);
-        }
-
-        return year is null ? Refusal.Invalid("The calendar year is empty JSON.") : year.Check();
+        var year = RegisterJson.Read<CalendarYear>(json, "calendar year");
+        return year.IsOk ? year.Value.Check() : year.Refusal!;
     }
 
     /// <summary>

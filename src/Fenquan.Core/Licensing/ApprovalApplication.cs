@@ -119,8 +119,17 @@ public sealed class ApprovalApplication
     public static string HashCode(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
 
     /// <summary>Whether <paramref name="code"/> is this application's follow-up code (constant time).</summary>
-    public bool Opens(string? code) =>
-        code is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashCode(code)), Encoding.ASCII.GetBytes(FollowUpCodeHash));
+    public bool Opens(string? code) => CodeMatches(FollowUpCodeHash, code);
+
+    /// <summary>
+    /// Whether <paramref name="code"/> hashes to <paramref name="hash"/>, compared in constant time; the
+    /// code is hashed also when there is no hash (an unknown receipt), so both cost the same.
+    /// </summary>
+    public static bool CodeMatches(string? hash, string? code)
+    {
+        var computed = Encoding.ASCII.GetBytes(HashCode(code ?? string.Empty));
+        return hash is not null && code is not null && CryptographicOperations.FixedTimeEquals(computed, Encoding.ASCII.GetBytes(hash));
+    }
 
     /// <summary>
     /// A new application to <paramref name="item"/> as published today. Refused when the item names no

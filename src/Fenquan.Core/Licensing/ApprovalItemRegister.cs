@@ -49,17 +49,8 @@ public sealed record ApprovalItemRegister(IReadOnlyList<ApprovalItemEntry> Items
     /// </summary>
     public static Result<ApprovalItemRegister> FromJson(string json)
     {
-        Document? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<Document>(json, RegisterJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return Refusal.Invalid("The register is not valid JSON of the documented format: " + e.Message);
-        }
-
-        return document is null ? Refusal.Invalid("The register is empty JSON.") : Create(document.Items);
+        var document = RegisterJson.Read<Document>(json, "register");
+        return document.IsOk ? Create(document.Value.Items) : document.Refusal!;
     }
 
     /// <summary>R24: every item publishes its content, legal basis, time limit and fee standard; codes are unique.</summary>

@@ -178,7 +178,7 @@ public sealed class EfficiencyComplaint
         return p == HandlerId || (Route == ComplaintRoute.UnitDiscipline && org.HoldsRole(UnitId, p, Role.DisciplineMember, today));
     }
 
-    public bool Opens(string? code) => code is not null && string.Equals(ApprovalApplication.HashCode(code), FollowUpCodeHash, StringComparison.Ordinal);
+    public bool Opens(string? code) => ApprovalApplication.CodeMatches(FollowUpCodeHash, code);
 
     /// <summary>Once, with a reason, by up to 30 working days (60 in all).</summary>
     public Outcome Extend(PersonId by, int days, string reason, IOrganizationView org, DateOnly today)

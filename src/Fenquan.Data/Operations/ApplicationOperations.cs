@@ -59,9 +59,8 @@ public sealed class ApplicationOperations(LedgerWriter writer)
         var byReceipt = ByReceiptQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((FenquanDbContext c, string r) => c.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).SingleOrDefault(a => a.ReceiptNumber == r)));
         var found = number.Length is 0 or > 40 ? null : await byReceipt(db, number);
 
-        // The hash is computed either way, so an unknown receipt costs what a wrong code costs.
-        var opens = found?.Opens(code) ?? ApprovalApplication.HashCode(code ?? string.Empty).Length < 0;
-        return opens ? found : null;
+        // The code is hashed either way, so an unknown receipt costs what a wrong code costs.
+        return ApprovalApplication.CodeMatches(found?.FollowUpCodeHash, code) ? found : null;
     }
 
     public static Task<ApprovalApplication?> FindAsync(FenquanDbContext db, CountyId county, Guid id) =>
