@@ -7,6 +7,7 @@
 #   .NET client instead): wrk costs the two shared cores far less per request than HttpClient.
 #   A warm-up round of WARMUP matters (default 10000) runs first and is not counted: a freshly started
 #   server spends about a third of its CPU for several seconds recompiling hot code (tiered JIT).
+#   bench/run-load.sh followup        # the public follow-up page, 100 concurrent citizens (CLIENTS_FOLLOWUP, REQUESTS, WARMUP)
 #   bench/run-load.sh scale           # the workbench at 1,000,000 matters (SQLite), read-only figures
 #   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
 #   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh mixed   # the same pages while 32 clients submit into u1
@@ -61,6 +62,14 @@ if [[ "${1:-sqlite}" == "scale" ]]; then
   echo "matters: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM matters') ($(sqlite3 "$DATA/fenquan.db" "SELECT count(*) FROM matters WHERE State = 'Pending'") pending), ledger entries: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM ledger_entries'), database: $(du -sh "$DATA/fenquan.db" | cut -f1)"
   exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
     --mode workbench --clients 4 --seconds 900 --workbench "${SAMPLES:-200}"
+fi
+if [[ "${1:-sqlite}" == "followup" ]]; then
+  # The public follow-up page (issue 17): 100 applications through the public form, then CLIENTS
+  # (default 100) concurrent citizens POST /public/follow-up; REQUESTS measured after WARMUP.
+  echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
+  exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
+    --mode followup --clients "${CLIENTS_FOLLOWUP:-100}" --matters "${REQUESTS:-20000}" --warmup "${WARMUP:-5000}" --seconds 600 \
+    $([[ "${LOAD_TOOL:-wrk}" == "wrk" ]] && command -v wrk >/dev/null && echo --wrk)
 fi
 DB_ARGS=()
 if [[ "${1:-sqlite}" == "postgres" ]]; then

@@ -45,6 +45,11 @@ try
     var finance = await Http.SignInAsync(uri, options.Unit + ".finance", password, options.Clients);
     Console.WriteLine($"cores={Environment.ProcessorCount} load={Load.Average()} clients={options.Clients} url={uri}");
 
+    if (options.Mode == "followup")
+    {
+        return await FollowUp.RunAsync(options, uri, server);
+    }
+
     if (options.Mode == "workbench")
     {
         return await Scale.RunAsync(options, uri, password, server);
@@ -212,7 +217,7 @@ internal static class ServerProcess
         var root = FindRoot();
         var data = options.Data ?? throw new InvalidOperationException("--start needs --data DIR.");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
-        foreach (var a in new[] { "run", "-c", "Release", "--no-build", "--project", "src/Fenquan.Web", "--", "--data", data, "--urls", options.Url, "--Fenquan:SignInPermitsPerMinute=1000000" })
+        foreach (var a in new[] { "run", "-c", "Release", "--no-build", "--project", "src/Fenquan.Web", "--", "--data", data, "--urls", options.Url, "--Fenquan:SignInPermitsPerMinute=1000000", "--Fenquan:IntakePermitsPerMinute=1000000" })
         {
             info.ArgumentList.Add(a);
         }
@@ -643,6 +648,156 @@ internal static class Scale
         var tasks = Regex.Match(html, @"data-testid=""tasks-count"">(\d+)<").Groups[1].Value;
         return (tasks.Length > 0 ? tasks : "?", Regex.Count(html, "<tr>"), System.Text.Encoding.UTF8.GetByteCount(html));
     }
+}
+
+/// <summary>
+/// The public follow-up page (issue 17): <c>--clients</c> citizens (default 100 with run-load.sh), each
+/// with its own connection and antiforgery cookie, POST /public/follow-up with the receipt number and
+/// code of one of 100 applications made first through the public apply form; a warm-up round of
+/// <c>--warmup</c> requests, then <c>--matters</c> requests measured.
+/// </summary>
+internal static partial class FollowUp
+{
+    public static async Task<int> RunAsync(Options options, Uri uri, Process? server)
+    {
+        using var setup = Citizen(uri);
+        var home = await setup.GetStringAsync("/public");
+        var county = CountyPattern().Match(home).Groups[1].Value;
+        var applications = new List<(string Receipt, string Code)>();
+        for (var i = 0; i < 100; i++)
+        {
+            var form = await setup.GetStringAsync($"/public/{county}/items/QH-XK-00{1 + (i % 9)}/apply");
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Kind"] = "Person",
+                ["Name"] = "负载测试申请人" + i.ToString(CultureInfo.InvariantCulture),
+                ["Number"] = "11010519491231002X",
+                ["Documents"] = "申请书",
+                ["__RequestVerificationToken"] = Token(form),
+            });
+            using var response = await setup.PostAsync($"/public/{county}/items/QH-XK-00{1 + (i % 9)}/apply", content);
+            var html = await response.Content.ReadAsStringAsync();
+            applications.Add((Field(html, "receipt-number"), Field(html, "follow-up-code")));
+        }
+
+        var citizens = new (HttpClient Client, string Token)[options.Clients];
+        for (var c = 0; c < citizens.Length; c++)
+        {
+            var client = Citizen(uri);
+            citizens[c] = (client, Token(await client.GetStringAsync("/public/follow-up")));
+        }
+
+        async Task<(List<double> Latencies, int Failures, TimeSpan Elapsed)> RoundAsync(int requests)
+        {
+            var latencies = new ConcurrentBag<double>();
+            var failures = 0;
+            var next = -1;
+            var watch = Stopwatch.StartNew();
+            await Parallel.ForAsync(0, citizens.Length, new ParallelOptions { MaxDegreeOfParallelism = citizens.Length }, async (c, ct) =>
+            {
+                var (client, token) = citizens[c];
+                while (Interlocked.Increment(ref next) < requests)
+                {
+                    var (receipt, code) = applications[(c + next) % applications.Count];
+                    using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Receipt"] = receipt, ["Code"] = code, ["__RequestVerificationToken"] = token });
+                    var started = Stopwatch.GetTimestamp();
+                    using var response = await client.PostAsync("/public/follow-up", content, ct);
+                    var body = await response.Content.ReadAsStringAsync(ct);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (!response.IsSuccessStatusCode || !body.Contains("data-testid=\"state\"", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            });
+            return ([.. latencies], failures, watch.Elapsed);
+        }
+
+        if (options.Wrk)
+        {
+            // Debian's wrk (one thread, --clients connections, the same cookie and token on each),
+            // a warm-up run of 10 s, then 30 s measured; its Lua done() reports the percentiles.
+            var cookie = new CookieContainer();
+            using var wrkClient = new HttpClient(new SocketsHttpHandler { CookieContainer = cookie, UseProxy = false }) { BaseAddress = uri };
+            var token = Token(await wrkClient.GetStringAsync("/public/follow-up"));
+            var script = Path.Combine(Path.GetTempPath(), $"fenquan-followup-{Guid.NewGuid():N}.lua");
+            var bodies = string.Join(",", applications.Select(a => $"\"Receipt={a.Receipt}&Code={a.Code}&__RequestVerificationToken={Uri.EscapeDataString(token)}\""));
+            File.WriteAllText(script, $$"""
+                local bodies = { {{bodies}} }
+                local i = 0
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+                wrk.headers["Cookie"] = "{{cookie.GetCookieHeader(uri)}}"
+                request = function()
+                  i = i + 1
+                  return wrk.format(nil, "/public/follow-up", nil, bodies[(i % #bodies) + 1])
+                end
+                done = function(summary, latency, requests)
+                  io.write(string.format("RESULT %d %d %d %.1f %.1f %.1f %.1f %.2f\n", summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+                    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000, summary.duration / 1e6))
+                end
+                """);
+            string RunWrk(int seconds)
+            {
+                var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, UseShellExecute = false };
+                foreach (var a in new[] { "-t1", $"-c{citizens.Length}", $"-d{seconds}s", "--timeout", "10s", "-s", script, uri.ToString().TrimEnd('/') })
+                {
+                    info.ArgumentList.Add(a);
+                }
+
+                using var wrk = Process.Start(info)!;
+                var output = wrk.StandardOutput.ReadToEnd();
+                wrk.WaitForExit();
+                return output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal)) ?? output;
+            }
+
+            string Describe(string result)
+            {
+                var f = result.Split(' ');
+                return f.Length < 9 ? result : $"{f[1]} requests in {f[8]} s = {double.Parse(f[1], CultureInfo.InvariantCulture) / double.Parse(f[8], CultureInfo.InvariantCulture):F0}/s; p50 {f[4]} ms, p95 {f[5]} ms, p99 {f[6]} ms, max {f[7]} ms; non-2xx {f[2]}, socket errors {f[3]}";
+            }
+
+            Console.WriteLine($"wrk warm-up, not counted: {Describe(RunWrk(10))}");
+            var wrkCpu = ServerCpu.Milliseconds(server);
+            var measured = RunWrk(30);
+            var requestsDone = double.Parse(measured.Split(' ') is { Length: > 1 } parts ? parts[1] : "1", CultureInfo.InvariantCulture);
+            Console.WriteLine($"POST /public/follow-up (wrk), {citizens.Length} concurrent connections, server CPU {(ServerCpu.Milliseconds(server) - wrkCpu) / Math.Max(1, requestsDone):F2} ms/request: {Describe(measured)}");
+            Console.WriteLine($"load after: {Load.Average()}");
+            File.Delete(script);
+            return measured.Split(' ') is { Length: > 3 } r && r[2] == "0" && r[3] == "0" ? 0 : 1;
+        }
+
+        if (options.Warmup > 0)
+        {
+            var (warm, warmFailures, warmElapsed) = await RoundAsync(options.Warmup);
+            Report.Print($"warm-up, not counted: POST /public/follow-up, {citizens.Length} concurrent", warm, warmElapsed, warmFailures);
+        }
+
+        var cpu = ServerCpu.Milliseconds(server);
+        var (latencies, failures, elapsed) = await RoundAsync(options.Matters);
+        var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, latencies.Count);
+        Report.Print($"POST /public/follow-up, {citizens.Length} concurrent clients, server CPU {cpuPerRequest:F2} ms/request", latencies, elapsed, failures);
+        Console.WriteLine($"load after: {Load.Average()}");
+        foreach (var (client, _) in citizens)
+        {
+            client.Dispose();
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static HttpClient Citizen(Uri uri) =>
+        new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 1, AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    private static string Field(string html, string testId) => Regex.Match(html, "data-testid=\"" + testId + "\"[^>]*>([^<]*)<").Groups[1].Value.Trim();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("href=\"/public/([0-9a-f-]{36})/items\"")]
+    private static partial Regex CountyPattern();
 }
 
 /// <summary>CPU time used so far by a process and its descendants (Linux /proc), in milliseconds; 0 elsewhere.</summary>

@@ -25,7 +25,8 @@ public sealed class LiveServer : IAsyncDisposable
 
     public string Address { get; }
 
-    public static async Task<LiveServer> StartAsync(string prefix, int demoMatters = 0, params string[] extra)
+    /// <param name="time">The server's clock (a test moves it); null: the real one.</param>
+    public static async Task<LiveServer> StartAsync(string prefix, int demoMatters = 0, TimeProvider? time = null, params string[] extra)
     {
         var data = Directory.CreateTempSubdirectory("fenquan-live-" + prefix + "-").FullName;
         var app = FenquanWeb.Build(
@@ -34,7 +35,13 @@ public sealed class LiveServer : IAsyncDisposable
             "--Fenquan:DemoMatters=" + demoMatters.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerMinute=1000",
             "--Logging:LogLevel:Default=Warning", .. extra,
-        ]);
+        ], builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new LiveServer(data, app, address);

@@ -25,11 +25,14 @@ public sealed class WebApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Password-2026";
 
-    private WebApp(string dataFolder, string? connectionString, TimeProvider? time)
+    private readonly Action<IServiceCollection>? _services;
+
+    private WebApp(string dataFolder, string? connectionString, TimeProvider? time, Action<IServiceCollection>? services = null)
     {
         DataFolder = dataFolder;
         ConnectionString = connectionString;
         Time = time;
+        _services = services;
     }
 
     /// <summary>The clock the application runs on when a test moves time (see <see cref="ShiftableTime"/>); null: the real clock.</summary>
@@ -41,11 +44,12 @@ public sealed class WebApp : WebApplicationFactory<Program>
 
     public DatabaseSettings Database => DatabaseSettings.Resolve(DataDirectory.Resolve(DataFolder), ConnectionString);
 
-    public static async Task<WebApp> StartAsync(string provider = "sqlite", TimeProvider? time = null)
+    /// <param name="services">Test-only services added last (e.g. a client address for every request).</param>
+    public static async Task<WebApp> StartAsync(string provider = "sqlite", TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var folder = Directory.CreateTempSubdirectory("fenquan-web-").FullName;
         var connection = provider == "postgres" ? await (await PostgresServer.StartOrSkipAsync()).CreateDatabaseAsync() : null;
-        var app = new WebApp(folder, connection, time);
+        var app = new WebApp(folder, connection, time, services);
         using var warm = app.CreateClient();
         return app;
     }
@@ -66,6 +70,11 @@ public sealed class WebApp : WebApplicationFactory<Program>
         if (Time is { } time)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
+
+        if (_services is { } extra)
+        {
+            builder.ConfigureTestServices(extra);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fenquan.Core.Calendar;
 using Fenquan.Core.Licensing;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
@@ -21,9 +22,14 @@ public static class CountyChangePayload
             CountyChangeSubject.ProcurementCatalogue => ProcurementCatalogue.FromJson(json).Map(c => c.ToJson()),
             CountyChangeSubject.ApprovalItemRegister => ApprovalItemRegister.FromJson(json).Map(r => r.ToJson()),
             CountyChangeSubject.Bounds => BoundsFromJson(json).Map(BoundsToJson),
+            CountyChangeSubject.WorkingCalendarYear => CalendarYear.FromJson(json).Map(y => y.ToJson()),
             _ => Refusal.Invalid("subject: not a kind of county data."),
         };
     }
+
+    /// <summary>The line a proposal of <paramref name="subject"/> belongs to: a calendar year's own, otherwise the county-wide one (null).</summary>
+    public static Guid? SubjectIdOf(CountyChangeSubject subject, string normalisedJson) =>
+        subject == CountyChangeSubject.WorkingCalendarYear ? CalendarYear.SubjectIdOf(CalendarYear.FromJson(normalisedJson).Value.Year) : null;
 
     public static string BoundsToJson(CountyBounds bounds) => JsonSerializer.Serialize(bounds, RegisterJson.Options);
 

@@ -21,4 +21,10 @@ public enum CountyChangeSubject
     /// and confirmed only through <see cref="Policy.PolicyProposal.ApproveAtCounty"/>.
     /// </summary>
     UnitPolicy,
+
+    /// <summary>
+    /// R46: one year of the official working-day calendar (holidays and adjusted working days); the
+    /// subject id is the year's (<see cref="Calendar.CalendarYear.SubjectIdOf"/>), so each year has its own line.
+    /// </summary>
+    WorkingCalendarYear,
 }

@@ -18,4 +18,21 @@ public static class RegisterJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
+
+    /// <summary>The document <paramref name="json"/> holds, or why not ("The {what} is not valid JSON…").</summary>
+    public static Primitives.Result<T> Read<T>(string json, string what)
+        where T : class
+    {
+        T? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<T>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            return Primitives.Refusal.Invalid($"The {what} is not valid JSON of the documented format: " + e.Message);
+        }
+
+        return document is null ? Primitives.Refusal.Invalid($"The {what} is empty JSON.") : Primitives.Result<T>.Ok(document);
+    }
 }

@@ -24,6 +24,15 @@ public sealed record ApprovalItemRegister(IReadOnlyList<ApprovalItemEntry> Items
     public static ApprovalItemRegister Empty { get; } = new([]);
 
     /// <summary>The item of that code (case-insensitive), or null.</summary>
+    /// <summary>R24: the items a public visitor finds — by words of the code, name, content or legal basis, and by handling unit.</summary>
+    public IReadOnlyList<ApprovalItemEntry> Search(string? words, Guid? unit)
+    {
+        var terms = (words ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return [.. Items.Where(i => (unit is null || i.UnitId == unit)
+            && terms.All(t => i.Code.Contains(t, StringComparison.OrdinalIgnoreCase) || i.Name.Contains(t, StringComparison.OrdinalIgnoreCase)
+                || i.Content.Contains(t, StringComparison.OrdinalIgnoreCase) || i.LegalBasis.Contains(t, StringComparison.OrdinalIgnoreCase)))];
+    }
+
     public ApprovalItemEntry? Find(string code) =>
         Items.FirstOrDefault(i => string.Equals(i.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
 
@@ -33,20 +42,15 @@ public sealed record ApprovalItemRegister(IReadOnlyList<ApprovalItemEntry> Items
 
     public string ToJson() => JsonSerializer.Serialize(new Document([.. Items]), RegisterJson.Options);
 
-    /// <summary>A register from its JSON (<c>{"items":[{"code":…,"name":…,"legalBasis":…,"promisedWorkingDays":…,"feeStandard":…,"isMajor":…}]}</c>), checked.</summary>
+    /// <summary>
+    /// A register from its JSON (<c>{"items":[{"code":…,"name":…,"legalBasis":…,"promisedWorkingDays":…,"feeStandard":…,"isMajor":…}]}</c>,
+    /// optionally with <c>content</c>, <c>procedure</c> ([{"name","workingDays"}]), <c>requiredDocuments</c>, <c>unitId</c>,
+    /// <c>acceptanceWorkingDays</c> and <c>feeYuan</c>), checked.
+    /// </summary>
     public static Result<ApprovalItemRegister> FromJson(string json)
     {
-        Document? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<Document>(json, RegisterJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return Refusal.Invalid("The register is not valid JSON of the documented format: " + e.Message);
-        }
-
-        return document is null ? Refusal.Invalid("The register is empty JSON.") : Create(document.Items);
+        var document = RegisterJson.Read<Document>(json, "register");
+        return document.IsOk ? Create(document.Value.Items) : document.Refusal!;
     }
 
     /// <summary>R24: every item publishes its content, legal basis, time limit and fee standard; codes are unique.</summary>
@@ -68,6 +72,9 @@ public sealed record ApprovalItemRegister(IReadOnlyList<ApprovalItemEntry> Items
                 Name = raw.Name?.Trim() ?? string.Empty,
                 LegalBasis = raw.LegalBasis?.Trim() ?? string.Empty,
                 FeeStandard = raw.FeeStandard?.Trim() ?? string.Empty,
+                Content = raw.Content?.Trim() ?? string.Empty,
+                RequiredDocuments = raw.RequiredDocuments is { Count: > 0 } documents ? [.. documents.Select(d => d?.Trim() ?? string.Empty)] : null,
+                Procedure = raw.Procedure is { Count: > 0 } steps ? [.. steps.Select(st => st is null ? null! : st with { Name = st.Name?.Trim() ?? string.Empty })] : null,
             };
             var line = (list.Count + 1).ToString(CultureInfo.InvariantCulture);
             if (item.Code.Length is 0 or > MaxCode || item.Name.Length is 0 or > MaxName
@@ -82,6 +89,22 @@ public sealed record ApprovalItemRegister(IReadOnlyList<ApprovalItemEntry> Items
             {
                 return Refusal.Because("R24", "ApprovalItemTimeLimit",
                     "Approval item {code}: the promised time limit is 1 to 365 working days.", ("code", item.Code));
+            }
+
+            if (item.Content.Length > MaxLegalBasis || item.AcceptanceWorkingDays is < 1 or > 20 || item.FeeYuan is < 0m
+                || item.Documents.Any(d => string.IsNullOrWhiteSpace(d) || d.Length > MaxName)
+                || item.Steps.Any(s => string.IsNullOrWhiteSpace(s?.Name) || s.Name.Length > MaxName || s.WorkingDays < 1))
+            {
+                return Refusal.Because("R24", "ApprovalItemDetailInvalid",
+                    "Approval item {code}: each procedure step and required document is named, each step has at least one working day, the acceptance limit is 1 to 20 working days and a fee is not negative.",
+                    ("code", item.Code));
+            }
+
+            if (item.Steps.Sum(s => s.WorkingDays) > item.PromisedWorkingDays)
+            {
+                return Refusal.Because("R24", "ApprovalItemStepsOverPromise",
+                    "Approval item {code}: its steps take {steps} working days, more than the {days} promised.",
+                    ("code", item.Code), ("steps", item.Steps.Sum(s => s.WorkingDays).ToString(CultureInfo.InvariantCulture)), ("days", item.PromisedWorkingDays.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (!codes.Add(item.Code))

@@ -1,3 +1,4 @@
+using Fenquan.Core.Calendar;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
@@ -14,13 +15,13 @@ public sealed partial class Meeting
 {
     /// <summary>
     /// Members present who have not signed the current minutes and whose signing period
-    /// (<see cref="DecisionRules.SigningPeriodWorkingDays"/> working days after the minutes were drawn
+    /// (<see cref="DecisionRules.SigningPeriodWorkingDays"/> working days on the official calendar (R46) after the minutes were drawn
     /// up) has run out on <paramref name="today"/>, without the discipline member's record. They are
     /// reported to the unit's discipline member.
     /// </summary>
-    public IReadOnlyList<PersonId> OverdueSigners(DateOnly today)
+    public IReadOnlyList<PersonId> OverdueSigners(DateOnly today, WorkingCalendar calendar)
     {
-        if (CurrentMinutes is not { } record || !SigningPeriodOver(record, today))
+        if (CurrentMinutes is not { } record || !SigningPeriodOver(record, today, calendar))
         {
             return [];
         }
@@ -35,7 +36,7 @@ public sealed partial class Meeting
     /// but a discipline member of the unit on <paramref name="today"/>, without a reason, and for a
     /// member who signed or is not an attendee.
     /// </summary>
-    public Result<MissingSignature> RecordMissingSignature(PersonId member, string reason, PersonId recordedBy, IOrganizationView org, DateOnly today, Func<MatterId, Matter?> matterOf, DateTimeOffset now)
+    public Result<MissingSignature> RecordMissingSignature(PersonId member, string reason, PersonId recordedBy, IOrganizationView org, DateOnly today, WorkingCalendar calendar, Func<MatterId, Matter?> matterOf, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(org);
         ArgumentNullException.ThrowIfNull(matterOf);
@@ -57,7 +58,7 @@ public sealed partial class Meeting
                 ("name", name), ("version", record.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        if (!SigningPeriodOver(record, today))
+        if (!SigningPeriodOver(record, today, calendar))
         {
             return Refusal.Because("R43", "SigningPeriodRunning", "{name} has {days} working day(s) from {drawn} to sign; a missing signature is recorded only after that.",
                 ("name", name), ("days", Rules.SigningPeriodWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("drawn", MatterRules.Day(DateOnly.FromDateTime(record.DrawnUpAt.DateTime))));
@@ -77,8 +78,9 @@ public sealed partial class Meeting
     // or a member recused on it, see RecusedRecorder), with the meeting's reference.
     private PersonId Recorder(ItemOutcome outcome) => outcome.RecordedById ?? ChairId;
 
-    private bool SigningPeriodOver(MinutesRecord record, DateOnly today) =>
-        WorkingDays.After(DateOnly.FromDateTime(record.DrawnUpAt.DateTime), Rules.SigningPeriodWorkingDays) < today;
+    // R46: the signing period counts working days on the official calendar.
+    private bool SigningPeriodOver(MinutesRecord record, DateOnly today, WorkingCalendar calendar) =>
+        TimeLimit.Working(Rules.SigningPeriodWorkingDays).DueOn(DateOnly.FromDateTime(record.DrawnUpAt.DateTime), calendar) < today;
 
     // The first time the current minutes are final, every approved, rejected or heard item binds its
     // matter. An item whose matter changed or moved on since it was tabled does not bind: its outcome

@@ -47,7 +47,7 @@ public static class MeetingNotices
     /// once per minutes version to each of the unit's discipline members (<paramref name="reported"/>:
     /// the (recipient, member, version) already told).
     /// </summary>
-    public static IReadOnlyList<Notification> SignaturesOverdue(Meeting meeting, IReadOnlyList<PersonId> disciplineMembers, DateOnly today, IReadOnlyCollection<(PersonId Recipient, string Member, string Version)> reported, DateTimeOffset now)
+    public static IReadOnlyList<Notification> SignaturesOverdue(Meeting meeting, IReadOnlyList<PersonId> disciplineMembers, DateOnly today, Calendar.WorkingCalendar calendar, IReadOnlyCollection<(PersonId Recipient, string Member, string Version)> reported, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(disciplineMembers);
@@ -58,7 +58,7 @@ public static class MeetingNotices
         }
 
         var version = record.Version.ToString(CultureInfo.InvariantCulture);
-        return [.. from member in meeting.OverdueSigners(today)
+        return [.. from member in meeting.OverdueSigners(today, calendar)
                    let name = meeting.Members.FirstOrDefault(m => m.PersonId == member)?.Name ?? member.ToString()
                    from recipient in disciplineMembers
                    where !reported.Contains((recipient, name, version))

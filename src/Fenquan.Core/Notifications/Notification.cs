@@ -28,6 +28,12 @@ public enum NotificationKind
 
     /// <summary>To the former liaison of the county's discipline inspection: someone else now receives the notices of county changes (R29).</summary>
     DisciplineInspectionReplaced,
+
+    /// <summary>R46: to the unit's discipline member — an approval application exceeded its time limit (a red card).</summary>
+    RedCard,
+
+    /// <summary>R32: to the handler of an efficiency complaint (the unit's discipline member or the county's discipline inspection).</summary>
+    ComplaintFiled,
 }
 
 /// <summary>

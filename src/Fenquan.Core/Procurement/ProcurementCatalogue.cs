@@ -38,17 +38,8 @@ public sealed record ProcurementCatalogue(IReadOnlyList<CatalogueEntry> Entries)
     /// <summary>A catalogue from its JSON (<c>{"entries":[{"code":…,"name":…,"category":…,"centralisedPurchaseThreshold":…,"tenderThreshold":…}]}</c>), checked.</summary>
     public static Result<ProcurementCatalogue> FromJson(string json)
     {
-        Document? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<Document>(json, RegisterJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return Refusal.Invalid("The catalogue is not valid JSON of the documented format: " + e.Message);
-        }
-
-        return document is null ? Refusal.Invalid("The catalogue is empty JSON.") : Create(document.Entries);
+        var document = RegisterJson.Read<Document>(json, "catalogue");
+        return document.IsOk ? Create(document.Value.Entries) : document.Refusal!;
     }
 
     /// <summary>R18: a catalogue whose entries are complete and whose codes are unique; otherwise the first problem, named.</summary>

@@ -85,7 +85,6 @@ public static class DemoCounty
 
         progress?.Report(("organisation", 0));
         var county = (await organization.CreateCountyAsync(CountyName, CountyBounds.Default)).Value;
-        var inspector = await DemoRegisters.SeedAsync(organization, new CountyChangeOperations(store.Writer), county.Id);
         var suppliers = await DemoCounterparties.SeedAsync(new CounterpartyOperations(store.Writer), county.Id);
         var names = new NameSource(random);
         var people = new List<DemoPerson>();
@@ -130,6 +129,8 @@ public static class DemoCounty
             var limits = new UnitLimits(plan.Small, plan.Purchase, county.Bounds.CollectiveLimit);
             Ok(await policies.SeedFirstVersionAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
         }
+
+        var inspector = await DemoRegisters.SeedAsync(organization, new CountyChangeOperations(store.Writer), county.Id, [.. units.Select(u => u.Item1)]);
 
         // A stream of its own for the register entries matters name, so the main stream (and with it
         // every other choice of the demo) stays what it was before the registers.

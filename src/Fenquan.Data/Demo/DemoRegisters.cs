@@ -59,8 +59,24 @@ public static class DemoRegisters
         new("QH-XK-012", "生猪定点屠宰厂(场)设置审查", "《生猪屠宰管理条例》第八条", 20, "不收费", false),
     ]).Value;
 
+    /// <summary>
+    /// R24: the register as the demo county publishes it: each item handled by one of its units (in
+    /// turn), with its content, required documents and procedure steps within the promised limit.
+    /// </summary>
+    public static ApprovalItemRegister RegisterFor(IReadOnlyList<UnitId> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return ApprovalItemRegister.Create(Register.Items.Select((item, i) => item with
+        {
+            UnitId = units.Count == 0 ? null : units[i % units.Count].Value,
+            Content = "依申请办理" + item.Name + "，对符合法定条件的申请人作出准予许可的决定。",
+            RequiredDocuments = ["申请书", "申请人身份证明（身份证或营业执照）", item.Name.Replace("审批", string.Empty, StringComparison.Ordinal) + "相关证明材料"],
+            Procedure = [new ProcedureStep("审查", item.PromisedWorkingDays - 3), new ProcedureStep("审核", 2), new ProcedureStep("决定", 1)],
+        })).Value;
+    }
+
     /// <summary>Names the discipline inspection's liaison, then puts the catalogue and the register in force under four eyes.</summary>
-    public static async Task<PersonId> SeedAsync(OrganizationOperations organization, CountyChangeOperations changes, CountyId county)
+    public static async Task<PersonId> SeedAsync(OrganizationOperations organization, CountyChangeOperations changes, CountyId county, IReadOnlyList<UnitId> units)
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(changes);
@@ -68,7 +84,7 @@ public static class DemoRegisters
         Ok(await changes.NameDisciplineInspectionAsync(county, inspector, Proposer));
         var catalogue = Ok(await changes.ProposeAsync(county, CountyChangeSubject.ProcurementCatalogue, Catalogue.ToJson(), "清河县政府集中采购目录(首版)", Proposer));
         Ok(await changes.ConfirmAsync(county, catalogue.Id, Confirmer));
-        var register = Ok(await changes.ProposeAsync(county, CountyChangeSubject.ApprovalItemRegister, Register.ToJson(), "清河县行政审批事项目录(首版),三项标为重大", Proposer));
+        var register = Ok(await changes.ProposeAsync(county, CountyChangeSubject.ApprovalItemRegister, RegisterFor(units).ToJson(), "清河县行政审批事项目录(首版),三项标为重大", Proposer));
         Ok(await changes.ConfirmAsync(county, register.Id, Confirmer));
         return inspector;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Fenquan.Core.Calendar;
 using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Licensing;
 using Fenquan.Core.Primitives;
@@ -22,6 +23,8 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
     // Confirmed payloads never change: each is parsed once for the life of the process.
     private static readonly ConcurrentDictionary<Guid, ProcurementCatalogue> Catalogues = new();
     private static readonly ConcurrentDictionary<Guid, ApprovalItemRegister> Registers = new();
+    private static readonly ConcurrentDictionary<Guid, CalendarYear> CalendarYears = new();
+    private static readonly ConcurrentDictionary<string, WorkingCalendar> Calendars = new(StringComparer.Ordinal);
 
     // R40: a unit's policy is confirmed only with its version published (PolicyOperations.ApproveAtCountyAsync).
     private static Refusal UnitPolicyThroughProposal => Refusal.Because("R40", "UnitPolicyThroughProposal", "A unit's policy is approved at the county through its policy proposal, which publishes the version.");
@@ -41,9 +44,10 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
                 return Refusal.NotFound($"County {county}");
             }
 
-            var line = ctx.Db.Set<CountyChange>().Where(c => c.CountyId == county && c.Subject == subject && c.SubjectId == null).ToList();
+            var subjectId = CountyChangePayload.SubjectIdOf(subject, payload.Value);
+            var line = ctx.Db.Set<CountyChange>().Where(c => c.CountyId == county && c.Subject == subject && c.SubjectId == subjectId).ToList();
             PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
-            var proposed = CountyChange.Propose(county, subject, null, payload.Value, summary, by, line, inspection, ctx.Now);
+            var proposed = CountyChange.Propose(county, subject, subjectId, payload.Value, summary, by, line, inspection, ctx.Now);
             if (!proposed.IsOk)
             {
                 return proposed.Refusal!;
@@ -154,6 +158,35 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
         return version is null
             ? (ApprovalItemRegister.Empty, null)
             : (Registers.GetOrAdd(version.Id, _ => ApprovalItemRegister.FromJson(version.PayloadJson).Value), version);
+    }
+
+    /// <summary>
+    /// R46: the working-day calendar in force: the shipped official years, each replaced by the
+    /// county's confirmed version of that year, and the years the county added (four eyes).
+    /// </summary>
+    public static WorkingCalendar CalendarInForce(FenquanDbContext db, CountyId county)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var confirmed = db.Set<CountyChange>().AsNoTracking()
+            .Where(c => c.CountyId == county && c.Subject == CountyChangeSubject.WorkingCalendarYear && c.State == CountyChangeState.Confirmed)
+            .Select(c => new { c.Id, c.SubjectId, c.Number })
+            .ToList()
+            .GroupBy(c => c.SubjectId)
+            .Select(g => g.MaxBy(c => c.Number)!.Id)
+            .Order()
+            .ToList();
+        var key = string.Join(',', confirmed);
+        return Calendars.GetOrAdd(key, _ =>
+        {
+            var years = OfficialCalendars.Shipped.ToDictionary(y => y.Year);
+            foreach (var id in confirmed)
+            {
+                var year = CalendarYears.GetOrAdd(id, change => CalendarYear.FromJson(db.Set<CountyChange>().AsNoTracking().Where(c => c.Id == change).Select(c => c.PayloadJson).Single()).Value);
+                years[year.Year] = year;
+            }
+
+            return new WorkingCalendar(years.Values);
+        });
     }
 
     // Confirmations of one line come in the order of its numbers (a new proposal supersedes the

@@ -218,7 +218,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// </summary>
     public Task<Result<MissingSignature>> RecordMissingSignatureAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId recordedBy, DateOnly today) =>
         OnMeeting(county, meetingId, "meeting.missing_signature_recorded", (ctx, meeting) =>
-            meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, id => MatterOperations.Load(ctx, id), ctx.Now));
+            meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, CountyChangeOperations.CalendarInForce(ctx.Db, county), id => MatterOperations.Load(ctx, id), ctx.Now));
 
     /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again (every attendee is asked).</summary>
     public Task<Result<MinutesRecord>> CorrectMinutesAsync(CountyId county, MeetingId meetingId, string note, PersonId by) =>
@@ -235,7 +235,8 @@ public sealed class MeetingOperations(LedgerWriter writer)
         {
             var notices = new List<Notification>();
             var waiting = WithRows(ctx.Db.Set<Meeting>().AsNoTracking()).Where(m => m.CountyId == county && m.State == MeetingState.Closed).ToList();
-            foreach (var meeting in waiting.Where(m => m.OverdueSigners(today).Count > 0))
+            var calendar = CountyChangeOperations.CalendarInForce(ctx.Db, county);
+            foreach (var meeting in waiting.Where(m => m.OverdueSigners(today, calendar).Count > 0))
             {
                 var org = OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId);
                 var discipline = org.PeopleWithRole(meeting.UnitId, Core.Organization.Role.DisciplineMember, today);
@@ -244,7 +245,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
                     .AsEnumerable()
                     .Select(n => (n.RecipientId, n.TextArgs[1], n.TextArgs[2]))
                     .ToHashSet();
-                notices.AddRange(MeetingNotices.SignaturesOverdue(meeting, discipline, today, told, ctx.Now));
+                notices.AddRange(MeetingNotices.SignaturesOverdue(meeting, discipline, today, calendar, told, ctx.Now));
             }
 
             ctx.Db.AddRange(notices);

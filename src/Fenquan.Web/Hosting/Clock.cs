@@ -13,6 +13,16 @@ public sealed class Clock(TimeProvider time, IOptions<FenquanOptions> options)
 
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
 
+    /// <summary>The local date of an instant.</summary>
+    public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(Local(at).DateTime);
+
+    /// <summary>The instant a local day ends (the next day's midnight): a limit due on that day is exceeded from then.</summary>
+    public DateTimeOffset EndOf(DateOnly day)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo Find(string id)
     {
         try

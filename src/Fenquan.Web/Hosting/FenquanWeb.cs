@@ -24,6 +24,8 @@ public static class FenquanWeb
 {
     public const string SignInPolicy = "sign-in";
 
+    public const string IntakePolicy = "intake";
+
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
     /// <summary>Builds the application from command-line arguments (<c>--data</c>, <c>--db</c>, <c>--no-demo</c>, <c>--urls</c>).</summary>
@@ -96,7 +98,8 @@ public static class FenquanWeb
         var keys = KeyDirectory.Resolve(data, options.Keys, options.KeyPassphraseFile);
 
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys.DataProtectionFolder)).SetApplicationName("Fenquan");
-        services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Instance);
+        // A clock registered before (a test's fake clock, through Build's configure) is kept.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TimeProvider>(services, MicrosecondTimeProvider.Instance);
         services.AddSingleton<Clock>();
         services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>(), keys: keys).GetAwaiter().GetResult());
         services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));
@@ -126,6 +129,13 @@ public static class FenquanWeb
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
         services.AddScoped<Registers.CounterpartyService>();
+        services.AddScoped<Public.PublicRegisterService>();
+        services.AddSingleton(sp => new ApplicationOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new ComplaintOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton<Core.Licensing.IIdentityVerifier, Citizens.OfflineIdentityVerifier>();
+        services.AddScoped<Citizens.ApplicationService>();
+        services.AddScoped<Citizens.ComplaintService>();
+        services.AddHostedService<Citizens.RedCardReporter>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -184,6 +194,17 @@ public static class FenquanWeb
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, options.SignInPermitsPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+
+            // Intake (applications and complaints from the public): per client address, kept in memory
+            // only and as a keyed hash, never stored with the application.
+            limiter.AddPolicy(IntakePolicy, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("get") : RateLimitPartition.GetFixedWindowLimiter(
+                Citizens.IntakeKey.Of(context.Connection.RemoteIpAddress),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.IntakePermitsPerMinute),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
@@ -250,6 +271,7 @@ public static class FenquanWeb
         app.MapCountyDataApi();
         app.MapCounterpartyApi();
         app.MapTransparency();
+        app.MapComplaintApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

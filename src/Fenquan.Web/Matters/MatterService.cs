@@ -267,6 +267,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             WholeLoad(viewer.County, unit, roles, everyMatter: held.Count > 0),
             changed => LoadCandidatesAsync(Db, viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
         var now = clock.Now;
+        var calendar = CountyChangeOperations.CalendarInForce(Db, viewer.County);
+        var limits = options.Value.StepTimeLimits();
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
 
         // The core decides which of these matters wait for the viewer; dated and ordered by due date.
@@ -278,7 +280,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             {
                 var m = t.Matter;
                 var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
-                var due = since.AddDays(options.Value.StepDays);
+                // R46: the step's limit counts on the official calendar; it is due at the end of its last day.
+                var due = clock.EndOf(limits.For(m.CurrentStep!.Kind).DueOn(clock.DayOf(since), calendar));
                 return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < now, t.Own ? null : t.For);
             })
             .OrderBy(t => t, TaskOrder.Instance)

@@ -116,19 +116,64 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
         var items = new List<ApprovalItemEntry>();
         foreach (var (fields, line) in Lines(text))
         {
-            if (fields.Length != 6 || !int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || Major(fields[5]) is not { } major)
+            var item = fields.Length is 6 or 12 && int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var days) && Major(fields[5]) is { } major
+                ? new ApprovalItemEntry(fields[0], fields[1], fields[2], days, fields[4], major)
+                : null;
+            item = fields.Length == 12 && item is not null ? WithDetails(item, fields) : item;
+            if (item is null)
             {
-                return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"Line {line}: code|name|legal basis|working days|fee standard|major (是 or 否)."));
+                return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"Line {line}: code|name|legal basis|working days|fee standard|major (是 or 否), optionally followed by |content|documents (a;b)|steps (name:days;…)|unit id|acceptance working days|fee in yuan."));
             }
 
-            items.Add(new ApprovalItemEntry(fields[0], fields[1], fields[2], days, fields[4], major));
+            items.Add(item);
         }
 
         return ApprovalItemRegister.Create(items);
     }
 
     public static string RegisterToLines(ApprovalItemRegister register) =>
-        string.Join('\n', register.Items.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Code}|{i.Name}|{i.LegalBasis}|{i.PromisedWorkingDays}|{i.FeeStandard}|{(i.IsMajor ? "是" : "否")}")));
+        string.Join('\n', register.Items.Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{i.Code}|{i.Name}|{i.LegalBasis}|{i.PromisedWorkingDays}|{i.FeeStandard}|{(i.IsMajor ? "是" : "否")}|{i.Content}|{string.Join(';', i.Documents)}|{string.Join(';', i.Steps.Select(s => s.Name + ":" + s.WorkingDays.ToString(CultureInfo.InvariantCulture)))}|{i.UnitId:D}|{i.AcceptanceWorkingDays}|{i.FeeYuan:0.##}")));
+
+    // The published details after the first six fields, or null when one does not read.
+    private static ApprovalItemEntry? WithDetails(ApprovalItemEntry item, string[] fields) =>
+        Steps(fields[8], out var steps) && OptionalGuid(fields[9], out var unit) && int.TryParse(fields[10], NumberStyles.None, CultureInfo.InvariantCulture, out var acceptance) && OptionalYuan(fields[11], out var fee)
+            ? item with { Content = fields[6], RequiredDocuments = List(fields[7]), Procedure = steps, UnitId = unit, AcceptanceWorkingDays = acceptance, FeeYuan = fee }
+            : null;
+
+    private static IReadOnlyList<string>? List(string text) =>
+        text.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } parts ? parts : null;
+
+    private static bool Steps(string text, out IReadOnlyList<ProcedureStep>? steps)
+    {
+        var list = new List<ProcedureStep>();
+        foreach (var part in List(text) ?? [])
+        {
+            var at = part.LastIndexOfAny([':', '：']);
+            if (at <= 0 || !int.TryParse(part[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            {
+                steps = null;
+                return false;
+            }
+
+            list.Add(new ProcedureStep(part[..at].Trim(), days));
+        }
+
+        steps = list.Count > 0 ? list : null;
+        return true;
+    }
+
+    private static bool OptionalGuid(string text, out Guid? id)
+    {
+        id = Guid.TryParse(text, out var parsed) ? parsed : null;
+        return id is not null || text.Length == 0;
+    }
+
+    private static bool OptionalYuan(string text, out decimal? fee)
+    {
+        fee = Yuan(text, out var amount) ? amount : null;
+        return fee is not null || text.Length == 0;
+    }
 
     private static CountyChangeOutcome NotAnOfficial() =>
         new(CountyOfficial.OfficialsOnly, true);

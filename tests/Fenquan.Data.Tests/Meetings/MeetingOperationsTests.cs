@@ -222,15 +222,16 @@ public class MeetingOperationsTests
         // 杨帆 has not signed: the decision does not bind, and nobody but the discipline member,
         // and only after the signing period (2 working days), may record why.
         var drawn = DateOnly.FromDateTime(minutes.DrawnUpAt.DateTime);
-        var afterPeriod = Core.Meetings.WorkingDays.After(drawn, 3);
+        var calendar = new Core.Calendar.WorkingCalendar(Core.Calendar.OfficialCalendars.Shipped);
+        var afterPeriod = calendar.AddWorkingDays(drawn, 3);
         MeetingScenario.AssertRefused(await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归", s["赵敏"], afterPeriod), "R43", "discipline member");
         MeetingScenario.AssertRefused(await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归", s["王建国"], afterPeriod), "R43", "discipline member");
         MeetingScenario.AssertRefused(await s.Meetings.RecordMissingSignatureAsync(s.Id, meeting.Id, s["杨帆"], "出差未归", s["郑洁"], drawn), "R43", "working day");
         await using (var db = database.Context())
         {
             Assert.Equal(MatterState.Pending, (await db.Matters.SingleAsync(m => m.Id == matter.Id)).State);
-            Assert.Equal([s["杨帆"]], MeetingOperations.Find(db, s.Id, meeting.Id)!.OverdueSigners(afterPeriod));
-            Assert.Empty(MeetingOperations.Find(db, s.Id, meeting.Id)!.OverdueSigners(drawn));
+            Assert.Equal([s["杨帆"]], MeetingOperations.Find(db, s.Id, meeting.Id)!.OverdueSigners(afterPeriod, calendar));
+            Assert.Empty(MeetingOperations.Find(db, s.Id, meeting.Id)!.OverdueSigners(drawn, calendar));
         }
 
         // Reported to the discipline member once the period is over, once.

@@ -121,7 +121,7 @@ public class MinutesPdfTests
         }
     }
 
-    private static string PdfToText(string file)
+    internal static string PdfToText(string file)
     {
         Process process;
         try

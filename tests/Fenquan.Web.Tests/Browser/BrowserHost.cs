@@ -32,14 +32,18 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>The server under test (its services, its data folder).</summary>
     public LiveServer Server => _server;
 
+    /// <summary>The server's services (to run what a background service would, at a moved clock).</summary>
+    public IServiceProvider Services => _server.App.Services;
+
     public static string Shots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     /// <summary>Who each signed-in user is (from /api/v1/me); county administrators, who are no unit's person, are not listed.</summary>
     public Dictionary<string, Guid> People { get; } = [];
 
     /// <param name="prefix">Prefix of this test's screenshot files.</param>
+    /// <param name="time">The server's clock (a test moves it); null: the real one.</param>
     /// <param name="extra">More server arguments (e.g. <c>--Fenquan:WitnessPushSeconds=1</c>).</param>
-    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0, params string[] extra)
+    public static async Task<BrowserHost> StartAsync(string prefix, int demoMatters = 0, TimeProvider? time = null, params string[] extra)
     {
         if (!File.Exists(Chromium))
         {
@@ -47,7 +51,7 @@ public sealed class BrowserHost : IAsyncDisposable
         }
 
         Directory.CreateDirectory(Shots);
-        var server = await LiveServer.StartAsync("e2e-" + prefix, demoMatters, extra);
+        var server = await LiveServer.StartAsync("e2e-" + prefix, demoMatters, time, extra);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -56,6 +60,17 @@ public sealed class BrowserHost : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         return new BrowserHost(server, playwright, browser, prefix);
+    }
+
+    /// <summary>A new browser context of someone without an account (a citizen), on the public pages.</summary>
+    public async Task<IPage> AnonymousAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { BaseURL = Address, Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserCollection.TimeoutMs);
+        context.SetDefaultNavigationTimeout(BrowserCollection.TimeoutMs);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/public");
+        return page;
     }
 
     /// <summary>A new browser context signed in through the sign-in form, on the workbench.</summary>

@@ -17,7 +17,7 @@ public class WitnessAlarmBrowserTests
     [Fact]
     public async Task CountyAdministrator_SeesTheForkAlarm_AfterAHistoryResignedWithTheServersKey()
     {
-        await using var host = await BrowserHost.StartAsync("witness-alarm", 0, "--Fenquan:WitnessPushSeconds=1");
+        await using var host = await BrowserHost.StartAsync("witness-alarm", 0, null, "--Fenquan:WitnessPushSeconds=1");
         var store = host.Server.App.Services.GetRequiredService<FenquanStore>();
         var pusher = host.Server.App.Services.GetRequiredService<WitnessPusher>();
         var admin = await host.SignInAsync("admin");

@@ -54,11 +54,22 @@ public sealed class TaskCacheTests : IAsyncLifetime
         var time = new ShiftableTime();
         await using var app = await WebApp.StartAsync(time: time);
 
-        // Submitted three days less ten seconds ago: due in ten seconds (StepDays is 3).
-        time.Offset = TimeSpan.FromSeconds(10) - TimeSpan.FromDays(3);
+        // R46: submitted on a working day about a month ago; its step's 3 working days (StepDays) on
+        // the official calendar end at the end of the due day (China time). The clock is set to ten
+        // seconds before that.
+        var calendar = new Core.Calendar.WorkingCalendar(Core.Calendar.OfficialCalendars.Shipped);
+        var china = TimeSpan.FromHours(8);
+        var start = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(china).DateTime).AddDays(-30);
+        while (!calendar.IsWorkingDay(start))
+        {
+            start = start.AddDays(1);
+        }
+
+        var exceeded = new DateTimeOffset(calendar.AddWorkingDays(start, 3).AddDays(1).ToDateTime(TimeOnly.MinValue), china);
+        time.Offset = new DateTimeOffset(start.ToDateTime(new TimeOnly(10, 0)), china) - DateTimeOffset.UtcNow;
         var clerk = await app.SignInAsync("u1.staff1");
         var id = (await (await clerk.PostJsonAsync("/api/v1/matters", new { kind = "Expense", title = "逾期提醒", amount = 600m, payMe = true })).ReadAsync()).GetProperty("id").GetGuid();
-        time.Offset = TimeSpan.Zero;
+        time.Offset = exceeded - TimeSpan.FromSeconds(10) - DateTimeOffset.UtcNow;
 
         var office = await app.SignInAsync("u1.office");
         async Task<bool?> OverdueAsync(Guid matter)
@@ -75,7 +86,7 @@ public sealed class TaskCacheTests : IAsyncLifetime
         Assert.Equal(reused + 1, cache.TasksReused); // the kept list
         // Past the due date with nothing else changed, and before the kept candidates are 30 s old
         // (PendingMattersCache.MaxAge), so only the due date can end the kept list.
-        time.Offset = TimeSpan.FromSeconds(20);
+        time.Offset += TimeSpan.FromSeconds(20);
         Assert.True(await OverdueAsync(id));
 
         var later = (await (await (await app.SignInAsync("u1.staff1")).PostJsonAsync("/api/v1/matters", new { kind = "Expense", title = "新的任务", amount = 700m, payMe = true })).ReadAsync()).GetProperty("id").GetGuid();

@@ -11,7 +11,7 @@ namespace Fenquan.Web.Pages.Meetings;
 /// The minutes (会议纪要), generated from the recorded rows — there is no field to type them in —
 /// with each attendee's signature, the final state, corrections, and the PDF (R43).
 /// </summary>
-public sealed class MeetingMinutesModel(MeetingService meetings, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class MeetingMinutesModel(MeetingService meetings, Access.DbSession session, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -24,7 +24,7 @@ public sealed class MeetingMinutesModel(MeetingService meetings, IStringLocalize
     public bool MayCorrect => Viewer.Person is { } me && Record.Content.RequiredSigners.Contains(me);
 
     /// <summary>R43: attendees whose signing period ran out without a signature (reported to the discipline member).</summary>
-    public IReadOnlyList<PersonId> Overdue => Meeting.OverdueSigners(Viewer.Today);
+    public IReadOnlyList<PersonId> Overdue => Meeting.OverdueSigners(Viewer.Today, Data.Operations.CountyChangeOperations.CalendarInForce(session.Db, Viewer.County));
 
     /// <summary>Whether the viewer is the unit's discipline member (the core refuses anyone else).</summary>
     public bool MayExplain => Viewer.Holds(Core.Organization.Role.DisciplineMember);

@@ -44,7 +44,9 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
         var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, args);
         // Minutes to sign open on the minutes page, where the signature is given; the rest on the meeting.
         // County-data changes open on the changes page (R40), for the county's discipline inspection.
-        var link = n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
+        var link = n.Kind == NotificationKind.RedCard ? "/applications/" + n.SubjectId.ToString("D")
+            : n.Kind == NotificationKind.ComplaintFiled ? "/complaints/" + n.SubjectId.ToString("D")
+            : n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
             : "/meetings/" + n.SubjectId.ToString("D") + (n.Kind is NotificationKind.MinutesToSign or NotificationKind.SignatureOverdue ? "/minutes" : string.Empty);
         return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, link);
     }

@@ -479,6 +479,92 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "approval_applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ItemName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsMajor = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FollowUpCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ApplicantKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApplicantNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ApplicantContact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IdentityCheck = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DocumentsText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RoundStartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CorrectionAsked = table.Column<bool>(type: "boolean", nullable: false),
+                    MissingText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HandlerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StepIndex = table.Column<int>(type: "integer", nullable: false),
+                    StepStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptanceWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    PromisedWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    StepsText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    FeeYuan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    FeeCharged = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    DecisionText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_approval_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_approval_applications_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "efficiency_complaints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HotlineOrder = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FollowUpCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ComplainantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AboutId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    EnteredById = table.Column<Guid>(type: "uuid", nullable: true),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Route = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HandlerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExtensionDays = table.Column<int>(type: "integer", nullable: false),
+                    ExtensionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RepliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RepliedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Rating = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_efficiency_complaints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_efficiency_complaints_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "meetings",
                 columns: table => new
                 {
@@ -531,6 +617,32 @@ namespace Fenquan.Data.Migrations.Postgres
                         principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "approval_application_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Pause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_approval_application_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_approval_application_events_approval_applications_Applicati~",
+                        column: x => x.ApplicationId,
+                        principalTable: "approval_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -865,6 +977,27 @@ namespace Fenquan.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_approval_application_events_ApplicationId",
+                table: "approval_application_events",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_approval_applications_CountyId_UnitId_State",
+                table: "approval_applications",
+                columns: new[] { "CountyId", "UnitId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_approval_applications_ReceiptNumber",
+                table: "approval_applications",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_approval_applications_UnitId",
+                table: "approval_applications",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_attachments_ContentHash",
                 table: "attachments",
                 column: "ContentHash");
@@ -927,6 +1060,32 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "IX_delegations_CountyId_UnitId_DelegatorId",
                 table: "delegations",
                 columns: new[] { "CountyId", "UnitId", "DelegatorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_efficiency_complaints_ApplicationId",
+                table: "efficiency_complaints",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_efficiency_complaints_CountyId_HandlerId",
+                table: "efficiency_complaints",
+                columns: new[] { "CountyId", "HandlerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_efficiency_complaints_CountyId_UnitId",
+                table: "efficiency_complaints",
+                columns: new[] { "CountyId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_efficiency_complaints_ReceiptNumber",
+                table: "efficiency_complaints",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_efficiency_complaints_UnitId",
+                table: "efficiency_complaints",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
@@ -1174,6 +1333,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "api_tokens");
 
             migrationBuilder.DropTable(
+                name: "approval_application_events");
+
+            migrationBuilder.DropTable(
                 name: "attachments");
 
             migrationBuilder.DropTable(
@@ -1190,6 +1352,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "delegations");
+
+            migrationBuilder.DropTable(
+                name: "efficiency_complaints");
 
             migrationBuilder.DropTable(
                 name: "ledger_entries");
@@ -1244,6 +1409,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "tree_heads");
+
+            migrationBuilder.DropTable(
+                name: "approval_applications");
 
             migrationBuilder.DropTable(
                 name: "counterparties");

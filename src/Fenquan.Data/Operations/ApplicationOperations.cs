@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Fenquan.Core.Calendar;
+using Fenquan.Core.Licensing;
+using Fenquan.Core.Notifications;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Fenquan.Data.Operations;
+
+/// <summary>A new application and its follow-up code, shown to the applicant once and never stored.</summary>
+public sealed record SubmittedApplication(ApprovalApplication Application, string FollowUpCode);
+
+/// <summary>
+/// Applications to approval items (R24, R46): submitted without an account against the register
+/// in force, followed with receipt number and code, handled by the unit. The core decides every
+/// step; this loads the application, the unit's organisation and the calendar, and the writer
+/// ledgers every row.
+/// </summary>
+public sealed class ApplicationOperations(LedgerWriter writer)
+{
+    // The public's most frequent read (the follow-up page), compiled once per model (SQLite, PostgreSQL).
+    private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, string, Task<ApprovalApplication?>>> ByReceiptQueries = new();
+
+    private const string CodeCharacters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public Task<Result<SubmittedApplication>> SubmitAsync(CountyId county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, IdentityCheck identity, DateOnly today) =>
+        writer.ExecuteAsync(county, "application.submitted", ctx =>
+        {
+            var (register, _) = CountyChangeOperations.RegisterInForce(ctx.Db, county);
+            if (register.Find(itemCode ?? string.Empty) is not { } item)
+            {
+                return Refusal.NotFound("Approval item " + itemCode);
+            }
+
+            var code = RandomText(CodeCharacters, 16);
+            var receipt = today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + RandomText("0123456789", 8);
+            var submitted = ApprovalApplication.Submit(county, item, applicant, documents, receipt, code, identity, ctx.Now, today);
+            if (!submitted.IsOk)
+            {
+                return submitted.Refusal!;
+            }
+
+            ctx.Db.Add(submitted.Value);
+            return Result<SubmittedApplication>.Ok(new SubmittedApplication(submitted.Value, code));
+        });
+
+    /// <summary>
+    /// The application with that receipt number whose follow-up code is <paramref name="code"/>, or
+    /// null — the same null for an unknown receipt and a wrong code, so receipts cannot be enumerated.
+    /// </summary>
+    public static async Task<ApprovalApplication?> FollowAsync(FenquanDbContext db, string? receipt, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var number = (receipt ?? string.Empty).Trim();
+        var byReceipt = ByReceiptQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((FenquanDbContext c, string r) => c.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).SingleOrDefault(a => a.ReceiptNumber == r)));
+        var found = number.Length is 0 or > 40 ? null : await byReceipt(db, number);
+
+        // The code is hashed either way, so an unknown receipt costs what a wrong code costs.
+        return ApprovalApplication.CodeMatches(found?.FollowUpCodeHash, code) ? found : null;
+    }
+
+    public static Task<ApprovalApplication?> FindAsync(FenquanDbContext db, CountyId county, Guid id) =>
+        db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.CountyId == county);
+
+    /// <summary>The unit's applications, newest first.</summary>
+    public static Task<List<ApprovalApplication>> OfUnitAsync(FenquanDbContext db, CountyId county, UnitId unit) =>
+        db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).Where(a => a.CountyId == county && a.UnitId == unit).OrderByDescending(a => a.Id).ToListAsync();
+
+    /// <summary>Every application of the county (for the cards' counts).</summary>
+    public static Task<List<ApprovalApplication>> OfCountyAsync(FenquanDbContext db, CountyId county) =>
+        db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).Where(a => a.CountyId == county).ToListAsync();
+
+    /// <summary>The applicant hands in what the unit asked for, with receipt number and code.</summary>
+    public async Task<Result<ApprovalApplication>> CorrectAsync(FenquanDbContext reader, string receipt, string code, IReadOnlyList<string> documents, DateOnly today)
+    {
+        if (await FollowAsync(reader, receipt, code) is not { } found)
+        {
+            return Refusal.NotFound("Application");
+        }
+
+        return await ActAsync(found.CountyId, found.Id, "application.corrected", (a, _, now, _) => a.Correct(documents, now, today));
+    }
+
+    /// <summary>A step of the handling unit's person: the core decides with the unit's organisation and the calendar in force.</summary>
+    public Task<Result<ApprovalApplication>> ActAsync(CountyId county, Guid id, string kind, Func<ApprovalApplication, IOrganizationView, DateTimeOffset, WorkingCalendar, Outcome> act) =>
+        writer.ExecuteAsync(county, kind, ctx =>
+        {
+            var application = ctx.Db.Set<ApprovalApplication>().Include(a => a.Events).SingleOrDefault(a => a.Id == id && a.CountyId == county);
+            if (application is null)
+            {
+                return Refusal.NotFound("Application " + id.ToString("D"));
+            }
+
+            var org = OrganizationOperations.LoadUnitView(ctx.Db, county, application.UnitId);
+            var done = act(application, org, ctx.Now, CountyChangeOperations.CalendarInForce(ctx.Db, county));
+            return done.IsOk ? Result<ApprovalApplication>.Ok(application) : done.Refusal!;
+        });
+
+    /// <summary>
+    /// R46: each red card escalates to the unit's discipline members — once per application and stage,
+    /// in one unit of work (run by the server every few minutes, and by tests directly).
+    /// </summary>
+    public Task<Result<int>> ReportRedCardsAsync(CountyId county, DateOnly today, LimitWatch watch) =>
+        writer.ExecuteAsync(county, "application.red-cards", ctx =>
+        {
+            var open = ctx.Db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events)
+                .Where(a => a.CountyId == county && (a.State == ApplicationState.Submitted || a.State == ApplicationState.Accepted)).ToList();
+            var red = Card.Of(open, today, CountyChangeOperations.CalendarInForce(ctx.Db, county), watch).Where(c => c.Colour == LimitColour.Red).ToList();
+            var ids = red.Select(c => c.ApplicationId).ToList();
+            var told = ctx.Db.Set<Notification>().AsNoTracking().Where(n => n.CountyId == county && n.Kind == NotificationKind.RedCard && ids.Contains(n.SubjectId))
+                .AsEnumerable().Select(n => (n.SubjectId, n.RecipientId, n.TextArgs.Count > 2 ? n.TextArgs[2] : string.Empty)).ToHashSet();
+            var count = 0;
+            foreach (var card in red)
+            {
+                var org = OrganizationOperations.LoadUnitView(ctx.Db, county, card.Unit);
+                foreach (var member in org.PeopleWithRole(card.Unit, Role.DisciplineMember, today).Where(m => !told.Contains((card.ApplicationId, m, card.Stage))))
+                {
+                    ctx.Db.Add(Notification.To(county, member, NotificationKind.RedCard, card.ApplicationId, [card.ReceiptNumber, card.ItemCode, card.Stage], ctx.Now));
+                    count++;
+                }
+            }
+
+            return Result<int>.Ok(count);
+        });
+
+    private static string RandomText(string alphabet, int length) =>
+        string.Create(length, alphabet, (span, chars) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = chars[RandomNumberGenerator.GetInt32(chars.Length)];
+            }
+        });
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Fenquan.Core.Calendar;
+using Fenquan.Core.Licensing;
+using Fenquan.Core.Primitives;
+using Fenquan.Core.Supervision;
+using Fenquan.Data.Operations;
+using Fenquan.Documents.Decisions;
+using Fenquan.Web.Access;
+using Fenquan.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fenquan.Web.Citizens;
+
+/// <summary>What the applicant sees on the follow-up page: the state and the clock, the decision, the complaints' replies — nothing about the unit's people.</summary>
+public sealed record FollowUpView(ApprovalApplication Application, ApplicationStatus Status, IReadOnlyList<EfficiencyComplaint> Complaints);
+
+/// <summary>What the handling unit sees of an application: the status, and the applicant's data only for the unit's people.</summary>
+public sealed record ApplicationView(ApprovalApplication Application, ApplicationStatus Status, bool SeesApplicant, bool MayHandle, ApprovalItemEntry? Item);
+
+/// <summary>
+/// Applications for pages and the API (R24, R46): submitted and followed without an account, handled
+/// by the unit. Access is decided by the core (<see cref="ApprovalApplication.MaySeeApplicant"/>,
+/// <see cref="ApprovalApplication.MayHandle"/>); another unit's application is not found.
+/// </summary>
+public sealed class ApplicationService(DbSession session, ApplicationOperations operations, IIdentityVerifier identity, Clock clock, IOptions<FenquanOptions> options)
+{
+    public LimitWatch Watch { get; } = new(options.Value.WarningPercent);
+
+    // The calendar in force per county, read again after CalendarAge: the follow-up page is the
+    // public's most frequent request, and a confirmed calendar year changes a few times a year.
+    private static readonly ConcurrentDictionary<CountyId, (long Until, WorkingCalendar Calendar)> Calendars = new();
+    private const long CalendarAgeMs = 10_000;
+
+    /// <summary>R46: the county's calendar in force (at most ten seconds old).</summary>
+    public WorkingCalendar Calendar(CountyId county)
+    {
+        var now = Environment.TickCount64;
+        if (Calendars.TryGetValue(county, out var kept) && kept.Until > now)
+        {
+            return kept.Calendar;
+        }
+
+        var calendar = CountyChangeOperations.CalendarInForce(session.Db, county);
+        Calendars[county] = (now + CalendarAgeMs, calendar);
+        return calendar;
+    }
+
+    public async Task<Result<SubmittedApplication>> SubmitAsync(Guid county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applicant);
+        var id = new CountyId(county);
+        if (!await session.Db.Counties.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return Refusal.NotFound("County");
+        }
+
+        var check = await identity.VerifyAsync(applicant, cancellationToken);
+        return await operations.SubmitAsync(id, itemCode, applicant, documents, check, clock.Today);
+    }
+
+    /// <summary>The follow-up of an application, or null — the same for an unknown receipt and a wrong code.</summary>
+    public async Task<FollowUpView?> FollowAsync(string? receipt, string? code)
+    {
+        if (await ApplicationOperations.FollowAsync(session.Db, receipt, code) is not { } application)
+        {
+            return null;
+        }
+
+        var status = application.StatusOn(clock.Today, Calendar(application.CountyId), Watch);
+        return new FollowUpView(application, status, await ComplaintOperations.OfApplicationAsync(session.Db, application.Id));
+    }
+
+    public Task<Result<ApprovalApplication>> CorrectAsync(string receipt, string code, IReadOnlyList<string> documents) =>
+        operations.CorrectAsync(session.Db, receipt, code, documents, clock.Today);
+
+    /// <summary>The decision document, for the applicant (receipt and code) once decided.</summary>
+    public async Task<(byte[] Pdf, string FileName)?> DecisionPdfAsync(string? receipt, string? code)
+    {
+        if (await ApplicationOperations.FollowAsync(session.Db, receipt, code) is not { DecidedAt: not null } application)
+        {
+            return null;
+        }
+
+        var unit = await session.Db.Units.AsNoTracking().Where(u => u.Id == application.UnitId).Select(u => u.Name).SingleAsync();
+        var item = CountyChangeOperations.RegisterInForce(session.Db, application.CountyId).Register.Find(application.ItemCode);
+        return (DecisionPdf.Render(application, unit, item?.LegalBasis ?? string.Empty), application.DecisionNumber + ".pdf");
+    }
+
+    /// <summary>The viewer's unit's applications with their status.</summary>
+    public async Task<IReadOnlyList<ApplicationView>> OfUnitAsync(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.Unit is not { } unit || viewer.Org is null)
+        {
+            return [];
+        }
+
+        var calendar = Calendar(viewer.County);
+        return [.. (await ApplicationOperations.OfUnitAsync(session.Db, viewer.County, unit)).Select(a => View(viewer, a, calendar, null))];
+    }
+
+    /// <summary>One application of the viewer's unit; another unit's is not found.</summary>
+    public async Task<Result<ApplicationView>> GetAsync(Viewer viewer, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var application = await ApplicationOperations.FindAsync(session.Db, viewer.County, id);
+        if (application is null || viewer.Org is not { } org || !application.MaySeeApplicant(viewer.Person, org, viewer.Today))
+        {
+            return Refusal.NotFound("Application " + id.ToString("D"));
+        }
+
+        var item = CountyChangeOperations.RegisterInForce(session.Db, viewer.County).Register.Find(application.ItemCode);
+        return Result<ApplicationView>.Ok(View(viewer, application, Calendar(viewer.County), item));
+    }
+
+    /// <summary>A step of the handling unit, decided by the core; another unit's application is not found.</summary>
+    public async Task<Result<ApprovalApplication>> ActAsync(Viewer viewer, Guid id, string kind, Func<ApprovalApplication, Core.Organization.IOrganizationView, DateTimeOffset, WorkingCalendar, Outcome> act)
+    {
+        var found = await GetAsync(viewer, id);
+        if (!found.IsOk)
+        {
+            return found.Refusal!;
+        }
+
+        return await operations.ActAsync(viewer.County, id, kind, act);
+    }
+
+    private ApplicationView View(Viewer viewer, ApprovalApplication application, WorkingCalendar calendar, ApprovalItemEntry? item) =>
+        new(application, application.StatusOn(viewer.Today, calendar, Watch),
+            viewer.Org is { } org && application.MaySeeApplicant(viewer.Person, org, viewer.Today),
+            viewer.Org is { } o && viewer.Person is { } me && ApprovalApplication.MayHandle(application.UnitId, me, o, viewer.Today),
+            item);
+}
