@@ -251,7 +251,7 @@ public sealed class MatterOperations(LedgerWriter writer)
     /// or code as the one counterparty registered under it, refused by the core when there is none
     /// or more than one. A person of the county, and nobody, unchanged.
     /// </summary>
-    private static Result<Payee> Registered(FenquanDbContext db, CountyId county, Payee payee)
+    internal static Result<Payee> Registered(FenquanDbContext db, CountyId county, Payee payee)
     {
         if (payee.PersonId is not null)
         {

@@ -98,6 +98,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new DelegationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CountyChangeOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new PaymentOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
@@ -114,6 +115,7 @@ public static class FenquanWeb
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
         services.AddScoped<Registers.CounterpartyService>();
+        services.AddScoped<Finance.PaymentService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -237,6 +239,7 @@ public static class FenquanWeb
         app.MapPolicyApi();
         app.MapCountyDataApi();
         app.MapCounterpartyApi();
+        app.MapPaymentApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

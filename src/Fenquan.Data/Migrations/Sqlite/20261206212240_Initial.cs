@@ -136,6 +136,26 @@ namespace Fenquan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "income",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Voucher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_income", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_entries",
                 columns: table => new
                 {
@@ -364,6 +384,35 @@ namespace Fenquan.Data.Migrations.Sqlite
                         principalTable: "matters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Payee_CounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payments_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -898,6 +947,11 @@ namespace Fenquan.Data.Migrations.Sqlite
                 columns: new[] { "CountyId", "UnitId", "DelegatorId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_income_CountyId_UnitId_ReceivedOn",
+                table: "income",
+                columns: new[] { "CountyId", "UnitId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
                 table: "ledger_entries",
                 columns: new[] { "CountyId", "SubjectType", "SubjectId" });
@@ -1068,6 +1122,21 @@ namespace Fenquan.Data.Migrations.Sqlite
                 column: "RecipientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_payments_CountyId_MatterId",
+                table: "payments",
+                columns: new[] { "CountyId", "MatterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_CountyId_UnitId_PaidOn",
+                table: "payments",
+                columns: new[] { "CountyId", "UnitId", "PaidOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_MatterId",
+                table: "payments",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_people_CountyId",
                 table: "people",
                 column: "CountyId");
@@ -1158,6 +1227,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                 name: "delegations");
 
             migrationBuilder.DropTable(
+                name: "income");
+
+            migrationBuilder.DropTable(
                 name: "ledger_entries");
 
             migrationBuilder.DropTable(
@@ -1189,6 +1261,9 @@ namespace Fenquan.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "payments");
 
             migrationBuilder.DropTable(
                 name: "policy_proposal_steps");

@@ -1,0 +1,133 @@
+using Fenquan.Core.Access;
+using Fenquan.Core.Finance;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Operations;
+using Fenquan.Web.Access;
+using Fenquan.Web.Hosting;
+using Fenquan.Web.Matters;
+
+namespace Fenquan.Web.Finance;
+
+/// <summary>A payment as the finance staff enter it; the payee defaults to the approved (or decided) one.</summary>
+public sealed class PaymentInput
+{
+    public decimal? Amount { get; set; }
+
+    public PaymentMethod? Method { get; set; }
+
+    public string? Reference { get; set; }
+
+    public DateOnly? PaidOn { get; set; }
+
+    public Guid? PayeePersonId { get; set; }
+
+    public Guid? PayeeCounterpartyId { get; set; }
+
+    /// <summary>A counterparty by its registered name or code (R6: resolved against the register).</summary>
+    public string? PayeeName { get; set; }
+}
+
+/// <summary>Income as the finance staff enter it (R9).</summary>
+public sealed class IncomeInput
+{
+    public IncomeKind? Kind { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public string? Source { get; set; }
+
+    public string? Voucher { get; set; }
+
+    public DateOnly? ReceivedOn { get; set; }
+}
+
+/// <summary>A matter's payments against what may be paid: the approved amount, or the amount a meeting decided (R42, R43).</summary>
+public sealed record PaymentsOfMatter(decimal Payable, decimal Paid, IReadOnlyList<Payment> Payments)
+{
+    public decimal Left => Math.Max(0m, Payable - Paid);
+}
+
+/// <summary>An attempt's outcome; <see cref="Forbidden"/> when the viewer is not finance staff at all (403).</summary>
+public sealed record PaymentOutcome<T>(Result<T> Result, bool Forbidden);
+
+/// <summary>
+/// The payment step and income for pages and the API: the core decides (<see cref="Payment.Record"/>,
+/// <see cref="Income.Record"/>, <see cref="PaymentAccess"/>), the writer ledgers; this only translates.
+/// </summary>
+public sealed class PaymentService(DbSession session, PaymentOperations operations, Clock clock)
+{
+    public const int MaxListed = 200;
+
+    public static bool MayPay(Viewer viewer, Matter matter) => PaymentAccess.MayPay(viewer.Asker, matter);
+
+    public static bool MayRecordIncome(Viewer viewer) => PaymentAccess.MayRecordIncome(viewer.Asker);
+
+    /// <summary>The payments of a matter the viewer sees (the caller has checked that).</summary>
+    public PaymentsOfMatter Of(Matter matter)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        var payments = PaymentOperations.Of(session.Db, matter.CountyId, matter.Id);
+        return new(matter.DecidedTerms?.Amount ?? matter.Amount, payments.Sum(p => p.Amount), payments);
+    }
+
+    public async Task<PaymentOutcome<Payment>> PayAsync(Viewer viewer, Guid matterId, PaymentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Amount is not { } amount || input.Method is not { } method || (input.PayeeName?.Length ?? 0) > 200 || (input.Reference?.Length ?? 0) > Payment.MaxReference)
+        {
+            return new(Refusal.Invalid($"A payment names its amount, its method (TreasuryDirect, OfficialCard or BankTransfer) and its reference (at most {Payment.MaxReference} characters)."), false);
+        }
+
+        if (viewer.Person is not { } me)
+        {
+            return new(Refusal.NotFound("Matter " + matterId.ToString("D")), false);
+        }
+
+        var today = clock.Today;
+        Matter? approved = null;
+        var result = await operations.RecordAsync(viewer.County, new MatterId(matterId), new RecordPayment(me, amount, PayeeOf(input) ?? Payee.None, method, input.Reference, input.PaidOn ?? today), m =>
+        {
+            approved = m;
+            return viewer.MaySee(m);
+        });
+        return new(result, !result.IsOk && approved is not null && !PaymentAccess.MayRecordIncome(viewer.Asker));
+    }
+
+    public async Task<PaymentOutcome<Income>> RecordIncomeAsync(Viewer viewer, IncomeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(input);
+        if (viewer.Person is not { } me || viewer.Unit is not { } unit)
+        {
+            return new(Refusal.NotFound("Unit"), false);
+        }
+
+        if (input.Kind is not { } kind || input.Amount is not { } amount || (input.Source?.Length ?? 0) > Income.MaxText || (input.Voucher?.Length ?? 0) > Income.MaxText)
+        {
+            return new(Refusal.Invalid($"Income names its kind (Appropriation, NonTaxRevenue or Other), amount, source and voucher (at most {Income.MaxText} characters each)."), false);
+        }
+
+        var result = await operations.RecordIncomeAsync(viewer.County, unit, new RecordIncome(me, kind, amount, input.Source, input.Voucher, input.ReceivedOn ?? clock.Today));
+        return new(result, !result.IsOk && !PaymentAccess.MayRecordIncome(viewer.Asker));
+    }
+
+    /// <summary>The unit's approved matters to pay, unpaid first, with what was paid on each: for finance staff only.</summary>
+    public IReadOnlyList<(Matter Matter, decimal Paid)> ToPay(Viewer viewer) =>
+        PaymentAccess.MayRecordIncome(viewer.Asker) ? PaymentOperations.ToPay(session.Db, viewer.County, viewer.Unit!.Value, MaxListed) : [];
+
+    /// <summary>The unit's income, newest first: finance staff and those who see the whole unit.</summary>
+    public IReadOnlyList<Income> IncomeOf(Viewer viewer) =>
+        viewer.Unit is { } unit && (PaymentAccess.MayRecordIncome(viewer.Asker) || MatterAccess.SeesWholeUnit(viewer.Roles)) ? PaymentOperations.IncomeOf(session.Db, viewer.County, unit, MaxListed) : [];
+
+    // The payee the finance staff name, or null: the approved (or decided) payee.
+    private static Payee? PayeeOf(PaymentInput input) =>
+        input.PayeePersonId is { } person ? Payee.Person(new PersonId(person), string.Empty)
+        : input.PayeeCounterpartyId is { } counterparty ? Payee.Counterparty(new CounterpartyId(counterparty), string.Empty)
+        : string.IsNullOrWhiteSpace(input.PayeeName) ? null
+        : Payee.Named(input.PayeeName.Trim());
+}
+
+/// <summary>The payment panel of a matter's page: its payments, and whether the viewer is offered the payment step.</summary>
+public sealed record PaymentsPanel(Matter Matter, PaymentsOfMatter Payments, bool MayPay);

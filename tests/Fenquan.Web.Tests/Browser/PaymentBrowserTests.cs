@@ -1,0 +1,133 @@
+using Fenquan.Testing;
+using Fenquan.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Fenquan.Web.Tests.Browser;
+
+/// <summary>
+/// End to end in Chromium (R42): a clerk's expense claim is reviewed and approved, then the unit's
+/// finance staff pay it in two parts from the matter's page; a payment beyond what is left is
+/// refused naming R42, and the payments appear in the matter's timeline for the claimant.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PaymentBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    [Trait("Rule", "R42")]
+    public async Task AClaim_FromSubmissionThroughPayment_AnOverPaymentIsRefused()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Requirements.Missing("Chromium");
+        }
+
+        var data = Directory.CreateTempSubdirectory("fenquan-e2e-").FullName;
+        var shots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(shots);
+        await using var app = FenquanWeb.Build(
+        [
+            "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", BrowserHost.ProjectFolder(),
+            "--Fenquan:DemoMatters=0", "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerMinute=1000",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+        async Task<IPage> SignInAsync(string user)
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = address, Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+            context.SetDefaultTimeout(BrowserCollection.TimeoutMs);
+            context.SetDefaultNavigationTimeout(BrowserCollection.TimeoutMs);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/signin");
+            await page.FillAsync("#UserName", user);
+            await page.FillAsync("#Password", WebApp.Password);
+            await page.ClickAsync("[data-testid=signin]");
+            await page.WaitForURLAsync("**/workbench");
+            return page;
+        }
+
+        // 1. The clerk submits a 3,000-yuan claim; the office reviews it and the finance deputy approves it.
+        var clerk = await SignInAsync("u1.staff1");
+        await clerk.GotoAsync("/matters/new?area=Finance");
+        await clerk.SelectOptionAsync("#Kind", "Expense");
+        await clerk.FillAsync("#Title", "下乡调研差旅费");
+        await clerk.FillAsync("#Amount", "3000");
+        await clerk.ClickAsync("[data-testid=submit]");
+        await clerk.WaitForURLAsync("**/matters/*");
+        var matterUrl = new Uri(clerk.Url).AbsolutePath;
+        Assert.Equal(0, await clerk.Locator("[data-testid=pay-form]").CountAsync());
+
+        foreach (var (user, action) in new[] { ("u1.office", "Review"), ("u1.finance", "Approve") })
+        {
+            var page = await SignInAsync(user);
+            await page.GotoAsync(matterUrl);
+            await page.ClickAsync($"[data-testid=action-{action}]");
+            await page.WaitForSelectorAsync(".notice");
+        }
+
+        // 2. The finance staff find it among the approved matters to pay, and pay 2,000 by official card.
+        var finance = await SignInAsync("u1.financestaff");
+        await finance.ClickAsync("[data-testid=nav-finance]");
+        Assert.Contains("下乡调研差旅费", await finance.TextContentAsync("[data-testid=to-pay]"));
+        await finance.ClickAsync("text=下乡调研差旅费");
+        await finance.WaitForURLAsync("**" + matterUrl);
+        Assert.Contains("3,000.00", await finance.TextContentAsync("[data-testid=left]"));
+        await finance.FillAsync("#PayAmount", "2000");
+        await finance.SelectOptionAsync("#PayMethod", "OfficialCard");
+        await finance.FillAsync("#PayReference", "GWK-20260302-0017");
+        await finance.ClickAsync("[data-testid=pay]");
+        await finance.WaitForSelectorAsync(".notice");
+        Assert.Contains("1,000.00", await finance.TextContentAsync("[data-testid=left]"));
+
+        // 3. Paying 1,500 more is refused naming R42 and nothing is paid; 1,000 by bank transfer settles it.
+        await finance.FillAsync("#PayAmount", "1500");
+        await finance.FillAsync("#PayReference", "YH-0002");
+        await finance.ClickAsync("[data-testid=pay]");
+        var error = await finance.TextContentAsync("[data-testid=error]");
+        Assert.Contains("R42", error);
+        Assert.Contains("1,000.00", error);
+        Assert.Contains("2,000.00", await finance.TextContentAsync("[data-testid=paid]"));
+        await finance.ScreenshotAsync(new() { Path = Path.Combine(shots, "payment-01-over-payment-refused.png"), FullPage = true });
+        await finance.FillAsync("#PayAmount", "1000");
+        await finance.SelectOptionAsync("#PayMethod", "BankTransfer");
+        await finance.FillAsync("#PayReference", "YH-0003");
+        await finance.ClickAsync("[data-testid=pay]");
+        await finance.WaitForSelectorAsync(".notice");
+        Assert.Contains("0.00", await finance.TextContentAsync("[data-testid=left]"));
+
+        // 4. The claimant sees both payments in the matter's timeline, and no payment form.
+        await clerk.GotoAsync(matterUrl);
+        var payments = clerk.Locator("[data-testid=history-payment]");
+        Assert.Equal(2, await payments.CountAsync());
+        Assert.Contains("GWK-20260302-0017", await payments.Nth(0).TextContentAsync());
+        Assert.Contains("公务卡", await payments.Nth(0).TextContentAsync());
+        Assert.Contains("银行转账", await payments.Nth(1).TextContentAsync());
+        Assert.Equal(0, await clerk.Locator("[data-testid=pay-form]").CountAsync());
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(shots, "payment-02-timeline.png"), FullPage = true });
+
+        await app.StopAsync(TestContext.Current.CancellationToken);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
