@@ -347,6 +347,47 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ToTable("delegations", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "MatterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("claim_lines", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Finance.Income", b =>
                 {
                     b.Property<Guid>("Id")
@@ -455,6 +496,51 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "UnitId", "PaidOn");
 
                     b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvoiceCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "MatterId");
+
+                    b.ToTable("vouchers", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Matters.Matter", b =>
@@ -1652,7 +1738,25 @@ namespace Fenquan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fenquan.Core.Finance.Payment", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
                 {
                     b.HasOne("Fenquan.Core.Matters.Matter", null)
                         .WithMany()

@@ -342,6 +342,47 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.ToTable("delegations", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "MatterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("claim_lines", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Finance.Income", b =>
                 {
                     b.Property<Guid>("Id")
@@ -450,6 +491,51 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasIndex("CountyId", "UnitId", "PaidOn");
 
                     b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "MatterId");
+
+                    b.ToTable("vouchers", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Matters.Matter", b =>
@@ -1647,7 +1733,25 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fenquan.Core.Finance.Payment", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
                 {
                     b.HasOne("Fenquan.Core.Matters.Matter", null)
                         .WithMany()

@@ -321,6 +321,30 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "claim_lines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_claim_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_claim_lines_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "matter_actions",
                 columns: table => new
                 {
@@ -409,6 +433,30 @@ namespace Fenquan.Data.Migrations.Postgres
                     table.PrimaryKey("PK_payments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_payments_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "vouchers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_vouchers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_vouchers_matters_MatterId",
                         column: x => x.MatterId,
                         principalTable: "matters",
                         principalColumn: "Id",
@@ -893,6 +941,17 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "MatterId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_claim_lines_CountyId_MatterId_Number",
+                table: "claim_lines",
+                columns: new[] { "CountyId", "MatterId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claim_lines_MatterId",
+                table: "claim_lines",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_counterparties_CountyId_Identifier",
                 table: "counterparties",
                 columns: new[] { "CountyId", "Identifier" },
@@ -1203,6 +1262,22 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "IX_units_CountyId",
                 table: "units",
                 column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_CountyId_Key",
+                table: "vouchers",
+                columns: new[] { "CountyId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_CountyId_MatterId",
+                table: "vouchers",
+                columns: new[] { "CountyId", "MatterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_MatterId",
+                table: "vouchers",
+                column: "MatterId");
         }
 
         /// <inheritdoc />
@@ -1213,6 +1288,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "attachments");
+
+            migrationBuilder.DropTable(
+                name: "claim_lines");
 
             migrationBuilder.DropTable(
                 name: "counterparty_ties");
@@ -1282,6 +1360,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "tree_heads");
+
+            migrationBuilder.DropTable(
+                name: "vouchers");
 
             migrationBuilder.DropTable(
                 name: "counterparties");
