@@ -71,6 +71,13 @@ public sealed class PaymentService(DbSession session, PaymentOperations operatio
         return new(matter.DecidedTerms?.Amount ?? matter.Amount, payments.Sum(p => p.Amount), payments);
     }
 
+    /// <summary>The line items and invoices of a claim the viewer sees (the caller has checked that).</summary>
+    public (IReadOnlyList<ClaimLine> Lines, IReadOnlyList<Voucher> Vouchers) ClaimOf(Matter matter)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        return (ClaimOperations.LinesOf(session.Db, matter.CountyId, matter.Id), ClaimOperations.VouchersOf(session.Db, matter.CountyId, matter.Id));
+    }
+
     public async Task<PaymentOutcome<Payment>> PayAsync(Viewer viewer, Guid matterId, PaymentInput input)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -131,3 +138,6 @@ public sealed class PaymentService(DbSession session, PaymentOperations operatio
 
 /// <summary>The payment panel of a matter's page: its payments, and whether the viewer is offered the payment step.</summary>
 public sealed record PaymentsPanel(Matter Matter, PaymentsOfMatter Payments, bool MayPay);
+
+/// <summary>The claim panel of a matter's page: its line items and invoices (R4, R8).</summary>
+public sealed record ClaimPanel(IReadOnlyList<ClaimLine> Lines, IReadOnlyList<Voucher> Vouchers);

@@ -239,7 +239,7 @@ public static class FenquanWeb
         app.MapPolicyApi();
         app.MapCountyDataApi();
         app.MapCounterpartyApi();
-        app.MapPaymentApi();
+        app.MapFinanceApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

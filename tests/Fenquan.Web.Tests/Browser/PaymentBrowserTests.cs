@@ -9,7 +9,8 @@ using Microsoft.Playwright;
 namespace Fenquan.Web.Tests.Browser;
 
 /// <summary>
-/// End to end in Chromium (R42): a clerk's expense claim is reviewed and approved, then the unit's
+/// End to end in Chromium (R4, R8, R42): a clerk's expense claim with line items and an invoice (the
+/// same invoice on a colleague's claim is refused) is reviewed and approved, then the unit's
 /// finance staff pay it in two parts from the matter's page; a payment beyond what is left is
 /// refused naming R42, and the payments appear in the matter's timeline for the claimant.
 /// </summary>
@@ -19,6 +20,8 @@ public sealed class PaymentBrowserTests
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
+    [Trait("Rule", "R4")]
+    [Trait("Rule", "R8")]
     [Trait("Rule", "R42")]
     public async Task AClaim_FromSubmissionThroughPayment_AnOverPaymentIsRefused()
     {
@@ -61,16 +64,36 @@ public sealed class PaymentBrowserTests
             return page;
         }
 
-        // 1. The clerk submits a 3,000-yuan claim; the office reviews it and the finance deputy approves it.
+        // 1. The clerk submits a claim with two line items and a 数电票 (the amount is their sum, R4);
+        //    the office reviews it and the finance deputy approves it.
         var clerk = await SignInAsync("u1.staff1");
-        await clerk.GotoAsync("/matters/new?area=Finance");
-        await clerk.SelectOptionAsync("#Kind", "Expense");
-        await clerk.FillAsync("#Title", "下乡调研差旅费");
-        await clerk.FillAsync("#Amount", "3000");
-        await clerk.ClickAsync("[data-testid=submit]");
+        async Task SubmitClaimAsync(IPage page, string title)
+        {
+            await page.GotoAsync("/matters/new?area=Finance");
+            await page.SelectOptionAsync("#Kind", "Expense");
+            await page.FillAsync("#Title", title);
+            await page.FillAsync("#Lines_0_Category", "住宿费");
+            await page.FillAsync("#Lines_0_Quantity", "2");
+            await page.FillAsync("#Lines_0_UnitPrice", "1000");
+            await page.FillAsync("#Lines_1_Category", "城际交通费");
+            await page.FillAsync("#Lines_1_Quantity", "1");
+            await page.FillAsync("#Lines_1_UnitPrice", "1000");
+            await page.FillAsync("#Vouchers_0_Number", "24332000000012345678");
+            await page.ClickAsync("[data-testid=submit]");
+        }
+
+        await SubmitClaimAsync(clerk, "下乡调研差旅费");
         await clerk.WaitForURLAsync("**/matters/*");
         var matterUrl = new Uri(clerk.Url).AbsolutePath;
+        Assert.Contains("3,000.00", await clerk.TextContentAsync("[data-testid=claim-lines]"));
+        Assert.Contains("24332000000012345678", await clerk.TextContentAsync("[data-testid=claim-vouchers]"));
         Assert.Equal(0, await clerk.Locator("[data-testid=pay-form]").CountAsync());
+
+        // The same invoice on a colleague's claim is refused naming R8.
+        var colleague = await SignInAsync("u1.staff2");
+        await SubmitClaimAsync(colleague, "同一张发票再次报销");
+        Assert.Contains("R8", await colleague.TextContentAsync("[data-testid=error]"));
+        await colleague.ScreenshotAsync(new() { Path = Path.Combine(shots, "payment-00-invoice-used.png"), FullPage = true });
 
         foreach (var (user, action) in new[] { ("u1.office", "Review"), ("u1.finance", "Approve") })
         {

@@ -32,6 +32,9 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
     [BindProperty]
     public PaymentInput Pay { get; set; } = new();
 
+    /// <summary>R4, R8: an expense claim's line items and invoices; null for a matter without lines.</summary>
+    public ClaimPanel? Claim { get; private set; }
+
     /// <summary>People who delegated to the viewer and whose step this is (代理): the on-behalf-of choice.</summary>
     public IReadOnlyList<PersonId> ActingFor { get; private set; } = [];
 
@@ -185,6 +188,8 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         ActingFor = await matters.ActingForAsync(Viewer, Matter);
         Available = MatterService.AvailableActions(Viewer, Matter, ActingFor);
         Attachments = (await attachments.ListAsync(Viewer, id)).Value;
+        var (lines, vouchers) = payments.ClaimOf(Matter);
+        Claim = lines.Count > 0 || vouchers.Count > 0 ? new ClaimPanel(lines, vouchers) : null;
         Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind)
             ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
             : null;

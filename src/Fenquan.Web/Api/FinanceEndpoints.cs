@@ -19,16 +19,36 @@ public sealed record IncomeDto(Guid Id, IncomeKind Kind, decimal Amount, string 
     public static IncomeDto Of(Income i) => new(i.Id, i.Kind, i.Amount, i.Source, i.Voucher, i.ReceivedOn, i.RecordedBy.Value, i.RecordedAt);
 }
 
+public sealed record ClaimLineDto(int Number, string Category, decimal Quantity, decimal UnitPrice, decimal Amount);
+
+public sealed record VoucherDto(VoucherKind Kind, string? InvoiceCode, string Number);
+
+/// <summary>An expense claim's line items and invoices (R4, R8); empty lists for a matter without them.</summary>
+public sealed record ClaimDto(Guid MatterId, IReadOnlyList<ClaimLineDto> Lines, IReadOnlyList<VoucherDto> Vouchers);
+
 /// <summary>
-/// JSON API v1 for the payment step (R42, R43) and income (R9): the unit's finance staff pay an
+/// JSON API v1 for claims' line items and invoices (R4, R8), the payment step (R42, R43) and income (R9): the unit's finance staff pay an
 /// approved matter, within the approved or decided amount, to its payee; every payment and income
 /// is a ledgered row. The same operations and checks as the pages.
 /// </summary>
-public static class PaymentEndpoints
+public static class FinanceEndpoints
 {
-    public static void MapPaymentApi(this IEndpointRouteBuilder app)
+    public static void MapFinanceApi(this IEndpointRouteBuilder app)
     {
         var api = app.JsonGroup("/api/v1", "Finance");
+
+        api.MapGet("/matters/{id:guid}/claim", async (Caller caller, MatterService matters, PaymentService payments, Guid id) =>
+            {
+                var matter = await matters.GetAsync(caller.Viewer, id);
+                if (!matter.IsOk)
+                {
+                    return Problems.Result(matter.Refusal!);
+                }
+
+                var (lines, vouchers) = payments.ClaimOf(matter.Value);
+                return Results.Ok(new ClaimDto(id, [.. lines.Select(l => new ClaimLineDto(l.Number, l.Category, l.Quantity, l.UnitPrice, l.Amount))], [.. vouchers.Select(v => new VoucherDto(v.Kind, v.InvoiceCode, v.Number))]));
+            })
+            .WithSummary("The claim's line items and invoices (submitted with the matter: lines and vouchers)");
 
         api.MapGet("/matters/{id:guid}/payments", async (Caller caller, MatterService matters, PaymentService payments, Guid id) =>
             {
