@@ -9,48 +9,6 @@ using Fenquan.Web.Matters;
 
 namespace Fenquan.Web.Finance;
 
-/// <summary>A payment as the finance staff enter it; the payee defaults to the approved (or decided) one.</summary>
-public sealed class PaymentInput
-{
-    public decimal? Amount { get; set; }
-
-    public PaymentMethod? Method { get; set; }
-
-    public string? Reference { get; set; }
-
-    public DateOnly? PaidOn { get; set; }
-
-    public Guid? PayeePersonId { get; set; }
-
-    public Guid? PayeeCounterpartyId { get; set; }
-
-    /// <summary>A counterparty by its registered name or code (R6: resolved against the register).</summary>
-    public string? PayeeName { get; set; }
-}
-
-/// <summary>Income as the finance staff enter it (R9).</summary>
-public sealed class IncomeInput
-{
-    public IncomeKind? Kind { get; set; }
-
-    public decimal? Amount { get; set; }
-
-    public string? Source { get; set; }
-
-    public string? Voucher { get; set; }
-
-    public DateOnly? ReceivedOn { get; set; }
-}
-
-/// <summary>A matter's payments against what may be paid: the approved amount, or the amount a meeting decided (R42, R43).</summary>
-public sealed record PaymentsOfMatter(decimal Payable, decimal Paid, IReadOnlyList<Payment> Payments)
-{
-    public decimal Left => Math.Max(0m, Payable - Paid);
-}
-
-/// <summary>An attempt's outcome; <see cref="Forbidden"/> when the viewer is not finance staff at all (403).</summary>
-public sealed record PaymentOutcome<T>(Result<T> Result, bool Forbidden);
-
 /// <summary>
 /// The payment step and income for pages and the API: the core decides (<see cref="Payment.Record"/>,
 /// <see cref="Income.Record"/>, <see cref="PaymentAccess"/>), the writer ledgers; this only translates.
@@ -135,9 +93,3 @@ public sealed class PaymentService(DbSession session, PaymentOperations operatio
         : string.IsNullOrWhiteSpace(input.PayeeName) ? null
         : Payee.Named(input.PayeeName.Trim());
 }
-
-/// <summary>The payment panel of a matter's page: its payments, and whether the viewer is offered the payment step.</summary>
-public sealed record PaymentsPanel(Matter Matter, PaymentsOfMatter Payments, bool MayPay);
-
-/// <summary>The claim panel of a matter's page: its line items and invoices (R4, R8).</summary>
-public sealed record ClaimPanel(IReadOnlyList<ClaimLine> Lines, IReadOnlyList<Voucher> Vouchers);

@@ -1,9 +1,3 @@
-using Fenquan.Testing;
-using Fenquan.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Fenquan.Web.Tests.Browser;
@@ -17,52 +11,14 @@ namespace Fenquan.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PaymentBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     [Trait("Rule", "R4")]
     [Trait("Rule", "R8")]
     [Trait("Rule", "R42")]
     public async Task AClaim_FromSubmissionThroughPayment_AnOverPaymentIsRefused()
     {
-        if (!File.Exists(Chromium))
-        {
-            Requirements.Missing("Chromium");
-        }
-
-        var data = Directory.CreateTempSubdirectory("fenquan-e2e-").FullName;
-        var shots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(shots);
-        await using var app = FenquanWeb.Build(
-        [
-            "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", BrowserHost.ProjectFolder(),
-            "--Fenquan:DemoMatters=0", "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerMinute=1000",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-
-        async Task<IPage> SignInAsync(string user)
-        {
-            var context = await browser.NewContextAsync(new() { BaseURL = address, Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
-            context.SetDefaultTimeout(BrowserCollection.TimeoutMs);
-            context.SetDefaultNavigationTimeout(BrowserCollection.TimeoutMs);
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/account/signin");
-            await page.FillAsync("#UserName", user);
-            await page.FillAsync("#Password", WebApp.Password);
-            await page.ClickAsync("[data-testid=signin]");
-            await page.WaitForURLAsync("**/workbench");
-            return page;
-        }
+        await using var host = await BrowserHost.StartAsync("payment");
+        Task<IPage> SignInAsync(string user) => host.SignInAsync(user);
 
         // 1. The clerk submits a claim with two line items and a 数电票 (the amount is their sum, R4);
         //    the office reviews it and the finance deputy approves it.
@@ -93,7 +49,7 @@ public sealed class PaymentBrowserTests
         var colleague = await SignInAsync("u1.staff2");
         await SubmitClaimAsync(colleague, "同一张发票再次报销");
         Assert.Contains("R8", await colleague.TextContentAsync("[data-testid=error]"));
-        await colleague.ScreenshotAsync(new() { Path = Path.Combine(shots, "payment-00-invoice-used.png"), FullPage = true });
+        await host.ShotAsync(colleague, "00-invoice-used");
 
         foreach (var (user, action) in new[] { ("u1.office", "Review"), ("u1.finance", "Approve") })
         {
@@ -125,7 +81,7 @@ public sealed class PaymentBrowserTests
         Assert.Contains("R42", error);
         Assert.Contains("1,000.00", error);
         Assert.Contains("2,000.00", await finance.TextContentAsync("[data-testid=paid]"));
-        await finance.ScreenshotAsync(new() { Path = Path.Combine(shots, "payment-01-over-payment-refused.png"), FullPage = true });
+        await host.ShotAsync(finance, "01-over-payment-refused");
         await finance.FillAsync("#PayAmount", "1000");
         await finance.SelectOptionAsync("#PayMethod", "BankTransfer");
         await finance.FillAsync("#PayReference", "YH-0003");
@@ -141,16 +97,6 @@ public sealed class PaymentBrowserTests
         Assert.Contains("公务卡", await payments.Nth(0).TextContentAsync());
         Assert.Contains("银行转账", await payments.Nth(1).TextContentAsync());
         Assert.Equal(0, await clerk.Locator("[data-testid=pay-form]").CountAsync());
-        await clerk.ScreenshotAsync(new() { Path = Path.Combine(shots, "payment-02-timeline.png"), FullPage = true });
-
-        await app.StopAsync(TestContext.Current.CancellationToken);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await host.ShotAsync(clerk, "02-timeline");
     }
 }
