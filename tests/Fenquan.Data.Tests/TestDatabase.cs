@@ -61,6 +61,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return await LedgerAudit.RunAsync(db, Signer.PublicKey);
     }
 
+    /// <summary>Asserts that every county's ledger and rows verify, naming what does not.</summary>
+    public async Task AssertLedgerIntactAsync()
+    {
+        var audit = await AuditAsync();
+        Assert.True(audit.IsIntact, string.Join("\n", audit.Counties.SelectMany(c => c.Rows.Select(r => r.Message).Concat(c.Ledger.Problems.Select(p => p.Message)))));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();

@@ -7,7 +7,8 @@ namespace Fenquan.Core.Access;
 /// Who may see a matter (R1): someone of the matter's county and unit today who either sees the
 /// whole unit by their role — the team (principals, deputies), the office and the discipline
 /// member, who supervise it — or has a part in the matter: initiated it, is paid by it, acted on it,
-/// or is the one its current step waits for. Anyone else is told the matter does not exist.
+/// or is the one its current step waits for; the unit's finance staff also see its approved matters
+/// that carry money, which they pay (R42: <see cref="Finance.Payment"/>). Anyone else is told the matter does not exist.
 /// Fails closed: an asker who is nobody, or belongs to no unit today, sees no matter.
 /// </summary>
 public static class MatterAccess
@@ -37,6 +38,7 @@ public static class MatterAccess
             || matter.InitiatorId == me
             || matter.Payee.PersonId == me
             || matter.Actions.Any(a => a.ActorId == me)
-            || matter.IsWaitingFor(me, org);
+            || matter.IsWaitingFor(me, org)
+            || (asker.Holds(Role.FinanceStaff) && matter.State == MatterState.Approved && MatterRules.RequiresAmount(matter.Kind));
     }
 }

@@ -24,6 +24,15 @@ public sealed record Payee(PersonId? PersonId, string Name, CounterpartyId? Coun
 
     public bool IsNone => PersonId is null && CounterpartyId is null && Name.Length == 0;
 
+    /// <summary>Whether both name the same payee: the same person or registered counterparty, whatever their name reads today; a bare name by its text.</summary>
+    public bool IsSameAs(Payee other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return PersonId is not null || CounterpartyId is not null
+            ? PersonId == other.PersonId && CounterpartyId == other.CounterpartyId
+            : other.PersonId is null && other.CounterpartyId is null && Name == other.Name;
+    }
+
     /// <summary>R6: a payee is a person of the county or a registered counterparty (or nobody), never a bare name, and never both.</summary>
     public Outcome CheckRegistered() =>
         PersonId is not null && CounterpartyId is not null

@@ -335,7 +335,15 @@ public sealed class Matter
     /// only to the decided payee (R43); a matter routed through a collective step without recorded
     /// terms is refused (fail closed); otherwise at most the approved amount, to the approved payee (R42).
     /// </summary>
-    public Outcome CheckExecution(decimal amount, Payee payee)
+    public Outcome CheckExecution(decimal amount, Payee payee) => CheckExecution(amount, payee, 0m);
+
+    /// <summary>
+    /// As <see cref="CheckExecution(decimal, Payee)"/>, for a partial payment after
+    /// <paramref name="alreadyPaid"/> was paid: all payments together stay within what was approved
+    /// or decided. The payee is compared by who it is (the person or the registered counterparty),
+    /// not by how its name is written today.
+    /// </summary>
+    public Outcome CheckExecution(decimal amount, Payee payee, decimal alreadyPaid)
     {
         ArgumentNullException.ThrowIfNull(payee);
         if (State != MatterState.Approved)
@@ -348,15 +356,20 @@ public sealed class Matter
             return Refusal.Because(MatterRules.AreaRule(Area), "NegativeAmount", "The amount {amount} is negative.", RefusalArgument.Amount("amount", amount));
         }
 
+        var total = alreadyPaid + amount;
         if (DecidedTerms is { } decided)
         {
-            if (amount > decided.Amount)
+            if (total > decided.Amount)
             {
-                return Refusal.Because("R43", "ExecutionAboveDecided", "Paying {amount} exceeds the {decided} the meeting decided ({meeting}); paying more needs a new collective decision.",
-                    RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("decided", decided.Amount), ("meeting", decided.MeetingReference));
+                return alreadyPaid > 0m
+                    ? Refusal.Because("R43", "PaymentsAboveDecided", "Paying {amount} after {paid} already paid exceeds the {decided} the meeting decided ({meeting}); at most {left} is left to pay.",
+                        RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("paid", alreadyPaid), RefusalArgument.Amount("decided", decided.Amount), ("meeting", decided.MeetingReference),
+                        RefusalArgument.Amount("left", Math.Max(0m, decided.Amount - alreadyPaid)))
+                    : Refusal.Because("R43", "ExecutionAboveDecided", "Paying {amount} exceeds the {decided} the meeting decided ({meeting}); paying more needs a new collective decision.",
+                        RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("decided", decided.Amount), ("meeting", decided.MeetingReference));
             }
 
-            return payee == decided.Payee
+            return payee.IsSameAs(decided.Payee)
                 ? Outcome.Ok
                 : Refusal.Because("R43", "ExecutionOtherPayee", "The meeting decided to pay {decided} ({meeting}), not {payee}; another payee needs a new collective decision.",
                     ("decided", PayeeName(decided.Payee)), ("meeting", decided.MeetingReference), ("payee", PayeeName(payee)));
@@ -367,13 +380,16 @@ public sealed class Matter
             return Refusal.Because("R43", "NoDecidedTerms", "The matter \"{title}\" was decided collectively but no decided terms were recorded; record the decision through its meeting.", ("title", Title));
         }
 
-        if (amount > Amount)
+        if (total > Amount)
         {
-            return Refusal.Because("R42", "ExecutionAboveApproved", "Paying {amount} exceeds the approved {approved}; edit the matter and have it approved again.",
-                RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("approved", Amount));
+            return alreadyPaid > 0m
+                ? Refusal.Because("R42", "PaymentsAboveApproved", "Paying {amount} after {paid} already paid exceeds the approved {approved}; at most {left} is left to pay.",
+                    RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("paid", alreadyPaid), RefusalArgument.Amount("approved", Amount), RefusalArgument.Amount("left", Math.Max(0m, Amount - alreadyPaid)))
+                : Refusal.Because("R42", "ExecutionAboveApproved", "Paying {amount} exceeds the approved {approved}; edit the matter and have it approved again.",
+                    RefusalArgument.Amount("amount", amount), RefusalArgument.Amount("approved", Amount));
         }
 
-        return payee == Payee
+        return payee.IsSameAs(Payee)
             ? Outcome.Ok
             : Refusal.Because("R42", "ExecutionOtherPayee", "The matter was approved to pay {approved}, not {payee}; edit the matter and have it approved again.",
                 ("approved", PayeeName(Payee)), ("payee", PayeeName(payee)));

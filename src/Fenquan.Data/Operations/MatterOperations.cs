@@ -15,8 +15,12 @@ namespace Fenquan.Data.Operations;
 /// </summary>
 public sealed class MatterOperations(LedgerWriter writer)
 {
-    /// <summary>R41: the matter takes the route of the policy version in force on the day of submission, frozen for life.</summary>
-    public Task<Result<Matter>> SubmitAsync(SubmitMatter command) =>
+    /// <summary>
+    /// R41: the matter takes the route of the policy version in force on the day of submission, frozen
+    /// for life. An expense claim's line items and vouchers (<paramref name="claim"/>, R4, R8) are
+    /// checked and written with it, or the whole submission is refused.
+    /// </summary>
+    public Task<Result<Matter>> SubmitAsync(SubmitMatter command, Core.Finance.ClaimDetails? claim = null) =>
         writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
         {
             if (!ctx.HasUnit(command.UnitId))
@@ -68,6 +72,12 @@ public sealed class MatterOperations(LedgerWriter writer)
             var relatives = RelativesOf(ctx.Db, command.CountyId, payee.Value);
             var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, payee.Value, relatives, org, submittedOn);
             var matter = Matter.Submit(command with { Payee = payee.Value, PayeeRelatives = relatives }, rerouted, policy.Value.Version.Id, org, ctx.Now);
+            var itemised = matter.IsOk && claim is not null ? ClaimOperations.Attach(ctx, matter.Value, claim) : Outcome.Ok;
+            if (!itemised.IsOk)
+            {
+                return itemised.Refusal!;
+            }
+
             if (matter.IsOk)
             {
                 ctx.Db.Matters.Add(matter.Value);
@@ -124,6 +134,13 @@ public sealed class MatterOperations(LedgerWriter writer)
             if (!payee.IsOk)
             {
                 return payee.Refusal!;
+            }
+
+            // R4: a claim's amount is the sum of its line items.
+            var lines = edit.NewAmount is { } newAmount ? Core.Finance.Claim.CheckEdit(ClaimOperations.LinesOf(ctx.Db, county, matterId), newAmount) : Outcome.Ok;
+            if (!lines.IsOk)
+            {
+                return lines.Refusal!;
             }
 
             var relatives = RelativesOf(ctx.Db, county, payee.Value);
@@ -251,7 +268,7 @@ public sealed class MatterOperations(LedgerWriter writer)
     /// or code as the one counterparty registered under it, refused by the core when there is none
     /// or more than one. A person of the county, and nobody, unchanged.
     /// </summary>
-    private static Result<Payee> Registered(FenquanDbContext db, CountyId county, Payee payee)
+    internal static Result<Payee> Registered(FenquanDbContext db, CountyId county, Payee payee)
     {
         if (payee.PersonId is not null)
         {

@@ -254,25 +254,6 @@ public sealed class MeetingOperations(LedgerWriter writer)
         return reported.IsOk ? reported.Value : 0;
     }
 
-    /// <summary>
-    /// R43: whether paying <paramref name="amount"/> to <paramref name="payee"/> stays within what
-    /// was decided for the matter. Run on the writer so that it sees every committed decision; it
-    /// changes and ledgers nothing.
-    /// </summary>
-    public async Task<Outcome> CheckPaymentAsync(CountyId county, MatterId matterId, decimal amount, Payee payee)
-    {
-        var checkedPayment = await writer.ExecuteAsync(county, "matter.payment_checked", ctx => Result<Outcome>.Ok(CheckPayment(ctx.Db, county, matterId, amount, payee)));
-        return checkedPayment.Value;
-    }
-
-    /// <summary>The payment check on a given context (see <see cref="CheckPaymentAsync"/>).</summary>
-    public static Outcome CheckPayment(FenquanDbContext db, CountyId county, MatterId matterId, decimal amount, Payee payee)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var matter = db.Matters.AsNoTracking().Include(m => m.Actions).SingleOrDefault(m => m.Id == matterId && m.CountyId == county);
-        return matter is null ? Refusal.NotFound($"Matter {matterId}") : matter.CheckExecution(amount, payee);
-    }
-
     /// <summary>The unit's agenda queue (待上会事项): matters at a collective-decision step not held by a scheduled or open meeting, oldest first.</summary>
     public static IReadOnlyList<Matter> AgendaQueue(FenquanDbContext db, CountyId county, UnitId unit)
     {

@@ -93,15 +93,6 @@ public static class MeetingEndpoints
                 Answer(await meetings.CancelAsync(caller.Viewer, id, input), m => Results.Ok(ToDto(m))))
             .WithSummary("Cancel a scheduled meeting, with a reason; its matters go back to the queue and its members are notified");
 
-        api.MapPost("/execution-check", async (Caller caller, MeetingService meetings, [FromBody] ExecutionInput input) =>
-            {
-                var checkedPayment = await meetings.CheckExecutionAsync(caller.Viewer, input);
-                return checkedPayment.IsOk
-                    ? Results.Ok(new { matterId = checkedPayment.Value.Id.Value, allowed = true, decided = checkedPayment.Value.DecidedTerms })
-                    : Problems.Result(checkedPayment.Refusal!);
-            })
-            .WithSummary("Whether paying an amount (to the decided payee, or another) stays within what the meeting decided (R43); changes nothing");
-
         api.MapPost("/{id:guid}/open", async (Caller caller, MeetingService meetings, Guid id) =>
                 Answer(await meetings.OpenAsync(caller.Viewer, id), m => Results.Ok(ToDto(m))))
             .WithSummary("Open the meeting: the agenda is fixed and automatic recusals are recorded");

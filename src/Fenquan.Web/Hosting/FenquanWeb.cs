@@ -109,6 +109,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new DelegationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CountyChangeOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new PaymentOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
@@ -136,6 +137,7 @@ public static class FenquanWeb
         services.AddScoped<Citizens.ApplicationService>();
         services.AddScoped<Citizens.ComplaintService>();
         services.AddHostedService<Citizens.RedCardReporter>();
+        services.AddScoped<Finance.PaymentService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -272,6 +274,7 @@ public static class FenquanWeb
         app.MapCounterpartyApi();
         app.MapTransparency();
         app.MapComplaintApi();
+        app.MapFinanceApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -33,6 +33,12 @@ public sealed record SubmitInput
     /// </summary>
     public Guid? PayeePersonId { get; init; }
 
+    /// <summary>An expense claim's line items (R4): the amount must be their sum. Null for a matter without lines.</summary>
+    public IReadOnlyList<Core.Finance.ClaimLineInput>? Lines { get; init; }
+
+    /// <summary>An expense claim's invoices (R8): each claimed once in the county.</summary>
+    public IReadOnlyList<Core.Finance.VoucherInput>? Vouchers { get; init; }
+
     /// <summary>
     /// The county register entry the matter names: for a purchase plan a code of the county's
     /// procurement catalogue, or <c>none</c> when the item is not in it (R18); for an approval item a

@@ -104,7 +104,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             ItemCode = input.ItemCode,
             SubmittedOn = viewer.Today,
         };
-        return await operations.SubmitAsync(command);
+        var claim = input.Lines is null && input.Vouchers is null ? null : new Core.Finance.ClaimDetails(input.Lines ?? [], input.Vouchers ?? []);
+        return await operations.SubmitAsync(command, claim);
     }
 
     /// <summary>The matter when the viewer may see it; otherwise NotFound (another unit's matter does not exist for them).</summary>

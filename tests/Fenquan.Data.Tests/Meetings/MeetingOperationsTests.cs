@@ -1,4 +1,5 @@
 using Fenquan.Core.Ledger;
+using Fenquan.Core.Finance;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Primitives;
@@ -89,10 +90,14 @@ public class MeetingOperationsTests
         Assert.Equal("meeting.minutes_drawn_up", drawnUp.Kind);
         Assert.Contains("购置会议室音响设备", drawnUp.Data, StringComparison.Ordinal);
 
-        var overpaid = await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 12_000m, decided.Payee);
-        Assert.Equal("R43", overpaid.Refusal?.RuleId);
-        Assert.True((await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 11_500m, decided.Payee)).IsOk);
-        Assert.Equal("R43", (await s.Meetings.CheckPaymentAsync(s.Id, matter.Id, 11_000m, Payee.Named("另一家公司"))).Refusal?.RuleId);
+        // The payment step: at most the decided amount, only to the decided payee.
+        var finance = await s.County.AddPersonAsync("钱会计", Core.Organization.Role.FinanceStaff);
+        var payments = new PaymentOperations(database.Writer);
+        var today = DateOnly.FromDateTime(database.Time.GetUtcNow().UtcDateTime);
+        RecordPayment Pay(decimal amount, Payee payee) => new(finance, amount, payee, Core.Finance.PaymentMethod.TreasuryDirect, "ZF2026-0311", today);
+        MeetingScenario.AssertRefused(await payments.RecordAsync(s.Id, matter.Id, Pay(12_000m, Payee.None)), "R43", "exceeds the 11,500.00 the meeting decided");
+        MeetingScenario.AssertRefused(await payments.RecordAsync(s.Id, matter.Id, Pay(11_000m, Payee.Named("另一家公司"))), "R43", "not 另一家公司");
+        Assert.True((await payments.RecordAsync(s.Id, matter.Id, Pay(11_500m, Payee.None))).IsOk);
 
         await s.AssertLedgerIntactAsync();
     }

@@ -44,10 +44,7 @@ public sealed class TestCounty
             ("杨帆", Role.Deputy), ("赵敏", Role.OfficeReviewer), ("吴斌", Role.SectionHead), ("周杰", Role.Staff), ("郑洁", Role.DisciplineMember),
         })
         {
-            var person = (await county.Organization.AddPersonAsync(county.County, name)).Value;
-            county.People[name] = person.Id;
-            var membership = await county.Organization.AddMembershipAsync(county.County, county.Unit, person.Id, role, Start);
-            Assert.True(membership.IsOk, membership.ToString());
+            await county.AddPersonAsync(name, role);
         }
 
         foreach (var (area, name) in new[] { (Area.Finance, "张伟"), (Area.Personnel, "刘洋"), (Area.Procurement, "陈明"), (Area.Construction, "杨帆"), (Area.AdministrativeApproval, "刘洋") })
@@ -69,5 +66,15 @@ public sealed class TestCounty
         var published = await county.Policies.SeedFirstVersionAsync(county.County, county.Unit, policy);
         Assert.True(published.IsOk, published.ToString());
         return county;
+    }
+
+    /// <summary>Adds a person with a role in the unit from <see cref="Start"/> (finance staff, say).</summary>
+    public async Task<PersonId> AddPersonAsync(string name, Role role)
+    {
+        var person = (await Organization.AddPersonAsync(County, name)).Value;
+        People[name] = person.Id;
+        var membership = await Organization.AddMembershipAsync(County, Unit, person.Id, role, Start);
+        Assert.True(membership.IsOk, membership.ToString());
+        return person.Id;
     }
 }

@@ -97,20 +97,23 @@ public sealed class MeetingApiTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await s["u1.staff1"].GetAsync($"/api/v1/meetings/{meeting}/minutes.pdf")).StatusCode);
 
-        // Executing beyond the decision is refused naming R43: more than the decided amount, or another payee.
-        var check = "/api/v1/meetings/execution-check";
-        var overpaid = await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 12000m });
+        // The payment step: beyond the decision is refused naming R43, more than the decided amount
+        // or another payee; the finance staff pay within it, and nobody else pays at all.
+        var payments = $"/api/v1/matters/{s.MatterId}/payments";
+        var financeStaff = await app.SignInAsync("u1.financestaff");
+        var overpaid = await financeStaff.PostAsJsonAsync(payments, new { amount = 12000m, method = "TreasuryDirect", reference = "ZF-0001" });
         Assert.Equal(HttpStatusCode.Conflict, overpaid.StatusCode);
         var overpaidProblem = await overpaid.ReadAsync();
         Assert.Equal("R43", overpaidProblem.GetProperty("rule").GetString());
         Assert.Contains("11,500.00", overpaidProblem.GetProperty("reason").GetString());
-        var elsewhere = await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 11000m, payeeName = "某工程公司" });
-        Assert.Equal("R43", (await elsewhere.ReadAsync()).GetProperty("rule").GetString());
-        var within = await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 11500m });
-        Assert.Equal(HttpStatusCode.OK, within.StatusCode);
-        Assert.Equal(11500m, (await within.ReadAsync()).GetProperty("decided").GetProperty("amount").GetDecimal());
-        Assert.Equal(HttpStatusCode.BadRequest, (await s["u1.finance"].PostAsJsonAsync(check, new { matterId = s.MatterId })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("u2.principal1")).PostAsJsonAsync(check, new { matterId = s.MatterId, amount = 1m })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await s["u1.finance"].PostAsJsonAsync(payments, new { amount = 100m, method = "TreasuryDirect", reference = "ZF-0002" })).StatusCode);
+        var within = await financeStaff.PostAsJsonAsync(payments, new { amount = 11500m, method = "TreasuryDirect", reference = "ZF-0003" });
+        Assert.Equal(HttpStatusCode.Created, within.StatusCode);
+        var paid = await (await s["u1.principal1"].GetAsync(payments)).ReadAsync();
+        Assert.Equal((11500m, 11500m, 0m), (paid.GetProperty("payable").GetDecimal(), paid.GetProperty("paid").GetDecimal(), paid.GetProperty("left").GetDecimal()));
+        Assert.Equal("ZF-0003", paid.GetProperty("payments")[0].GetProperty("reference").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await financeStaff.PostAsJsonAsync(payments, new { amount = 1m })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("u2.principal1")).PostAsJsonAsync(payments, new { amount = 1m, method = "BankTransfer", reference = "x" })).StatusCode);
     }
 
     [Fact]

@@ -347,6 +347,202 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.ToTable("delegations", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "MatterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("claim_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Income", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Voucher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "UnitId", "ReceivedOn");
+
+                    b.ToTable("income", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Finance.Payment.Payee#Payee", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "MatterId");
+
+                    b.HasIndex("CountyId", "UnitId", "PaidOn");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvoiceCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "MatterId");
+
+                    b.ToTable("vouchers", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Licensing.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1877,6 +2073,33 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasOne("Fenquan.Core.Organization.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Payment", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

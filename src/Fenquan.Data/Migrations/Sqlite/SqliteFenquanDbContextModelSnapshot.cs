@@ -342,6 +342,202 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.ToTable("delegations", (string)null);
                 });
 
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "MatterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("claim_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Income", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Voucher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "UnitId", "ReceivedOn");
+
+                    b.ToTable("income", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Payee", "Fenquan.Core.Finance.Payment.Payee#Payee", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("CounterpartyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "MatterId");
+
+                    b.HasIndex("CountyId", "UnitId", "PaidOn");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("CountyId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "MatterId");
+
+                    b.ToTable("vouchers", (string)null);
+                });
+
             modelBuilder.Entity("Fenquan.Core.Licensing.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1872,6 +2068,33 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasOne("Fenquan.Core.Organization.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.ClaimLine", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Payment", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
+                {
+                    b.HasOne("Fenquan.Core.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

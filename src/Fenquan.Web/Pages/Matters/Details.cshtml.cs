@@ -4,6 +4,7 @@ using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Web.Api;
 using Fenquan.Web.Attachments;
+using Fenquan.Web.Finance;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -13,15 +14,26 @@ namespace Fenquan.Web.Pages.Matters;
 /// <summary>A matter: its route, who acted when, comments, and the actions the viewer may take (the server checks anyway).</summary>
 [RequestSizeLimit(AttachmentService.Overhead + 10L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentService.Overhead + 10L * 1024 * 1024)]
-public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, PaymentService payments, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText) : FenquanPage(text)
 {
     public Matter? Matter { get; private set; }
 
     public IReadOnlyList<ActionKind> Available { get; private set; } = [];
 
+    public IStringLocalizer<FinanceResource> FinanceText { get; } = financeText;
+
     public IReadOnlyList<string> WaitingFor { get; private set; } = [];
 
     public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
+
+    /// <summary>R42, R43: the payments on an approved matter that carries money; null otherwise.</summary>
+    public PaymentsPanel? Payments { get; private set; }
+
+    [BindProperty]
+    public PaymentInput Pay { get; set; } = new();
+
+    /// <summary>R4, R8: an expense claim's line items and invoices; null for a matter without lines.</summary>
+    public ClaimPanel? Claim { get; private set; }
 
     /// <summary>People who delegated to the viewer and whose step this is (代理): the on-behalf-of choice.</summary>
     public IReadOnlyList<PersonId> ActingFor { get; private set; } = [];
@@ -95,6 +107,18 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         return Redirect("/matters/" + id.ToString("D"));
     }
 
+    public async Task<IActionResult> OnPostPayAsync(Guid id)
+    {
+        var paid = await payments.PayAsync(Viewer, id, Pay);
+        if (!paid.Result.IsOk)
+        {
+            return await ShowAsync(id, paid.Result.Refusal!, paid.Forbidden);
+        }
+
+        Notice = FinanceText["Pay.Done", Labels.Yuan(paid.Result.Value.Amount)];
+        return Redirect("/matters/" + id.ToString("D"));
+    }
+
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
     {
         var change = await matters.WithdrawAsync(Viewer, id);
@@ -164,6 +188,11 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         ActingFor = await matters.ActingForAsync(Viewer, Matter);
         Available = MatterService.AvailableActions(Viewer, Matter, ActingFor);
         Attachments = (await attachments.ListAsync(Viewer, id)).Value;
+        var (lines, vouchers) = payments.ClaimOf(Matter);
+        Claim = lines.Count > 0 || vouchers.Count > 0 ? new ClaimPanel(lines, vouchers) : null;
+        Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind)
+            ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
+            : null;
         WaitingFor = Viewer.Org is null ? [] : Matter.WhoMayActNow(Viewer.Org).Select(Viewer.Org.NameOf).ToList();
         return true;
     }

@@ -9,8 +9,22 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Matters;
 
 /// <summary>Submit a matter in one of the five areas. The web checks the shape; the policy routes it; the core decides.</summary>
-public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText) : FenquanPage(text)
 {
+    /// <summary>The line rows an expense claim offers on the form (R4); the API takes up to <see cref="Core.Finance.Claim.MaxLines"/>.</summary>
+    public const int LineRows = 3;
+
+    /// <summary>The invoice rows the form offers (R8).</summary>
+    public const int VoucherRows = 2;
+
+    /// <summary>An expense claim's line rows, as typed.</summary>
+    [BindProperty]
+    public List<ClaimLineForm> Lines { get; set; } = [];
+
+    /// <summary>An expense claim's invoice rows, as typed.</summary>
+    [BindProperty]
+    public List<VoucherForm> Vouchers { get; set; } = [];
+
     /// <summary>R6: the county's registered counterparties, offered as payees.</summary>
     public IReadOnlyList<Fenquan.Web.Registers.CounterpartyView> Counterparties => counterparties.List(Viewer, null) is { IsOk: true } list ? list.Value : [];
 
@@ -108,8 +122,33 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
             date = parsed;
         }
 
+        var lines = new List<Core.Finance.ClaimLineInput>();
+        foreach (var (row, number) in Lines.Take(Core.Finance.Claim.MaxLines).Select((r, i) => (r, i + 1)))
+        {
+            if (string.IsNullOrWhiteSpace(row.Category) && string.IsNullOrWhiteSpace(row.Quantity) && string.IsNullOrWhiteSpace(row.UnitPrice))
+            {
+                continue;
+            }
+
+            if (!decimal.TryParse(row.Quantity?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
+                || !decimal.TryParse(row.UnitPrice?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
+            {
+                return Refusal.Invalid(financeText["Claim.BadLine", number]);
+            }
+
+            lines.Add(new(row.Category, quantity, price, decimal.Round(quantity * price, 2, MidpointRounding.AwayFromZero)));
+        }
+
+        var vouchers = Vouchers.Take(Core.Finance.Claim.MaxVouchers).Where(v => !string.IsNullOrWhiteSpace(v.Number)).Select(v => new Core.Finance.VoucherInput(v.Code, v.Number)).ToList();
+        if (lines.Count > 0 && amount is null)
+        {
+            amount = lines.Sum(l => l.Amount);
+        }
+
         return Result<SubmitInput>.Ok(new SubmitInput
         {
+            Lines = lines.Count > 0 ? lines : null,
+            Vouchers = vouchers.Count > 0 ? vouchers : null,
             Kind = kind,
             Title = Title,
             Amount = amount,
@@ -124,4 +163,22 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
             MatterDate = date,
         });
     }
+}
+
+/// <summary>A claim line row of the form, as typed.</summary>
+public sealed class ClaimLineForm
+{
+    public string? Category { get; set; }
+
+    public string? Quantity { get; set; }
+
+    public string? UnitPrice { get; set; }
+}
+
+/// <summary>An invoice row of the form, as typed.</summary>
+public sealed class VoucherForm
+{
+    public string? Code { get; set; }
+
+    public string? Number { get; set; }
 }

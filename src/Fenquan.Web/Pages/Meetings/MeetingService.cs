@@ -114,16 +114,6 @@ public sealed class CancelInput
     public string? Reason { get; set; }
 }
 
-/// <summary>A payment about to be made on a matter decided by a meeting: the amount, and the payee's name when it is not the decided one.</summary>
-public sealed class ExecutionInput
-{
-    public Guid? MatterId { get; set; }
-
-    public decimal? Amount { get; set; }
-
-    public string? PayeeName { get; set; }
-}
-
 /// <summary>
 /// What the meeting pages and the API do, in one place (R43): who may see and record, the shape of
 /// the input, and then the operations — the core decides every rule and the writer ledgers it.
@@ -205,28 +195,6 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
         RecordAsync(viewer, id, meeting => string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 2000
             ? Task.FromResult<Result<Meeting>>(Refusal.Invalid("Cancelling a meeting needs a reason of at most 2000 characters."))
             : _operations.CancelAsync(viewer.County, meeting.Id, input.Reason.Trim(), viewer.Person!.Value));
-
-    /// <summary>
-    /// R43: whether paying the amount (to the decided payee, or to <see cref="ExecutionInput.PayeeName"/>)
-    /// stays within what the meeting decided. Anyone who may see the matter may ask; nothing changes.
-    /// </summary>
-    public async Task<Result<Matter>> CheckExecutionAsync(Viewer viewer, ExecutionInput input)
-    {
-        if (input.MatterId is not { } id || input.Amount is not { } amount || (input.PayeeName is { } name && (name.Trim().Length == 0 || name.Length > 200)))
-        {
-            return Refusal.Invalid("An execution check names the matter and the amount (and a payee name of at most 200 characters when it is not the decided payee).");
-        }
-
-        var matter = await session.Db.Matters.AsNoTracking().Include(m => m.Actions).SingleOrDefaultAsync(m => m.Id == new MatterId(id) && m.CountyId == viewer.County);
-        if (matter is null || !viewer.MaySee(matter))
-        {
-            return Refusal.NotFound("Matter " + id.ToString("D"));
-        }
-
-        var payee = input.PayeeName is { } other ? Payee.Named(other.Trim()) : matter.DecidedTerms?.Payee ?? matter.Payee;
-        var checkedPayment = await _operations.CheckPaymentAsync(viewer.County, matter.Id, amount, payee);
-        return checkedPayment.IsOk ? Result<Matter>.Ok(matter) : checkedPayment.Refusal!;
-    }
 
     public Task<MeetingAttempt<Meeting>> OpenAsync(Viewer viewer, Guid id) =>
         RecordAsync(viewer, id, meeting => _operations.OpenAsync(viewer.County, meeting.Id, viewer.Person!.Value));

@@ -151,6 +151,26 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "income",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Voucher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_income", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_entries",
                 columns: table => new
                 {
@@ -332,6 +352,30 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "claim_lines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_claim_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_claim_lines_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "matter_actions",
                 columns: table => new
                 {
@@ -395,6 +439,59 @@ namespace Fenquan.Data.Migrations.Postgres
                         principalTable: "matters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Payee_CounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payments_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "vouchers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InvoiceCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_vouchers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_vouchers_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1008,6 +1105,17 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "MatterId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_claim_lines_CountyId_MatterId_Number",
+                table: "claim_lines",
+                columns: new[] { "CountyId", "MatterId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claim_lines_MatterId",
+                table: "claim_lines",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_counterparties_CountyId_Identifier",
                 table: "counterparties",
                 columns: new[] { "CountyId", "Identifier" },
@@ -1086,6 +1194,11 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "IX_efficiency_complaints_UnitId",
                 table: "efficiency_complaints",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_income_CountyId_UnitId_ReceivedOn",
+                table: "income",
+                columns: new[] { "CountyId", "UnitId", "ReceivedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
@@ -1258,6 +1371,21 @@ namespace Fenquan.Data.Migrations.Postgres
                 column: "RecipientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_payments_CountyId_MatterId",
+                table: "payments",
+                columns: new[] { "CountyId", "MatterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_CountyId_UnitId_PaidOn",
+                table: "payments",
+                columns: new[] { "CountyId", "UnitId", "PaidOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_MatterId",
+                table: "payments",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_people_CountyId",
                 table: "people",
                 column: "CountyId");
@@ -1324,6 +1452,22 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "IX_units_CountyId",
                 table: "units",
                 column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_CountyId_Key",
+                table: "vouchers",
+                columns: new[] { "CountyId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_CountyId_MatterId",
+                table: "vouchers",
+                columns: new[] { "CountyId", "MatterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vouchers_MatterId",
+                table: "vouchers",
+                column: "MatterId");
         }
 
         /// <inheritdoc />
@@ -1342,6 +1486,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "checkpoint_cosignatures");
 
             migrationBuilder.DropTable(
+                name: "claim_lines");
+
+            migrationBuilder.DropTable(
                 name: "counterparty_ties");
 
             migrationBuilder.DropTable(
@@ -1355,6 +1502,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "efficiency_complaints");
+
+            migrationBuilder.DropTable(
+                name: "income");
 
             migrationBuilder.DropTable(
                 name: "ledger_entries");
@@ -1393,6 +1543,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "notifications");
 
             migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
                 name: "policy_proposal_steps");
 
             migrationBuilder.DropTable(
@@ -1409,6 +1562,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "tree_heads");
+
+            migrationBuilder.DropTable(
+                name: "vouchers");
 
             migrationBuilder.DropTable(
                 name: "approval_applications");

@@ -1,0 +1,110 @@
+using Fenquan.Core.Matters;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Primitives;
+
+namespace Fenquan.Core.Finance;
+
+/// <summary>
+/// A payment on an approved matter (R42, R43): recorded by the unit's finance staff, with its method
+/// and reference, never by the matter's initiator, payee or the payee's relatives (R6). Partial
+/// payments add up to at most the approved amount, or the amount a meeting decided, and go only to
+/// the approved payee (<see cref="Matter.CheckExecution(decimal, Payee, decimal)"/>). A payment is
+/// a row of its own, never changed: a mistake is corrected by the next matter, not by an edit.
+/// </summary>
+public sealed class Payment
+{
+    public const int MaxReference = 100;
+
+    private Payment()
+    {
+        Payee = Payee.None;
+        Reference = string.Empty;
+    }
+
+    private Payment(Matter matter, RecordPayment command, string reference, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        CountyId = matter.CountyId;
+        UnitId = matter.UnitId;
+        MatterId = matter.Id;
+        Amount = command.Amount;
+        Payee = command.Payee;
+        Method = command.Method;
+        Reference = reference;
+        PaidOn = command.PaidOn;
+        RecordedBy = command.RecordedBy;
+        RecordedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public CountyId CountyId { get; private set; }
+
+    public UnitId UnitId { get; private set; }
+
+    public MatterId MatterId { get; private set; }
+
+    /// <summary>Yuan, above zero.</summary>
+    public decimal Amount { get; private set; }
+
+    public Payee Payee { get; private set; }
+
+    public PaymentMethod Method { get; private set; }
+
+    /// <summary>The payment order's, card transaction's or bank's number.</summary>
+    public string Reference { get; private set; }
+
+    public DateOnly PaidOn { get; private set; }
+
+    public PersonId RecordedBy { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>
+    /// Records a payment on <paramref name="matter"/>, given the payments already recorded on it.
+    /// Checked in this precedence: the recorder has no interest in the matter (R6); the recorder is
+    /// the unit's finance staff today (R7: the cashier's step is theirs); the method, reference,
+    /// amount and day are given; the matter is approved and the payments stay within what was
+    /// approved or decided, to the approved payee (R42, R43).
+    /// </summary>
+    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(org);
+        var who = org.NameOf(command.RecordedBy);
+        if (command.RecordedBy == matter.InitiatorId || command.RecordedBy == matter.Payee.PersonId || matter.PayeeRelatives.Contains(command.RecordedBy))
+        {
+            return Refusal.Because("R6", "PaymentByInterested", "{person} initiated this matter, is paid by it or is tied to its payee; nobody records a payment on such a matter.", ("person", who));
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (!org.HoldsRole(matter.UnitId, command.RecordedBy, Role.FinanceStaff, today))
+        {
+            return Refusal.Because("R7", "PaymentByFinanceStaff", "{person} is not finance staff of the unit on {date}; the unit's finance staff record payments.",
+                ("person", who), ("date", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var reference = command.Reference?.Trim() ?? string.Empty;
+        if (!Enum.IsDefined(command.Method) || reference.Length == 0 || reference.Length > MaxReference)
+        {
+            return Refusal.Invalid($"A payment names its method (TreasuryDirect, OfficialCard or BankTransfer) and its reference (at most {MaxReference} characters).");
+        }
+
+        if (command.Amount <= 0m || decimal.Round(command.Amount, 2) != command.Amount)
+        {
+            return Refusal.Invalid("A payment's amount is above zero, to the fen.");
+        }
+
+        // A day of time zone either way: the county's today may be ahead of UTC's.
+        if (command.PaidOn > today.AddDays(1))
+        {
+            return Refusal.Invalid("A payment is recorded once it is made, not for a later day.");
+        }
+
+        var paid = earlier.Where(p => p.MatterId == matter.Id).Sum(p => p.Amount);
+        var within = matter.CheckExecution(command.Amount, command.Payee, paid);
+        return within.IsOk ? Result<Payment>.Ok(new Payment(matter, command, reference, now)) : within.Refusal!;
+    }
+}

@@ -1,0 +1,92 @@
+using Fenquan.Core.Finance;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Primitives;
+using Fenquan.Data.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Data.Operations;
+
+/// <summary>
+/// The payment step (R42, R43) and income (R9): finance staff record them, the core decides
+/// (<see cref="Payment.Record"/>, <see cref="Income.Record"/>), and the writer ledgers each row in
+/// the same transaction as the check, so two payments racing each other are summed in order.
+/// </summary>
+public sealed class PaymentOperations(LedgerWriter writer)
+{
+    /// <summary>
+    /// Records a payment on the matter. The payee as written is resolved against the county's
+    /// register first (R6), so that a payee is compared by who it is; none named is the payee the
+    /// meeting decided, or else the approved one. <paramref name="visible"/>
+    /// hides matters the caller may not see (NotFound).
+    /// </summary>
+    public Task<Result<Payment>> RecordAsync(CountyId county, MatterId matterId, RecordPayment command, Func<Matter, bool>? visible = null) =>
+        writer.ExecuteAsync(county, "matter.paid", ctx =>
+        {
+            var matter = MatterOperations.Load(ctx, matterId);
+            if (matter is null || (visible is not null && !visible(matter)))
+            {
+                return Refusal.NotFound($"Matter {matterId}");
+            }
+
+            var payee = command.Payee.IsNone ? Result<Payee>.Ok(matter.DecidedTerms?.Payee ?? matter.Payee) : MatterOperations.Registered(ctx.Db, county, command.Payee);
+            if (!payee.IsOk)
+            {
+                return payee.Refusal!;
+            }
+
+            var payment = Payment.Record(matter, Of(ctx.Db, county, matterId), command with { Payee = payee.Value }, ctx.UnitView(matter.UnitId), ctx.Now);
+            if (payment.IsOk)
+            {
+                ctx.Db.Add(payment.Value);
+            }
+
+            return payment;
+        });
+
+    /// <summary>Records income of the unit (R9).</summary>
+    public Task<Result<Income>> RecordIncomeAsync(CountyId county, UnitId unit, RecordIncome command) =>
+        writer.ExecuteAsync(county, "income.recorded", ctx =>
+        {
+            if (!ctx.HasUnit(unit))
+            {
+                return Refusal.NotFound($"Unit {unit}");
+            }
+
+            var income = Income.Record(county, unit, command, ctx.UnitView(unit), ctx.Now);
+            if (income.IsOk)
+            {
+                ctx.Db.Add(income.Value);
+            }
+
+            return income;
+        });
+
+    /// <summary>The payments on a matter, in the order they were recorded.</summary>
+    public static IReadOnlyList<Payment> Of(FenquanDbContext db, CountyId county, MatterId matter)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && p.MatterId == matter).AsEnumerable().OrderBy(p => p.RecordedAt)];
+    }
+
+    /// <summary>The unit's approved matters that carry money, with what has been paid on each: the finance staff's list of what is still to pay first.</summary>
+    public static IReadOnlyList<(Matter Matter, decimal Paid)> ToPay(FenquanDbContext db, CountyId county, UnitId unit, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var approved = db.Matters.AsNoTracking()
+            .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Approved && m.Amount > 0m)
+            .OrderByDescending(m => m.SubmittedOn).Take(limit).ToList();
+        var ids = approved.Select(m => m.Id).ToList();
+        var paid = db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && ids.Contains(p.MatterId))
+            .Select(p => new { p.MatterId, p.Amount }).AsEnumerable()
+            .GroupBy(p => p.MatterId).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
+        return [.. approved.Select(m => (m, paid.GetValueOrDefault(m.Id))).OrderBy(x => x.Item2 >= x.m.Amount)];
+    }
+
+    /// <summary>The unit's income, newest first.</summary>
+    public static IReadOnlyList<Income> IncomeOf(FenquanDbContext db, CountyId county, UnitId unit, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. db.Set<Income>().AsNoTracking().Where(i => i.CountyId == county && i.UnitId == unit)
+            .OrderByDescending(i => i.ReceivedOn).Take(limit).AsEnumerable().OrderByDescending(i => i.ReceivedOn).ThenByDescending(i => i.RecordedAt)];
+    }
+}

@@ -1,0 +1,6 @@
+using Fenquan.Core.Finance;
+
+namespace Fenquan.Web.Finance;
+
+/// <summary>The claim panel of a matter's page: its line items and invoices (R4, R8).</summary>
+public sealed record ClaimPanel(IReadOnlyList<ClaimLine> Lines, IReadOnlyList<Voucher> Vouchers);
