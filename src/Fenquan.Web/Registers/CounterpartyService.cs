@@ -3,6 +3,7 @@ using Fenquan.Core.Counterparties;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Web.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Web.Registers;
 
@@ -76,7 +77,9 @@ public sealed class CounterpartyService(DbSession session, CounterpartyOperation
         }
 
         var ties = CounterpartyOperations.TiesOf(session.Db, viewer.County, me);
-        return [.. ties.Select(t => (t, CounterpartyOperations.Find(session.Db, viewer.County, t.CounterpartyId)?.Name ?? string.Empty))];
+        var ids = ties.Select(t => t.CounterpartyId).ToList();
+        var names = session.Db.Set<Counterparty>().AsNoTracking().Where(c => c.CountyId == viewer.County && ids.Contains(c.Id)).ToDictionary(c => c.Id, c => c.Name);
+        return [.. ties.Select(t => (t, names.GetValueOrDefault(t.CounterpartyId, string.Empty)))];
     }
 
     private static CounterpartyOutcome<CounterpartyView> Translate(Result<Counterparty> result, Viewer viewer) =>

@@ -32,7 +32,9 @@ public sealed class CounterpartiesModel(CounterpartyService register, IStringLoc
 
     public IReadOnlyList<CounterpartyView> Entries { get; private set; } = [];
 
-    public IReadOnlyList<(CounterpartyTie Tie, string Name)> MyTies => register.MyTies(Viewer);
+    public IReadOnlyList<(CounterpartyTie Tie, string Name)> MyTies => _myTies ??= register.MyTies(Viewer);
+
+    private IReadOnlyList<(CounterpartyTie Tie, string Name)>? _myTies;
 
     public bool MayRegister => register.MayRegister(Viewer);
 
