@@ -31,7 +31,7 @@ if [[ "${1:-sqlite}" == "mixed" ]]; then
   [[ -f "$DATA/fenquan.db" ]] || { echo "No data folder at $DATA: run bench/run-load.sh scale first."; exit 2; }
   LOAD="$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll"
   dotnet "$ROOT/src/Fenquan.Web/bin/Release/net10.0/Fenquan.Web.dll" --data "$DATA" --urls "http://127.0.0.1:$PORT" \
-    --Fenquan:SignInPermitsPerMinute=1000000 >"$DATA/mixed-server.log" 2>&1 &
+    --Fenquan:SignInPermitsPerAddress=1000000 >"$DATA/mixed-server.log" 2>&1 &
   WEB=$!
   trap 'kill "$WEB" 2>/dev/null || true' EXIT
   until grep -q "listening on" "$DATA/mixed-server.log"; do sleep 1; done

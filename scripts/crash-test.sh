@@ -33,7 +33,7 @@ SERVER_PID=
 LOAD_PID=
 start_server() {
   (cd "$ROOT/src/Fenquan.Web" && Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Fenquan.Web.dll \
-     --data "$DATA" --urls "$URL" --Fenquan:SignInPermitsPerMinute=1000000) >>"$LOG" 2>&1 &
+     --data "$DATA" --urls "$URL" --Fenquan:SignInPermitsPerAddress=1000000) >>"$LOG" 2>&1 &
   SERVER_PID=$!
 }
 wait_up() {

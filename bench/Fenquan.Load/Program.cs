@@ -217,7 +217,7 @@ internal static class ServerProcess
         var root = FindRoot();
         var data = options.Data ?? throw new InvalidOperationException("--start needs --data DIR.");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false };
-        foreach (var a in new[] { "run", "-c", "Release", "--no-build", "--project", "src/Fenquan.Web", "--", "--data", data, "--urls", options.Url, "--Fenquan:SignInPermitsPerMinute=1000000", "--Fenquan:IntakePermitsPerMinute=1000000" })
+        foreach (var a in new[] { "run", "-c", "Release", "--no-build", "--project", "src/Fenquan.Web", "--", "--data", data, "--urls", options.Url, "--Fenquan:SignInPermitsPerAddress=1000000", "--Fenquan:IntakePermitsPerMinute=1000000" })
         {
             info.ArgumentList.Add(a);
         }

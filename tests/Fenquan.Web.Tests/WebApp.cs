@@ -27,8 +27,11 @@ public sealed class WebApp : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _services;
 
-    private WebApp(string dataFolder, string? connectionString, TimeProvider? time, Action<IServiceCollection>? services = null)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private WebApp(string dataFolder, string? connectionString, TimeProvider? time, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DataFolder = dataFolder;
         ConnectionString = connectionString;
         Time = time;
@@ -45,11 +48,12 @@ public sealed class WebApp : WebApplicationFactory<Program>
     public DatabaseSettings Database => DatabaseSettings.Resolve(DataDirectory.Resolve(DataFolder), ConnectionString);
 
     /// <param name="services">Test-only services added last (e.g. a client address for every request).</param>
-    public static async Task<WebApp> StartAsync(string provider = "sqlite", TimeProvider? time = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration set last, over the test defaults (e.g. the production sign-in limit).</param>
+    public static async Task<WebApp> StartAsync(string provider = "sqlite", TimeProvider? time = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("fenquan-web-").FullName;
         var connection = provider == "postgres" ? await (await PostgresServer.StartOrSkipAsync()).CreateDatabaseAsync() : null;
-        var app = new WebApp(folder, connection, time, services);
+        var app = new WebApp(folder, connection, time, services, settings);
         using var warm = app.CreateClient();
         return app;
     }
@@ -64,9 +68,14 @@ public sealed class WebApp : WebApplicationFactory<Program>
 
         builder.UseSetting("Fenquan:DemoMatters", "4");
         builder.UseSetting("Fenquan:DemoPassword", Password);
-        builder.UseSetting("Fenquan:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("Fenquan:SignInPermitsPerAddress", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (Time is { } time)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));

@@ -75,6 +75,8 @@ public static class AttachmentRules
     /// A name safe to show and to send back in a Content-Disposition header: the last path segment,
     /// without control characters or characters reserved by file systems, trimmed, at most 200
     /// characters (keeping the extension); "attachment" with the type's extension when nothing is left.
+    /// A name whose extension is not its content's gets the content's one added ("evil.html" holding
+    /// a PDF is kept as "evil.html.pdf"), so no download is ever opened as something it is not.
     /// </summary>
     public static string SanitizeFileName(string? fileName, string contentType)
     {
@@ -110,7 +112,20 @@ public static class AttachmentRules
             name = name[..(MaxNameLength - extension.Length)] + extension;
         }
 
-        return name;
+        return HasExtensionOf(name, contentType) ? name : name + Extension(contentType);
+    }
+
+    private static bool HasExtensionOf(string name, string contentType)
+    {
+        var dot = name.LastIndexOf('.');
+        var extension = dot > 0 ? name[dot..].ToLowerInvariant() : string.Empty;
+        return contentType switch
+        {
+            Pdf => extension == ".pdf",
+            Jpeg => extension is ".jpg" or ".jpeg",
+            Png => extension == ".png",
+            _ => false,
+        };
     }
 
     /// <summary>The usual extension of a detected type.</summary>

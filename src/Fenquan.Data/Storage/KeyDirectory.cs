@@ -35,6 +35,9 @@ public sealed class KeyDirectory
 
     public string DataProtectionFolder => Path.Combine(Root, "data-protection");
 
+    /// <summary>The certificate (PKCS#12, passphrase-encrypted) that encrypts the data-protection keys at rest.</summary>
+    public string DataProtectionCertificateFile => Path.Combine(Root, "data-protection.pfx");
+
     /// <summary>Chooses the folder by the rule above; does not create it.</summary>
     public static KeyDirectory Resolve(DataDirectory data, string? option = null, string? passphraseFile = null, Func<string, string?>? environment = null)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Fenquan.Core.Ledger;
 
@@ -107,6 +108,49 @@ public static class SigningKeyStore
         var signer = TreeHeadSigner.Create();
         SaveEncrypted(keyFile, passphraseFile, signer);
         return signer;
+    }
+
+    /// <summary>
+    /// The certificate that encrypts the web application's data-protection keys (the keys behind its
+    /// sign-in cookies and antiforgery tokens) at rest: an RSA key in a PKCS#12 file encrypted with the
+    /// same passphrase as the signing key, made on first use. Whoever reads the key folder without the
+    /// passphrase cannot forge a sign-in.
+    /// </summary>
+    public static X509Certificate2 LoadOrCreateDataProtectionCertificate(KeyDirectory keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        keys.EnsureCreated();
+        var file = keys.DataProtectionCertificateFile;
+        if (!File.Exists(keys.PassphraseFile))
+        {
+            WritePrivate(keys.PassphraseFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
+        }
+
+        var passphrase = ReadPassphrase(file, keys.PassphraseFile);
+        if (!File.Exists(file))
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=Fenquan data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
+            var pfx = made.Export(X509ContentType.Pkcs12, passphrase);
+            var temporary = file + ".tmp";
+            File.WriteAllBytes(temporary, pfx);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            File.Move(temporary, file, overwrite: false);
+        }
+
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(file, passphrase, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException)
+        {
+            throw new CryptographicException($"The data-protection certificate {file} cannot be opened with the passphrase given (check --key-passphrase-file / {KeyDirectory.PassphraseVariable}).");
+        }
     }
 
     private static string ReadPassphrase(string keyFile, string passphraseFile)

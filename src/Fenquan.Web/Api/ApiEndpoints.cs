@@ -60,15 +60,13 @@ public static class ApiEndpoints
 {
     /// <summary>
     /// A group of JSON endpoints under <paramref name="prefix"/>: signed in (cookie or API token),
-    /// the token's scope checked, bodies over <see cref="MaxBody"/> refused, no antiforgery (JSON
+    /// the token's scope checked, bodies over <see cref="MaxBody"/> refused (SiteLimits), no antiforgery (JSON
     /// only, never a form a browser posts on its own).
     /// </summary>
     public static RouteGroupBuilder JsonGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
         app.MapGroup(prefix)
             .RequireAuthorization(ApiAuthentication.Policy)
             .AddEndpointFilter(ApiTokenValidator.RequireScope)
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.ContentLength > MaxBody ? Problems.Result(Problems.TooLarge(MaxBody)) : await next(context))
             .WithTags(tag)
             .DisableAntiforgery();
 
@@ -80,12 +78,6 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiAuthentication.Policy)
             .AddEndpointFilter(ApiTokenValidator.RequireScope)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var length = context.HttpContext.Request.ContentLength;
-                var limit = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<UploadEndpoint>() is null ? MaxBody : AttachmentService.MaxRequest;
-                return length > limit ? Problems.Result(Problems.TooLarge(limit)) : await next(context);
-            })
             .WithTags("Fenquan")
             .DisableAntiforgery(); // JSON, or multipart read by hand (no form binding); SameSite=Strict cookie; bearer tokens carry no ambient credential.
         api.MapAttachments();

@@ -40,13 +40,27 @@ public static class AttachmentEndpoints
                 }
 
                 var reader = new MultipartReader(boundary, http.Request.Body);
-                MultipartSection? section;
-                while ((section = await reader.ReadNextSectionAsync(http.RequestAborted)) is not null)
+                while (await ClientBodyStream.NextSectionAsync(reader, http.RequestAborted) is { } next)
                 {
+                    if (next.Section is not { } section)
+                    {
+                        return Problems.Result(next.Broken!);
+                    }
+
                     if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
                     {
                         var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? string.Empty;
-                        var added = await attachments.AddAsync(viewer, id, name, section.Body, http.RequestAborted);
+                        Result<Attachment> added;
+                        try
+                        {
+                            await using var body = new ClientBodyStream(section.Body);
+                            added = await attachments.AddAsync(viewer, id, name, body, http.RequestAborted);
+                        }
+                        catch (ClientBodyStream.BrokenBodyException broken)
+                        {
+                            return Problems.Result(broken.Refusal);
+                        }
+
                         return added.IsOk
                             ? Results.Created($"/api/v1/matters/{id:D}/attachments/{added.Value.Id}", ToDto(added.Value))
                             : Problems.Result(added.Refusal!, forbidden: added.Refusal!.RuleId == Attachment.RuleId);

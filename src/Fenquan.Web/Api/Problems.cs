@@ -84,20 +84,37 @@ public static class Problems
     }
 }
 
-/// <summary>Exceptions that are the client's fault (unreadable body, wrong types, too large) become ProblemDetails.</summary>
+/// <summary>
+/// An exception in the API becomes a problem: the client's fault (unreadable body, wrong types, too
+/// large) with its status, anything else a 500 that says nothing of the server's insides. A page's
+/// exception is left to the site's error page.
+/// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The request's own path (by now the exception handler may have pointed it at the error page).
+        var path = httpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
+        if (!new PathString(path).StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var refusal = exception switch
         {
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.TooLarge(0),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.TooLarge(httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
             BadHttpRequestException bad => Refusal.Invalid(bad.InnerException is System.Text.Json.JsonException json ? "The request body is not valid: " + json.Message : bad.Message),
             _ => null,
         };
         if (refusal is null)
         {
-            return false;
+            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Server error", Detail = "The request failed on the server; nothing of it was kept half-done." },
+                Exception = exception,
+            });
         }
 
         httpContext.Response.StatusCode = Problems.StatusOf(refusal);

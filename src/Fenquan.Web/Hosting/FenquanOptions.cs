@@ -30,8 +30,17 @@ public sealed class FenquanOptions
     /// </summary>
     public string? DemoPassword { get; set; }
 
-    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
-    public int SignInPermitsPerMinute { get; set; } = 10;
+    /// <summary>Sign-in attempts allowed per client address within <see cref="SignInWindowMinutes"/> (a township office signs in from one address).</summary>
+    public int SignInPermitsPerAddress { get; set; } = 600;
+
+    /// <summary>The sliding window of the per-address sign-in limit, in minutes.</summary>
+    public int SignInWindowMinutes { get; set; } = 10;
+
+    /// <summary>Wrong passwords in a row that lock an account (等保 practice: 5).</summary>
+    public int LockoutAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked, in minutes.</summary>
+    public int LockoutMinutes { get; set; } = 15;
 
     /// <summary>Applications and complaints the public may file per client address per minute.</summary>
     public int IntakePermitsPerMinute { get; set; } = 10;

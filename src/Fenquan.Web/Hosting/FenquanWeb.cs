@@ -97,7 +97,14 @@ public static class FenquanWeb
         var database = DatabaseSettings.Resolve(data, options.Db);
         var keys = KeyDirectory.Resolve(data, options.Keys, options.KeyPassphraseFile);
 
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys.DataProtectionFolder)).SetApplicationName("Fenquan");
+        // The keys behind sign-in cookies and antiforgery tokens: in the key folder (mode 700), each
+        // encrypted at rest with a certificate that is itself encrypted with the key passphrase.
+        var protection = Fenquan.Data.Storage.SigningKeyStore.LoadOrCreateDataProtectionCertificate(keys);
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(Directory.CreateDirectory(keys.DataProtectionFolder))
+            .ProtectKeysWithCertificate(protection)
+            .UnprotectKeysWithAnyCertificate(protection)
+            .SetApplicationName("Fenquan");
         // A clock registered before (a test's fake clock, through Build's configure) is kept.
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TimeProvider>(services, MicrosecondTimeProvider.Instance);
         services.AddSingleton<Clock>();
@@ -146,8 +153,8 @@ public static class FenquanWeb
             {
                 identity.Password.RequiredLength = 10;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.MaxFailedAccessAttempts = Math.Max(1, options.LockoutAttempts);
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(Math.Max(1, options.LockoutMinutes));
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.User.RequireUniqueEmail = false;
             })
@@ -190,13 +197,17 @@ public static class FenquanWeb
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only attempts count: showing the sign-in form is free.
-            limiter.AddPolicy(SignInPolicy, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("get") : RateLimitPartition.GetFixedWindowLimiter(
+            limiter.OnRejected = SiteLimits.OnRejected;
+            // Only attempts count: showing the sign-in form is free. Per client address, over a sliding
+            // window wide enough for a township office behind one address signing in every morning
+            // (200 people in ten minutes); guessing one account's password is stopped by its lockout.
+            limiter.AddPolicy(SignInPolicy, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("get") : RateLimitPartition.GetSlidingWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
+                _ => new SlidingWindowRateLimiterOptions
                 {
-                    PermitLimit = Math.Max(1, options.SignInPermitsPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
+                    PermitLimit = Math.Max(1, options.SignInPermitsPerAddress),
+                    Window = TimeSpan.FromMinutes(Math.Max(1, options.SignInWindowMinutes)),
+                    SegmentsPerWindow = 10,
                     QueueLimit = 0,
                 }));
 
@@ -227,6 +238,7 @@ public static class FenquanWeb
                 pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 pages.Conventions.AllowAnonymousToPage("/Account/Denied");
             })
+            .AddMvcOptions(mvc => mvc.Filters.Add<PlainTextFormFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(antiforgery =>
@@ -238,8 +250,12 @@ public static class FenquanWeb
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
-        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            json.SerializerOptions.Converters.Add(new PlainTextJsonConverter());
+        });
+        services.AddOpenApi(OpenApiSecurity.Declare);
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Uploads: no request body above the attachment limit plus multipart overhead (413 before it is
         // read, when the length is declared); form files above 64 KiB are buffered to disk, not memory.
@@ -254,12 +270,21 @@ public static class FenquanWeb
 
     public static void Configure(WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), api => api.UseStatusCodePages());
+        // An exception: the API answers a problem (ProblemExceptionHandler); a page gets the site's error
+        // page with the status the exception stands for (a client's unreadable body is 400, not 500).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        // A status without a body: a problem for the API, the site's page (in the viewer's language) otherwise.
+        app.UseWhen(SiteLimits.IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !SiteLimits.IsApi(context), site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.Use(SiteLimits.LimitApiBodies);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -275,6 +300,8 @@ public static class FenquanWeb
         app.MapTransparency();
         app.MapComplaintApi();
         app.MapFinanceApi();
+        // Anything else is not found, for everyone: an unknown path must not send a stranger to sign in.
+        app.MapFallback("{**path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }
@@ -316,5 +343,5 @@ public static class FenquanWeb
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             var back = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
             return Results.LocalRedirect(back);
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
 }

@@ -77,6 +77,12 @@ public sealed record ActInput
 
     /// <summary>Delegation while away (代理): the person this action is taken for; the core checks the delegation (R4, R6, R7).</summary>
     public Guid? OnBehalfOf { get; init; }
+
+    /// <summary>The step (index) the client saw when it chose to act: a matter that has moved past it answers 409, not 403.</summary>
+    public int? Step { get; init; }
+
+    /// <summary>The round the client saw (with <see cref="Step"/>).</summary>
+    public int? Round { get; init; }
 }
 
 /// <summary>An edit by the initiator (R42): only the fields given change.</summary>

@@ -147,6 +147,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         }
 
         // The writer loads the matter and checks that the viewer may see it: no load here on the way in.
+        var started = clock.Now;
         var behalf = input.OnBehalfOf is { } other ? new PersonId(other) : (PersonId?)null;
         var result = await operations.ActAsync(viewer.County, new MatterId(id), new ActRequest(me, input.Action!.Value, input.Comment, input.Reference, behalf), viewer.MaySee);
         if (result.IsOk || result.Refusal!.RuleId == Refusal.NotFoundId)
@@ -156,9 +157,14 @@ public sealed class MatterService(DbSession session, MatterOperations operations
 
         // Refused by a rule: the matter is as it was, so the state it was refused in can be read back.
         // The core decided; this only chooses between 403 (no part in the step) and 409 (the state).
+        // A matter that moved on while this request was on its way, or since the step the client says it
+        // saw, is a conflict too: the loser of two racing approvals hears that, not that it had no part.
         var found = await GetAsync(viewer, id);
         var eligible = found.IsOk && viewer.Org is not null
-            && (found.Value.IsWaitingFor(me, viewer.Org) || (behalf is { } b && (await ActingForAsync(viewer, found.Value)).Contains(b)));
+            && (found.Value.IsWaitingFor(me, viewer.Org)
+                || found.Value.Actions.Any(a => a.At >= started)
+                || (input.Step is { } seen && (seen != found.Value.CurrentStepIndex || (input.Round is { } round && round != found.Value.Round)))
+                || (behalf is { } b && (await ActingForAsync(viewer, found.Value)).Contains(b)));
         return new(result, !eligible);
     }
 

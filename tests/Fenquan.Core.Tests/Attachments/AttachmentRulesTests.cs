@@ -52,14 +52,26 @@ public class AttachmentRulesTests
         Assert.True(AttachmentRules.Check(PngHead, 10L * 1024 * 1024, "a.png", AttachmentLimits.Default).IsOk);
 
     [Theory]
-    [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
-    [InlineData("C:\\Users\\x\\票据.pdf", "票据.pdf")]
-    [InlineData("a\u0000b<c>.pdf", "a_b_c_.pdf")]
-    [InlineData("\u202Efdp.exe", "_fdp.exe")]
+    [InlineData("../../etc/passwd.png", "passwd.png")]
+    [InlineData("C:\\Users\\x\\票据.PNG", "票据.PNG")]
+    [InlineData("a\u0000b<c>.png", "a_b_c_.png")]
+    [InlineData("\u202Efdp.exe", "_fdp.exe.png")]
     [InlineData("...", "attachment.png")]
     [InlineData("", "attachment.png")]
     public void FileName_IsSanitised(string name, string expected) =>
         Assert.Equal(expected, AttachmentRules.SanitizeFileName(name, AttachmentRules.Png));
+
+    // A name whose extension is not its content's is never kept as it is: "evil.html" holding a PDF
+    // would be opened as a web page by whoever downloads it.
+    [Theory]
+    [InlineData("evil.html", AttachmentRules.Pdf, "evil.html.pdf")]
+    [InlineData("scan.jpeg", AttachmentRules.Jpeg, "scan.jpeg")]
+    [InlineData("scan.JPG", AttachmentRules.Jpeg, "scan.JPG")]
+    [InlineData("scan.png", AttachmentRules.Jpeg, "scan.png.jpg")]
+    [InlineData("发票", AttachmentRules.Pdf, "发票.pdf")]
+    [InlineData("发票.pdf", AttachmentRules.Pdf, "发票.pdf")]
+    public void FileName_CarriesTheExtensionOfItsContent(string name, string type, string expected) =>
+        Assert.Equal(expected, AttachmentRules.SanitizeFileName(name, type));
 
     [Fact]
     public void LongFileName_IsCutKeepingItsExtension()

@@ -101,7 +101,7 @@ public sealed class DemoSignInTests
         var app = FenquanWeb.Build(
         [
             "--data", data, .. database, "--urls", "http://127.0.0.1:0", "--contentRoot", Browser.BrowserHost.ProjectFolder(),
-            "--Fenquan:SignInPermitsPerMinute=1000", "--Logging:LogLevel:Default=Warning",
+            "--Fenquan:SignInPermitsPerAddress=1000", "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync(ct);
         return app;

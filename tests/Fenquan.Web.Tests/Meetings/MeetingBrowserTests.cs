@@ -41,7 +41,7 @@ public sealed class MeetingBrowserTests
         await using var app = FenquanWeb.Build(
         [
             "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", Browser.BrowserHost.ProjectFolder(),
-            "--Fenquan:DemoMatters=0", "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerMinute=1000",
+            "--Fenquan:DemoMatters=0", "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerAddress=1000",
             "--Logging:LogLevel:Default=Warning",
         ]);
         var ct = TestContext.Current.CancellationToken;

@@ -11,7 +11,7 @@ namespace Fenquan.Web.Pages.Account;
 
 /// <summary>Sign-in with user name and password; every attempt on a known account is ledgered; rate limited per address.</summary>
 [EnableRateLimiting(FenquanWeb.SignInPolicy)]
-public sealed class SignInModel(SignInManager<FenquanUser> signIn, UserManager<FenquanUser> users, SignInLedger ledger, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SignInModel(SignInManager<FenquanUser> signIn, UserManager<FenquanUser> users, SignInLedger ledger, IStringLocalizer<SharedResource> text, IStringLocalizer<SiteResource> site, Clock clock) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -57,7 +57,10 @@ public sealed class SignInModel(SignInManager<FenquanUser> signIn, UserManager<F
             return RedirectToPage("/Account/TwoFactor", new { ReturnUrl = SafeReturn(ReturnUrl) });
         }
 
-        Error = result.IsLockedOut ? text["SignIn.LockedOut"] : text["SignIn.Failed"];
+        Error = !result.IsLockedOut ? text["SignIn.Failed"]
+            : user is not null && await users.GetLockoutEndDateAsync(user) is { } until && until > clock.Now
+                ? site["SignIn.LockedUntil", clock.Local(until).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)]
+                : text["SignIn.LockedOut"];
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
