@@ -238,7 +238,7 @@ public static class FenquanWeb
                 pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 pages.Conventions.AllowAnonymousToPage("/Account/Denied");
             })
-            .AddMvcOptions(mvc => mvc.Filters.Add<PlainTextFormFilter>())
+            .AddMvcOptions(mvc => mvc.Filters.Add<PageFormFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddAntiforgery(antiforgery =>

@@ -109,16 +109,28 @@ public sealed class PlainTextJsonConverter : System.Text.Json.Serialization.Json
     public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
 
-/// <summary>Every form a page receives: a value with control characters is refused (400, the site's page) before the handler runs.</summary>
-public sealed class PlainTextFormFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+/// <summary>
+/// Every form a page receives: a post to a handler the page does not have is not found (the page would
+/// otherwise render without its data), and a value with control characters is refused (400, the
+/// site's page) before the handler runs.
+/// </summary>
+public sealed class PageFormFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        // The error page, re-executed for a refused form, sees that form again: it is not checked twice.
-        if (request.HasFormContentType && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && context.HandlerInstance is not Pages.Site.ErrorModel)
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+            return;
+        }
+
+        // The error page, re-executed for a refused form, sees that form again: it is not read twice.
+        if (context.HandlerInstance is not Pages.Site.ErrorModel
+            && context.HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: false }
+            && request.HasFormContentType)
         {
             IFormCollection form;
             try

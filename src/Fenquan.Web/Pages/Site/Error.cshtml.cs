@@ -23,18 +23,20 @@ public sealed class ErrorModel(Clock clock) : PageModel
 
     public string At { get; private set; } = string.Empty;
 
-    public void OnGet(int? code) => Show(code);
+    // No parameters and no bound properties: the refused request's body (perhaps a broken form) is never read again.
+    public void OnGet() => Show();
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost() => Show();
 
-    public void OnPut(int? code) => Show(code);
+    public void OnPut() => Show();
 
-    public void OnDelete(int? code) => Show(code);
+    public void OnDelete() => Show();
 
-    public void OnPatch(int? code) => Show(code);
+    public void OnPatch() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var given) ? given : (int?)null;
         // Re-executed: the original response's status stands (the exception handler has set it already).
         var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
         var failed = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
