@@ -17,8 +17,11 @@ public sealed class AttachmentStore
     {
         ArgumentNullException.ThrowIfNull(data);
         Root = data.UploadsFolder;
-        TempFolder = Path.Combine(Root, "tmp");
+        TempFolder = Path.Combine(Root, TempFolderName);
     }
+
+    /// <summary>The sub-folder of the uploads where a file is staged before it is kept under its hash.</summary>
+    public const string TempFolderName = "tmp";
 
     public string Root { get; }
 

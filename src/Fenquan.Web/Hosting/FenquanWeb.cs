@@ -284,6 +284,7 @@ public static class FenquanWeb
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.Use(SiteLimits.NotFoundWithoutEndpoint);
         app.Use(SiteLimits.LimitApiBodies);
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -300,8 +301,6 @@ public static class FenquanWeb
         app.MapTransparency();
         app.MapComplaintApi();
         app.MapFinanceApi();
-        // Anything else is not found, for everyone: an unknown path must not send a stranger to sign in.
-        app.MapFallback("{**path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -41,6 +41,23 @@ public static class SiteLimits
     }
 
     /// <summary>
+    /// A path no endpoint answers is not found, for everyone: it must not send a stranger to sign in
+    /// (the fallback authorization policy would). Static files were served before routing; a known path
+    /// with the wrong method still gets its 405 from routing. (A catch-all fallback route would also
+    /// take requests that a JSON endpoint with an optional body declines for their missing content type.)
+    /// </summary>
+    public static Task NotFoundWithoutEndpoint(HttpContext context, RequestDelegate next)
+    {
+        if (context.GetEndpoint() is not null)
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// The API's request bodies are small JSON (an upload endpoint takes the attachment limit): the
     /// limit is set on the server before the body is read, so it holds for a chunked body that declares
     /// no length, and a declared length over it is refused before reading.
