@@ -185,6 +185,16 @@ public static class Backup
             }
         }
 
+        // The snapshot is in rollback-journal mode; the store runs in WAL (and, opened with its page-size
+        // pragma first, could not switch a restored file itself: SQLite answered "readonly database").
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = data.DatabaseFile, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return manifest;
     }
 
