@@ -120,6 +120,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
+        services.AddSingleton<Setup.SetupGate>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<OverdueSignatureReporter>();
         services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));
@@ -237,6 +238,7 @@ public static class FenquanWeb
                 pages.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 pages.Conventions.AllowAnonymousToPage("/Account/Denied");
+                pages.Conventions.AllowAnonymousToPage("/Setup/Index");
             })
             .AddMvcOptions(mvc => mvc.Filters.Add<PageFormFilter>())
             .AddViewLocalization()

@@ -21,6 +21,9 @@ public sealed class StartupReport
 
     /// <summary>User name → (person name, unit, role description), in the order printed.</summary>
     public List<(string UserName, string Description)> DemoSignIns { get; } = [];
+
+    /// <summary>The one-time code of the first-run setup, when the store has no county yet.</summary>
+    public string? SetupCode { get; set; }
 }
 
 /// <summary>
@@ -51,6 +54,8 @@ public sealed class StartupTasks(
         {
             await SeedDemoAsync(cancellationToken);
         }
+
+        report.SetupCode = await services.GetRequiredService<Fenquan.Web.Setup.SetupGate>().OpenIfEmptyAsync(cancellationToken);
 
         lifetime.ApplicationStarted.Register(Print);
     }
@@ -150,6 +155,12 @@ public sealed class StartupTasks(
         text.AppendLine(CultureInfo.InvariantCulture, $"Fenquan 分权 is listening on: {string.Join(", ", addresses)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Data folder: {store.Data.Root}; database: {store.Database}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Key folder (signing key, encrypted; keep it off backups of the data folder): {store.Keys.Root}");
+        if (report.SetupCode is { } code)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"First run: no county yet. Open {addresses.FirstOrDefault()}/setup and enter the one-time setup code {code} to create the county and its first administrator.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"首次运行：尚无县。请打开 /setup 并输入一次性设置码 {code}，创建县及第一位县级管理员。");
+        }
+
         if (report.DemoSignIns.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Demo sign-ins ({DemoCounty.CountyName}, unit u1 = 城关镇; u2…u5 are the other units), password: {report.DemoPassword}");

@@ -24,9 +24,8 @@ public sealed class SignInModel(SignInManager<FenquanUser> signIn, UserManager<F
 
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>A server without a county yet has nobody to sign in: its first run is the setup.</summary>
+    public IActionResult OnGet([FromServices] Fenquan.Web.Setup.SetupGate setup) => setup.IsOpen ? Redirect("/setup") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
