@@ -54,10 +54,10 @@ public static class RuleCatalog
 
     /// <summary>
     /// Ids refusals use that are not rules: <see cref="Refusal.NotFoundId"/>, <see cref="Refusal.InvalidId"/>,
-    /// the web's <c>Problems.TooLargeId</c> and <c>Problems.ScopeId</c>, and <c>ApiToken.UnauthenticatedId</c>
+    /// the web's <c>Problems.TooLargeId</c>, <c>Problems.ScopeId</c> and <c>Problems.TooManyRequestsId</c>, and <c>ApiToken.UnauthenticatedId</c>
     /// (written out here: the primitives reference neither the web nor access).
     /// </summary>
-    public static IReadOnlyList<string> NonRuleIds { get; } = [Refusal.NotFoundId, Refusal.InvalidId, "TooLarge", "Scope", "Unauthenticated"];
+    public static IReadOnlyList<string> NonRuleIds { get; } = [Refusal.NotFoundId, Refusal.InvalidId, "TooLarge", "Scope", "Unauthenticated", "TooManyRequests"];
 
     /// <summary>The rule with this id; null when SPEC.md has none.</summary>
     public static RuleDefinition? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

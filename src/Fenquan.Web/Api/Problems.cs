@@ -16,6 +16,9 @@ public static class Problems
     /// <summary>Not a rule: an API token lacks the scope the request needs (403).</summary>
     public const string ScopeId = "Scope";
 
+    /// <summary>Not a rule: a rate limit refused the request (429).</summary>
+    public const string TooManyRequestsId = "TooManyRequests";
+
     public static Refusal TooLarge(long limit) => new(TooLargeId, $"The request is larger than {limit} bytes.");
 
     /// <summary>

@@ -33,7 +33,7 @@ public static class SiteLimits
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (IsApi(context))
         {
-            var problem = Problems.Details(new Refusal("TooManyRequests", $"Too many requests from this address; try again in {Math.Ceiling(wait.TotalSeconds)} seconds."));
+            var problem = Problems.Details(new Refusal(Problems.TooManyRequestsId, $"Too many requests from this address; try again in {Math.Ceiling(wait.TotalSeconds)} seconds."));
             problem.Status = StatusCodes.Status429TooManyRequests;
             problem.Title = "Too many requests";
             await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);

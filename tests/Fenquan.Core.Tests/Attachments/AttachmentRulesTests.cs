@@ -17,7 +17,7 @@ public class AttachmentRulesTests
 
         Assert.True(result.IsOk, result.ToString());
         Assert.Equal("image/png", result.Value.ContentType);
-        Assert.Equal("发票.pdf", result.Value.FileName);
+        Assert.Equal("发票.pdf.png", result.Value.FileName); // kept, with the content's own extension
     }
 
     [Theory]
