@@ -61,7 +61,8 @@ public sealed class FlagsScanCommand(IAnsiConsole console) : AsyncCommand<FlagsS
     public override async Task<int> ExecuteAsync(CommandContext context, FlagsScanSettings settings, CancellationToken cancellationToken)
     {
         var flagSettings = settings.FlagSettings();
-        await using var db = FenquanDatabase.CreateContext(settings.ExistingDatabase());
+        var database = settings.ExistingDatabase();
+        await using var db = FenquanDatabase.CreateContext(database);
         var county = await settings.CountyAsync(db, cancellationToken);
         var units = await db.Units.AsNoTracking().Where(u => u.CountyId == county).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         UnitId? unit = settings.Unit is null ? null
@@ -72,20 +73,24 @@ public sealed class FlagsScanCommand(IAnsiConsole console) : AsyncCommand<FlagsS
         var shown = new List<ScanFlag>();
         await using var csv = settings.Csv is null ? null : settings.Csv == "-" ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(settings.Csv);
         csv?.WriteLine("unit,matter,submitted_on,kind,basis,amount,limit,total,other_matters");
-        await foreach (var flag in FlagScan.RunAsync(db, county, unit, settings.From, settings.To, flagSettings, cancellationToken))
+        var gate = new Lock();
+        await FlagScan.RunAsync(database, county, unit, settings.From, settings.To, flagSettings, flag =>
         {
-            var key = (flag.Unit, flag.Kind, flag.Basis);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            if (csv is not null)
+            lock (gate)
             {
-                csv.WriteLine(string.Join(',', flag.Unit, flag.Matter, Day(flag.Day), flag.Kind, flag.Basis?.ToString() ?? string.Empty,
-                    Yuan(flag.AmountFen), Yuan(flag.LimitFen), Yuan(flag.TotalFen), string.Join(' ', flag.Others.Select(o => o.ToString("D")))));
+                var key = (flag.Unit, flag.Kind, flag.Basis);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (csv is not null)
+                {
+                    csv.WriteLine(string.Join(',', flag.Unit, flag.Matter, Day(flag.Day), flag.Kind, flag.Basis?.ToString() ?? string.Empty,
+                        Yuan(flag.AmountFen), Yuan(flag.LimitFen), Yuan(flag.TotalFen), string.Join(' ', flag.Others.Select(o => o.ToString("D")))));
+                }
+                else if (shown.Count < settings.Top)
+                {
+                    shown.Add(flag);
+                }
             }
-            else if (shown.Count < settings.Top)
-            {
-                shown.Add(flag);
-            }
-        }
+        }, cancellationToken);
 
         if (csv is not null)
         {

@@ -204,22 +204,17 @@ public class FlagOperationsTests
         await using var db = database.Context();
         var inline = db.Set<RedFlag>().AsNoTracking().Where(f => f.CountyId == county.County && (f.Kind == RedFlagKind.SplitPurchase || f.Kind == RedFlagKind.ThresholdHugging))
             .AsEnumerable().Select(f => (f.MatterId, f.Kind, f.Total!.Value, f.Related)).OrderBy(f => f.MatterId.Value).ThenBy(f => f.Kind).ToList();
-        var scanned = new List<(MatterId, RedFlagKind, decimal, string)>();
-        await foreach (var flag in FlagScan.RunAsync(db, county.County, null, null, null, FlagSettings.Default))
-        {
-            scanned.Add((flag.Matter, flag.Kind, PurchaseRecord.Yuan(flag.TotalFen), string.Join(',', flag.Others.Select(o => o.ToString("D")))));
-        }
+        var scanned = new System.Collections.Concurrent.ConcurrentBag<(MatterId, RedFlagKind, decimal, string)>();
+        await FlagScan.RunAsync(database.Settings, county.County, null, null, null, FlagSettings.Default,
+            flag => scanned.Add((flag.Matter, flag.Kind, PurchaseRecord.Yuan(flag.TotalFen), string.Join(',', flag.Others.Select(o => o.ToString("D"))))));
 
         Assert.Contains(inline, f => f.Kind == RedFlagKind.SplitPurchase);
         Assert.Equal(inline, scanned.OrderBy(f => f.Item1.Value).ThenBy(f => f.Item2));
 
         // --from limits what is reported, never the window: earlier purchases still count.
         var from = MatterDate.AddDays(40);
-        var later = new List<MatterId>();
-        await foreach (var flag in FlagScan.RunAsync(db, county.County, county.Unit, from, null, FlagSettings.Default))
-        {
-            later.Add(flag.Matter);
-        }
+        var later = new System.Collections.Concurrent.ConcurrentBag<MatterId>();
+        await FlagScan.RunAsync(database.Settings, county.County, county.Unit, from, null, FlagSettings.Default, flag => later.Add(flag.Matter));
 
         var expected = db.Set<PurchaseRecord>().AsNoTracking().Where(p => p.SubmittedDay >= from.DayNumber).Select(p => p.Id).ToHashSet();
         Assert.NotEmpty(later);
