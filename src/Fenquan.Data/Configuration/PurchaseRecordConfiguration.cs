@@ -18,8 +18,8 @@ internal sealed class PurchaseRecordConfiguration : IEntityTypeConfiguration<Pur
         purchase.Ignore(p => p.SubmittedOn);
         purchase.Ignore(p => p.MatterId);
         purchase.Property(p => p.Category).HasMaxLength(PurchaseRecord.MaxCategory);
-        purchase.HasIndex(p => new { p.CountyId, p.UnitId, p.CounterpartyId, p.SubmittedDay, p.Id, p.AmountFen, p.LimitFen }).HasDatabaseName("ix_purchase_records_supplier_window");
-        purchase.HasIndex(p => new { p.CountyId, p.UnitId, p.Category, p.SubmittedDay, p.Id, p.AmountFen, p.LimitFen }).HasDatabaseName("ix_purchase_records_category_window");
+        purchase.HasIndex(p => new { p.CountyId, p.UnitId, p.CounterpartyId, p.SubmittedDay, p.Id, p.AmountFen, p.LimitFen }).HasDatabaseName(Operations.FlagScan.SupplierWindowIndex);
+        purchase.HasIndex(p => new { p.CountyId, p.UnitId, p.Category, p.SubmittedDay, p.Id, p.AmountFen, p.LimitFen }).HasDatabaseName(Operations.FlagScan.CategoryWindowIndex);
         purchase.HasIndex(p => new { p.CountyId, p.UnitId, p.SubmittedDay }).HasDatabaseName("ix_purchase_records_unit_day");
     }
 }

@@ -22,6 +22,12 @@ namespace Fenquan.Data.Operations;
 /// </summary>
 public static class FlagScan
 {
+    /// <summary>The index the supplier pass reads (see <c>PurchaseRecordConfiguration</c>).</summary>
+    public const string SupplierWindowIndex = "ix_purchase_records_supplier_window";
+
+    /// <summary>The index the category pass reads.</summary>
+    public const string CategoryWindowIndex = "ix_purchase_records_category_window";
+
     /// <summary>
     /// Calls <paramref name="found"/> for each flag of purchases submitted from <paramref name="from"/>
     /// to <paramref name="to"/> (both included; null: all) in <paramref name="unit"/> (null: every unit
@@ -47,8 +53,13 @@ public static class FlagScan
         db.Database.OpenConnection();
         var connection = db.Database.GetDbConnection();
         var key = basis == SplitBasis.Supplier ? "\"CounterpartyId\"" : "\"Category\"";
+        // SQLite's planner, given statistics, may prefer the (unit, day) index and sort: the pass
+        // reads its window index in order instead (PostgreSQL does so by itself).
+        var index = connection is SqliteConnection
+            ? $"INDEXED BY {(basis == SplitBasis.Supplier ? SupplierWindowIndex : CategoryWindowIndex)} "
+            : string.Empty;
         var sql =
-            $"SELECT \"UnitId\", {key}, \"SubmittedDay\", \"Id\", \"AmountFen\", \"LimitFen\" FROM purchase_records " +
+            $"SELECT \"UnitId\", {key}, \"SubmittedDay\", \"Id\", \"AmountFen\", \"LimitFen\" FROM purchase_records {index}" +
             $"WHERE \"CountyId\" = @county{(range.Unit is null ? string.Empty : " AND \"UnitId\" = @unit")} AND \"SubmittedDay\" >= @from AND \"SubmittedDay\" <= @to" +
             (basis == SplitBasis.Category ? $" AND {key} IS NOT NULL" : string.Empty) +
             $" ORDER BY \"CountyId\", \"UnitId\", {key}, \"SubmittedDay\", \"Id\"";
