@@ -67,14 +67,16 @@ public sealed class FlagOperations(LedgerWriter writer)
         var from = FlagChecks.WindowStart(record.SubmittedDay, settings);
         if (record.CounterpartyId is { } supplier)
         {
-            if (record.LimitFen is { } limit
-                && FlagChecks.SplitPurchase(record, queries.SupplierWindow(db, record.CountyId, record.UnitId, supplier, from, record.SubmittedDay, limit), SplitBasis.Supplier, settings) is { } split)
+            // One read of the supplier's purchases in this unit serves both checks: the window (which
+            // may reach into last year) and the year's count.
+            var (first, _) = FlagChecks.YearOf(record.SubmittedDay);
+            var history = queries.SupplierHistory(db, record.CountyId, record.UnitId, supplier, Math.Min(from, first), record.SubmittedDay).ToList();
+            if (FlagChecks.SplitPurchase(record, history, SplitBasis.Supplier, settings) is { } split)
             {
                 found.Add(split);
             }
 
-            var (first, _) = FlagChecks.YearOf(record.SubmittedDay);
-            var won = queries.SupplierCount(db, record.CountyId, record.UnitId, supplier, first, record.SubmittedDay) + 1;
+            var won = history.Count(p => p.SubmittedDay >= first) + 1;
             if (won >= settings.RepeatedSupplierMinimum)
             {
                 var worth = FlagChecks.UnitPurchasesWorthCounting(won, settings);
@@ -168,19 +170,15 @@ public sealed class FlagOperations(LedgerWriter writer)
 
     private sealed class FlagQueries
     {
-        public Func<FenquanDbContext, CountyId, UnitId, Core.Primitives.CounterpartyId, int, int, long, IEnumerable<PurchaseRecord>> SupplierWindow { get; } =
-            EF.CompileQuery((FenquanDbContext db, CountyId county, UnitId unit, Core.Primitives.CounterpartyId supplier, int from, int to, long limit) =>
+        public Func<FenquanDbContext, CountyId, UnitId, Core.Primitives.CounterpartyId, int, int, IEnumerable<PurchaseRecord>> SupplierHistory { get; } =
+            EF.CompileQuery((FenquanDbContext db, CountyId county, UnitId unit, Core.Primitives.CounterpartyId supplier, int from, int to) =>
                 db.Set<PurchaseRecord>().AsNoTracking().Where(p => p.CountyId == county && p.UnitId == unit && p.CounterpartyId == supplier
-                    && p.SubmittedDay >= from && p.SubmittedDay <= to && p.AmountFen <= limit));
+                    && p.SubmittedDay >= from && p.SubmittedDay <= to));
 
         public Func<FenquanDbContext, CountyId, UnitId, string, int, int, long, IEnumerable<PurchaseRecord>> CategoryWindow { get; } =
             EF.CompileQuery((FenquanDbContext db, CountyId county, UnitId unit, string category, int from, int to, long limit) =>
                 db.Set<PurchaseRecord>().AsNoTracking().Where(p => p.CountyId == county && p.UnitId == unit && p.Category == category
                     && p.SubmittedDay >= from && p.SubmittedDay <= to && p.AmountFen <= limit));
-
-        public Func<FenquanDbContext, CountyId, UnitId, Core.Primitives.CounterpartyId, int, int, int> SupplierCount { get; } =
-            EF.CompileQuery((FenquanDbContext db, CountyId county, UnitId unit, Core.Primitives.CounterpartyId supplier, int from, int to) =>
-                db.Set<PurchaseRecord>().Count(p => p.CountyId == county && p.UnitId == unit && p.CounterpartyId == supplier && p.SubmittedDay >= from && p.SubmittedDay <= to));
 
         public Func<FenquanDbContext, CountyId, UnitId, int, int, int, int> UnitCount { get; } =
             EF.CompileQuery((FenquanDbContext db, CountyId county, UnitId unit, int from, int to, int atMost) =>
