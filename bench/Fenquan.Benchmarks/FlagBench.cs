@@ -13,8 +13,10 @@ namespace Fenquan.Benchmarks;
 
 /// <summary>
 /// R47 figures for docs/performance.md, on generated purchase history written straight into the
-/// table the flags read (bench data, not ledgered matters): 20 units with purchase limits of
-/// 1,000–5,000, 2,000 suppliers, amounts of 10–6,000 yuan (log-uniform), 20 catalogue categories (on 30 % of the purchases), three years.
+/// table the flags read (bench data, not ledgered matters): one unit per 5,000 purchases (200 for
+/// 1,000,000, 2,000 for 10,000,000, so each unit's history looks the same) with purchase limits of
+/// 1,000–5,000, 200 suppliers of its own, amounts of 10–6,000 yuan (log-uniform), 20 catalogue
+/// categories (on 30 % of the purchases), three years.
 /// <list type="bullet">
 /// <item><c>flags-inline [rows]</c>: the check at submission (<see cref="FlagOperations.Check"/> and
 /// the limits and hugging of the policy) for new purchases against <c>rows</c> past ones (default
@@ -27,8 +29,8 @@ namespace Fenquan.Benchmarks;
 /// </summary>
 internal static class FlagBench
 {
-    private const int Units = 20;
-    private const int Suppliers = 2_000;
+    private const int RowsPerUnit = 5_000; // a unit's purchases over the three years, about 4.5 a day
+    private const int SuppliersPerUnit = 200;
     private const int Categories = 20;
     private const long Collective = 500_000; // 5,000 yuan in fen
     private static readonly long[] PurchaseLimits = [100_000, 200_000, 300_000, 500_000];
@@ -44,7 +46,7 @@ internal static class FlagBench
         {
             var settings = DatabaseSettings.ForSqliteFile(data.DatabaseFile);
             await FenquanDatabase.MigrateAsync(settings);
-            var world = new World(CountyId.New());
+            var world = new World(CountyId.New(), Math.Max(1, rows / RowsPerUnit));
             Console.WriteLine($"folder={data.Root} cores={Environment.ProcessorCount} cpu={Cpu()} load={LoadAverage()} rows={rows:N0}");
             var csv = scan ? Path.Combine(data.Root, "purchases.csv") : null;
             var generating = Stopwatch.StartNew();
@@ -256,23 +258,26 @@ internal static class FlagBench
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     // The county's units (each with its purchase limit), suppliers and categories.
-    private sealed class World(CountyId county)
+    private sealed class World(CountyId county, int units)
     {
-        private readonly UnitId[] _units = [.. Enumerable.Range(0, Units).Select(_ => UnitId.New())];
-        private readonly CounterpartyId[] _suppliers = [.. Enumerable.Range(0, Suppliers).Select(_ => CounterpartyId.New())];
+        private readonly UnitId[] _units = [.. Enumerable.Range(0, units).Select(_ => UnitId.New())];
+        private readonly CounterpartyId[] _suppliers = [.. Enumerable.Range(0, units * SuppliersPerUnit).Select(_ => CounterpartyId.New())];
         private readonly string[] _categories = [.. Enumerable.Range(0, Categories).Select(i => "品目" + i.ToString("D2", CultureInfo.InvariantCulture))];
 
         public CountyId County { get; } = county;
 
-        public long PurchaseLimit(UnitId unit) => PurchaseLimits[Array.IndexOf(_units, unit) % PurchaseLimits.Length];
+        private Dictionary<UnitId, int>? _indexes;
+
+        public long PurchaseLimit(UnitId unit) => PurchaseLimits[(_indexes ??= _units.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i))[unit] % PurchaseLimits.Length];
 
         public PurchaseRecord Row(Random random, int day)
         {
-            var unit = _units[random.Next(_units.Length)];
+            var index = random.Next(_units.Length);
+            var unit = _units[index];
             var amount = (long)Math.Round(Math.Exp(Math.Log(10) + (random.NextDouble() * Math.Log(600))), 0) * 100; // 10 to 6,000 yuan, log-uniform
-            var p = PurchaseLimit(unit);
+            var p = PurchaseLimits[index % PurchaseLimits.Length];
             long? limit = amount <= p ? p : amount <= Collective ? Collective : null;
-            var supplier = random.Next(20) == 0 ? (CounterpartyId?)null : _suppliers[random.Next(_suppliers.Length)];
+            var supplier = random.Next(20) == 0 ? (CounterpartyId?)null : _suppliers[(index * SuppliersPerUnit) + random.Next(SuppliersPerUnit)];
             var category = random.Next(10) < 3 ? _categories[random.Next(_categories.Length)] : null;
             return new PurchaseRecord(Guid.CreateVersion7(), County, unit, DateOnly.FromDayNumber(day), supplier, category, amount, limit);
         }
