@@ -41,16 +41,22 @@ internal static class FlagBench
     {
         var scan = args[0] == "flags-scan";
         var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : scan ? 10_000_000 : 1_000_000;
-        var data = DataDirectory.Resolve(Directory.CreateTempSubdirectory("fenquan-flags-").FullName).EnsureCreated();
+        // FENQUAN_BENCH_KEEP=1 keeps the generated folder; FENQUAN_BENCH_DIR=that folder runs on it again without generating.
+        var reuse = Environment.GetEnvironmentVariable("FENQUAN_BENCH_DIR");
+        var data = DataDirectory.Resolve(reuse ?? Directory.CreateTempSubdirectory("fenquan-flags-").FullName).EnsureCreated();
         try
         {
             var settings = DatabaseSettings.ForSqliteFile(data.DatabaseFile);
             await FenquanDatabase.MigrateAsync(settings);
-            var world = new World(CountyId.New(), Math.Max(1, rows / RowsPerUnit));
+            var world = new World(reuse is null ? CountyId.New() : ExistingCounty(settings), Math.Max(1, rows / RowsPerUnit));
             Console.WriteLine($"folder={data.Root} cores={Environment.ProcessorCount} cpu={Cpu()} load={LoadAverage()} rows={rows:N0}");
             var csv = scan ? Path.Combine(data.Root, "purchases.csv") : null;
             var generating = Stopwatch.StartNew();
-            Generate(settings, world, rows, csv);
+            if (reuse is null)
+            {
+                Generate(settings, world, rows, csv);
+            }
+
             Console.WriteLine($"generated {rows:N0} rows into purchase_records{(csv is null ? string.Empty : " and CSV")} in {generating.Elapsed.TotalSeconds:F1} s");
             if (scan)
             {
@@ -64,7 +70,7 @@ internal static class FlagBench
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (Environment.GetEnvironmentVariable("FENQUAN_BENCH_KEEP") is null)
+            if (Environment.GetEnvironmentVariable("FENQUAN_BENCH_KEEP") is null && reuse is null)
             {
                 Directory.Delete(data.Root, recursive: true);
             }
@@ -102,13 +108,22 @@ internal static class FlagBench
         Console.WriteLine($"cpu pressure: {(File.Exists("/proc/pressure/cpu") ? File.ReadLines("/proc/pressure/cpu").First() : "?")}");
     }
 
+    // Side by side in one run, interleaved (ours, DuckDB, ours, …) so that both meet the same load on
+    // a shared machine; each round also reports the process's CPU time, which waiting for a core does
+    // not inflate.
     private static async Task ScanAsync(DatabaseSettings settings, World world, string csv)
     {
-        for (var round = 1; round <= 3; round++)
+        using var duck = new DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        Execute(duck, "SET threads = " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
+        var loading = Stopwatch.StartNew();
+        Execute(duck, $"CREATE TABLE purchases AS SELECT * FROM read_csv('{csv}', header = true, columns = {{'unit': 'VARCHAR', 'supplier': 'VARCHAR', 'category': 'VARCHAR', 'day': 'INTEGER', 'id': 'VARCHAR', 'amount': 'BIGINT', 'lim': 'BIGINT', 'p': 'BIGINT'}})");
+        Console.WriteLine($"duckdb load from CSV into memory (not counted below): {loading.Elapsed.TotalSeconds:F2} s");
+        var rounds = int.Parse(Environment.GetEnvironmentVariable("FENQUAN_BENCH_ROUNDS") ?? "3", CultureInfo.InvariantCulture);
+        for (var round = 1; round <= rounds; round++)
         {
             long hugging = 0, bySupplier = 0, byCategory = 0, total = 0;
-            var started = Stopwatch.GetTimestamp();
-            await FlagScan.RunAsync(settings, world.County, null, null, null, FlagSettings.Default, flag =>
+            var (wall, cpu) = await TimedAsync(() => FlagScan.RunAsync(settings, world.County, null, null, null, FlagSettings.Default, flag =>
             {
                 switch (flag.Kind, flag.Basis)
                 {
@@ -124,24 +139,44 @@ internal static class FlagBench
                         Interlocked.Add(ref total, flag.TotalFen);
                         break;
                 }
-            });
-            Console.WriteLine($"fenquan scan round {round}: {Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s — split by supplier {bySupplier:N0}, by category {byCategory:N0} (totals {total:N0} fen), hugging {hugging:N0}");
-        }
+            }));
+            Console.WriteLine($"round {round} fenquan scan: {wall:F2} s wall, {cpu:F2} s CPU — split by supplier {bySupplier:N0}, by category {byCategory:N0} (totals {total:N0} fen), hugging {hugging:N0}; {Pressure()}");
 
-        using var duck = new DuckDBConnection("Data Source=:memory:");
-        duck.Open();
-        Execute(duck, "SET threads = " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
-        var loading = Stopwatch.StartNew();
-        Execute(duck, $"CREATE TABLE purchases AS SELECT * FROM read_csv('{csv}', header = true, columns = {{'unit': 'VARCHAR', 'supplier': 'VARCHAR', 'category': 'VARCHAR', 'day': 'INTEGER', 'id': 'VARCHAR', 'amount': 'BIGINT', 'lim': 'BIGINT', 'p': 'BIGINT'}})");
-        Console.WriteLine($"duckdb load from CSV: {loading.Elapsed.TotalSeconds:F2} s");
-        for (var round = 1; round <= 3; round++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var (supplier, supplierTotal) = Split(duck, "supplier");
-            var (category, categoryTotal) = Split(duck, "category");
-            var hugging = Scalar(duck, "SELECT count(*) FROM purchases WHERE lim IS NOT NULL AND amount > 0 AND amount <= lim AND amount * 10 >= lim * 9");
-            Console.WriteLine($"duckdb query round {round}: {Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s — split by supplier {supplier:N0}, by category {category:N0} (totals {supplierTotal + categoryTotal:N0} fen), hugging {hugging:N0}");
+            (long Count, long Total) supplier = default, category = default;
+            long duckHugging = 0;
+            var (duckWall, duckCpu) = await TimedAsync(() =>
+            {
+                supplier = Split(duck, "supplier");
+                category = Split(duck, "category");
+                duckHugging = Scalar(duck, "SELECT count(*) FROM purchases WHERE lim IS NOT NULL AND amount > 0 AND amount <= lim AND amount * 10 >= lim * 9");
+                return Task.CompletedTask;
+            });
+            Console.WriteLine($"round {round} duckdb query: {duckWall:F2} s wall, {duckCpu:F2} s CPU — split by supplier {supplier.Count:N0}, by category {category.Count:N0} (totals {supplier.Total + category.Total:N0} fen), hugging {duckHugging:N0}; {Pressure()}");
+            Console.WriteLine($"round {round} ratio duckdb/fenquan: wall {duckWall / wall:F2}, CPU {duckCpu / cpu:F2}; same flags: {bySupplier == supplier.Count && byCategory == category.Count && total == supplier.Total + category.Total && hugging == duckHugging}");
         }
+    }
+
+    private static async Task<(double Wall, double Cpu)> TimedAsync(Func<Task> run)
+    {
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        await run();
+        var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+    }
+
+    private static string Pressure() => File.Exists("/proc/pressure/cpu") ? "cpu pressure " + File.ReadLines("/proc/pressure/cpu").First().Split(' ')[1] : string.Empty;
+
+    private static CountyId ExistingCounty(DatabaseSettings settings)
+    {
+        using var connection = new SqliteConnection(settings.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"CountyId\" FROM purchase_records LIMIT 1";
+        return new CountyId(Guid.Parse((string)command.ExecuteScalar()!, CultureInfo.InvariantCulture));
     }
 
     // The split-purchase window in SQL: for each purchase at or under its limit, the purchases of the
