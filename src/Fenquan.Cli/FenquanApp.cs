@@ -49,6 +49,11 @@ public static class FenquanApp
                 changes.AddCommand<CountyChangesListCommand>("list").WithDescription("Proposed and confirmed changes, newest first.");
                 changes.AddCommand<CountyChangesConfirmCommand>("confirm").WithDescription("Confirm a pending change as a county administrator other than its proposer.");
             });
+            config.AddBranch("flags", flags =>
+            {
+                flags.SetDescription("Red flags: split purchases and amounts just under limits (R47, 预警).");
+                flags.AddCommand<FlagsScanCommand>("scan").WithDescription("Scan the county's purchase history for split purchases and threshold hugging (for inspectors).");
+            });
             config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
             config.AddBranch("keys", keys =>
             {

@@ -13,8 +13,10 @@ namespace Fenquan.Data.Operations;
 /// organisation history, the policy in force, the matter with its actions) and lets the writer
 /// ledger the result in the same transaction.
 /// </summary>
-public sealed class MatterOperations(LedgerWriter writer)
+public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSettings? flagSettings = null)
 {
+    private readonly Core.Flags.FlagSettings _flags = flagSettings ?? Core.Flags.FlagSettings.Default;
+
     /// <summary>
     /// R41: the matter takes the route of the policy version in force on the day of submission, frozen
     /// for life. An expense claim's line items and vouchers (<paramref name="claim"/>, R4, R8) are
@@ -82,6 +84,8 @@ public sealed class MatterOperations(LedgerWriter writer)
             {
                 ctx.Db.Matters.Add(matter.Value);
                 ctx.Keep(matter.Value.Id.Value, matter.Value);
+                var entry = command.Flags.HasFlag(MatterFlags.CatalogueItem) && command.ItemCode is { } code ? catalogue.Find(code) : null;
+                FlagOperations.RaiseAtSubmission(ctx, matter.Value, policy.Value.Router.Policy, entry, _flags); // R47
             }
 
             return matter;
@@ -113,7 +117,13 @@ public sealed class MatterOperations(LedgerWriter writer)
             var delegations = request.OnBehalfOf is { } delegator
                 ? DelegationOperations.LoadView(ctx.Db, county, matter.UnitId, delegator, request.ActorId)
                 : Core.Delegation.DelegationSet.None;
-            return matter.Act(request, org, delegations, ctx.Now);
+            var acted = matter.Act(request, org, delegations, ctx.Now);
+            if (acted.IsOk && matter.State == MatterState.Approved)
+            {
+                FlagOperations.RaiseAtApproval(ctx, matter, _flags); // R47: fast approval
+            }
+
+            return acted;
         });
 
     /// <summary>An action taken for <paramref name="onBehalfOf"/> under a delegation (代理); null acts in one's own right.</summary>

@@ -71,4 +71,22 @@ public sealed class FenquanOptions
             p => p.Value.EndsWith('c')
                 ? Core.Calendar.TimeLimit.Calendar(int.Parse(p.Value.TrimEnd('c'), System.Globalization.CultureInfo.InvariantCulture))
                 : Core.Calendar.TimeLimit.Working(int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture))));
+
+    /// <summary>R47: the red flags' settings (section Fenquan:Flags): WindowDays, HuggingShare, FastApprovalSeconds, RepeatedSupplierShare, RepeatedSupplierMinimum.</summary>
+    public Flags.FlagOptions Flags { get; set; } = new();
+
+    /// <summary>The flags' settings as the core reads them; settings out of range stop the start with the reason.</summary>
+    public Core.Flags.FlagSettings FlagSettings()
+    {
+        var settings = new Core.Flags.FlagSettings
+        {
+            WindowDays = Flags.WindowDays,
+            HuggingShare = Flags.HuggingShare,
+            FastApprovalSeconds = Flags.FastApprovalSeconds,
+            RepeatedSupplierShare = Flags.RepeatedSupplierShare,
+            RepeatedSupplierMinimum = Flags.RepeatedSupplierMinimum,
+        };
+        var check = settings.Check();
+        return check.IsOk ? settings : throw new InvalidOperationException(check.Refusal!.Reason);
+    }
 }

@@ -109,7 +109,8 @@ public static class FenquanWeb
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TimeProvider>(services, MicrosecondTimeProvider.Instance);
         services.AddSingleton<Clock>();
         services.AddSingleton(sp => FenquanStore.OpenAsync(data, database, sp.GetRequiredService<TimeProvider>(), keys: keys).GetAwaiter().GetResult());
-        services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new MatterOperations(sp.GetRequiredService<FenquanStore>().Writer, options.FlagSettings()));
+        services.AddSingleton(sp => new FlagOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new OrganizationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PolicyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new AttachmentOperations(sp.GetRequiredService<FenquanStore>().Writer, new AttachmentStore(sp.GetRequiredService<FenquanStore>().Data)));
@@ -146,6 +147,7 @@ public static class FenquanWeb
         services.AddScoped<Citizens.ComplaintService>();
         services.AddHostedService<Citizens.RedCardReporter>();
         services.AddScoped<Finance.PaymentService>();
+        services.AddScoped<Flags.FlagService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -303,6 +305,7 @@ public static class FenquanWeb
         app.MapTransparency();
         app.MapComplaintApi();
         app.MapFinanceApi();
+        app.MapFlagApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -14,13 +14,15 @@ namespace Fenquan.Web.Pages.Matters;
 /// <summary>A matter: its route, who acted when, comments, and the actions the viewer may take (the server checks anyway).</summary>
 [RequestSizeLimit(AttachmentService.Overhead + 10L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentService.Overhead + 10L * 1024 * 1024)]
-public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, PaymentService payments, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText) : FenquanPage(text)
+public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, PaymentService payments, Fenquan.Web.Flags.FlagService flagService, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, IStringLocalizer<FlagResource> flagText) : FenquanPage(text)
 {
     public Matter? Matter { get; private set; }
 
     public IReadOnlyList<ActionKind> Available { get; private set; } = [];
 
     public IStringLocalizer<FinanceResource> FinanceText { get; } = financeText;
+
+    public IStringLocalizer<FlagResource> FlagText { get; } = flagText;
 
     public IReadOnlyList<string> WaitingFor { get; private set; } = [];
 
@@ -31,6 +33,12 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
 
     [BindProperty]
     public PaymentInput Pay { get; set; } = new();
+
+    /// <summary>R47: the matter's red flags; null when it has none.</summary>
+    public Fenquan.Web.Flags.FlagsPanel? Flags { get; private set; }
+
+    [BindProperty]
+    public string? FlagReason { get; set; }
 
     /// <summary>R4, R8: an expense claim's line items and invoices; null for a matter without lines.</summary>
     public ClaimPanel? Claim { get; private set; }
@@ -119,6 +127,18 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         return Redirect("/matters/" + id.ToString("D"));
     }
 
+    public async Task<IActionResult> OnPostClearFlagAsync(Guid id, Guid flagId)
+    {
+        var cleared = await flagService.ClearAsync(Viewer, id, flagId, FlagReason);
+        if (!cleared.Result.IsOk)
+        {
+            return await ShowAsync(id, cleared.Result.Refusal!, cleared.Forbidden);
+        }
+
+        Notice = FlagText["Flag.ClearedNotice"];
+        return Redirect("/matters/" + id.ToString("D"));
+    }
+
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
     {
         var change = await matters.WithdrawAsync(Viewer, id);
@@ -193,6 +213,8 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind)
             ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
             : null;
+        var flags = flagService.Of(Viewer, Matter);
+        Flags = flags.Flags.Count > 0 ? flags : null;
         WaitingFor = Viewer.Org is null ? [] : Matter.WhoMayActNow(Viewer.Org).Select(Viewer.Org.NameOf).ToList();
         return true;
     }
