@@ -50,6 +50,26 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "budgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Document = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "checkpoint_cosignatures",
                 columns: table => new
                 {
@@ -327,6 +347,30 @@ namespace Fenquan.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_units", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "budget_lines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BudgetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_budget_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_budget_lines_budgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "budgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -712,6 +756,35 @@ namespace Fenquan.Data.Migrations.Postgres
                         name: "FK_policy_proposals_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "budget_charges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BudgetLineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_budget_charges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_budget_charges_budget_lines_BudgetLineId",
+                        column: x => x.BudgetLineId,
+                        principalTable: "budget_lines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_budget_charges_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1105,6 +1178,49 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "MatterId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_budget_charges_BudgetLineId",
+                table: "budget_charges",
+                column: "BudgetLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_budget_charges_CountyId_BudgetLineId",
+                table: "budget_charges",
+                columns: new[] { "CountyId", "BudgetLineId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_budget_charges_CountyId_MatterId",
+                table: "budget_charges",
+                columns: new[] { "CountyId", "MatterId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_budget_charges_CountyId_UnitId_Year",
+                table: "budget_charges",
+                columns: new[] { "CountyId", "UnitId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_budget_charges_MatterId",
+                table: "budget_charges",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_budget_lines_BudgetId_Code",
+                table: "budget_lines",
+                columns: new[] { "BudgetId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_budget_lines_CountyId_UnitId_Year_Code",
+                table: "budget_lines",
+                columns: new[] { "CountyId", "UnitId", "Year", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_budgets_CountyId_UnitId_Year",
+                table: "budgets",
+                columns: new[] { "CountyId", "UnitId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_claim_lines_CountyId_MatterId_Number",
                 table: "claim_lines",
                 columns: new[] { "CountyId", "MatterId", "Number" },
@@ -1483,6 +1599,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "attachments");
 
             migrationBuilder.DropTable(
+                name: "budget_charges");
+
+            migrationBuilder.DropTable(
                 name: "checkpoint_cosignatures");
 
             migrationBuilder.DropTable(
@@ -1570,6 +1689,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "approval_applications");
 
             migrationBuilder.DropTable(
+                name: "budget_lines");
+
+            migrationBuilder.DropTable(
                 name: "counterparties");
 
             migrationBuilder.DropTable(
@@ -1586,6 +1708,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "people");
+
+            migrationBuilder.DropTable(
+                name: "budgets");
 
             migrationBuilder.DropTable(
                 name: "matters");
