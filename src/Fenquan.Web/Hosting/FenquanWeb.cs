@@ -110,6 +110,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new CountyChangeOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PaymentOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new BudgetOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
@@ -138,6 +139,7 @@ public static class FenquanWeb
         services.AddScoped<Citizens.ComplaintService>();
         services.AddHostedService<Citizens.RedCardReporter>();
         services.AddScoped<Finance.PaymentService>();
+        services.AddScoped<Finance.BudgetService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -275,6 +277,7 @@ public static class FenquanWeb
         app.MapTransparency();
         app.MapComplaintApi();
         app.MapFinanceApi();
+        app.MapBudgetApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }
