@@ -111,6 +111,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PaymentOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new BudgetOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new StatementOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
@@ -140,6 +141,7 @@ public static class FenquanWeb
         services.AddHostedService<Citizens.RedCardReporter>();
         services.AddScoped<Finance.PaymentService>();
         services.AddScoped<Finance.BudgetService>();
+        services.AddScoped<Finance.StatementService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -278,6 +280,7 @@ public static class FenquanWeb
         app.MapComplaintApi();
         app.MapFinanceApi();
         app.MapBudgetApi();
+        app.MapStatementApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }
