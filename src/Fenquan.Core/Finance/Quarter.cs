@@ -24,7 +24,7 @@ public readonly record struct Quarter
 
     public DateOnly Last => First.AddMonths(3).AddDays(-1);
 
-    public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
+    public Quarter Previous() => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
 
     public static Quarter Of(DateOnly day) => new(day.Year, ((day.Month - 1) / 3) + 1);
 

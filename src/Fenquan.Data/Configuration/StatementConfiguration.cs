@@ -29,7 +29,8 @@ internal sealed class StatementContentConverter() : ValueConverter<StatementCont
     content => JsonSerializer.Serialize(content, Options),
     json => Read(json))
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // The totals and the period are computed from the stored rows: not stored twice.
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, IgnoreReadOnlyProperties = true };
 
     private static StatementContent Read(string json) => JsonSerializer.Deserialize<StatementContent>(json, Options) ?? throw new JsonException("A stored statement is empty.");
 }

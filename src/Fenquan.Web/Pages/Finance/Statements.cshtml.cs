@@ -20,7 +20,7 @@ public sealed class StatementsModel(StatementService statements, IStringLocalize
     public bool MayPublish => StatementService.MayPublish(Viewer);
 
     /// <summary>The last quarter that is over: the one a statement is drawn up for.</summary>
-    public Core.Finance.Quarter LastQuarter => Core.Finance.Quarter.Of(Viewer.Today).Previous;
+    public Core.Finance.Quarter LastQuarter => Core.Finance.Quarter.Of(Viewer.Today).Previous();
 
     [BindProperty]
     public string? Quarter { get; set; }
