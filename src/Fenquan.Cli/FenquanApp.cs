@@ -49,6 +49,11 @@ public static class FenquanApp
                 changes.AddCommand<CountyChangesListCommand>("list").WithDescription("Proposed and confirmed changes, newest first.");
                 changes.AddCommand<CountyChangesConfirmCommand>("confirm").WithDescription("Confirm a pending change as a county administrator other than its proposer.");
             });
+            config.AddBranch("budget", budget =>
+            {
+                budget.SetDescription("A unit's budget by line (预算指标, R4, R5).");
+                budget.AddCommand<BudgetImportCommand>("import").WithDescription("Import the finance bureau's approval (.xlsx); a second official confirms it in the application (R5).");
+            });
             config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
             config.AddBranch("keys", keys =>
             {
