@@ -15,10 +15,16 @@ public static class QuarterlyStatement
 
     public const string NoLine = "—";
 
-    public static StatementContent Build(string unitName, Quarter quarter, IEnumerable<StatementPayment> payments, IEnumerable<Income> income, decimal largeItemThreshold)
+    /// <summary>
+    /// The statement of <paramref name="quarter"/>. <paramref name="describe"/> gives the title and
+    /// payee of the matters listed as large items or receptions (only those are asked for).
+    /// </summary>
+    public static StatementContent Build(string unitName, Quarter quarter, IEnumerable<StatementPayment> payments, IEnumerable<Income> income, decimal largeItemThreshold,
+        Func<IReadOnlyCollection<Guid>, IReadOnlyDictionary<Guid, (string Title, string Payee)>> describe)
     {
         ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(income);
+        ArgumentNullException.ThrowIfNull(describe);
         var paid = payments.Where(p => quarter.Contains(p.PaidOn)).ToList();
         var received = income.Where(i => quarter.Contains(i.ReceivedOn)).ToList();
 
@@ -32,10 +38,13 @@ public static class QuarterlyStatement
         {
             var first = g.First();
             var line = first.LineCode is null ? NoLine : $"{first.LineCode} {first.LineName}";
-            return (Item: new StatementItem(g.Key, first.Title, first.Payee, line, g.Sum(p => p.Amount), g.Max(p => p.PaidOn)), Reception: first.Kind == MatterKind.Reception || first.LineCode == EconomicClassification.Reception);
-        }).ToList();
-        var large = perMatter.Where(m => m.Item.Amount >= largeItemThreshold).Select(m => m.Item).OrderByDescending(i => i.Amount).ThenBy(i => i.MatterId).ToList();
-        var receptions = perMatter.Where(m => m.Reception).Select(m => m.Item).OrderBy(i => i.LastPaidOn).ThenBy(i => i.MatterId).ToList();
+            return (g.Key, Line: line, Amount: g.Sum(p => p.Amount), Last: g.Max(p => p.PaidOn), Reception: first.Kind == MatterKind.Reception || first.LineCode == EconomicClassification.Reception);
+        }).Where(m => m.Amount >= largeItemThreshold || m.Reception).ToList();
+        var names = describe([.. perMatter.Select(m => m.Key)]);
+        StatementItem Item((Guid Key, string Line, decimal Amount, DateOnly Last, bool Reception) m) =>
+            names.TryGetValue(m.Key, out var n) ? new(m.Key, n.Title, n.Payee, m.Line, m.Amount, m.Last) : new(m.Key, string.Empty, string.Empty, m.Line, m.Amount, m.Last);
+        var large = perMatter.Where(m => m.Amount >= largeItemThreshold).Select(Item).OrderByDescending(i => i.Amount).ThenBy(i => i.MatterId).ToList();
+        var receptions = perMatter.Where(m => m.Reception).Select(Item).OrderBy(i => i.LastPaidOn).ThenBy(i => i.MatterId).ToList();
         return new StatementContent(unitName, quarter.Year, quarter.Number, largeItemThreshold, incomeByKind, byLine, byCategory, large, receptions);
     }
 

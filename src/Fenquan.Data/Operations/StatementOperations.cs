@@ -62,16 +62,23 @@ public sealed class StatementOperations(LedgerWriter writer)
         ArgumentNullException.ThrowIfNull(db);
         var (first, last) = (quarter.First, quarter.Last);
         var unitName = db.Units.AsNoTracking().Where(u => u.Id == unit && u.CountyId == county).Select(u => u.Name).FirstOrDefault() ?? string.Empty;
-        var payments = (from p in db.Set<Payment>().AsNoTracking()
-                        join m in db.Matters.AsNoTracking() on p.MatterId equals m.Id
-                        join c in db.Set<BudgetCharge>().AsNoTracking() on p.MatterId equals c.MatterId into charges
-                        from c in charges.DefaultIfEmpty()
-                        join l in db.Set<BudgetLine>().AsNoTracking() on c.BudgetLineId equals l.Id into lines
-                        from l in lines.DefaultIfEmpty()
-                        where p.CountyId == county && p.UnitId == unit && p.PaidOn >= first && p.PaidOn <= last
-                        select new StatementPayment(m.Id.Value, m.Kind, m.Title, p.Payee.Name, l == null ? null : l.Code, l == null ? null : l.Name, p.Amount, p.PaidOn)).ToList();
+        var lines = db.Set<BudgetLine>().AsNoTracking().Where(l => l.CountyId == county && l.UnitId == unit).ToDictionary(l => l.Id);
+        var names = new Dictionary<Guid, (string Title, string Payee)>();
+        var payments = new List<StatementPayment>();
+        foreach (var p in from p in db.Set<Payment>().AsNoTracking()
+                          join m in db.Matters.AsNoTracking() on p.MatterId equals m.Id
+                          join c in db.Set<BudgetCharge>().AsNoTracking() on new { p.CountyId, p.MatterId } equals new { c.CountyId, c.MatterId } into charges
+                          from c in charges.DefaultIfEmpty()
+                          where p.CountyId == county && p.UnitId == unit && p.PaidOn >= first && p.PaidOn <= last
+                          select new { p.MatterId, m.Kind, m.Title, Payee = p.Payee.Name, LineId = c == null ? (Guid?)null : c.BudgetLineId, p.Amount, p.PaidOn })
+        {
+            var line = p.LineId is { } id ? lines.GetValueOrDefault(id) : null;
+            payments.Add(new StatementPayment(p.MatterId.Value, p.Kind, line?.Code, line?.Name, p.Amount, p.PaidOn));
+            names.TryAdd(p.MatterId.Value, (p.Title, p.Payee));
+        }
+
         var income = db.Set<Income>().AsNoTracking().Where(i => i.CountyId == county && i.UnitId == unit && i.ReceivedOn >= first && i.ReceivedOn <= last).ToList();
-        return QuarterlyStatement.Build(unitName, quarter, payments, income, largeItemThreshold);
+        return QuarterlyStatement.Build(unitName, quarter, payments, income, largeItemThreshold, _ => names);
     }
 
     /// <summary>Every version of the unit's statements, newest quarter and version first.</summary>

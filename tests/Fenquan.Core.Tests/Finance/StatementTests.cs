@@ -17,22 +17,29 @@ public class StatementTests
 
     private readonly MeetingFixture _meetings = new(TestOrg.Township().With("钱会计", Role.FinanceStaff).With("冯会计", Role.FinanceStaff));
 
-    private static readonly Guid Travel = Guid.CreateVersion7(), Dinner = Guid.CreateVersion7(), Desk = Guid.CreateVersion7();
+    private static readonly Guid Travel = Guid.CreateVersion7(), Dinner = Guid.CreateVersion7(), Desk = Guid.CreateVersion7(), Late = Guid.CreateVersion7();
+
+    // What the statement names its listed matters by.
+    private static readonly Dictionary<Guid, (string Title, string Payee)> Names = new()
+    {
+        [Travel] = ("差旅费报销", "孙磊"), [Dinner] = ("上级检查组工作餐", "县宾馆"), [Desk] = ("采购办公桌椅", "县城家具厂"), [Late] = ("兄弟单位考察接待", "县宾馆"),
+    };
 
     private static List<StatementPayment> Payments() =>
     [
-        new(Travel, MatterKind.Expense, "差旅费报销", "孙磊", "30211", "差旅费", 1_200m, new DateOnly(2024, 10, 8)),
-        new(Travel, MatterKind.Expense, "差旅费报销", "孙磊", "30211", "差旅费", 800m, new DateOnly(2024, 11, 2)),
-        new(Dinner, MatterKind.Reception, "上级检查组工作餐", "县宾馆", "30217", "公务接待费", 960m, new DateOnly(2024, 12, 3)),
-        new(Desk, MatterKind.PurchasePlan, "采购办公桌椅", "县城家具厂", null, null, 18_000m, new DateOnly(2024, 12, 20)),
-        new(Desk, MatterKind.PurchasePlan, "采购办公桌椅", "县城家具厂", null, null, 1_000m, new DateOnly(2025, 1, 2)), // next quarter
+        new(Travel, MatterKind.Expense, "30211", "差旅费", 1_200m, new DateOnly(2024, 10, 8)),
+        new(Travel, MatterKind.Expense, "30211", "差旅费", 800m, new DateOnly(2024, 11, 2)),
+        new(Dinner, MatterKind.Reception, "30217", "公务接待费", 960m, new DateOnly(2024, 12, 3)),
+        new(Desk, MatterKind.PurchasePlan, null, null, 18_000m, new DateOnly(2024, 12, 20)),
+        new(Desk, MatterKind.PurchasePlan, null, null, 1_000m, new DateOnly(2025, 1, 2)), // next quarter
     ];
 
     private List<Income> IncomeOf(params (IncomeKind Kind, decimal Amount, DateOnly On)[] rows) =>
         [.. rows.Select(r => Income.Record(_meetings.Org.County, _meetings.Org.Unit, new RecordIncome(_meetings["钱会计"], r.Kind, r.Amount, "县财政局", "ZF-" + r.Amount, r.On), _meetings.View, TestOrg.Now).Value)];
 
     private StatementContent Content(List<StatementPayment>? payments = null) =>
-        QuarterlyStatement.Build("城关镇", Q4, payments ?? Payments(), IncomeOf((IncomeKind.Appropriation, 500_000m, new DateOnly(2024, 10, 1)), (IncomeKind.NonTaxRevenue, 3_500m, new DateOnly(2024, 12, 31)), (IncomeKind.Other, 9m, new DateOnly(2025, 1, 1))), 5_000m);
+        QuarterlyStatement.Build("城关镇", Q4, payments ?? Payments(), IncomeOf((IncomeKind.Appropriation, 500_000m, new DateOnly(2024, 10, 1)), (IncomeKind.NonTaxRevenue, 3_500m, new DateOnly(2024, 12, 31)), (IncomeKind.Other, 9m, new DateOnly(2025, 1, 1))), 5_000m,
+            ids => ids.ToDictionary(i => i, i => Names[i]));
 
     [Fact]
     [Trait("Rule", "R9")]
@@ -44,7 +51,7 @@ public class StatementTests
         Assert.Equal([("Appropriation", "财政拨款", 500_000m), ("NonTaxRevenue", "非税收入", 3_500m)], content.IncomeByKind.Select(i => (i.Key, i.Name, i.Amount)));
         Assert.Equal([("30211", "差旅费", 2_000m, 1), ("30217", "公务接待费", 960m, 1), ("—", "未列预算科目", 18_000m, 1)], content.ExpenditureByLine.Select(l => (l.Key, l.Name, l.Amount, l.Count)));
         Assert.Equal([("日常报销", 2_000m), ("物资采购", 18_000m), ("公务接待", 960m)], content.ExpenditureByCategory.Select(c => (c.Name, c.Amount)));
-        Assert.Equal([(Desk, 18_000m)], content.LargeItems.Select(i => (i.MatterId, i.Amount)));
+        Assert.Equal([(Desk, "采购办公桌椅", "县城家具厂", 18_000m)], content.LargeItems.Select(i => (i.MatterId, i.Title, i.Payee, i.Amount)));
         Assert.Equal([("上级检查组工作餐", "30217 公务接待费", 960m)], content.Receptions.Select(r => (r.Title, r.Line, r.Amount)));
     }
 
@@ -96,7 +103,7 @@ public class StatementTests
         _meetings.Add(next, nextMatter);
 
         var late = Payments();
-        late.Add(new(Guid.CreateVersion7(), MatterKind.Reception, "兄弟单位考察接待", "县宾馆", "30217", "公务接待费", 640m, new DateOnly(2024, 12, 30)));
+        late.Add(new(Late, MatterKind.Reception, "30217", "公务接待费", 640m, new DateOnly(2024, 12, 30)));
         AssertRefused(Statement.Table(_meetings.Org.County, _meetings.Org.Unit, Q4, Content(late), first, first, next, _meetings["王志强"], " ", _meetings.View, TestOrg.Now), "R9", "a correction says why");
         var corrected = Statement.Table(_meetings.Org.County, _meetings.Org.Unit, Q4, Content(late), first, first, next, _meetings["王志强"], "补记12月30日接待支出", _meetings.View, TestOrg.Now).Value;
         Assert.Equal(2, corrected.Version);
