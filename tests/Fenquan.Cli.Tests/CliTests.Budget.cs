@@ -4,34 +4,13 @@ using Fenquan.Data;
 using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
 using Fenquan.Documents.Budgets;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console.Testing;
 
 namespace Fenquan.Cli.Tests;
 
-/// <summary>`fenquan budget import`: a unit's approval workbook imported all or nothing, pending until a second official confirms it (R5).</summary>
-public sealed class BudgetCommandTests : IDisposable
+// `fenquan budget import`: a unit's approval workbook imported all or nothing, pending until a second official confirms it (R5).
+public sealed partial class CliTests
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("fenquan-cli-budget-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-        if (Directory.Exists(_data + "-keys"))
-        {
-            Directory.Delete(_data + "-keys", recursive: true);
-        }
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole().Width(400);
-        var exit = await FenquanApp.RunAsync(args, console);
-        return (exit, console.Output);
-    }
-
     private FenquanDbContext Context() => FenquanDatabase.CreateContext(DatabaseSettings.Resolve(DataDirectory.Resolve(_data), null));
 
     [Fact]
