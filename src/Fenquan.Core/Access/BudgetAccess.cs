@@ -18,6 +18,13 @@ public static class BudgetAccess
             && asker.Roles.Any(r => r is Role.Principal or Role.Deputy or Role.FinanceStaff or Role.OfficeReviewer or Role.DisciplineMember);
     }
 
+    /// <summary>Anyone of the unit may name a line of its confirmed budget on a matter they submit (its code and name, not its balance).</summary>
+    public static bool MayCharge(Asker asker, UnitId unit)
+    {
+        ArgumentNullException.ThrowIfNull(asker);
+        return asker.Person is not null && asker.Unit == unit;
+    }
+
     public static bool MayImport(Asker asker)
     {
         ArgumentNullException.ThrowIfNull(asker);

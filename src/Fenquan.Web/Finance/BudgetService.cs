@@ -36,6 +36,15 @@ public sealed class BudgetService(DbSession session, BudgetOperations operations
         return Result<BudgetView>.Ok(new BudgetView(year, budget, positions));
     }
 
+    /// <summary>The lines of the viewer's unit's confirmed budget for the year, to charge a matter to (R4); empty when there is none.</summary>
+    public IReadOnlyList<BudgetLine> LinesToCharge(Viewer viewer, int year)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.Unit is { } unit && BudgetAccess.MayCharge(viewer.Asker, unit) && BudgetOperations.BudgetOf(session.Db, viewer.County, unit, year) is { State: BudgetState.Confirmed } budget
+            ? [.. budget.Lines.OrderBy(l => l.Code, StringComparer.Ordinal)]
+            : [];
+    }
+
     /// <summary>Imports a filled-in approval workbook as the viewer's unit's pending budget for the year (all or nothing).</summary>
     public async Task<PaymentOutcome<Budget>> ImportAsync(Viewer viewer, int year, string? document, Stream workbook)
     {

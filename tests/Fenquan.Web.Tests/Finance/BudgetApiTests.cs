@@ -74,6 +74,11 @@ public sealed class BudgetApiTests : IAsyncLifetime
         var after = await (await finance.GetAsync($"/api/v1/finance/budget/{ThisYear}")).ReadAsync();
         Assert.Equal(Committed(before) + 300m, Committed(after));
 
+        // A clerk chooses the line on the claim form (its code and name; the balances are the finance side's).
+        var form = await (await staff.GetAsync("/matters/new?area=Finance")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"budget-line\"", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"30211\"", form, StringComparison.Ordinal);
+
         // The page shows the same line to the unit's finance deputy, and nothing to a staff member.
         var page = await (await finance.GetAsync($"/finance/budget/{ThisYear}")).Content.ReadAsStringAsync();
         Assert.Contains("data-code=\"30201\"", page, StringComparison.Ordinal);

@@ -68,8 +68,8 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
     [BindProperty]
     public string? BudgetLine { get; set; }
 
-    /// <summary>The lines of the unit's confirmed budget for this year, with their balances, to choose from (R4).</summary>
-    public IReadOnlyList<Core.Finance.BudgetPosition> BudgetLines => budgets.Of(Viewer, Viewer.Today.Year) is { IsOk: true, Value: { Budget.State: Core.Finance.BudgetState.Confirmed } view } ? view.Positions : [];
+    /// <summary>The lines of the unit's confirmed budget for this year, to choose from (R4).</summary>
+    public IReadOnlyList<Core.Finance.BudgetLine> BudgetLines => budgets.LinesToCharge(Viewer, Viewer.Today.Year);
 
     public IReadOnlyList<MatterKind> Kinds => (Area is { } area && FiveAreas.Contains(area) ? [area] : FiveAreas).SelectMany(MatterKinds.For).ToList();
 
