@@ -16,4 +16,10 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "statement-profile")
+{
+    Fenquan.Benchmarks.StatementBenchmarks.Profile();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -54,6 +54,11 @@ public static class FenquanApp
                 flags.SetDescription("Red flags: split purchases and amounts just under limits (R47, 预警).");
                 flags.AddCommand<FlagsScanCommand>("scan").WithDescription("Scan the county's purchase history for split purchases and threshold hugging (for inspectors).");
             });
+            config.AddBranch("budget", budget =>
+            {
+                budget.SetDescription("A unit's budget by line (预算指标, R4, R5).");
+                budget.AddCommand<BudgetImportCommand>("import").WithDescription("Import the finance bureau's approval (.xlsx); a second official confirms it in the application (R5).");
+            });
             config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
             config.AddBranch("keys", keys =>
             {

@@ -7,7 +7,7 @@ using Spectre.Console.Testing;
 namespace Fenquan.Cli.Tests;
 
 /// <summary>The `fenquan` command, run in-process against a real SQLite file in a temporary data folder.</summary>
-public sealed class CliTests : IDisposable
+public sealed partial class CliTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("fenquan-cli-").FullName;
 

@@ -128,6 +128,10 @@ public static class DemoCounty
 
             var limits = new UnitLimits(plan.Small, plan.Purchase, county.Bounds.CollectiveLimit);
             Ok(await policies.SeedFirstVersionAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
+
+            // R4, R5: a confirmed budget for every year of the demo's history.
+            var financeStaff = people.First(p => p.Unit == unit.Id && p.Role == Role.FinanceStaff).Id;
+            await DemoBudgets.SeedAsync(new BudgetOperations(store.Writer), county.Id, unit.Id, financeStaff, deputies[0], start.Year, time.GetUtcNow().Year, options.Matters);
         }
 
         var inspector = await DemoRegisters.SeedAsync(organization, new CountyChangeOperations(store.Writer), county.Id, [.. units.Select(u => u.Item1)]);
@@ -190,7 +194,8 @@ public static class DemoCounty
         // random flags above only choose which kind of entry it names.
         var (itemCode, itemTitle) = RegisterEntry(kind, flags, registerRandom);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var submitted = await operations.SubmitAsync(new SubmitMatter(county.Id, unit, kind, itemTitle ?? title, amount, payee, initiator.Id, initiatorKind, MatterFlags.None, today) { ItemCode = itemCode });
+        var submitted = await operations.SubmitAsync(new SubmitMatter(county.Id, unit, kind, itemTitle ?? title, amount, payee, initiator.Id, initiatorKind, MatterFlags.None, today) { ItemCode = itemCode },
+            budgetLine: DemoBudgets.LineFor(kind, itemTitle ?? title));
         var matter = Ok(submitted);
 
         // Where the matter should end up: most finish, some stay in flight, some are turned down.

@@ -20,9 +20,10 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
     /// <summary>
     /// R41: the matter takes the route of the policy version in force on the day of submission, frozen
     /// for life. An expense claim's line items and vouchers (<paramref name="claim"/>, R4, R8) are
-    /// checked and written with it, or the whole submission is refused.
+    /// checked and written with it, or the whole submission is refused; so is the budget line it is
+    /// charged to (<paramref name="budgetLine"/>, an economic classification code, R4).
     /// </summary>
-    public Task<Result<Matter>> SubmitAsync(SubmitMatter command, Core.Finance.ClaimDetails? claim = null) =>
+    public Task<Result<Matter>> SubmitAsync(SubmitMatter command, Core.Finance.ClaimDetails? claim = null, string? budgetLine = null) =>
         writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
         {
             if (!ctx.HasUnit(command.UnitId))
@@ -80,6 +81,12 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
                 return itemised.Refusal!;
             }
 
+            var charged = matter.IsOk && budgetLine is not null ? BudgetOperations.Charge(ctx, matter.Value, budgetLine) : Outcome.Ok;
+            if (!charged.IsOk)
+            {
+                return charged.Refusal!;
+            }
+
             if (matter.IsOk)
             {
                 ctx.Db.Matters.Add(matter.Value);
@@ -118,6 +125,14 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
                 ? DelegationOperations.LoadView(ctx.Db, county, matter.UnitId, delegator, request.ActorId)
                 : Core.Delegation.DelegationSet.None;
             var acted = matter.Act(request, org, delegations, ctx.Now);
+
+            // R4: an approval that would take the matter's budget line below zero is refused (the writer drops the change).
+            var budget = acted.IsOk ? BudgetOperations.CheckApproval(ctx, matter) : Outcome.Ok;
+            if (!budget.IsOk)
+            {
+                return budget.Refusal!;
+            }
+
             if (acted.IsOk && matter.State == MatterState.Approved)
             {
                 FlagOperations.RaiseAtApproval(ctx, matter, _flags); // R47: fast approval

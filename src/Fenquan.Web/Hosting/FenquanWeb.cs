@@ -118,6 +118,8 @@ public static class FenquanWeb
         services.AddSingleton(sp => new CountyChangeOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PaymentOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new BudgetOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new StatementOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SignInLedger>();
         services.AddSingleton<StartupReport>();
@@ -148,6 +150,8 @@ public static class FenquanWeb
         services.AddHostedService<Citizens.RedCardReporter>();
         services.AddScoped<Finance.PaymentService>();
         services.AddScoped<Flags.FlagService>();
+        services.AddScoped<Finance.BudgetService>();
+        services.AddScoped<Finance.StatementService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -306,6 +310,8 @@ public static class FenquanWeb
         app.MapComplaintApi();
         app.MapFinanceApi();
         app.MapFlagApi();
+        app.MapBudgetApi();
+        app.MapStatementApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

@@ -36,6 +36,9 @@ public sealed record SubmitInput
     /// <summary>An expense claim's line items (R4): the amount must be their sum. Null for a matter without lines.</summary>
     public IReadOnlyList<Core.Finance.ClaimLineInput>? Lines { get; init; }
 
+    /// <summary>The budget line the matter is charged to (R4): an economic classification code of the unit's confirmed budget for the year (30201 办公费 …).</summary>
+    public string? BudgetLine { get; init; }
+
     /// <summary>An expense claim's invoices (R8): each claimed once in the county.</summary>
     public IReadOnlyList<Core.Finance.VoucherInput>? Vouchers { get; init; }
 

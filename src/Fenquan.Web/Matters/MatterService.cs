@@ -105,7 +105,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             SubmittedOn = viewer.Today,
         };
         var claim = input.Lines is null && input.Vouchers is null ? null : new Core.Finance.ClaimDetails(input.Lines ?? [], input.Vouchers ?? []);
-        return await operations.SubmitAsync(command, claim);
+        return await operations.SubmitAsync(command, claim, string.IsNullOrWhiteSpace(input.BudgetLine) ? null : input.BudgetLine.Trim());
     }
 
     /// <summary>The matter when the viewer may see it; otherwise NotFound (another unit's matter does not exist for them).</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Matters;
 
 /// <summary>Submit a matter in one of the five areas. The web checks the shape; the policy routes it; the core decides.</summary>
-public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText) : FenquanPage(text)
+public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, Fenquan.Web.Finance.BudgetService budgets) : FenquanPage(text)
 {
     /// <summary>The line rows an expense claim offers on the form (R4); the API takes up to <see cref="Core.Finance.Claim.MaxLines"/>.</summary>
     public const int LineRows = 3;
@@ -63,6 +63,13 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
 
     [BindProperty]
     public string? MatterDate { get; set; }
+
+    /// <summary>The budget line the matter is charged to (R4): a code of the unit's confirmed budget for this year, or none.</summary>
+    [BindProperty]
+    public string? BudgetLine { get; set; }
+
+    /// <summary>The lines of the unit's confirmed budget for this year, to choose from (R4).</summary>
+    public IReadOnlyList<Core.Finance.BudgetLine> BudgetLines => budgets.LinesToCharge(Viewer, Viewer.Today.Year);
 
     public IReadOnlyList<MatterKind> Kinds => (Area is { } area && FiveAreas.Contains(area) ? [area] : FiveAreas).SelectMany(MatterKinds.For).ToList();
 
@@ -161,6 +168,7 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
                 _ => null,
             },
             MatterDate = date,
+            BudgetLine = string.IsNullOrWhiteSpace(BudgetLine) ? null : BudgetLine,
         });
     }
 }

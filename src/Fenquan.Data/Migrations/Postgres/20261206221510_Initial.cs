@@ -283,24 +283,6 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "purchase_records",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubmittedDay = table.Column<int>(type: "integer", nullable: false),
-                    CounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
-                    LimitFen = table.Column<long>(type: "bigint", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_purchase_records", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "sign_ins",
                 columns: table => new
                 {
@@ -482,35 +464,6 @@ namespace Fenquan.Data.Migrations.Postgres
                     table.PrimaryKey("PK_payments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_payments_matters_MatterId",
-                        column: x => x.MatterId,
-                        principalTable: "matters",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "red_flags",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Basis = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Limit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Total = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Related = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClearedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClearedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClearReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_red_flags", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_red_flags_matters_MatterId",
                         column: x => x.MatterId,
                         principalTable: "matters",
                         principalColumn: "Id",
@@ -1470,36 +1423,6 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "UnitId", "Area" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_purchase_records_category_window",
-                table: "purchase_records",
-                columns: new[] { "CountyId", "UnitId", "Category", "SubmittedDay", "Id", "AmountFen", "LimitFen" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_purchase_records_supplier_window",
-                table: "purchase_records",
-                columns: new[] { "CountyId", "UnitId", "CounterpartyId", "SubmittedDay", "Id", "AmountFen", "LimitFen" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_purchase_records_unit_day",
-                table: "purchase_records",
-                columns: new[] { "CountyId", "UnitId", "SubmittedDay" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_red_flags_CountyId_MatterId",
-                table: "red_flags",
-                columns: new[] { "CountyId", "MatterId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_red_flags_CountyId_UnitId_RaisedAt",
-                table: "red_flags",
-                columns: new[] { "CountyId", "UnitId", "RaisedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_red_flags_MatterId",
-                table: "red_flags",
-                column: "MatterId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_relative_declarations_CountyId_PersonId_RelativeId",
                 table: "relative_declarations",
                 columns: new[] { "CountyId", "PersonId", "RelativeId" },
@@ -1630,12 +1553,6 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "portfolio_assignments");
-
-            migrationBuilder.DropTable(
-                name: "purchase_records");
-
-            migrationBuilder.DropTable(
-                name: "red_flags");
 
             migrationBuilder.DropTable(
                 name: "relative_declarations");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fenquan.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFenquanDbContext))]
-    [Migration("20261206230701_Initial")]
+    [Migration("20261206221510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -544,107 +544,6 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "MatterId");
 
                     b.ToTable("vouchers", (string)null);
-                });
-
-            modelBuilder.Entity("Fenquan.Core.Flags.PurchaseRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<Guid?>("CounterpartyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CountyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("LimitFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("SubmittedDay")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CountyId", "UnitId", "SubmittedDay")
-                        .HasDatabaseName("ix_purchase_records_unit_day");
-
-                    b.HasIndex("CountyId", "UnitId", "Category", "SubmittedDay", "Id", "AmountFen", "LimitFen")
-                        .HasDatabaseName("ix_purchase_records_category_window");
-
-                    b.HasIndex("CountyId", "UnitId", "CounterpartyId", "SubmittedDay", "Id", "AmountFen", "LimitFen")
-                        .HasDatabaseName("ix_purchase_records_supplier_window");
-
-                    b.ToTable("purchase_records", (string)null);
-                });
-
-            modelBuilder.Entity("Fenquan.Core.Flags.RedFlag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Basis")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("ClearReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset?>("ClearedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ClearedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CountyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<decimal?>("Limit")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Related")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<decimal?>("Total")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MatterId");
-
-                    b.HasIndex("CountyId", "MatterId");
-
-                    b.HasIndex("CountyId", "UnitId", "RaisedAt");
-
-                    b.ToTable("red_flags", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Licensing.ApplicationEvent", b =>
@@ -2200,15 +2099,6 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
-                {
-                    b.HasOne("Fenquan.Core.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Fenquan.Core.Flags.RedFlag", b =>
                 {
                     b.HasOne("Fenquan.Core.Matters.Matter", null)
                         .WithMany()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fenquan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFenquanDbContext))]
-    [Migration("20261206230612_Initial")]
+    [Migration("20261206221451_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -539,107 +539,6 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasIndex("CountyId", "MatterId");
 
                     b.ToTable("vouchers", (string)null);
-                });
-
-            modelBuilder.Entity("Fenquan.Core.Flags.PurchaseRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CounterpartyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CountyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LimitFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SubmittedDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CountyId", "UnitId", "SubmittedDay")
-                        .HasDatabaseName("ix_purchase_records_unit_day");
-
-                    b.HasIndex("CountyId", "UnitId", "Category", "SubmittedDay", "Id", "AmountFen", "LimitFen")
-                        .HasDatabaseName("ix_purchase_records_category_window");
-
-                    b.HasIndex("CountyId", "UnitId", "CounterpartyId", "SubmittedDay", "Id", "AmountFen", "LimitFen")
-                        .HasDatabaseName("ix_purchase_records_supplier_window");
-
-                    b.ToTable("purchase_records", (string)null);
-                });
-
-            modelBuilder.Entity("Fenquan.Core.Flags.RedFlag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Basis")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClearReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("ClearedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ClearedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CountyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Limit")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Related")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Total")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MatterId");
-
-                    b.HasIndex("CountyId", "MatterId");
-
-                    b.HasIndex("CountyId", "UnitId", "RaisedAt");
-
-                    b.ToTable("red_flags", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Licensing.ApplicationEvent", b =>
@@ -2195,15 +2094,6 @@ namespace Fenquan.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Fenquan.Core.Finance.Voucher", b =>
-                {
-                    b.HasOne("Fenquan.Core.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Fenquan.Core.Flags.RedFlag", b =>
                 {
                     b.HasOne("Fenquan.Core.Matters.Matter", null)
                         .WithMany()

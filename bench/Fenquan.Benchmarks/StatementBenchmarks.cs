@@ -1,0 +1,177 @@
+using BenchmarkDotNet.Attributes;
+using Fenquan.Core.Finance;
+using Fenquan.Core.Matters;
+using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
+using Fenquan.Core.Primitives;
+using Fenquan.Data;
+using Fenquan.Data.Operations;
+using Fenquan.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fenquan.Benchmarks;
+
+/// <summary>
+/// R9: the quarterly statement of a unit with 100,000 paid claims in the quarter, built from SQLite
+/// (payments joined with their matters and budget lines, income, then grouped by the core). One
+/// claim goes through the real operations (submitted on a budget line, reviewed, approved, paid);
+/// its rows are then copied 100,000 times by SQL, with amounts, days, kinds (every twentieth a reception, on 30217) and lines varied.
+/// Run: dotnet run -c Release --project bench/Fenquan.Benchmarks -- --filter '*Statement*' --job short
+/// </summary>
+[MemoryDiagnoser]
+public class StatementBenchmarks
+{
+    private const int Claims = 100_000;
+    private static readonly Quarter Q3 = new(2026, 3);
+
+    private DataDirectory _data = null!;
+    private FenquanStore _store = null!;
+    private CountyId _county;
+    private UnitId _unit;
+
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
+    {
+        _data = DataDirectory.Resolve(Directory.CreateTempSubdirectory("fenquan-bench-statement-").FullName).EnsureCreated();
+        _store = await FenquanStore.OpenAsync(_data, DatabaseSettings.ForSqliteFile(_data.DatabaseFile), TimeProvider.System);
+        var organization = new OrganizationOperations(_store.Writer);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var start = today.AddDays(-30);
+        _county = Ok(await organization.CreateCountyAsync("清河县", CountyBounds.Default)).Id;
+        _unit = Ok(await organization.AddUnitAsync(_county, "城关镇", UnitKind.Township)).Id;
+        var people = new Dictionary<string, PersonId>();
+        foreach (var (name, role) in new[] { ("王建国", Role.Principal), ("张伟", Role.Deputy), ("刘洋", Role.Deputy), ("陈明", Role.Deputy), ("杨帆", Role.Deputy), ("赵敏", Role.OfficeReviewer), ("周杰", Role.Staff), ("钱会计", Role.FinanceStaff) })
+        {
+            people[name] = Ok(await organization.AddPersonAsync(_county, name)).Id;
+            Ok(await organization.AddMembershipAsync(_county, _unit, people[name], role, start));
+        }
+
+        foreach (var (area, name) in new[] { (Area.Finance, "张伟"), (Area.Personnel, "刘洋"), (Area.Procurement, "陈明"), (Area.Construction, "杨帆"), (Area.AdministrativeApproval, "刘洋") })
+        {
+            Ok(await organization.AssignPortfolioAsync(new AssignPortfolio(_county, _unit, area, people[name], start)));
+        }
+
+        Ok(await new PolicyOperations(_store.Writer).SeedFirstVersionAsync(_county, _unit, DefaultPolicy.Create(new UnitLimits(3_000m, 2_000m, 5_000m), CountyBounds.Default, effectiveFrom: start)));
+        var budgets = new BudgetOperations(_store.Writer);
+        var budget = Ok(await budgets.ImportAsync(_county, _unit, today.Year, "清财预〔2026〕1号",
+            [new(2, "30201", "办公费", "1000000000"), new(3, "30211", "差旅费", "1000000000"), new(4, "30217", "公务接待费", "1000000000"), new(5, "30299", "其他", "1000000000")], people["钱会计"]));
+        Ok(await budgets.ConfirmAsync(_county, _unit, budget.Id, people["张伟"]));
+
+        var matters = new MatterOperations(_store.Writer);
+        var claim = Ok(await matters.SubmitAsync(new SubmitMatter(_county, _unit, MatterKind.Expense, "差旅费报销", 1_000m, Payee.Person(people["周杰"], "周杰"), people["周杰"], InitiatorKind.Staff, MatterFlags.None, today), budgetLine: "30211"));
+        Ok(await matters.ActAsync(_county, claim.Id, new ActRequest(people["赵敏"], ActionKind.Review, "同意")));
+        Ok(await matters.ActAsync(_county, claim.Id, new ActRequest(people["张伟"], ActionKind.Approve, "同意")));
+        Ok(await new PaymentOperations(_store.Writer).RecordAsync(_county, claim.Id, new RecordPayment(people["钱会计"], 1_000m, Payee.None, PaymentMethod.OfficialCard, "GWK-1", today)));
+
+        await using var db = _store.Context();
+        await CopyAsync(db, claim.Id);
+        Console.WriteLine($"// {await db.Set<Payment>().CountAsync()} payments, {await db.Matters.CountAsync()} matters");
+    }
+
+    // The template claim's matter, payment and budget charge, copied Claims times: ids new, amounts,
+    // paying days in the quarter, kinds (every tenth a reception) and lines varied.
+    private async Task CopyAsync(FenquanDbContext db, MatterId template)
+    {
+        var lines = await db.Set<BudgetLine>().Where(l => l.CountyId == _county).Select(l => l.Id).ToListAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        async Task Run(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        async Task<List<string>> Columns(string table)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+            var names = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return names;
+        }
+
+        const string NewGuid = "upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";
+        await Run($"CREATE TEMP TABLE gen AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Claims}) SELECT i, {NewGuid} AS matter, {NewGuid} AS payment, {NewGuid} AS charge FROM n");
+        var id = template.Value.ToString().ToUpperInvariant();
+        // Receptions (every 20th claim) on 公务接待费, the others spread over the remaining lines.
+        var reception = await db.Set<BudgetLine>().Where(l => l.CountyId == _county && l.Code == EconomicClassification.Reception).Select(l => l.Id).SingleAsync();
+        var others = lines.Where(l => l != reception).ToList();
+        var lineCase = $"CASE WHEN gen.i % 20 = 0 THEN '{reception.ToString().ToUpperInvariant()}' ELSE CASE gen.i % {others.Count}" + string.Concat(others.Select((l, k) => $" WHEN {k} THEN '{l.ToString().ToUpperInvariant()}'")) + " END END";
+        var amount = "printf('%.2f', 100 + (gen.i % 5200) + 0.5)";
+        var paidOn = $"date('{Q3.First:yyyy-MM-dd}', '+' || (gen.i % 92) || ' days')";
+        string Select(string table, List<string> columns, Func<string, string?> value) =>
+            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(c => value(c) ?? $"t.\"{c}\""))} FROM {table} t, gen";
+        var matterColumns = await Columns("matters");
+        await Run(Select("matters", matterColumns, c => c switch
+        {
+            "Id" => "gen.matter",
+            "Amount" => amount,
+            "Kind" => "CASE WHEN gen.i % 20 = 0 THEN 'Reception' ELSE t.\"Kind\" END",
+            _ => null,
+        }) + $" WHERE t.\"Id\" = '{id}'");
+        await Run(Select("payments", await Columns("payments"), c => c switch
+        {
+            "Id" => "gen.payment",
+            "MatterId" => "gen.matter",
+            "Amount" => amount,
+            "PaidOn" => paidOn,
+            _ => null,
+        }) + $" WHERE t.\"MatterId\" = '{id}'");
+        await Run(Select("budget_charges", await Columns("budget_charges"), c => c switch
+        {
+            "Id" => "gen.charge",
+            "MatterId" => "gen.matter",
+            "BudgetLineId" => lineCase,
+            _ => null,
+        }) + $" WHERE t.\"MatterId\" = '{id}'");
+        await Run("ANALYZE");
+        await transaction.CommitAsync();
+    }
+
+    [Benchmark]
+    public StatementContent QuarterlyStatementOf100000Claims()
+    {
+        using var db = _store.Context();
+        var content = StatementOperations.Build(db, _county, _unit, Q3, QuarterlyStatement.DefaultLargeItemThreshold);
+        return content.ExpenditureByLine.Count == 0 ? throw new InvalidOperationException("No expenditure.") : content;
+    }
+
+    /// <summary>The statement's time split into its query and the rest, without BenchmarkDotNet: <c>-- statement-profile</c>.</summary>
+    public static void Profile()
+    {
+        var bench = new StatementBenchmarks();
+        bench.Setup();
+        for (var i = 0; i < 5; i++)
+        {
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var content = bench.QuarterlyStatementOf100000Claims();
+            process.Refresh();
+            Console.WriteLine($"statement: {started.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU ({content.LargeItems.Count} large items, {content.Receptions.Count} receptions, {content.ExpenditureTotal:N2})");
+        }
+
+        bench.Cleanup();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data.Root, recursive: true);
+    }
+
+    private static T Ok<T>(Result<T> result) => result.IsOk ? result.Value : throw new InvalidOperationException(result.Refusal!.ToString());
+}
