@@ -330,6 +330,34 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "voucher_inspections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    SeedTreeSize = table.Column<long>(type: "bigint", nullable: false),
+                    SeedRoot = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SeedSignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SeedWitnesses = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Seed = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PopulationCount = table.Column<int>(type: "integer", nullable: false),
+                    PopulationTotal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    SampleSize = table.Column<int>(type: "integer", nullable: false),
+                    AlwaysAbove = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    DrawnBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voucher_inspections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "county_decision_rules",
                 columns: table => new
                 {
@@ -717,6 +745,38 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "inspection_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    InspectorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByCounty = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inspection_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inspection_items_matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_inspection_items_voucher_inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "voucher_inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_application_events",
                 columns: table => new
                 {
@@ -915,6 +975,32 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "inspection_findings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Verdict = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    By = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inspection_findings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inspection_findings_inspection_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "inspection_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "meeting_minutes_missing_signatures",
                 columns: table => new
                 {
@@ -1062,6 +1148,59 @@ namespace Fenquan.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "rectifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FindingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ResponsibleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rectifications_inspection_findings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "inspection_findings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectification_steps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RectificationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Attachment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    By = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectification_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rectification_steps_rectifications_RectificationId",
+                        column: x => x.RectificationId,
+                        principalTable: "rectifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_CountyId_PersonId",
                 table: "api_tokens",
@@ -1199,6 +1338,43 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "IX_income_CountyId_UnitId_ReceivedOn",
                 table: "income",
                 columns: new[] { "CountyId", "UnitId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_findings_CountyId_InspectionId",
+                table: "inspection_findings",
+                columns: new[] { "CountyId", "InspectionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_findings_CountyId_ItemId",
+                table: "inspection_findings",
+                columns: new[] { "CountyId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_findings_ItemId",
+                table: "inspection_findings",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_items_CountyId_InspectionId_Order",
+                table: "inspection_items",
+                columns: new[] { "CountyId", "InspectionId", "Order" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_items_CountyId_InspectorId",
+                table: "inspection_items",
+                columns: new[] { "CountyId", "InspectorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_items_InspectionId",
+                table: "inspection_items",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_items_MatterId",
+                table: "inspection_items",
+                column: "MatterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ledger_entries_CountyId_SubjectType_SubjectId",
@@ -1423,6 +1599,38 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "UnitId", "Area" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_rectification_steps_CountyId_RectificationId_Number",
+                table: "rectification_steps",
+                columns: new[] { "CountyId", "RectificationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectification_steps_RectificationId",
+                table: "rectification_steps",
+                column: "RectificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectifications_CountyId_FindingId",
+                table: "rectifications",
+                columns: new[] { "CountyId", "FindingId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectifications_CountyId_InspectionId",
+                table: "rectifications",
+                columns: new[] { "CountyId", "InspectionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectifications_CountyId_ResponsibleId",
+                table: "rectifications",
+                columns: new[] { "CountyId", "ResponsibleId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectifications_FindingId",
+                table: "rectifications",
+                column: "FindingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_relative_declarations_CountyId_PersonId_RelativeId",
                 table: "relative_declarations",
                 columns: new[] { "CountyId", "PersonId", "RelativeId" },
@@ -1452,6 +1660,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "IX_units_CountyId",
                 table: "units",
                 column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_voucher_inspections_CountyId_UnitId_Period",
+                table: "voucher_inspections",
+                columns: new[] { "CountyId", "UnitId", "Period" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_vouchers_CountyId_Key",
@@ -1555,6 +1769,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "portfolio_assignments");
 
             migrationBuilder.DropTable(
+                name: "rectification_steps");
+
+            migrationBuilder.DropTable(
                 name: "relative_declarations");
 
             migrationBuilder.DropTable(
@@ -1585,10 +1802,10 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_items");
 
             migrationBuilder.DropTable(
-                name: "people");
+                name: "rectifications");
 
             migrationBuilder.DropTable(
-                name: "matters");
+                name: "people");
 
             migrationBuilder.DropTable(
                 name: "meetings");
@@ -1597,7 +1814,19 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "policy_proposals");
 
             migrationBuilder.DropTable(
+                name: "inspection_findings");
+
+            migrationBuilder.DropTable(
                 name: "units");
+
+            migrationBuilder.DropTable(
+                name: "inspection_items");
+
+            migrationBuilder.DropTable(
+                name: "matters");
+
+            migrationBuilder.DropTable(
+                name: "voucher_inspections");
         }
     }
 }
