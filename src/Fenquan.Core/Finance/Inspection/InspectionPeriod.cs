@@ -50,7 +50,7 @@ public readonly record struct InspectionPeriod(int Year, int Months, int Number)
             return Of(y, 3, q);
         }
 
-        if (text.Length >= 10 && text[4] == 'M' && text[7] == '-'
+        if (text.Length >= 9 && text[4] == 'M' && text[7] == '-'
             && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var months)
             && int.TryParse(text.AsSpan(8), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
