@@ -29,7 +29,7 @@ public sealed class InspectionOperations(LedgerWriter writer)
             var period = command.Period;
             var drawn = ctx.Db.Set<VoucherInspection>().Any(i => i.CountyId == county && i.UnitId == command.Unit && i.Period == period.Key);
             var seed = drawn ? null : SeedFor(ctx.Db, county, period);
-            var population = seed is null ? [] : Population(ctx.Db, county, command.Unit, period, seed.SignedAt);
+            var population = seed is null ? [] : Population(ctx.Db, county, command.Unit, period);
             var discipline = ctx.Db.Counties.Where(c => c.Id == county).Select(c => c.DisciplineInspectionId).SingleOrDefault();
             var result = VoucherInspection.Draw(command, drawn, seed, population, id => Interested(ctx, new MatterId(id)), discipline,
                 ctx.UnitView(command.Unit), CountyChangeOperations.CalendarInForce(ctx.Db, county), today, ctx.Now);
@@ -98,13 +98,21 @@ public sealed class InspectionOperations(LedgerWriter writer)
         return InspectionSeed.Choose(candidates, cosigned.Count > 0);
     }
 
-    /// <summary>The claims of the unit paid in the period as recorded by <paramref name="asOf"/> (the seed's time), each with what was paid on it in the period.</summary>
-    public static IReadOnlyList<SampleCandidate> Population(FenquanDbContext db, CountyId county, UnitId unit, InspectionPeriod period, DateTimeOffset asOf)
+    /// <summary>
+    /// The claims of the unit paid in the period, each with what was paid on it: the payments the
+    /// server recorded (and ledgered) between the period's start and end, China time. The server's
+    /// clock, not the payment's stated day, decides, so a payment recorded late falls into the next
+    /// period's sample instead of escaping both, and everything counted is in the ledger before the seed.
+    /// </summary>
+    public static IReadOnlyList<SampleCandidate> Population(FenquanDbContext db, CountyId county, UnitId unit, InspectionPeriod period)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var (start, end) = (period.Start, period.End);
-        return [.. db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && p.UnitId == unit && p.PaidOn >= start && p.PaidOn <= end)
-            .Select(p => new { p.MatterId, p.Amount, p.RecordedAt }).AsEnumerable().Where(p => p.RecordedAt <= asOf)
+        var (from, until) = (new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), InspectionPeriod.ChinaOffset).ToUniversalTime(), period.EndsAt.ToUniversalTime());
+        // SQLite compares no DateTimeOffset in SQL: the day paid (never after the day recorded, plus
+        // one for time zones) narrows the rows there, the instants recorded choose in memory.
+        var last = period.End.AddDays(1);
+        return [.. db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && p.UnitId == unit && p.PaidOn <= last)
+            .Select(p => new { p.MatterId, p.Amount, p.RecordedAt }).AsEnumerable().Where(p => p.RecordedAt >= from && p.RecordedAt < until)
             .GroupBy(p => p.MatterId).Select(g => new SampleCandidate(g.Key.Value, g.Sum(p => p.Amount)))];
     }
 

@@ -16,7 +16,7 @@ namespace Fenquan.Data.Tests.Finance;
 // The principals' voucher inspection on SQLite and PostgreSQL (R8): the draw from a recorded seed, findings and rectification, every row ledgered.
 public class InspectionOperationsTests
 {
-    private static readonly InspectionPeriod Quarter = new(2025, 3, 4);
+    private static readonly InspectionPeriod Quarter = new(2026, 3, 1);
     private static readonly InspectionSettings EveryClaim = new(AlwaysAbove: 100m);
 
     private sealed record Scenario(TestDatabase Database, TestCounty County, InspectionOperations Inspections, PaymentOperations Payments, PersonId Finance, List<Matter> Claims)
@@ -39,18 +39,18 @@ public class InspectionOperationsTests
         }
     }
 
-    // Four claims paid in 2025's fourth quarter (one to principal 王建国 himself), one paid in the next quarter.
+    // Four claims paid in 2026's first quarter (one to principal 王建国 himself), then a day of April, and one paid in April.
     private static async Task<Scenario> PaidQuarterAsync(TestDatabase database)
     {
         var county = await TestCounty.CreateAsync(database);
         var finance = await county.AddPersonAsync("钱会计", Role.FinanceStaff);
         var scenario = new Scenario(database, county, new InspectionOperations(database.Writer), new PaymentOperations(database.Writer), finance, []);
-        scenario.Claims.Add(await scenario.PaidClaimAsync("办公用品", 1_200m, Payee.Named("县城文具店"), new DateOnly(2025, 10, 9)));
-        scenario.Claims.Add(await scenario.PaidClaimAsync("电脑维修", 2_400m, Payee.Named("清河县电脑城"), new DateOnly(2025, 11, 20)));
-        scenario.Claims.Add(await scenario.PaidClaimAsync("下乡差旅费", 860m, Payee.Person(county["王建国"], "王建国"), new DateOnly(2025, 12, 30)));
-        scenario.Claims.Add(await scenario.PaidClaimAsync("打印耗材", 300m, Payee.Named("清河县鑫达办公设备有限公司"), new DateOnly(2025, 12, 31)));
-        await scenario.PaidClaimAsync("一月办公用品", 500m, Payee.Named("县城文具店"), new DateOnly(2026, 1, 2));
-        database.Time.Advance(TimeSpan.FromMinutes(1));
+        scenario.Claims.Add(await scenario.PaidClaimAsync("办公用品", 1_200m, Payee.Named("县城文具店"), new DateOnly(2026, 2, 9)));
+        scenario.Claims.Add(await scenario.PaidClaimAsync("电脑维修", 2_400m, Payee.Named("清河县电脑城"), new DateOnly(2026, 2, 20)));
+        scenario.Claims.Add(await scenario.PaidClaimAsync("下乡差旅费", 860m, Payee.Person(county["王建国"], "王建国"), new DateOnly(2026, 3, 1)));
+        scenario.Claims.Add(await scenario.PaidClaimAsync("打印耗材", 300m, Payee.Named("清河县鑫达办公设备有限公司"), new DateOnly(2026, 3, 2)));
+        database.Time.Advance(new DateTimeOffset(2026, 4, 2, 1, 0, 0, TimeSpan.Zero) - database.Time.GetUtcNow());
+        await scenario.PaidClaimAsync("四月办公用品", 500m, Payee.Named("县城文具店"), new DateOnly(2026, 4, 2));
         return scenario;
     }
 
@@ -69,13 +69,13 @@ public class InspectionOperationsTests
         var drawn = await s.DrawAsync("王建国", new InspectionSettings(SampleSize: 2, AlwaysAbove: 2_000m));
         Assert.True(drawn.IsOk, drawn.ToString());
         var inspection = drawn.Value;
-        Assert.Equal(("2025Q4", 4, 4_760m), (inspection.Period, inspection.PopulationCount, inspection.PopulationTotal));
+        Assert.Equal(("2026Q1", 4, 4_760m), (inspection.Period, inspection.PopulationCount, inspection.PopulationTotal));
         var refused = await s.DrawAsync("李秀英");
         MeetingScenario.AssertRefused(refused, "R8", "drawn already");
         Assert.Equal("R8.InspectionDrawnOnce", refused.Refusal!.Key);
 
-        // A payment for the quarter recorded after the seed does not change what the seed reproduces.
-        await s.PaidClaimAsync("补录的十二月账单", 2_900m, Payee.Named("县城文具店"), new DateOnly(2025, 12, 15));
+        // A payment recorded after the quarter, even dated in it, is in the next quarter's population: the draw reproduces unchanged.
+        await s.PaidClaimAsync("补录的三月账单", 2_900m, Payee.Named("县城文具店"), new DateOnly(2026, 3, 15));
 
         await using var db = database.Context();
         var view = InspectionOperations.View(db, s.County.County, inspection.Id)!;
@@ -83,7 +83,7 @@ public class InspectionOperationsTests
         Assert.Equal(Convert.ToBase64String(head.RootHash), inspection.SeedRoot);
         var seed = new InspectionSeed(head.TreeSize, Convert.ToBase64String(head.RootHash), head.At, string.Empty);
         Assert.Equal(inspection.Seed, Convert.ToHexStringLower(seed.Bytes(s.County.County, s.County.Unit, Quarter)));
-        var again = VoucherSample.Draw(InspectionOperations.Population(db, s.County.County, s.County.Unit, Quarter, inspection.SeedSignedAt), seed.Bytes(s.County.County, s.County.Unit, Quarter), 2, 2_000m);
+        var again = VoucherSample.Draw(InspectionOperations.Population(db, s.County.County, s.County.Unit, Quarter), seed.Bytes(s.County.County, s.County.Unit, Quarter), 2, 2_000m);
         Assert.Equal(again.Select(c => (c.MatterId, c.Reason)), view.Items.Select(i => (i.MatterId.Value, i.Reason)));
         Assert.Contains(view.Items, i => i.MatterId == s.Claims[1].Id && i.Reason == SampleReason.AboveThreshold); // 2,400 > 2,000
 
@@ -153,14 +153,14 @@ public class InspectionOperationsTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var s = await PaidQuarterAsync(database);
         await using var db = database.Context();
-        var heads = db.TreeHeads.AsNoTracking().Where(h => h.CountyId == s.County.County.Value && h.Checkpoint != null).OrderBy(h => h.TreeSize).ToList();
+        var heads = db.TreeHeads.AsNoTracking().Where(h => h.CountyId == s.County.County.Value && h.Checkpoint != null).OrderBy(h => h.TreeSize).AsEnumerable().Where(h => h.At > Quarter.EndsAt).ToList();
         Assert.True(heads.Count >= 2);
         Assert.Equal(heads[^1].TreeSize, InspectionOperations.SeedFor(db, s.County.County, Quarter)!.TreeSize); // no witness yet: the latest head
 
         // A witness cosigns the second head (as WitnessPushing stores it): that head is the seed from now on, however many heads follow.
         db.Add(new CosignatureRow { CountyId = s.County.County.Value, TreeSize = heads[1].TreeSize, Witness = "jiwei.qinghe.gov.cn/witness", Line = "— jiwei.qinghe.gov.cn/witness AAAA\n", SignedAt = heads[1].At });
         await db.SaveChangesAsync();
-        await s.PaidClaimAsync("之后的报销", 100m, Payee.Named("县城文具店"), new DateOnly(2026, 2, 2));
+        await s.PaidClaimAsync("之后的报销", 100m, Payee.Named("县城文具店"), new DateOnly(2026, 4, 2));
         var seed = InspectionOperations.SeedFor(db, s.County.County, Quarter)!;
         Assert.Equal((heads[1].TreeSize, "jiwei.qinghe.gov.cn/witness"), (seed.TreeSize, seed.Witnesses));
         var drawn = (await s.DrawAsync("王建国")).Value;

@@ -67,7 +67,7 @@ public sealed class VoucherInspection
     /// <summary>
     /// Draws the sample. Checked in this order: the drawer is a principal of the unit today; the
     /// period is over; the unit has not drawn for it yet; a seed checkpoint exists. The population
-    /// is the claims paid in the period as recorded by the seed checkpoint; <paramref name="interested"/>
+    /// is the claims paid in the period (payments the server recorded in it, all ledgered before the seed); <paramref name="interested"/>
     /// answers who may not inspect a drawn claim (<see cref="ClaimInterest"/>).
     /// Each drawn claim goes to the unit's principal with the fewest claims so far who has no
     /// interest in it; when every principal has one, to the county's discipline inspection
