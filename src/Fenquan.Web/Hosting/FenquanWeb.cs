@@ -138,6 +138,9 @@ public static class FenquanWeb
         services.AddScoped<Citizens.ComplaintService>();
         services.AddHostedService<Citizens.RedCardReporter>();
         services.AddScoped<Finance.PaymentService>();
+        services.AddSingleton(sp => new InspectionOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.Configure<Finance.InspectionOptions>(builder.Configuration.GetSection(Finance.InspectionOptions.Section));
+        services.AddScoped<Finance.InspectionService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -275,6 +278,7 @@ public static class FenquanWeb
         app.MapTransparency();
         app.MapComplaintApi();
         app.MapFinanceApi();
+        app.MapInspectionApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }
