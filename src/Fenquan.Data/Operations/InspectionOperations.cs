@@ -111,9 +111,9 @@ public sealed class InspectionOperations(LedgerWriter writer)
         // SQLite compares no DateTimeOffset in SQL: the day paid (never after the day recorded, plus
         // one for time zones) narrows the rows there, the instants recorded choose in memory.
         var last = period.End.AddDays(1);
-        return [.. db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && p.UnitId == unit && p.PaidOn <= last)
+        return VoucherSample.ByClaim(db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && p.UnitId == unit && p.PaidOn <= last)
             .Select(p => new { p.MatterId, p.Amount, p.RecordedAt }).AsEnumerable().Where(p => p.RecordedAt >= from && p.RecordedAt < until)
-            .GroupBy(p => p.MatterId).Select(g => new SampleCandidate(g.Key.Value, g.Sum(p => p.Amount)))];
+            .Select(p => (p.MatterId.Value, p.Amount)));
     }
 
     /// <summary>The unit's inspections, newest period first.</summary>

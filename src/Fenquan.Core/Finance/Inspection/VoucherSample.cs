@@ -84,6 +84,19 @@ public static class VoucherSample
         return sample;
     }
 
+    /// <summary>The population from payment rows: each claim once, with the sum paid on it (one pass, a dictionary: no groupings).</summary>
+    public static IReadOnlyList<SampleCandidate> ByClaim(IEnumerable<(Guid Matter, decimal Amount)> payments)
+    {
+        ArgumentNullException.ThrowIfNull(payments);
+        var sums = new Dictionary<Guid, decimal>();
+        foreach (var (matter, amount) in payments)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, matter, out _) += amount;
+        }
+
+        return [.. sums.Select(p => new SampleCandidate(p.Key, p.Value))];
+    }
+
     private static UInt128 Order(Guid id)
     {
         Span<byte> bytes = stackalloc byte[16];
