@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fenquan.Data.Migrations.Postgres
+namespace Fenquan.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,15 +15,15 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "api_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Scopes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -34,15 +34,15 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "attachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UploaderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploaderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,11 +53,11 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "checkpoint_cosignatures",
                 columns: table => new
                 {
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TreeSize = table.Column<long>(type: "bigint", nullable: false),
-                    Witness = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Line = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TreeSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    Witness = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Line = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,13 +68,13 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "counterparties",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    RegisteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,17 +85,17 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "counties",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DisciplineInspectionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Bounds_CollectiveLimit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Bounds_ForbidDisciplineMemberPortfolio = table.Column<bool>(type: "boolean", nullable: false),
-                    Bounds_ForbidSingleDeputyHoldingAll = table.Column<bool>(type: "boolean", nullable: false),
-                    Bounds_LawEnforcementEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    Bounds_PurchaseMax = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Bounds_PurchaseMin = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Bounds_SmallExpenseMax = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Bounds_SmallExpenseMin = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DisciplineInspectionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Bounds_CollectiveLimit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_ForbidDisciplineMemberPortfolio = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Bounds_ForbidSingleDeputyHoldingAll = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Bounds_LawEnforcementEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Bounds_PurchaseMax = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_PurchaseMin = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_SmallExpenseMax = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Bounds_SmallExpenseMin = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,22 +106,22 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "county_changes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    PayloadJson = table.Column<string>(type: "text", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ProposedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConfirmedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SupersededBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SupersededBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -132,18 +132,18 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "delegations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DelegatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DelegateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Areas = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DelegatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DelegateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Areas = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -154,16 +154,16 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "income",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Voucher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Voucher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,13 +174,13 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "ledger_entries",
                 columns: table => new
                 {
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    SubjectType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
-                    LeafHash = table.Column<byte[]>(type: "bytea", nullable: false)
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    LeafHash = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,11 +191,11 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "ledger_tiles",
                 columns: table => new
                 {
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Index = table.Column<long>(type: "bigint", nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: false),
-                    Hashes = table.Column<byte[]>(type: "bytea", nullable: false)
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Index = table.Column<long>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hashes = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,29 +206,29 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "matters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InitiatorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Flags = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ItemCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PayeeRelatives = table.Column<string>(type: "text", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PolicyVersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Route = table.Column<string>(type: "text", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DecidedTerms = table.Column<string>(type: "text", nullable: true),
-                    Payee_CounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    InitiatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InitiatorKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PayeeRelatives = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PolicyVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Route = table.Column<string>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedTerms = table.Column<string>(type: "TEXT", nullable: true),
+                    Payee_CounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -239,13 +239,13 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    Until = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -256,9 +256,9 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "people",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,13 +269,13 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "portfolio_assignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DeputyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    Until = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DeputyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,16 +283,38 @@ namespace Fenquan.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "reception_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Letter = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SendingOffice = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Guests = table.Column<string>(type: "TEXT", nullable: false),
+                    Staff = table.Column<string>(type: "TEXT", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reception_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sign_ins",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RemoteAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -303,12 +325,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "tree_heads",
                 columns: table => new
                 {
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TreeSize = table.Column<long>(type: "bigint", nullable: false),
-                    RootHash = table.Column<byte[]>(type: "bytea", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Signature = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Checkpoint = table.Column<string>(type: "text", nullable: true)
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TreeSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    RootHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Signature = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Checkpoint = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -319,10 +341,10 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "units",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,24 +355,24 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "voucher_inspections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    SeedTreeSize = table.Column<long>(type: "bigint", nullable: false),
-                    SeedRoot = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SeedSignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SeedWitnesses = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Seed = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PopulationCount = table.Column<int>(type: "integer", nullable: false),
-                    PopulationTotal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    SampleSize = table.Column<int>(type: "integer", nullable: false),
-                    AlwaysAbove = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
-                    DrawnBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SeedTreeSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    SeedRoot = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SeedSignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SeedWitnesses = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Seed = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PopulationCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PopulationTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    SampleSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlwaysAbove = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DrawnBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,12 +383,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "county_decision_rules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Rules = table.Column<string>(type: "text", nullable: false),
-                    SetBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules = table.Column<string>(type: "TEXT", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -383,14 +405,14 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "claim_lines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -407,17 +429,17 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "matter_actions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    StepIndex = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OnBehalfOf = table.Column<Guid>(type: "uuid", nullable: true),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ExternalReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OnBehalfOf = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -434,29 +456,29 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "matter_changes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ById = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Material = table.Column<bool>(type: "boolean", nullable: false),
-                    RoundBefore = table.Column<int>(type: "integer", nullable: false),
-                    RoundAfter = table.Column<int>(type: "integer", nullable: false),
-                    StateBefore = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StateAfter = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OldAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    NewAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    OldPayeeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    NewPayeeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OldPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OldPayeeCounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    NewPayeeCounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    NewPayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OldTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NewTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    OldItemCode = table.Column<string>(type: "text", nullable: true),
-                    NewItemCode = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Material = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RoundBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoundAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    StateBefore = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StateAfter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OldAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    NewAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OldPayeeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NewPayeeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OldPayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OldPayeeCounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NewPayeeCounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NewPayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OldTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NewTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OldItemCode = table.Column<string>(type: "TEXT", nullable: true),
+                    NewItemCode = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -473,19 +495,19 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Payee_CounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Payee_CounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -502,14 +524,14 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "vouchers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    InvoiceCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InvoiceCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -526,12 +548,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "counterparty_ties",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CounterpartyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Relationship = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CounterpartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -554,15 +576,15 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    TextArgs = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    TextArgs = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -579,12 +601,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "relative_declarations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RelativeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Relationship = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RelativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -607,37 +629,37 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "approval_applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ItemName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsMajor = table.Column<bool>(type: "boolean", nullable: false),
-                    ReceiptNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FollowUpCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ApplicantKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ApplicantNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    ApplicantContact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IdentityCheck = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DocumentsText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RoundStartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CorrectionAsked = table.Column<bool>(type: "boolean", nullable: false),
-                    MissingText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HandlerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    StepIndex = table.Column<int>(type: "integer", nullable: false),
-                    StepStartedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AcceptanceWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    PromisedWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    StepsText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    FeeYuan = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    FeeCharged = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    DecisionText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ItemName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsMajor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FollowUpCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApplicantKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApplicantNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    ApplicantContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IdentityCheck = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DocumentsText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RoundStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CorrectionAsked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MissingText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HandlerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StepIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcceptanceWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromisedWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepsText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    FeeYuan = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    FeeCharged = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    DecisionText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -654,29 +676,29 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "efficiency_complaints",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    HotlineOrder = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ReceiptNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FollowUpCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ComplainantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AboutId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    EnteredById = table.Column<Guid>(type: "uuid", nullable: true),
-                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Route = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    HandlerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExtensionDays = table.Column<int>(type: "integer", nullable: false),
-                    ExtensionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RepliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RepliedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Rating = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HotlineOrder = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FollowUpCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ComplainantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AboutId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    EnteredById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FiledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HandlerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExtensionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RepliedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RepliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -693,20 +715,20 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ChairId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Rules = table.Column<string>(type: "text", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancelReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChairId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Rules = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -723,15 +745,15 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "policy_proposals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    RequestedEffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    DocumentJson = table.Column<string>(type: "text", nullable: false),
-                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestedEffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -748,16 +770,16 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "inspection_items",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    InspectorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ByCounty = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InspectorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByCounty = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -780,22 +802,22 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "approval_application_events",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ById = table.Column<Guid>(type: "uuid", nullable: true),
-                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Pause = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Pause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_approval_application_events", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_approval_application_events_approval_applications_Applicati~",
+                        name: "FK_approval_application_events_approval_applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "approval_applications",
                         principalColumn: "Id",
@@ -806,13 +828,13 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_attendance",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Present = table.Column<bool>(type: "boolean", nullable: false),
-                    AbsenceReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Present = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AbsenceReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -829,12 +851,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_members",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsPrincipal = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsPrincipal = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -851,13 +873,13 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_minutes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    SupersedesId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Content = table.Column<string>(type: "text", nullable: false),
-                    DrawnUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    DrawnUpAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -880,24 +902,24 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_items",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PolicyProposalId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    ConcernedPersonIds = table.Column<string>(type: "text", nullable: false),
-                    PayeeRelatives = table.Column<string>(type: "text", nullable: false),
-                    DocumentReferences = table.Column<string>(type: "text", nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Payee_CounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PolicyProposalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    InitiatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ConcernedPersonIds = table.Column<string>(type: "TEXT", nullable: false),
+                    PayeeRelatives = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentReferences = table.Column<string>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Payee_CounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -926,18 +948,18 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "policy_proposal_steps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActorAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -954,14 +976,14 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "policy_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    DocumentJson = table.Column<string>(type: "text", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProposalId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -978,16 +1000,16 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "inspection_findings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Verdict = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    By = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    By = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1004,13 +1026,13 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_minutes_missing_signatures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MinutesId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "text", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinutesId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1027,12 +1049,12 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_minutes_signatures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MinutesId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Objection = table.Column<string>(type: "text", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinutesId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Objection = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1049,15 +1071,15 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_opinions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1080,20 +1102,20 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_outcomes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DecidedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Conditions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    MatterActionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Payee_CounterpartyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Payee_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Payee_PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DecidedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Conditions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    MatterActionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Payee_CounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payee_Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payee_PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1122,14 +1144,14 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "meeting_recusals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Ground = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ground = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1152,18 +1174,18 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "rectifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FindingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MatterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ResponsibleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FindingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InspectorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1180,15 +1202,15 @@ namespace Fenquan.Data.Migrations.Postgres
                 name: "rectification_steps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RectificationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Attachment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    By = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RectificationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Attachment = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    By = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1599,6 +1621,11 @@ namespace Fenquan.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "UnitId", "Area" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_reception_requests_CountyId_UnitId_From",
+                table: "reception_requests",
+                columns: new[] { "CountyId", "UnitId", "From" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rectification_steps_CountyId_RectificationId_Number",
                 table: "rectification_steps",
                 columns: new[] { "CountyId", "RectificationId", "Number" },
@@ -1767,6 +1794,9 @@ namespace Fenquan.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "portfolio_assignments");
+
+            migrationBuilder.DropTable(
+                name: "reception_requests");
 
             migrationBuilder.DropTable(
                 name: "rectification_steps");
