@@ -157,15 +157,30 @@ public sealed class InspectionOperations(LedgerWriter writer)
         return task is null ? null : Tasks(db, county, [task]).Single();
     }
 
-    /// <summary>The county's missed inspections and rectifications on <paramref name="today"/> (<see cref="Overdue.Find"/>).</summary>
-    public static IReadOnlyList<Overdue> Missed(FenquanDbContext db, CountyId county, DateOnly today)
+    /// <summary>
+    /// The county's missed inspections and rectifications on <paramref name="today"/> (<see cref="Overdue.Find"/>),
+    /// and the last four periods with paid claims that a unit never drew (<see cref="Overdue.NotDrawn"/>).
+    /// </summary>
+    public static IReadOnlyList<Overdue> Missed(FenquanDbContext db, CountyId county, DateOnly today, InspectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(settings);
         var inspections = db.Set<VoucherInspection>().AsNoTracking().Where(i => i.CountyId == county).ToList();
         var items = db.Set<InspectionItem>().AsNoTracking().Where(i => i.CountyId == county).ToList();
         var found = db.Set<InspectionFinding>().AsNoTracking().Where(f => f.CountyId == county).Select(f => f.ItemId).ToHashSet();
         var tasks = Tasks(db, county, db.Set<Rectification>().AsNoTracking().Where(t => t.CountyId == county).ToList());
-        return Overdue.Find(inspections, items, found, [.. tasks.Select(t => (t.Task, t.State))], today);
+        var paid = new List<(UnitId, InspectionPeriod)>();
+        var period = InspectionPeriod.LastEndedBefore(today, settings.Months);
+        for (var i = 0; i < 4; i++, period = InspectionPeriod.LastEndedBefore(period.Start, settings.Months))
+        {
+            var (start, end) = (period.Start, period.End);
+            paid.AddRange(db.Set<Core.Finance.Payment>().AsNoTracking().Where(p => p.CountyId == county && p.PaidOn >= start && p.PaidOn <= end)
+                .Select(p => p.UnitId).Distinct().AsEnumerable().Select(u => (u, period)));
+        }
+
+        var drawn = inspections.Select(i => (i.UnitId, i.Period)).ToHashSet();
+        return [.. Overdue.NotDrawn(paid, drawn, settings, CountyChangeOperations.CalendarInForce(db, county), today),
+            .. Overdue.Find(inspections, items, found, [.. tasks.Select(t => (t.Task, t.State))], today)];
     }
 
     private static List<RectificationView> Tasks(FenquanDbContext db, CountyId county, List<Rectification> tasks)

@@ -37,7 +37,7 @@ public sealed record RectificationDto(Guid Id, Guid InspectionId, Guid MatterId,
 
 public sealed record InspectionDto(InspectionSummaryDto Inspection, SeedDto Seed, int SampleSize, decimal AlwaysAbove, IReadOnlyList<InspectionItemDto> Items, IReadOnlyList<RectificationDto> Rectifications);
 
-public sealed record OverdueDto(OverdueKind Kind, Guid UnitId, string UnitName, string Period, Guid MatterId, decimal Amount, Guid? Who, DateOnly Deadline);
+public sealed record OverdueDto(OverdueKind Kind, Guid UnitId, string UnitName, string Period, Guid? MatterId, decimal Amount, Guid? Who, DateOnly Deadline);
 
 /// <summary>
 /// JSON API v1 for the principals' voucher inspection (R8): the draw from a checkpoint nobody chose,
@@ -116,7 +116,7 @@ public static class InspectionEndpoints
                 }
 
                 var units = inspections.UnitNames(caller.Viewer);
-                return Results.Ok(inspections.Missed(caller.Viewer).Select(o => new OverdueDto(o.Kind, o.Unit.Value, units.GetValueOrDefault(o.Unit, string.Empty), o.Period, o.Matter.Value, o.Amount, o.Who?.Value, o.Deadline)).ToList());
+                return Results.Ok(inspections.Missed(caller.Viewer).Select(o => new OverdueDto(o.Kind, o.Unit.Value, units.GetValueOrDefault(o.Unit, string.Empty), o.Period, o.Matter?.Value, o.Amount, o.Who?.Value, o.Deadline)).ToList());
             })
             .WithSummary("For the county's discipline inspection: inspections not done by their deadline, claims nobody could inspect, rectifications not closed in time");
     }

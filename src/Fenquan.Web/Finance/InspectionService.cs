@@ -51,7 +51,7 @@ public sealed class InspectionService(DbSession session, InspectionOperations op
 
     /// <summary>The county's missed inspections and rectifications: the county's discipline inspection only.</summary>
     public IReadOnlyList<Overdue> Missed(Viewer viewer) =>
-        MaySeeMissed(viewer) ? InspectionOperations.Missed(session.Db, viewer.County, clock.Today) : [];
+        MaySeeMissed(viewer) ? InspectionOperations.Missed(session.Db, viewer.County, clock.Today, Settings) : [];
 
     /// <summary>Names of the county's units, for the missed list.</summary>
     public IReadOnlyDictionary<UnitId, string> UnitNames(Viewer viewer) =>

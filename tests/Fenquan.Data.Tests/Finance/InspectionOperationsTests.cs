@@ -66,6 +66,13 @@ public class InspectionOperationsTests
         var s = await PaidQuarterAsync(database);
 
         MeetingScenario.AssertRefused(await s.DrawAsync("张伟"), "R8", "not a principal");
+        await using (var before = database.Context())
+        {
+            // Never drawn, the quarter is shown to the county once its findings would have been due.
+            var notDrawn = InspectionOperations.Missed(before, s.County.County, new DateOnly(2026, 6, 1), InspectionSettings.Default).Single();
+            Assert.Equal((OverdueKind.NotDrawn, s.County.Unit, "2026Q1"), (notDrawn.Kind, notDrawn.Unit, notDrawn.Period));
+        }
+
         var drawn = await s.DrawAsync("王建国", new InspectionSettings(SampleSize: 2, AlwaysAbove: 2_000m));
         Assert.True(drawn.IsOk, drawn.ToString());
         var inspection = drawn.Value;
@@ -93,6 +100,7 @@ public class InspectionOperationsTests
         Assert.Contains(inspection.Seed, entry.Data, StringComparison.Ordinal);
         Assert.Contains(inspection.SeedRoot, entry.Data, StringComparison.Ordinal);
         Assert.Equal(view.Items.Count, Entries(db, s.County, nameof(InspectionItem)).Count);
+        Assert.Empty(InspectionOperations.Missed(db, s.County.County, new DateOnly(2026, 4, 3), InspectionSettings.Default));
         await database.AssertLedgerIntactAsync();
     }
 
@@ -137,8 +145,8 @@ public class InspectionOperationsTests
         Assert.Equal("inspection.finding", Entries(db, s.County, nameof(InspectionFinding)).Single().Kind);
 
         // Past the deadline, the three claims without a finding are missed; the closed task is not.
-        Assert.Empty(InspectionOperations.Missed(db, s.County.County, inspection.Deadline));
-        var missed = InspectionOperations.Missed(db, s.County.County, inspection.Deadline.AddDays(1));
+        Assert.Empty(InspectionOperations.Missed(db, s.County.County, inspection.Deadline, InspectionSettings.Default));
+        var missed = InspectionOperations.Missed(db, s.County.County, inspection.Deadline.AddDays(1), InspectionSettings.Default);
         Assert.Equal(3, missed.Count);
         Assert.All(missed, m => Assert.Equal(OverdueKind.Inspection, m.Kind));
         Assert.DoesNotContain(missed, m => m.Matter == item.MatterId);

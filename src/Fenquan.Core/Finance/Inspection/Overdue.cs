@@ -4,11 +4,28 @@ namespace Fenquan.Core.Finance.Inspection;
 
 /// <summary>
 /// One missed duty of a voucher inspection, as the county's discipline inspection sees it (R8):
-/// a finding not recorded by the deadline (or a claim nobody could be assigned), or a rectification
-/// not closed by its deadline. Derived, never stored: <see cref="Find"/>.
+/// a period with paid claims never drawn, a finding not recorded by the deadline (or a claim nobody
+/// could be assigned), or a rectification not closed by its deadline. Derived, never stored:
+/// <see cref="Find"/>, <see cref="NotDrawn"/>. <see cref="Matter"/> is null for a period not drawn.
 /// </summary>
-public sealed record Overdue(OverdueKind Kind, UnitId Unit, string Period, MatterId Matter, decimal Amount, PersonId? Who, DateOnly Deadline)
+public sealed record Overdue(OverdueKind Kind, UnitId Unit, string Period, MatterId? Matter, decimal Amount, PersonId? Who, DateOnly Deadline)
 {
+    /// <summary>
+    /// The periods of <paramref name="paid"/> (a unit and a period it paid claims in) that were never
+    /// drawn, once the findings of a draw made the day after the period's end would be due: the
+    /// principals cannot escape the inspection by never drawing.
+    /// </summary>
+    public static IReadOnlyList<Overdue> NotDrawn(IEnumerable<(UnitId Unit, InspectionPeriod Period)> paid, IReadOnlySet<(UnitId Unit, string Period)> drawn, InspectionSettings settings, Calendar.WorkingCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(paid);
+        ArgumentNullException.ThrowIfNull(drawn);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return [.. paid.Where(p => !drawn.Contains((p.Unit, p.Period.Key)))
+            .Select(p => new Overdue(OverdueKind.NotDrawn, p.Unit, p.Period.Key, null, 0m, null, calendar.AddWorkingDays(p.Period.End.AddDays(1), settings.InspectionDays)))
+            .Where(o => o.Deadline < today)];
+    }
+
     /// <summary>
     /// The missed duties among <paramref name="items"/> on <paramref name="today"/>: an item without a finding
     /// whose inspection's deadline has passed, or with no inspector at all; a rectification not closed after its deadline.

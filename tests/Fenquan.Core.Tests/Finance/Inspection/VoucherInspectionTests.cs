@@ -181,6 +181,19 @@ public class VoucherInspectionTests
 
     [Fact]
     [Trait("Rule", "R8")]
+    public void APeriodWithPaidClaimsNeverDrawn_IsMissed_OnceItsFindingsWouldHaveBeenDue()
+    {
+        var due = _calendar.AddWorkingDays(new DateOnly(2025, 4, 1), AllAbove100.InspectionDays);
+        var paid = new[] { (_org.Unit, Quarter), (_org.Unit, new InspectionPeriod(2024, 3, 4)) };
+        var drawn = new HashSet<(UnitId, string)> { (_org.Unit, "2024Q4") };
+
+        Assert.Empty(Overdue.NotDrawn(paid, drawn, AllAbove100, _calendar, due));
+        var missed = Overdue.NotDrawn(paid, drawn, AllAbove100, _calendar, due.AddDays(1)).Single();
+        Assert.Equal((OverdueKind.NotDrawn, "2025Q1", (MatterId?)null, due), (missed.Kind, missed.Period, missed.Matter, missed.Deadline));
+    }
+
+    [Fact]
+    [Trait("Rule", "R8")]
     public void Access_AnotherUnitSeesNothing_ADeputyDrawsNothing_OnlyTheCountyDisciplineSeesMissed()
     {
         Asker Of(string name, params Role[] roles) => new() { County = _org.County, Person = _org[name], Unit = _org.Unit, Roles = roles, Today = Today };
