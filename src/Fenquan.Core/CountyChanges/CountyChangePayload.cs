@@ -23,6 +23,7 @@ public static class CountyChangePayload
             CountyChangeSubject.ApprovalItemRegister => ApprovalItemRegister.FromJson(json).Map(r => r.ToJson()),
             CountyChangeSubject.Bounds => BoundsFromJson(json).Map(BoundsToJson),
             CountyChangeSubject.WorkingCalendarYear => CalendarYear.FromJson(json).Map(y => y.ToJson()),
+            CountyChangeSubject.ReceptionStandards => Finance.Reception.ReceptionStandards.FromJson(json).Map(s => s.ToJson()),
             _ => Refusal.Invalid("subject: not a kind of county data."),
         };
     }

@@ -27,4 +27,7 @@ public enum CountyChangeSubject
     /// subject id is the year's (<see cref="Calendar.CalendarYear.SubjectIdOf"/>), so each year has its own line.
     /// </summary>
     WorkingCalendarYear,
+
+    /// <summary>R31: the official reception standards per guest level and the accompanying-staff rule.</summary>
+    ReceptionStandards,
 }

@@ -152,6 +152,9 @@ public static class FenquanWeb
         services.AddScoped<Flags.FlagService>();
         services.AddScoped<Finance.BudgetService>();
         services.AddScoped<Finance.StatementService>();
+        services.AddSingleton(sp => new InspectionOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.Configure<Finance.InspectionOptions>(builder.Configuration.GetSection(Finance.InspectionOptions.Section));
+        services.AddScoped<Finance.InspectionService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -312,6 +315,7 @@ public static class FenquanWeb
         app.MapFlagApi();
         app.MapBudgetApi();
         app.MapStatementApi();
+        app.MapInspectionApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

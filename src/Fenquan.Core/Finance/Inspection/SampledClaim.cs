@@ -1,0 +1,4 @@
+namespace Fenquan.Core.Finance.Inspection;
+
+/// <summary>A claim the draw chose, and why.</summary>
+public readonly record struct SampledClaim(Guid MatterId, decimal Amount, SampleReason Reason);
