@@ -27,7 +27,7 @@ public sealed partial class CliTests
             financeStaff = await db.People.AsNoTracking().Where(p => p.Id == staff).Select(p => p.Name).FirstAsync();
         }
 
-        var year = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var year = (DateTime.UtcNow.Year + 2).ToString(System.Globalization.CultureInfo.InvariantCulture); // the demo has budgets through next year
         var bad = Path.Combine(_data, "bad.xlsx");
         await File.WriteAllTextAsync(bad, "not a workbook");
         var refused = await RunAsync("budget", "import", bad, "--data", _data, "--unit", unitName, "--year", year, "--by", financeStaff);

@@ -25,7 +25,7 @@ public sealed class BudgetApiTests : IAsyncLifetime
     public async Task AnImportIsAllOrNothing_PendingUntilASecondOfficialConfirms_AndAnotherUnitDoesNotFindIt()
     {
         var finance = await _app.SignInAsync("u1.financestaff");
-        var year = ThisYear + 1;
+        var year = ThisYear + 2; // the demo has budgets through next year
         var bad = await finance.PostAsJsonAsync("/api/v1/finance/budget", new { year, document = "清财预〔2027〕1号", rows = new[] { new { code = "30201", name = "办公费", amount = "9000" }, new { code = "39999", name = "?", amount = "1" } } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("row 3, 经济分类科目编码: 39999", (await bad.ReadAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
