@@ -116,22 +116,18 @@ public static class SigningKeyStore
     /// same passphrase as the signing key, made on first use. Whoever reads the key folder without the
     /// passphrase cannot forge a sign-in.
     /// </summary>
-    public static X509Certificate2 LoadOrCreateDataProtectionCertificate(KeyDirectory keys)
+    public static X509Certificate2 LoadOrCreateDataProtectionCertificate(KeyDirectory keys, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(keys);
         keys.EnsureCreated();
         var file = keys.DataProtectionCertificateFile;
-        if (!File.Exists(keys.PassphraseFile))
-        {
-            WritePrivate(keys.PassphraseFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
-        }
-
+        EnsurePassphrase(keys.PassphraseFile);
         var passphrase = ReadPassphrase(file, keys.PassphraseFile);
         if (!File.Exists(file))
         {
             using var rsa = RSA.Create(2048);
             var request = new CertificateRequest("CN=Fenquan data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
+            using var made = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
             var pfx = made.Export(X509ContentType.Pkcs12, passphrase);
             var temporary = file + ".tmp";
             File.WriteAllBytes(temporary, pfx);
@@ -167,13 +163,17 @@ public static class SigningKeyStore
 
     private static void SaveEncrypted(string keyFile, string passphraseFile, TreeHeadSigner signer)
     {
+        EnsurePassphrase(passphraseFile);
+        WritePrivate(keyFile, Encrypt(signer, ReadPassphrase(keyFile, passphraseFile)));
+    }
+
+    private static void EnsurePassphrase(string passphraseFile)
+    {
         if (!File.Exists(passphraseFile))
         {
             // No passphrase supplied: make one (the demo's way; see docs/transparency.md for its limits).
             WritePrivate(passphraseFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
         }
-
-        WritePrivate(keyFile, Encrypt(signer, ReadPassphrase(keyFile, passphraseFile)));
     }
 
     private static void Save(KeyDirectory keys, TreeHeadSigner signer)

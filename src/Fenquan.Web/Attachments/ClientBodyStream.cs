@@ -84,7 +84,7 @@ public sealed class ClientBodyStream(Stream inner) : Stream
 
     // The multipart reader's "Unexpected end of Stream" and a malformed header are IOException and
     // InvalidDataException; Kestrel's BadHttpRequestException (also an IOException) keeps its own status.
-    private static bool IsClientFault(Exception e, CancellationToken cancellationToken) =>
+    internal static bool IsClientFault(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && e is InvalidDataException or IOException && e is not BadHttpRequestException;
 
     private static Refusal Broken(Exception e) => Refusal.Invalid("The multipart body is incomplete or malformed (" + e.Message + "); nothing was kept.");

@@ -99,7 +99,7 @@ public static class FenquanWeb
 
         // The keys behind sign-in cookies and antiforgery tokens: in the key folder (mode 700), each
         // encrypted at rest with a certificate that is itself encrypted with the key passphrase.
-        var protection = Fenquan.Data.Storage.SigningKeyStore.LoadOrCreateDataProtectionCertificate(keys);
+        var protection = Fenquan.Data.Storage.SigningKeyStore.LoadOrCreateDataProtectionCertificate(keys, MicrosecondTimeProvider.Instance.GetUtcNow());
         services.AddDataProtection()
             .PersistKeysToFileSystem(Directory.CreateDirectory(keys.DataProtectionFolder))
             .ProtectKeysWithCertificate(protection)

@@ -154,7 +154,7 @@ public sealed class PageFormFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPage
             {
                 form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException && !context.HttpContext.RequestAborted.IsCancellationRequested)
+            catch (Exception e) when (ClientBodyStream.IsClientFault(e, context.HttpContext.RequestAborted))
             {
                 // A form that breaks off (a multipart body without its closing boundary): the client's fault.
                 context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status400BadRequest);
