@@ -109,6 +109,7 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             matter.HasKey(m => m.Id);
             matter.Property(m => m.Title).HasMaxLength(300);
             matter.Property(m => m.ItemCode).HasMaxLength(40);
+            matter.Property(m => m.BudgetCode).HasMaxLength(10);
             matter.ComplexProperty(m => m.Payee, payee => payee.Property(p => p.Name).HasMaxLength(200));
             matter.Property(m => m.Route).HasConversion(new RouteConverter(), RouteConverter.Comparer);
             matter.Property(m => m.PayeeRelatives).HasConversion(new PersonIdListConverter(), PersonIdListConverter.Comparer);

@@ -67,6 +67,7 @@ public sealed class BudgetCharge
                 ("year", year), ("code", code!.Trim()));
         }
 
+        matter.ChargeTo(line.Code);
         return Result<BudgetCharge>.Ok(new BudgetCharge(matter, line));
     }
 }

@@ -85,6 +85,12 @@ public sealed class Matter
     /// </summary>
     public string? ItemCode { get; private set; }
 
+    /// <summary>
+    /// R4: the economic classification code of the budget line the matter is charged to (its
+    /// <see cref="Finance.BudgetCharge"/>), or null for a matter charged to no line.
+    /// </summary>
+    public string? BudgetCode { get; private set; }
+
     /// R40: the day of submission, whose policy and role-holders decide: every actor is checked
     /// against the organisation on this date, whatever date the matter itself carries.
     /// </summary>
@@ -266,6 +272,9 @@ public sealed class Matter
     /// The action names who recorded the outcome in the meeting (<paramref name="recorder"/>) and the meeting's reference. Refused when
     /// the matter no longer waits at a team step, or changed since it was tabled (amount, payee).
     /// </summary>
+    /// <summary>R4: records the budget line the matter is charged to, as its charge is made (<see cref="Finance.BudgetCharge.Name"/>).</summary>
+    internal void ChargeTo(string code) => BudgetCode = code;
+
     internal Result<MatterAction> BindMeetingOutcome(ActionKind kind, CollectiveDecisionTerms? terms, string reference, string comment, PersonId recorder, DateTimeOffset now)
     {
         if (CurrentStep is not { Actor.Kind: ActorKind.Team } step)

@@ -71,13 +71,12 @@ public sealed class BudgetOperations(LedgerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(matter);
-        if (matter.State != MatterState.Approved)
+        if (matter.State != MatterState.Approved || matter.BudgetCode is null)
         {
             return Outcome.Ok;
         }
 
-        var charge = ctx.Db.Set<BudgetCharge>().AsNoTracking().FirstOrDefault(c => c.CountyId == matter.CountyId && c.MatterId == matter.Id);
-        var line = charge is null ? null : ctx.Db.Set<BudgetLine>().AsNoTracking().FirstOrDefault(l => l.Id == charge.BudgetLineId);
+        var line = LineOf(ctx.Db, matter.CountyId, matter.Id);
         if (line is null)
         {
             return Outcome.Ok;

@@ -8,6 +8,7 @@ using Fenquan.Data.Operations;
 using Fenquan.Data.Tests.Meetings;
 using Fenquan.Data.Tests.Operations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Fenquan.Data.Tests.Finance;
 
@@ -100,6 +101,7 @@ public class BudgetOperationsTests
             var travel = BudgetOperations.Positions(db, county.County, county.Unit, 2026).Single(p => p.Line.Code == "30211");
             Assert.Equal((5_000m, 1_800m, 1_200m, 2_000m), (travel.Budget, travel.Commitments, travel.Paid, travel.Balance));
             Assert.Equal("30211", BudgetOperations.LineOf(db, county.County, first.Value.Id)!.Code);
+            Assert.Equal("30211", (await db.Matters.SingleAsync(m => m.Id == first.Value.Id)).BudgetCode);
             Assert.Equal(2, await db.Set<BudgetCharge>().CountAsync(c => c.CountyId == county.County));
         }
 
@@ -107,5 +109,41 @@ public class BudgetOperationsTests
         var third = await county.Matters.SubmitAsync(Expense(county, 2_000m), budgetLine: "30211");
         Assert.True((await ApproveAsync(county, third.Value.Id)).IsOk);
         await database.AssertLedgerIntactAsync();
+    }
+
+    // A data folder upgraded from before matters carried their budget code: the migration gives each
+    // charged matter its charge's code, and leaves an uncharged matter without one; approvals after
+    // the upgrade are still checked against the line (R4).
+    [Theory]
+    [Trait("Rule", "R4")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UpgradingToMattersWithABudgetCode_GivesEachChargedMatterItsCharge(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (county, _, _) = await BudgetedAsync(database);
+        var charged = await county.Matters.SubmitAsync(Expense(county, 3_000m), budgetLine: "30211");
+        var uncharged = await county.Matters.SubmitAsync(Expense(county, 300m));
+        Assert.True(charged.IsOk && uncharged.IsOk);
+
+        await using (var db = database.Context())
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var added = migrations.FindIndex(m => m.EndsWith("_MatterBudgetCode", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[added - 1]);
+            await migrator.MigrateAsync();
+        }
+
+        await using (var db = database.Context())
+        {
+            var codes = await db.Matters.Where(m => m.Id == charged.Value.Id || m.Id == uncharged.Value.Id).ToDictionaryAsync(m => m.Id, m => m.BudgetCode);
+            Assert.Equal("30211", codes[charged.Value.Id]);
+            Assert.Null(codes[uncharged.Value.Id]);
+        }
+
+        // 5,000 budgeted on travel, 3,000 committed by nobody else: a 3,000 approval passes, a second is refused.
+        Assert.True((await ApproveAsync(county, charged.Value.Id)).IsOk);
+        var over = await county.Matters.SubmitAsync(Expense(county, 2_500m), budgetLine: "30211");
+        MeetingScenario.AssertRefused(await ApproveAsync(county, over.Value.Id), "R4", "30211");
     }
 }

@@ -1349,6 +1349,10 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("BudgetCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid");
 
