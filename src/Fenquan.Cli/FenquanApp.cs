@@ -64,6 +64,7 @@ public static class FenquanApp
             {
                 keys.SetDescription("The ledger's signing key, kept outside the data folder (R44, 密钥).");
                 keys.AddCommand<KeysRotateCommand>("rotate").WithDescription("Replace the signing key; each county's ledger records the handover, signed by both keys.");
+                keys.AddCommand<KeysAddSm2Command>("add-sm2").WithDescription("Add an SM2 key: every checkpoint then carries an SM2/SM3 signature line too (密评, GB/T 39786).");
                 keys.AddCommand<KeysExportTrustCommand>("export-trust").WithDescription("Write the trust file verifiers keep: the log's keys and the witnesses' keys.");
             });
             config.AddCommand<WitnessCommand>("witness").WithDescription("Run a witness (见证方) for other offices' logs: own key, own record, cosigns only extensions (R44).");

@@ -133,6 +133,70 @@ public sealed class TrustTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(Keys, "retired")));
     }
 
+    // GB/T 39786 (密评): an SM2/SM3 line beside the Ed25519 one, standard enough for OpenSSL to check,
+    // and missed by verify as soon as a checkpoint is signed without it (the Ed25519 key alone stolen).
+    [Fact]
+    public async Task AnSm2Line_SignsEveryLaterCheckpoint_OpenSslVerifiesIt_AndACheckpointWithoutItFailsVerify()
+    {
+        await SeedAsync();
+        var added = await RunAsync("keys", "add-sm2", "--data", _data);
+        Assert.True(added.Exit == 0, added.Output);
+        Assert.Contains("SM2 key", added.Output, StringComparison.Ordinal);
+        Assert.Contains("already has", (await RunAsync("keys", "add-sm2", "--data", _data)).Output, StringComparison.Ordinal);
+        await AppendEventsAsync(2);
+        string trust = Path.Combine(_data, "trust.txt");
+        Assert.Equal(0, (await RunAsync("keys", "export-trust", "--data", _data, "-o", trust)).Exit);
+
+        var verified = await RunAsync("verify", "--data", _data, "--trust", trust);
+        Assert.True(verified.Exit == 0, verified.Output);
+        Assert.Contains("2 checkpoints carry a good SM2 line", verified.Output, StringComparison.Ordinal);
+
+        // OpenSSL takes the public key from the encrypted key file and checks the latest checkpoint's SM2 line.
+        if (!File.Exists("/usr/bin/openssl"))
+        {
+            Fenquan.Testing.Requirements.Missing("openssl (/usr/bin/openssl)");
+        }
+
+        var (_, checkpoint) = await LatestCheckpointAsync();
+        var note = SignedNote.Parse(checkpoint)!;
+        Assert.Equal(2, note.Signatures.Count);
+        var sm2 = TrustFile.Parse(await File.ReadAllTextAsync(trust, TestContext.Current.CancellationToken)).Logs.Single(l => l.Type == NoteKeyType.Sm2);
+        var line = note.Signatures.Single(sm2.Names);
+        string body = Path.Combine(_data, "body"), signature = Path.Combine(_data, "sig.der"), publicKey = Path.Combine(_data, "sm2.pub.pem");
+        await File.WriteAllTextAsync(body, note.Text, TestContext.Current.CancellationToken);
+        var der = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (der.PushSequence())
+        {
+            der.WriteIntegerUnsigned(line.Signature.AsSpan(0, 32));
+            der.WriteIntegerUnsigned(line.Signature.AsSpan(32, 32));
+        }
+
+        await File.WriteAllBytesAsync(signature, der.Encode(), TestContext.Current.CancellationToken);
+        var pub = await OpenSslAsync("pkey", "-in", Path.Combine(Keys, "ledger-sm2.p8.pem"), "-passin", "file:" + Path.Combine(Keys, "ledger-key.passphrase"), "-pubout", "-out", publicKey);
+        Assert.True(pub.Exit == 0, pub.Output);
+        string[] check = ["pkeyutl", "-verify", "-pubin", "-inkey", publicKey, "-rawin", "-in", body, "-sigfile", signature, "-digest", "sm3", "-pkeyopt", "distid:1234567812345678"];
+        var good = await OpenSslAsync(check);
+        Assert.True(good.Exit == 0 && good.Output.Contains("Verified Successfully", StringComparison.Ordinal), good.Output);
+        await File.AppendAllTextAsync(body, "x", TestContext.Current.CancellationToken);
+        Assert.NotEqual(0, (await OpenSslAsync(check)).Exit);
+
+        // Whoever holds only the Ed25519 key (the SM2 key kept elsewhere, e.g. in a device) signs a checkpoint without the line.
+        File.Move(Path.Combine(Keys, "ledger-sm2.p8.pem"), Path.Combine(_data, "sm2-kept-elsewhere.pem"));
+        await AppendEventsAsync(1);
+        var missing = await RunAsync("verify", "--data", _data, "--trust", trust);
+        Assert.Equal(1, missing.Exit);
+        Assert.Contains("has no SM2 line, though the log has signed with SM2 since size", missing.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> OpenSslAsync(params string[] args)
+    {
+        using var openssl = Process.Start(new ProcessStartInfo("/usr/bin/openssl", args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await openssl.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await openssl.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await openssl.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (openssl.ExitCode, output + error);
+    }
+
     [Fact]
     public async Task WitnessCommand_CosignsOverHttp_AndVerifyAcceptsItsCheckpoint()
     {

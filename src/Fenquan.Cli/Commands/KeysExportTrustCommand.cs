@@ -31,7 +31,7 @@ public sealed class KeysExportTrustCommand(IAnsiConsole console) : AsyncCommand<
 
         await using var db = FenquanDatabase.CreateContext(settings.DatabaseSettings());
         var counties = await db.Counties.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
-        var trust = TrustFile.ForCounties(counties, logKeys, WitnessList.Load(keys).Select(w => w.Key));
+        var trust = TrustFile.ForCounties(counties, logKeys, WitnessList.Load(keys).Select(w => w.Key), SigningKeyStore.LoadSm2PublicKeys(keys));
         if (settings.Output is { } output)
         {
             await File.WriteAllTextAsync(output, trust.Format(), cancellationToken);

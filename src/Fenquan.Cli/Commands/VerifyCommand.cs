@@ -60,6 +60,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifyCom
         await using var db = FenquanDatabase.CreateContext(database);
         var report = await LedgerAudit.RunAsync(db, publicKeys, kept, cancellationToken: cancellationToken);
         var rotationsBad = await CheckRotationsAsync(db, publicKeys, cancellationToken);
+        var sm2Bad = await CheckSm2LinesAsync(db, trust, report.Counties.Select(c => c.County), cancellationToken);
         foreach (var county in report.Counties)
         {
             var ledger = county.Ledger;
@@ -92,13 +93,13 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifyCom
             console.MarkupLineInterpolated($"  [red]Attachment[/] {problem.Message}");
         }
 
-        if (report.IsIntact && attachments.Problems.Count == 0 && rotationsBad == 0)
+        if (report.IsIntact && attachments.Problems.Count == 0 && rotationsBad == 0 && sm2Bad == 0)
         {
             console.MarkupLineInterpolated($"[green]OK[/]: {report.Entries} ledger entries in {report.Counties.Count} counties verified; every row agrees with the ledger; {attachments.FilesChecked} attachment files match their ledgered hashes.");
             return FenquanApp.Ok;
         }
 
-        var problems = report.Counties.Sum(c => c.Ledger.ProblemCount + c.RowProblemCount) + attachments.Problems.Count + rotationsBad;
+        var problems = report.Counties.Sum(c => c.Ledger.ProblemCount + c.RowProblemCount) + attachments.Problems.Count + rotationsBad + sm2Bad;
         console.MarkupLineInterpolated($"[red]FAILED[/]: {problems} problems found.");
         return FenquanApp.Failed;
     }
@@ -127,7 +128,34 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifyCom
 
         await using var db = FenquanDatabase.CreateContext(settings.DatabaseSettings());
         var counties = await db.Counties.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
-        return TrustFile.ForCounties(counties, history, []);
+        return TrustFile.ForCounties(counties, history, [], SigningKeyStore.LoadSm2PublicKeys(keys));
+    }
+
+    // R44, GB/T 39786: with trusted SM2 keys, every SM2 line verifies and none is missing after the first.
+    private async Task<int> CheckSm2LinesAsync(Data.FenquanDbContext db, TrustFile trust, IEnumerable<Guid> counties, CancellationToken cancellationToken)
+    {
+        int bad = 0;
+        foreach (var county in counties)
+        {
+            var keys = trust.Sm2KeysOf(LogOrigin.Of(new CountyId(county)));
+            if (keys.Count == 0)
+            {
+                continue;
+            }
+
+            var heads = await db.TreeHeads.AsNoTracking().Where(h => h.CountyId == county).OrderBy(h => h.TreeSize)
+                .Select(h => new { h.TreeSize, h.Checkpoint }).ToListAsync(cancellationToken);
+            var report = Sm2Lines.Check(heads.Select(h => (h.TreeSize, h.Checkpoint)), keys);
+            console.MarkupLineInterpolated($"County {county}: {report.Good} checkpoints carry a good SM2 line{(report.FirstSignedSize is { } first ? $" (from size {first} on)" : string.Empty)}.");
+            foreach (var problem in report.Problems)
+            {
+                console.MarkupLineInterpolated($"  [red]SM2[/] {problem}");
+            }
+
+            bad += report.Problems.Count;
+        }
+
+        return bad;
     }
 
     // R44: every rotation entry is signed by both keys, and its new key is one the verifier trusts.

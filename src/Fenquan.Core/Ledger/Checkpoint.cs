@@ -19,14 +19,25 @@ public sealed record Checkpoint(string Origin, long Size, byte[] Root)
     public string Body() =>
         Origin + "\n" + Size.ToString(CultureInfo.InvariantCulture) + "\n" + Convert.ToBase64String(Root) + "\n";
 
-    /// <summary>Signs the checkpoint with the log's key: the whole signed note, as served at <c>/checkpoint</c>.</summary>
+    /// <summary>
+    /// Signs the checkpoint with the log's key, and with its SM2 key when it has one (a second line):
+    /// the whole signed note, as served at <c>/checkpoint</c>.
+    /// </summary>
     public string Sign(TreeHeadSigner logKey)
     {
         ArgumentNullException.ThrowIfNull(logKey);
         string body = Body();
+        byte[] message = Encoding.UTF8.GetBytes(body);
         var key = new NoteVerifierKey(Origin, NoteKeyType.Ed25519, logKey.PublicKey);
-        var signature = new NoteSignature(Origin, key.KeyId, logKey.SignMessage(Encoding.UTF8.GetBytes(body)));
-        return new SignedNote(body, [signature]).Format();
+        var signature = new NoteSignature(Origin, key.KeyId, logKey.SignMessage(message));
+        if (logKey.Sm2 is not { } sm2)
+        {
+            return new SignedNote(body, [signature]).Format();
+        }
+
+        // The second line, under the same name with its own key ID: verifiers that do not know it skip it.
+        var sm2Key = new NoteVerifierKey(Origin, NoteKeyType.Sm2, sm2.PublicKey);
+        return new SignedNote(body, [signature, new NoteSignature(Origin, sm2Key.KeyId, sm2.Sign(message))]).Format();
     }
 
     /// <summary>Parses a checkpoint body (extension lines, if any, are kept in the text but not interpreted).</summary>
@@ -59,8 +70,8 @@ public sealed record Checkpoint(string Origin, long Size, byte[] Root)
     }
 
     /// <summary>
-    /// Opens a signed checkpoint note: the log's key (name = origin) must have signed it; other
-    /// signatures are skipped. The note, with every signature, is returned alongside.
+    /// Opens a signed checkpoint note: the log's key (name = origin; its Ed25519 or its SM2 key) must
+    /// have signed it; other signatures are skipped. The note, with every signature, is returned alongside.
     /// </summary>
     public static Result<(Checkpoint Checkpoint, SignedNote Note)> Open(string note, NoteVerifierKey logKey)
     {
@@ -77,7 +88,7 @@ public sealed record Checkpoint(string Origin, long Size, byte[] Root)
         }
 
         byte[] message = Encoding.UTF8.GetBytes(parsed.Text);
-        bool signed = parsed.Signatures.Any(s => logKey.Names(s) && TreeHeadSigner.VerifyMessage(logKey.PublicKey, message, s.Signature));
+        bool signed = parsed.Signatures.Any(s => logKey.Verifies(message, s));
         return signed
             ? Result<(Checkpoint, SignedNote)>.Ok((checkpoint, parsed))
             : Refusal.Because(Rule, "CheckpointSignature", "The checkpoint carries no valid signature by the log's key.");

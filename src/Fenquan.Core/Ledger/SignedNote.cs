@@ -95,7 +95,7 @@ public sealed record SignedNote(string Text, IReadOnlyList<NoteSignature> Signat
         text.Length > 0 && text.EndsWith('\n') && !text.Any(c => c != '\n' && char.IsControl(c));
 }
 
-/// <summary>The kinds of Ed25519 note key: the first byte of the key material in a vkey and the key ID's hash.</summary>
+/// <summary>The kinds of note key: the first byte of the key material in a vkey and the key ID's hash.</summary>
 public enum NoteKeyType : byte
 {
     /// <summary>A signed-note Ed25519 signature (the log's checkpoint signature).</summary>
@@ -103,11 +103,19 @@ public enum NoteKeyType : byte
 
     /// <summary>A C2SP tlog-cosignature/v1 Ed25519 timestamped cosignature (a witness's).</summary>
     Cosignature = 0x04,
+
+    /// <summary>
+    /// The log's SM2/SM3 signature line (<see cref="Sm2NoteKey"/>): signed-note reserves 0xff for types
+    /// it assigns no byte, followed by a longer identifier (<see cref="NoteVerifierKey.Sm2Identifier"/>)
+    /// in the key ID's hash.
+    /// </summary>
+    Sm2 = 0xff,
 }
 
 /// <summary>
-/// A note verifier key: a name, a type and a 32-byte Ed25519 public key. The key ID is
-/// SHA-256(name ‖ "\n" ‖ type ‖ key)[:4]; the text form (vkey) is <c>name+hex(keyID)+base64(type ‖ key)</c>.
+/// A note verifier key: a name, a type and a public key (32-byte Ed25519, or 65-byte uncompressed SM2).
+/// The key ID is SHA-256(name ‖ "\n" ‖ type ‖ key)[:4] (for SM2: name ‖ "\n" ‖ 0xff ‖ identifier ‖ key);
+/// the text form (vkey) is <c>name+hex(keyID)+base64(type ‖ key)</c>.
 /// </summary>
 public sealed record NoteVerifierKey(string Name, NoteKeyType Type, byte[] PublicKey)
 {
@@ -135,7 +143,13 @@ public sealed record NoteVerifierKey(string Name, NoteKeyType Type, byte[] Publi
         {
             byte[] material = Convert.FromBase64String(parts[2]);
             uint id = Convert.ToUInt32(parts[1], 16);
-            if (material.Length != 33 || material[0] is not ((byte)NoteKeyType.Ed25519 or (byte)NoteKeyType.Cosignature))
+            bool known = material.Length > 0 && material[0] switch
+            {
+                (byte)NoteKeyType.Ed25519 or (byte)NoteKeyType.Cosignature => material.Length == 33,
+                (byte)NoteKeyType.Sm2 => Sm2NoteKey.IsPublicKey(material.AsSpan(1)),
+                _ => false,
+            };
+            if (!known)
             {
                 return null;
             }
@@ -149,14 +163,27 @@ public sealed record NoteVerifierKey(string Name, NoteKeyType Type, byte[] Publi
         }
     }
 
+    /// <summary>The identifier after the 0xff type byte in an SM2 key's ID hash.</summary>
+    public const string Sm2Identifier = "fenquan.sm2-sm3/v1";
+
     /// <summary>Whether <paramref name="signature"/> is this key's (name and key ID match).</summary>
     public bool Names(NoteSignature signature) => signature.KeyName == Name && signature.KeyId == KeyId;
 
-    /// <summary>SHA-256(name ‖ "\n" ‖ type ‖ key)[:4] as a big-endian number.</summary>
+    /// <summary>Whether <paramref name="signature"/> is this key's and a valid signature of the note text <paramref name="message"/> (Ed25519 or SM2 keys).</summary>
+    public bool Verifies(ReadOnlySpan<byte> message, NoteSignature signature) =>
+        Names(signature) && Type switch
+        {
+            NoteKeyType.Ed25519 => TreeHeadSigner.VerifyMessage(PublicKey, message, signature.Signature),
+            NoteKeyType.Sm2 => Sm2NoteKey.Verify(PublicKey, message, signature.Signature),
+            _ => false,
+        };
+
+    /// <summary>SHA-256(name ‖ "\n" ‖ type ‖ key)[:4] as a big-endian number (for SM2, the identifier follows the type).</summary>
     public static uint ComputeKeyId(string name, NoteKeyType type, ReadOnlySpan<byte> publicKey)
     {
         byte[] prefix = Encoding.UTF8.GetBytes(name + "\n");
-        byte[] input = [.. prefix, (byte)type, .. publicKey];
+        byte[] identifier = type == NoteKeyType.Sm2 ? Encoding.ASCII.GetBytes(Sm2Identifier) : [];
+        byte[] input = [.. prefix, (byte)type, .. identifier, .. publicKey];
         return BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(input));
     }
 }

@@ -65,6 +65,16 @@ public sealed class TreeHeadSigner : IDisposable
     /// <summary>The 32-byte raw Ed25519 public key, which anyone may hold to verify tree heads.</summary>
     public byte[] PublicKey { get; }
 
+    /// <summary>The log's SM2 key when the operator added one: each checkpoint then carries an SM2/SM3 line too.</summary>
+    public Sm2NoteKey? Sm2 { get; private set; }
+
+    /// <summary>Adds (or replaces) the SM2 key that signs a second line of every checkpoint from now on.</summary>
+    public TreeHeadSigner WithSm2(Sm2NoteKey? sm2)
+    {
+        Sm2 = sm2;
+        return this;
+    }
+
     /// <summary>Makes a new random key (exportable, so it can be saved to the key file).</summary>
     public static TreeHeadSigner Create() =>
         new(Key.Create(Algorithm, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport }));

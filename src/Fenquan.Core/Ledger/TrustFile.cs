@@ -10,9 +10,15 @@ namespace Fenquan.Core.Ledger;
 /// </summary>
 public sealed record TrustFile(IReadOnlyList<NoteVerifierKey> Logs, IReadOnlyList<NoteVerifierKey> Witnesses)
 {
-    /// <summary>The trust file of a server: each of its log keys (oldest first) for each county's origin, and its witnesses.</summary>
-    public static TrustFile ForCounties(IEnumerable<Primitives.CountyId> counties, IReadOnlyList<byte[]> logKeys, IEnumerable<NoteVerifierKey> witnesses) =>
-        new([.. counties.SelectMany(county => logKeys.Select(key => new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Ed25519, key)))], [.. witnesses]);
+    /// <summary>
+    /// The trust file of a server: each of its log keys (oldest first) for each county's origin, its
+    /// SM2 keys when it signs an SM2 line too, and its witnesses.
+    /// </summary>
+    public static TrustFile ForCounties(IEnumerable<Primitives.CountyId> counties, IReadOnlyList<byte[]> logKeys, IEnumerable<NoteVerifierKey> witnesses, IReadOnlyList<byte[]>? sm2Keys = null) =>
+        new([.. counties.SelectMany(county =>
+                logKeys.Select(key => new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Ed25519, key))
+                    .Concat((sm2Keys ?? []).Select(key => new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Sm2, key))))],
+            [.. witnesses]);
 
     public string Format()
     {
@@ -49,14 +55,14 @@ public sealed record TrustFile(IReadOnlyList<NoteVerifierKey> Logs, IReadOnlyLis
             var key = parts.Length == 2 ? NoteVerifierKey.Parse(parts[1]) : null;
             switch (parts[0], key?.Type)
             {
-                case ("log", NoteKeyType.Ed25519):
+                case ("log", NoteKeyType.Ed25519 or NoteKeyType.Sm2):
                     logs.Add(key!);
                     break;
                 case ("witness", NoteKeyType.Cosignature):
                     witnesses.Add(key!);
                     break;
                 default:
-                    throw new FormatException($"Line {i + 1} of the trust file is not \"log VKEY\" (Ed25519) or \"witness VKEY\" (cosignature).");
+                    throw new FormatException($"Line {i + 1} of the trust file is not \"log VKEY\" (Ed25519 or SM2) or \"witness VKEY\" (cosignature).");
             }
         }
 
@@ -65,7 +71,11 @@ public sealed record TrustFile(IReadOnlyList<NoteVerifierKey> Logs, IReadOnlyLis
 
     /// <summary>The distinct log public keys (for heads, which are signed outside the note format).</summary>
     public IReadOnlyList<byte[]> LogPublicKeys() =>
-        [.. Logs.Select(l => l.PublicKey).DistinctBy(Convert.ToHexString)];
+        [.. Logs.Where(l => l.Type == NoteKeyType.Ed25519).Select(l => l.PublicKey).DistinctBy(Convert.ToHexString)];
+
+    /// <summary>The trusted SM2 keys for a log's origin.</summary>
+    public IReadOnlyList<NoteVerifierKey> Sm2KeysOf(string origin) =>
+        [.. Logs.Where(l => l.Type == NoteKeyType.Sm2 && l.Name == origin)];
 
     /// <summary>Opens a checkpoint kept elsewhere with whichever trusted log key names its origin.</summary>
     public Primitives.Result<(Checkpoint Checkpoint, SignedNote Note)> OpenCheckpoint(string note)

@@ -89,16 +89,16 @@ public static class Backup
                     }
                 }
 
-                foreach (var key in new[] { keys.PublicKeysFile, WitnessList.FileIn(keys) }.Where(File.Exists))
+                foreach (var key in new[] { keys.PublicKeysFile, keys.Sm2PublicKeysFile, WitnessList.FileIn(keys) }.Where(File.Exists))
                 {
                     var name = KeysPrefix + Path.GetFileName(key);
                     files[name] = await AddAsync(zip, name, key, cancellationToken);
                 }
 
-                if (includeSigningKey)
+                foreach (var key in new[] { keys.SigningKeyFile, keys.Sm2KeyFile }.Where(f => includeSigningKey && File.Exists(f)))
                 {
-                    var name = KeysPrefix + Path.GetFileName(keys.SigningKeyFile);
-                    files[name] = await AddAsync(zip, name, keys.SigningKeyFile, cancellationToken);
+                    var name = KeysPrefix + Path.GetFileName(key);
+                    files[name] = await AddAsync(zip, name, key, cancellationToken);
                 }
 
                 var manifest = new Manifest(1, takenAt, includeSigningKey, files);
@@ -174,7 +174,7 @@ public static class Backup
                 await from.CopyToAsync(to, cancellationToken);
             }
 
-            if (name == KeysPrefix + Path.GetFileName(keys.SigningKeyFile) && !OperatingSystem.IsWindows())
+            if ((name == KeysPrefix + Path.GetFileName(keys.SigningKeyFile) || name == KeysPrefix + Path.GetFileName(keys.Sm2KeyFile)) && !OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }

@@ -27,6 +27,12 @@ public sealed class KeyDirectory
     /// <summary>The log's Ed25519 signing key, PEM "ENCRYPTED PRIVATE KEY".</summary>
     public string SigningKeyFile => Path.Combine(Root, "ledger-ed25519.p8.pem");
 
+    /// <summary>The log's SM2 key (encrypted PKCS#8), present once the operator adds an SM2 line to checkpoints.</summary>
+    public string Sm2KeyFile => Path.Combine(Root, "ledger-sm2.p8.pem");
+
+    /// <summary>Every SM2 public key the log has signed checkpoints with, oldest first, hex, one a line.</summary>
+    public string Sm2PublicKeysFile => Path.Combine(Root, "ledger-sm2.pub");
+
     /// <summary>Every public key the log has signed with, oldest first, hex, one a line.</summary>
     public string PublicKeysFile => Path.Combine(Root, "ledger-ed25519.pub");
 

@@ -26,7 +26,7 @@ public static class SigningKeyStore
         keys.EnsureCreated();
         if (File.Exists(keys.SigningKeyFile))
         {
-            return Decrypt(File.ReadAllText(keys.SigningKeyFile), ReadPassphrase(keys));
+            return Decrypt(File.ReadAllText(keys.SigningKeyFile), ReadPassphrase(keys)).WithSm2(LoadSm2(keys));
         }
 
         // A data folder from before keys moved out of it: take its key over, and remove the plaintext copy.
@@ -46,10 +46,43 @@ public static class SigningKeyStore
     public static IReadOnlyList<byte[]> LoadPublicKeys(KeyDirectory keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return File.Exists(keys.PublicKeysFile)
-            ? [.. File.ReadAllLines(keys.PublicKeysFile).Where(l => l.Trim().Length > 0).Select(l => Convert.FromHexString(l.Trim()))]
-            : [];
+        return HexLines(keys.PublicKeysFile);
     }
+
+    /// <summary>The SM2 public keys the log has signed checkpoints with, oldest first (empty without an SM2 line).</summary>
+    public static IReadOnlyList<byte[]> LoadSm2PublicKeys(KeyDirectory keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return HexLines(keys.Sm2PublicKeysFile);
+    }
+
+    /// <summary>
+    /// Adds the SM2 key that signs a second line of every checkpoint (GB/T 39786): made once, encrypted
+    /// like the Ed25519 key with the same passphrase, its public key added to the SM2 history. Returns
+    /// the key in the folder (the existing one when there is one already).
+    /// </summary>
+    public static (Sm2NoteKey Key, bool Created) AddSm2(KeyDirectory keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (LoadSm2(keys) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var key = Sm2NoteKey.Create();
+        EnsurePassphrase(keys.PassphraseFile);
+        WritePrivate(keys.Sm2KeyFile, EncryptPkcs8(key.ExportPkcs8(), ReadPassphrase(keys.Sm2KeyFile, keys.PassphraseFile)));
+        File.AppendAllText(keys.Sm2PublicKeysFile, Convert.ToHexStringLower(key.PublicKey) + "\n", Encoding.ASCII);
+        return (key, true);
+    }
+
+    private static Sm2NoteKey? LoadSm2(KeyDirectory keys) =>
+        File.Exists(keys.Sm2KeyFile)
+            ? Sm2NoteKey.ImportPkcs8(DecryptPkcs8(File.ReadAllText(keys.Sm2KeyFile), ReadPassphrase(keys.Sm2KeyFile, keys.PassphraseFile), "SM2 key"))
+            : null;
+
+    private static List<byte[]> HexLines(string file) =>
+        File.Exists(file) ? [.. File.ReadAllLines(file).Where(l => l.Trim().Length > 0).Select(l => Convert.FromHexString(l.Trim()))] : [];
 
     /// <summary>
     /// Replaces the signing key: the old one moves, still encrypted, to the retired folder; the new
@@ -70,27 +103,35 @@ public static class SigningKeyStore
     public static string Encrypt(TreeHeadSigner signer, string passphrase)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        var info = Pkcs8PrivateKeyInfo.Decode(signer.ExportPrivateKey(TreeHeadKeyFormat.Pkix), out _);
+        return EncryptPkcs8(signer.ExportPrivateKey(TreeHeadKeyFormat.Pkix), passphrase);
+    }
+
+    public static TreeHeadSigner Decrypt(string pem, string passphrase) =>
+        TreeHeadSigner.Import(DecryptPkcs8(pem, passphrase, "signing key"), TreeHeadKeyFormat.Pkix);
+
+    // Any PKCS#8 PrivateKeyInfo (Ed25519, SM2) encrypted with PBES2, readable by `openssl pkey`.
+    private static string EncryptPkcs8(byte[] pkcs8, string passphrase)
+    {
+        var info = Pkcs8PrivateKeyInfo.Decode(pkcs8, out _);
         var encrypted = info.Encrypt(passphrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, Iterations));
         return new string(PemEncoding.Write(PemLabel, encrypted)) + "\n";
     }
 
-    public static TreeHeadSigner Decrypt(string pem, string passphrase)
+    private static byte[] DecryptPkcs8(string pem, string passphrase, string what)
     {
         var fields = PemEncoding.Find(pem);
         if (pem[fields.Label] is not PemLabel)
         {
-            throw new FormatException("The signing key file is not an encrypted PKCS#8 key.");
+            throw new FormatException($"The {what} file is not an encrypted PKCS#8 key.");
         }
 
         try
         {
-            var info = Pkcs8PrivateKeyInfo.DecryptAndDecode(passphrase, Convert.FromBase64String(pem[fields.Base64Data]), out _);
-            return TreeHeadSigner.Import(info.Encode(), TreeHeadKeyFormat.Pkix);
+            return Pkcs8PrivateKeyInfo.DecryptAndDecode(passphrase, Convert.FromBase64String(pem[fields.Base64Data]), out _).Encode();
         }
         catch (CryptographicException)
         {
-            throw new CryptographicException("The signing key cannot be decrypted with the passphrase given (check --key-passphrase-file / FENQUAN_KEY_PASSPHRASE_FILE).");
+            throw new CryptographicException($"The {what} cannot be decrypted with the passphrase given (check --key-passphrase-file / {KeyDirectory.PassphraseVariable}).");
         }
     }
 

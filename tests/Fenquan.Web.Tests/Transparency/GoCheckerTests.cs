@@ -21,6 +21,10 @@ public class GoCheckerTests
         await using var server = await LiveServer.StartAsync("go", demoMatters: 5);
         var store = server.App.Services.GetRequiredService<FenquanStore>();
         var (county, oldHead) = await LatestHeadAsync(store, 0);
+
+        // From here on every checkpoint carries an SM2 line too (GB/T 39786), which Go's note package must skip.
+        var sm2 = Sm2NoteKey.Create();
+        store.Signer.WithSm2(sm2);
         string vkey = new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Ed25519, store.Signer.PublicKey).Vkey();
         string old = Path.Combine(server.Data, "old-checkpoint");
         await File.WriteAllTextAsync(old, oldHead.Checkpoint, TestContext.Current.CancellationToken);
@@ -36,6 +40,8 @@ public class GoCheckerTests
         }
 
         var (_, head) = await LatestHeadAsync(store, oldHead.TreeSize + 300);
+        var sm2Key = new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Sm2, sm2.PublicKey);
+        Assert.Contains(SignedNote.Parse(head.Checkpoint!)!.Signatures, sm2Key.Names);
         await using var db = store.Context();
         var inclusion = (await LedgerProofs.InclusionAsync(db, county, 3, TestContext.Current.CancellationToken)).Value;
         string prefix = server.Address + "/transparency/" + county.Value.ToString("D");

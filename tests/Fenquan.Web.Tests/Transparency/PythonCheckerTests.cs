@@ -24,10 +24,12 @@ public class PythonCheckerTests
         var store = server.App.Services.GetRequiredService<FenquanStore>();
         var hub = server.App.Services.GetRequiredService<WitnessHub>();
         var (county, old) = await GoCheckerTests.LatestHeadAsync(store, 0);
+        var sm2 = Sm2NoteKey.Create();
+        store.Signer.WithSm2(sm2); // the served checkpoint carries an SM2 line too, and the trust file its key: both skipped by the script
         await AppendAsync(store, county, 20);
         await server.App.Services.GetRequiredService<WitnessPusher>().PushAllAsync(TestContext.Current.CancellationToken);
         string trust = Path.Combine(server.Data, "trust.txt");
-        await File.WriteAllTextAsync(trust, new TrustFile([new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Ed25519, store.Signer.PublicKey)], [hub.Demo!.Key]).Format(), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(trust, new TrustFile([new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Sm2, sm2.PublicKey), new NoteVerifierKey(LogOrigin.Of(county), NoteKeyType.Ed25519, store.Signer.PublicKey)], [hub.Demo!.Key]).Format(), TestContext.Current.CancellationToken);
         string kept = Path.Combine(server.Data, "kept");
         await File.WriteAllTextAsync(kept, old.Checkpoint, TestContext.Current.CancellationToken);
         string script = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Browser.BrowserHost.ProjectFolder()))!, "tools", "check-checkpoint.py");
