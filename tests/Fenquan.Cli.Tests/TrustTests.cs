@@ -131,6 +131,21 @@ public sealed class TrustTests : IDisposable
         Assert.Equal(1, withOld.Exit);
         Assert.Contains("BadSignature", withOld.Output, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Path.Combine(Keys, "retired")));
+
+        // The retired key leaks: the latest head (after the rotation) re-signed with it is refused, though the key is trusted.
+        var keys = KeyDirectory.Resolve(DataDirectory.Resolve(_data));
+        using var retired = SigningKeyStore.Decrypt(await File.ReadAllTextAsync(Directory.GetFiles(keys.RetiredFolder).Single(), TestContext.Current.CancellationToken), (await File.ReadAllTextAsync(keys.PassphraseFile, TestContext.Current.CancellationToken)).Trim());
+        await using (var db = Context())
+        {
+            var latest = await db.TreeHeads.OrderByDescending(h => h.TreeSize).FirstAsync(TestContext.Current.CancellationToken);
+            var resigned = retired.Sign(new CountyId(latest.CountyId), latest.TreeSize, latest.RootHash, latest.At);
+            await db.TreeHeads.Where(h => h.CountyId == latest.CountyId && h.TreeSize == latest.TreeSize)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Signature, resigned.Signature).SetProperty(h => h.Checkpoint, resigned.Checkpoint), TestContext.Current.CancellationToken);
+        }
+
+        var byRetiredKey = await RunAsync("verify", "--data", _data, "--trust", newTrust);
+        Assert.Equal(1, byRetiredKey.Exit);
+        Assert.Contains("is signed only by a key retired at entry #", byRetiredKey.Output, StringComparison.Ordinal);
     }
 
     // GB/T 39786 (密评): an SM2/SM3 line beside the Ed25519 one, standard enough for OpenSSL to check,

@@ -54,3 +54,38 @@ public sealed record KeyRotation(CountyId County, byte[] OldKey, byte[] NewKey, 
     private static byte[] Statement(CountyId county, byte[] oldKey, byte[] newKey) => Encoding.UTF8.GetBytes(
         "fenquan-key-rotation-v1\n" + county.Value.ToString("D") + "\n" + Convert.ToHexStringLower(oldKey) + "\n" + Convert.ToHexStringLower(newKey) + "\n");
 }
+
+/// <summary>
+/// R44: which of the log's keys may sign a head of a given size. A rotation entry at sequence r is
+/// appended under a head still signed by the old key (size r + 1); every larger head must be signed
+/// by a later key, so a retired key, if it leaks, cannot sign new history unnoticed. Only rotations
+/// signed by both keys count.
+/// </summary>
+public sealed class KeyHistory
+{
+    private readonly List<(long Sequence, byte[] OldKey)> _retired;
+
+    public KeyHistory(IEnumerable<(long Sequence, KeyRotation Rotation)> rotations)
+    {
+        ArgumentNullException.ThrowIfNull(rotations);
+        _retired = [.. rotations.Where(r => r.Rotation.IsValid()).Select(r => (r.Sequence, r.Rotation.OldKey))];
+    }
+
+    /// <summary>No rotation: every trusted key may sign any head.</summary>
+    public static KeyHistory None { get; } = new([]);
+
+    /// <summary>The sequence of the rotation entry that retired <paramref name="key"/> before a head of <paramref name="treeSize"/>; null while the key may still sign it.</summary>
+    public long? RetiredAt(ReadOnlySpan<byte> key, long treeSize)
+    {
+        foreach (var (sequence, old) in _retired)
+        {
+            if (treeSize > sequence + 1 && key.SequenceEqual(old))
+            {
+                return sequence;
+            }
+        }
+
+        return null;
+    }
+}
+

@@ -105,12 +105,14 @@ public static class LedgerVerifier
         IReadOnlyCollection<byte[]> publicKeys,
         IReadOnlyCollection<Checkpoint> kept,
         CountyId? county = null,
-        int problemLimit = DefaultProblemLimit)
+        int problemLimit = DefaultProblemLimit,
+        KeyHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(heads);
         ArgumentNullException.ThrowIfNull(publicKeys);
         ArgumentNullException.ThrowIfNull(kept);
+        history ??= KeyHistory.None;
         var keptBySize = kept.OrderBy(c => c.Size).ToList();
         int nextKept = 0;
 
@@ -124,9 +126,14 @@ public static class LedgerVerifier
             {
                 report.Add(LedgerProblemKind.BadSignature, 0, Math.Max(0, head.TreeSize - 1), Say($"The signed tree head at size {head.TreeSize} belongs to county {head.County}, not {c}."));
             }
-            else if (!publicKeys.Any(key => TreeHeadSigner.Verify(key, head)))
+            else if (publicKeys.Where(key => TreeHeadSigner.Verify(key, head)).ToList() is not { Count: > 0 } signers)
             {
                 report.Add(LedgerProblemKind.BadSignature, 0, Math.Max(0, head.TreeSize - 1), Say($"The signed tree head at size {head.TreeSize} ({head.At.UtcDateTime:O}) has an invalid signature."));
+            }
+            else if (signers.All(key => history.RetiredAt(key, head.TreeSize) is not null))
+            {
+                long retired = history.RetiredAt(signers[0], head.TreeSize)!.Value;
+                report.Add(LedgerProblemKind.BadSignature, 0, Math.Max(0, head.TreeSize - 1), Say($"The signed tree head at size {head.TreeSize} ({head.At.UtcDateTime:O}) is signed only by a key retired at entry #{retired}: a retired key signed new history."));
             }
             else
             {

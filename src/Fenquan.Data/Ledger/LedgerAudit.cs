@@ -130,7 +130,8 @@ public static class LedgerAudit
                     return new StoredEntry(row.Sequence, row.Bytes, row.LeafHash);
                 });
             var keptHere = kept.Where(c => LogOrigin.CountyOf(c.Origin) == new CountyId(county)).ToList();
-            var report = LedgerVerifier.Verify(rows, signedHeads, publicKeys, keptHere, new CountyId(county));
+            var history = await KeyHistoryAsync(db, county, cancellationToken);
+            var report = LedgerVerifier.Verify(rows, signedHeads, publicKeys, keptHere, new CountyId(county), history: history);
 
             foreach (var table in tables)
             {
@@ -143,6 +144,39 @@ public static class LedgerAudit
 
         progress?.Report(read);
         return new AuditReport(audits);
+    }
+
+    /// <summary>
+    /// The county's key rotations (R44), found by their subject through the subject index: the
+    /// verifier then refuses a head signed only by a key retired before it.
+    /// </summary>
+    private static async Task<KeyHistory> KeyHistoryAsync(FenquanDbContext db, Guid county, CancellationToken cancellationToken)
+    {
+        var rotations = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.CountyId == county && e.SubjectType == KeyRotation.SubjectType && e.SubjectId == county)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Bytes })
+            .ToListAsync(cancellationToken);
+        var parsed = new List<(long, KeyRotation)>();
+        foreach (var row in rotations)
+        {
+            LedgerEntry entry;
+            try
+            {
+                entry = LedgerEntry.Parse(row.Bytes);
+            }
+            catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or ArgumentException)
+            {
+                continue; // an unreadable entry is reported by the verifier
+            }
+
+            if (entry.Kind == KeyRotation.Kind && KeyRotation.FromJson(new CountyId(county), entry.Data) is { } rotation)
+            {
+                parsed.Add((row.Sequence, rotation));
+            }
+        }
+
+        return new KeyHistory(parsed);
     }
 
     /// <summary>A ledgered table: its entity type, its single-column key and the property naming its county.</summary>

@@ -34,6 +34,29 @@ public class LedgerVerifierTests : IDisposable
         Assert.Equal(MerkleProofs.RootOf([.. rows.Select(r => r.LeafHash.ToArray())], Count), report.Root);
     }
 
+    // A rotation entry at #9 sits under a head still signed by the old key (size 10); every larger
+    // head must be the new key's, so the retired key, if it leaks, cannot sign new history.
+    [Fact]
+    public void AHeadSignedByAKeyRetiredBeforeIt_IsNamed_AndTheNewKeysHeadsPass()
+    {
+        (List<StoredEntry> rows, List<SignedTreeHead> heads) = Build();
+        using var next = TreeHeadSigner.Create();
+        var history = new KeyHistory([(9, KeyRotation.Sign(County, _signer, next))]);
+        byte[][] keys = [_signer.PublicKey, next.PublicKey];
+
+        LedgerReport oldKeyAfter = LedgerVerifier.Verify(rows, heads, keys, [], County, history: history);
+        Assert.Equal(
+            [15L, 20L],
+            oldKeyAfter.Problems.Where(p => p.Kind == LedgerProblemKind.BadSignature && p.Message.Contains("retired at entry #9", StringComparison.Ordinal)).Select(p => p.LastSequence + 1));
+
+        var handedOver = heads.Select(h => h.TreeSize > 10 ? next.Sign(County, h.TreeSize, h.RootHash, h.At) : h).ToList();
+        Assert.True(LedgerVerifier.Verify(rows, handedOver, keys, [], County, history: history).IsIntact);
+
+        // A rotation not signed by both keys retires nothing.
+        var forged = KeyRotation.Sign(County, _signer, next) with { NewSignature = new byte[64] };
+        Assert.True(LedgerVerifier.Verify(rows, heads, keys, [], County, history: new KeyHistory([(9, forged)])).IsIntact);
+    }
+
     [Fact]
     public void EditedEntry_IsNamed()
     {
