@@ -51,6 +51,9 @@ public sealed class FenquanOptions
     /// <summary>Seconds between pushes of the latest checkpoints to the witnesses (R44).</summary>
     public int WitnessPushSeconds { get; set; } = 5;
 
+    /// <summary>R44: how often the tiles are brought up to each county's latest head in the background (also just after start); 0 turns it off, and tiles are then built on first request.</summary>
+    public int TileCatchUpSeconds { get; set; } = 60;
+
     /// <summary>Minutes after which a witness that has not cosigned a newer checkpoint is shown as silent (R44).</summary>
     public int WitnessSilentMinutes { get; set; } = 60;
 

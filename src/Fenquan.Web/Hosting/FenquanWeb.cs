@@ -129,6 +129,7 @@ public static class FenquanWeb
         services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WitnessPusher>();
         services.AddHostedService(sp => sp.GetRequiredService<WitnessPusher>());
+        services.AddHostedService<TileCatchUp>();
         services.AddScoped<TransparencyService>();
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
