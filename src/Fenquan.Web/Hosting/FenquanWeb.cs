@@ -152,6 +152,8 @@ public static class FenquanWeb
         services.AddScoped<Finance.PaymentService>();
         services.AddScoped<Flags.FlagService>();
         services.AddScoped<Finance.BudgetService>();
+        services.AddScoped<Finance.ReceptionService>();
+        services.AddSingleton(sp => new ReceptionOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddScoped<Finance.StatementService>();
         services.AddSingleton(sp => new InspectionOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.Configure<Finance.InspectionOptions>(builder.Configuration.GetSection(Finance.InspectionOptions.Section));
@@ -315,6 +317,7 @@ public static class FenquanWeb
         app.MapFinanceApi();
         app.MapFlagApi();
         app.MapBudgetApi();
+        app.MapReceptionApi();
         app.MapStatementApi();
         app.MapInspectionApi();
         app.MapOpenApi().AllowAnonymous();
