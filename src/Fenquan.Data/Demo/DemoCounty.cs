@@ -1,6 +1,5 @@
 using System.Globalization;
 using Fenquan.Core.Matters;
-using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
@@ -216,6 +215,26 @@ public static class DemoCounty
         ActionKind.InformTeam => "已向班子通报。",
         ActionKind.Reject or ActionKind.Return => string.Empty,
     };
+
+    /// <summary>A demo matter's kind drawn at random: its area from <paramref name="areas"/>, then its kind, initiator, flags and the initiator's role.</summary>
+    internal static (Area Area, MatterKind Kind, InitiatorKind Initiator, MatterFlags Flags, Role Role) DrawKind(Random random, Area[] areas)
+    {
+        var area = areas[random.Next(areas.Length)];
+        var kinds = MatterKinds.For(area);
+        var kind = kinds[random.Next(kinds.Count)];
+        var initiators = MatterKinds.Initiators(area, kind);
+        var initiatorKind = initiators[random.Next(initiators.Count)];
+        var flagChoices = MatterKinds.FlagCombinations(area, kind);
+        var flags = flagChoices[random.Next(flagChoices.Count)];
+        var role = initiatorKind switch
+        {
+            InitiatorKind.Staff => Role.Staff,
+            InitiatorKind.Section => Role.SectionHead,
+            InitiatorKind.Deputy => Role.Deputy,
+            InitiatorKind.Principal => Role.Principal,
+        };
+        return (area, kind, initiatorKind, flags, role);
+    }
 
     internal static decimal Amount(Random random)
     {

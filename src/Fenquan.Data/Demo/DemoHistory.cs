@@ -53,21 +53,7 @@ internal sealed class DemoHistory(FenquanStore store, MatterOperations operation
     public async Task<(Matter Matter, DemoPerson Initiator)> SubmitAsync(UnitId unit)
     {
         var staffOf = people.Where(p => p.Unit == unit).ToList();
-        Area[] areas = [Area.Finance, Area.Finance, Area.Procurement, Area.Personnel, Area.Construction, Area.AdministrativeApproval];
-        var area = areas[random.Next(areas.Length)];
-        var kinds = MatterKinds.For(area);
-        var kind = kinds[random.Next(kinds.Count)];
-        var initiators = MatterKinds.Initiators(area, kind);
-        var initiatorKind = initiators[random.Next(initiators.Count)];
-        var flagChoices = MatterKinds.FlagCombinations(area, kind);
-        var flags = flagChoices[random.Next(flagChoices.Count)];
-        var initiatorRole = initiatorKind switch
-        {
-            InitiatorKind.Staff => Role.Staff,
-            InitiatorKind.Section => Role.SectionHead,
-            InitiatorKind.Deputy => Role.Deputy,
-            InitiatorKind.Principal => Role.Principal,
-        };
+        var (_, kind, initiatorKind, flags, initiatorRole) = DrawKind(random, [Area.Finance, Area.Finance, Area.Procurement, Area.Personnel, Area.Construction, Area.AdministrativeApproval]);
         var candidates = staffOf.Where(p => p.Role == initiatorRole).ToList();
         var initiator = candidates[random.Next(candidates.Count)];
         var amount = MatterKinds.HasAmount(kind) ? Amount(random) : 0m;
