@@ -170,10 +170,11 @@ public static class DemoCounty
             progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));
         }
 
+        var recent = 0;
         if (options.Matters > 0 && options.OpenTasksPerPerson > 0)
         {
             clock.MoveTo(historyEnd);
-            await new DemoRecentWork(history, options.OpenTasksPerPerson).SeedAsync(units, now, cancellationToken);
+            recent = await new DemoRecentWork(history, options.OpenTasksPerPerson).SeedAsync(units, now, cancellationToken);
         }
 
         // R40: 城关镇's office (the unit administrator) has proposed a higher small-expense limit; it
@@ -184,7 +185,7 @@ public static class DemoCounty
         var raised = DefaultPolicy.Create(new UnitLimits(4_000m, UnitPlan[0].Purchase, county.Bounds.CollectiveLimit), county.Bounds, effectiveFrom: today);
         Ok(await policies.ProposeAsync(county.Id, firstUnit, new PolicyProposer(office.Id, IsUnitAdministrator: true), "小额支出限额由3,000元调整为4,000元", raised, today));
 
-        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters) { CountyDisciplineInspection = inspector };
+        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters + recent) { CountyDisciplineInspection = inspector };
     }
 
     /// <summary>R6: a supplier paid as its register entry.</summary>

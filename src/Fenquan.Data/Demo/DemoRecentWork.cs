@@ -23,7 +23,8 @@ internal sealed class DemoRecentWork(DemoHistory history, int tasks)
     /// <summary>Draws per unit before the demo gives up (a seeded draw: it either always succeeds or always fails).</summary>
     private const int MaxDraws = 120;
 
-    public async Task SeedAsync(IReadOnlyList<(UnitId Id, string Name)> units, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Seeds the recent work; returns how many matters it submitted.</summary>
+    public async Task<int> SeedAsync(IReadOnlyList<(UnitId Id, string Name)> units, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var clock = history.Clock;
         var start = clock.GetUtcNow();
@@ -72,6 +73,8 @@ internal sealed class DemoRecentWork(DemoHistory history, int tasks)
         {
             await MeetingsAsync(waitingForTeam, now);
         }
+
+        return drawn;
     }
 
     /// <summary>R43: a meeting held on the first matter today whose minutes some members have signed, and the next meeting scheduled with the other two.</summary>

@@ -58,6 +58,7 @@ public class DemoCountyTests
         await using var db = database.Context();
         var matters = await db.Matters.AsNoTracking().Include(m => m.Actions).ToListAsync();
         Assert.True(matters.Count > 60, "the recent work comes on top of the history");
+        Assert.Equal(info.Matters, matters.Count);
         Assert.All(matters, m => Assert.InRange(m.SubmittedAt, now.AddDays(-301), now));
         Assert.All(matters.SelectMany(m => m.Actions), a => Assert.True(a.At <= now, $"an action at {a.At:u}"));
         Assert.All(await db.Set<Budget>().AsNoTracking().ToListAsync(), b => Assert.True(b.Year <= now.Year, $"a budget for {b.Year}"));
