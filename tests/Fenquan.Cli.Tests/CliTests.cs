@@ -21,7 +21,8 @@ public sealed partial class CliTests : IDisposable
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    /// <summary>Runs `fenquan` in-process with the arguments; its exit code and output.</summary>
+    internal static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var console = new TestConsole().Width(400);
         var exit = await FenquanApp.RunAsync(args, console);

@@ -83,6 +83,22 @@ public sealed class PostgresServer : IAsyncDisposable
         return $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database={name}";
     }
 
+    /// <summary>
+    /// Runs one of the installation's client tools (pg_dump, pg_restore) against this server, as the
+    /// postgres user over loopback; skips the test (fails it under FENQUAN_REQUIRE_ALL=1) when the
+    /// installation lacks the tool, and fails it when the tool fails.
+    /// </summary>
+    public void RunClientTool(string tool, IReadOnlyList<string> arguments)
+    {
+        var program = Path.Combine(_binaries, tool);
+        if (!File.Exists(program))
+        {
+            Requirements.Missing($"{tool} (not in {_binaries})");
+        }
+
+        Run(program, ["--host=127.0.0.1", "--port=" + Port.ToString(CultureInfo.InvariantCulture), "--username=postgres", .. arguments], asPostgresUser: false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Stop();

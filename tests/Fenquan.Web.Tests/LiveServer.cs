@@ -32,7 +32,7 @@ public sealed class LiveServer : IAsyncDisposable
         var app = FenquanWeb.Build(
         [
             "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", Browser.BrowserHost.ProjectFolder(),
-            "--Fenquan:DemoMatters=" + demoMatters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Fenquan:DemoMatters=" + demoMatters.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Fenquan:DemoOpenTasks=0",
             "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerAddress=1000",
             "--Logging:LogLevel:Default=Warning", .. extra,
         ], builder =>

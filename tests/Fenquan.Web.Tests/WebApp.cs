@@ -67,6 +67,7 @@ public sealed class WebApp : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Fenquan:DemoMatters", "4");
+        builder.UseSetting("Fenquan:DemoOpenTasks", "0");
         builder.UseSetting("Fenquan:DemoPassword", Password);
         builder.UseSetting("Fenquan:SignInPermitsPerAddress", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Fenquan.Core.Matters;
-using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
@@ -19,6 +18,13 @@ public sealed record DemoOptions
 
     /// <summary>How far back the demo's history starts from now.</summary>
     public int DaysOfHistory { get; init; } = 300;
+
+    /// <summary>
+    /// The tasks each principal, deputy and office reviewer finds waiting on first sign-in: recent
+    /// matters (of the last <see cref="DemoCounty.RecentDays"/> days) routed to them. 0: none, and no
+    /// recent meetings either. A demo of no <see cref="Matters"/> is the organisation alone.
+    /// </summary>
+    public int OpenTasksPerPerson { get; init; } = 2;
 }
 
 /// <summary>One demo person: who they are and what they do, for the sign-in list.</summary>
@@ -36,11 +42,19 @@ public sealed record DemoCountyInfo(CountyId County, string Name, IReadOnlyList<
 /// a discipline member and staff), the default policy of each unit with its own limits, and a few
 /// hundred matters across all five areas and all states — every one of them made through the same
 /// operations and rules as real use, and ledgered. History is spread over the past months on a
-/// simulated clock, so matters and actions carry plausible dates.
+/// simulated clock that never passes the real now, so matters and actions carry plausible dates; only
+/// matters of the last weeks are still in flight. The last days bring every principal, deputy and
+/// office their open tasks, and the first unit its meetings in every state (<see cref="DemoRecentWork"/>).
 /// </summary>
 public static class DemoCounty
 {
     public const string CountyName = "清河县";
+
+    /// <summary>The last days, in which the open work every official finds on first sign-in was submitted.</summary>
+    public const int RecentDays = 7;
+
+    /// <summary>History older than this is settled: finished, rejected, returned or withdrawn, never still waiting.</summary>
+    public const int InFlightDays = 21;
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "萧", "田", "董", "潘", "袁", "蔡", "蒋", "余"];
 
@@ -75,7 +89,8 @@ public static class DemoCounty
 
     public static async Task<DemoCountyInfo> SeedAsync(DataDirectory data, DatabaseSettings database, TimeProvider time, DemoOptions options, IProgress<(string Stage, double Percent)>? progress = null, CancellationToken cancellationToken = default)
     {
-        var clock = new DemoClock(time.GetUtcNow().AddDays(-options.DaysOfHistory));
+        var now = time.GetUtcNow();
+        var clock = new DemoClock(now.AddDays(-options.DaysOfHistory), until: now.AddMinutes(-10));
         await using var store = await FenquanStore.OpenAsync(data, database, clock, cancellationToken);
         var random = new Random(options.Seed);
         var organization = new OrganizationOperations(store.Writer);
@@ -129,10 +144,9 @@ public static class DemoCounty
             var limits = new UnitLimits(plan.Small, plan.Purchase, county.Bounds.CollectiveLimit);
             Ok(await policies.SeedFirstVersionAsync(county.Id, unit.Id, DefaultPolicy.Create(limits, county.Bounds, effectiveFrom: start)));
 
-            // R4, R5: a confirmed budget for every year of the demo's matters (which still reach into
-            // next year: the demo's dates are to move into the past, issue 12).
+            // R4, R5: a confirmed budget for every year of the demo's matters.
             var financeStaff = people.First(p => p.Unit == unit.Id && p.Role == Role.FinanceStaff).Id;
-            await DemoBudgets.SeedAsync(new BudgetOperations(store.Writer), county.Id, unit.Id, financeStaff, deputies[0], start.Year, time.GetUtcNow().Year + 1, options.Matters);
+            await DemoBudgets.SeedAsync(new BudgetOperations(store.Writer), county.Id, unit.Id, financeStaff, deputies[0], start.Year, now.Year, options.Matters);
         }
 
         var inspector = await DemoRegisters.SeedAsync(organization, new CountyChangeOperations(store.Writer), county.Id, [.. units.Select(u => u.Item1)]);
@@ -140,13 +154,27 @@ public static class DemoCounty
         // A stream of its own for the register entries matters name, so the main stream (and with it
         // every other choice of the demo) stays what it was before the registers.
         var registerRandom = new Random(options.Seed + 1);
-        var step = TimeSpan.FromMinutes(options.DaysOfHistory * 24.0 * 60.0 * 0.97 / Math.Max(1, options.Matters));
+        // Matter i is submitted at its place in the history, which ends where the recent work begins;
+        // its steps follow at a pace that leaves the next matter its place.
+        var historyStart = clock.GetUtcNow();
+        var historyEnd = now.AddDays(-(options.OpenTasksPerPerson > 0 ? RecentDays : 0));
+        var step = (historyEnd - historyStart) / Math.Max(1, options.Matters);
+        var settled = now.AddDays(-InFlightDays);
+        var history = new DemoHistory(store, matters, county, people, suppliers, random, registerRandom, clock, step / 4 / TimeSpan.FromDays(1));
         for (var i = 0; i < options.Matters; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            clock.Advance(step);
-            await SeedMatterAsync(store, matters, county, people, suppliers, random, registerRandom, clock);
+            clock.MoveTo(historyStart + (step * i));
+            var unit = people[random.Next(people.Count)].Unit;
+            await history.SeedMatterAsync(unit, mayStayInFlight: clock.GetUtcNow() >= settled);
             progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));
+        }
+
+        var recent = 0;
+        if (options.Matters > 0 && options.OpenTasksPerPerson > 0)
+        {
+            clock.MoveTo(historyEnd);
+            recent = await new DemoRecentWork(history, options.OpenTasksPerPerson).SeedAsync(units, now, cancellationToken);
         }
 
         // R40: 城关镇's office (the unit administrator) has proposed a higher small-expense limit; it
@@ -157,139 +185,11 @@ public static class DemoCounty
         var raised = DefaultPolicy.Create(new UnitLimits(4_000m, UnitPlan[0].Purchase, county.Bounds.CollectiveLimit), county.Bounds, effectiveFrom: today);
         Ok(await policies.ProposeAsync(county.Id, firstUnit, new PolicyProposer(office.Id, IsUnitAdministrator: true), "小额支出限额由3,000元调整为4,000元", raised, today));
 
-        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters) { CountyDisciplineInspection = inspector };
+        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters + recent) { CountyDisciplineInspection = inspector };
     }
 
     /// <summary>R6: a supplier paid as its register entry.</summary>
     internal static Payee Supplier(Core.Counterparties.Counterparty supplier) => Payee.Counterparty(supplier.Id, supplier.Name);
-
-    private static async Task SeedMatterAsync(FenquanStore store, MatterOperations operations, County county, List<DemoPerson> people, IReadOnlyList<Core.Counterparties.Counterparty> suppliers, Random random, Random registerRandom, DemoClock clock)
-    {
-        var unit = people[random.Next(people.Count)].Unit;
-        var staffOf = people.Where(p => p.Unit == unit).ToList();
-        Area[] areas = [Area.Finance, Area.Finance, Area.Procurement, Area.Personnel, Area.Construction, Area.AdministrativeApproval];
-        var area = areas[random.Next(areas.Length)];
-        var kinds = MatterKinds.For(area);
-        var kind = kinds[random.Next(kinds.Count)];
-        var initiators = MatterKinds.Initiators(area, kind);
-        var initiatorKind = initiators[random.Next(initiators.Count)];
-        var flagChoices = MatterKinds.FlagCombinations(area, kind);
-        var flags = flagChoices[random.Next(flagChoices.Count)];
-        var initiatorRole = initiatorKind switch
-        {
-            InitiatorKind.Staff => Role.Staff,
-            InitiatorKind.Section => Role.SectionHead,
-            InitiatorKind.Deputy => Role.Deputy,
-            InitiatorKind.Principal => Role.Principal,
-        };
-        var candidates = staffOf.Where(p => p.Role == initiatorRole).ToList();
-        var initiator = candidates[random.Next(candidates.Count)];
-        var amount = MatterKinds.HasAmount(kind) ? Amount(random) : 0m;
-        var payee = kind is MatterKind.Expense
-            ? Payee.Person(initiator.Id, initiator.Name)
-            : Supplier(suppliers[random.Next(suppliers.Count)]);
-        var titles = Titles[kind];
-        var title = titles[random.Next(titles.Length)];
-
-        // R40: the matter names a register entry, and the county's data decides its flags; the
-        // random flags above only choose which kind of entry it names.
-        var (itemCode, itemTitle) = RegisterEntry(kind, flags, registerRandom);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var submitted = await operations.SubmitAsync(new SubmitMatter(county.Id, unit, kind, itemTitle ?? title, amount, payee, initiator.Id, initiatorKind, MatterFlags.None, today) { ItemCode = itemCode },
-            budgetLine: DemoBudgets.LineFor(kind, itemTitle ?? title));
-        var matter = Ok(submitted);
-
-        // Where the matter should end up: most finish, some stay in flight, some are turned down.
-        var roll = random.NextDouble();
-        var stopAfter = roll < 0.25 ? random.Next(0, matter.Route.Steps.Count) : int.MaxValue;
-        var reject = roll is >= 0.25 and < 0.33;
-        var giveBack = roll is >= 0.33 and < 0.40;
-        var withdraw = roll is >= 0.40 and < 0.44;
-        if (withdraw)
-        {
-            clock.Advance(TimeSpan.FromHours(2));
-            Ok(await operations.WithdrawAsync(county.Id, matter.Id, initiator.Id));
-            return;
-        }
-
-        for (var done = 0; done < stopAfter; done++)
-        {
-            await using var db = store.Context();
-            var current = MatterOperations.Load(db, county.Id, matter.Id)!;
-            if (current.CurrentStep is not { } next)
-            {
-                return;
-            }
-
-            clock.Advance(TimeSpan.FromHours(1 + random.Next(20)));
-            if (current.WaitsForTeam)
-            {
-                // R43: the team decides (or hears) it in a recorded meeting whose minutes everyone present signs.
-                await HoldMeetingAsync(store, county.Id, current.Id, approve: !reject);
-                if (reject)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            var org = OrganizationOperations.LoadUnitView(db, county.Id, unit);
-            var actors = current.WhoMayActNow(org);
-            if (actors.Count == 0)
-            {
-                return;
-            }
-
-            var actor = actors[random.Next(actors.Count)];
-            var deciding = StepActions.IsDeciding(next.Kind) && !StepActions.IsRecording(next);
-            if ((reject || giveBack) && deciding && done > 0)
-            {
-                var kindOfRefusal = reject ? ActionKind.Reject : ActionKind.Return;
-                Ok(await operations.ActAsync(county.Id, matter.Id, new ActRequest(actor, kindOfRefusal, reject ? "不符合规定,不予批准。" : "请补充发票和明细后重新提交。")));
-                return;
-            }
-
-            var action = StepActions.CompletingAction(next.Kind);
-            Ok(await operations.ActAsync(county.Id, matter.Id, new ActRequest(actor, action, Comment(action, current.Area), Reference(action, current.Area, today, random))));
-        }
-    }
-
-    /// <summary>
-    /// The matter's team step decided as real use decides it, in one unit of work: a meeting of the
-    /// unit's team, its opinions, outcome and minutes signed by every member present, whose last
-    /// signature binds the matter (R43; <see cref="DemoMeeting"/>).
-    /// </summary>
-    private static async Task HoldMeetingAsync(FenquanStore store, CountyId county, MatterId matterId, bool approve) =>
-        Ok(await store.Writer.ExecuteAsync(county, "demo.meeting_held", ctx =>
-        {
-            var matter = MatterOperations.Load(ctx, matterId) ?? throw new InvalidOperationException($"The demo matter {matterId} is missing.");
-            var meeting = DemoMeeting.Decide(matter, ctx.UnitView(matter.UnitId), ctx.Now, approve);
-            ctx.Db.Add(meeting);
-            return Result<Meeting>.Ok(meeting);
-        }));
-
-    /// <summary>The register entry a demo matter names, and the title it gives the matter (null: keep the drawn one).</summary>
-    private static (string? Code, string? Title) RegisterEntry(MatterKind kind, MatterFlags drawn, Random random)
-    {
-        switch (kind)
-        {
-            case MatterKind.PurchasePlan when drawn.HasFlag(MatterFlags.CatalogueItem):
-                var entry = DemoRegisters.Catalogue.Entries[random.Next(DemoRegisters.Catalogue.Entries.Count)];
-                return (entry.Code, "采购" + entry.Name);
-            case MatterKind.PurchasePlan:
-                return (Core.Procurement.ProcurementCatalogue.NotInCatalogue, NotInCatalogueTitles[random.Next(NotInCatalogueTitles.Length)]);
-            case MatterKind.ApprovalItem:
-                // An item whose "major" mark gives the drawn flags: the demo's routes stay as they were.
-                var items = DemoRegisters.Register.Items.Where(i => i.IsMajor == drawn.HasFlag(MatterFlags.MajorApprovalItem)).ToList();
-                var item = items[random.Next(items.Count)];
-                return (item.Code, item.Name + "申请");
-            default:
-                return (null, null);
-        }
-    }
-
-    private static readonly string[] NotInCatalogueTitles = ["采购防汛物资", "采购劳保用品", "采购绿化苗木", "采购档案盒"];
 
     /// <summary>The external reference a demo action records: meeting minutes, a tender number, a notice period.</summary>
     internal static string? Reference(ActionKind action, Area area, DateOnly today, Random random) => action switch
@@ -317,6 +217,26 @@ public static class DemoCounty
         ActionKind.Reject or ActionKind.Return => string.Empty,
     };
 
+    /// <summary>A demo matter's kind drawn at random: its area from <paramref name="areas"/>, then its kind, initiator, flags and the initiator's role.</summary>
+    internal static (Area Area, MatterKind Kind, InitiatorKind Initiator, MatterFlags Flags, Role Role) DrawKind(Random random, Area[] areas)
+    {
+        var area = areas[random.Next(areas.Length)];
+        var kinds = MatterKinds.For(area);
+        var kind = kinds[random.Next(kinds.Count)];
+        var initiators = MatterKinds.Initiators(area, kind);
+        var initiatorKind = initiators[random.Next(initiators.Count)];
+        var flagChoices = MatterKinds.FlagCombinations(area, kind);
+        var flags = flagChoices[random.Next(flagChoices.Count)];
+        var role = initiatorKind switch
+        {
+            InitiatorKind.Staff => Role.Staff,
+            InitiatorKind.Section => Role.SectionHead,
+            InitiatorKind.Deputy => Role.Deputy,
+            InitiatorKind.Principal => Role.Principal,
+        };
+        return (area, kind, initiatorKind, flags, role);
+    }
+
     internal static decimal Amount(Random random)
     {
         var band = random.Next(10);
@@ -330,7 +250,7 @@ public static class DemoCounty
         };
     }
 
-    private static T Ok<T>(Result<T> result) =>
+    internal static T Ok<T>(Result<T> result) =>
         result.IsOk ? result.Value : throw new InvalidOperationException($"The demo data broke a rule: {result.Refusal}");
 
     private sealed class NameSource(Random random)
@@ -348,16 +268,6 @@ public static class DemoCounty
                 }
             }
         }
-    }
-
-    /// <summary>The simulated clock the demo's history is written on.</summary>
-    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 
     /// <summary>Whether the database already holds the demo county (first start seeds it once).</summary>

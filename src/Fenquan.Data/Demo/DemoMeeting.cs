@@ -15,16 +15,21 @@ namespace Fenquan.Data.Demo;
 /// </summary>
 internal static class DemoMeeting
 {
-    public static Meeting Decide(Matter matter, OrganizationSnapshot org, DateTimeOffset at, bool approve)
+    /// <summary>Members who have not signed yet the minutes of the demo's meeting awaiting signatures.</summary>
+    public const int Unsigned = 2;
+
+    public static Meeting Decide(Matter matter, OrganizationSnapshot org, DateTimeOffset at, bool approve) => Hold(matter, org, at, approve, unsigned: 0);
+
+    /// <summary>
+    /// As <see cref="Decide"/>, but the last <paramref name="unsigned"/> members present have not
+    /// signed the minutes yet: the meeting is closed and holds the matter until they do.
+    /// </summary>
+    public static Meeting Hold(Matter matter, OrganizationSnapshot org, DateTimeOffset at, bool approve, int unsigned)
     {
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        var chair = org.Principals(matter.UnitId, day)[0];
-        var recorder = org.PeopleWithRole(matter.UnitId, Role.OfficeReviewer, day).First(p => p != matter.InitiatorId && p != matter.Payee.PersonId);
-        var meeting = Ok(Meeting.Schedule(new ScheduleMeeting(matter.CountyId, matter.UnitId, MeetingKind.TeamMeeting, $"{day:yyyy-MM-dd} 班子会议", at, chair), org, at));
-        PersonId[] concerned = matter.Area == Area.Personnel
-            ? [org.PeopleWithRole(matter.UnitId, Role.Staff, day).First(p => p != matter.InitiatorId)]
-            : [];
-        var item = Ok(meeting.AddItem(matter, new AgendaItemRequest(concerned, ["请示及相关材料"]), [], at));
+        var meeting = Schedule([matter], org, at, at);
+        var item = meeting.Items[0];
+        var recorder = Recorder(matter, org, meeting.MeetingDate);
+        var chair = meeting.ChairId;
         Ok(meeting.Open([], org, at));
         foreach (var member in meeting.Members)
         {
@@ -49,13 +54,36 @@ internal static class DemoMeeting
         }
 
         var minutes = Ok(meeting.DrawUpMinutes(at));
-        foreach (var signer in minutes.Content.RequiredSigners)
+        var signers = minutes.Content.RequiredSigners;
+        foreach (var signer in signers.Take(signers.Count - unsigned))
         {
             Ok(meeting.SignMinutes(minutes.Id, signer, null, id => id == matter.Id ? matter : null, at));
         }
 
         return meeting;
     }
+
+    /// <summary>A meeting of the matters' unit's team at <paramref name="scheduledAt"/>, chaired by its first principal, with the matters on its agenda.</summary>
+    public static Meeting Schedule(IReadOnlyList<Matter> matters, OrganizationSnapshot org, DateTimeOffset scheduledAt, DateTimeOffset now)
+    {
+        var first = matters[0];
+        var day = DateOnly.FromDateTime(scheduledAt.UtcDateTime);
+        var chair = org.Principals(first.UnitId, day)[0];
+        var meeting = Ok(Meeting.Schedule(new ScheduleMeeting(first.CountyId, first.UnitId, MeetingKind.TeamMeeting, $"{day:yyyy-MM-dd} 班子会议", scheduledAt, chair), org, now));
+        foreach (var matter in matters)
+        {
+            // R11: a personnel item names the person it concerns (recused with their relatives).
+            PersonId[] concerned = matter.Area == Area.Personnel
+                ? [org.PeopleWithRole(matter.UnitId, Role.Staff, day).First(p => p != matter.InitiatorId)]
+                : [];
+            Ok(meeting.AddItem(matter, new AgendaItemRequest(concerned, ["请示及相关材料"]), [], now));
+        }
+
+        return meeting;
+    }
+
+    private static PersonId Recorder(Matter matter, OrganizationSnapshot org, DateOnly day) =>
+        org.PeopleWithRole(matter.UnitId, Role.OfficeReviewer, day).First(p => p != matter.InitiatorId && p != matter.Payee.PersonId);
 
     /// <summary>The rows a seeded meeting adds (each one ledger entry).</summary>
     public static long RowCount(Meeting meeting) =>

@@ -167,21 +167,7 @@ public static class BulkSeeder
         var router = PolicyOperations.RouterOf(version);
         for (var attempt = 0; ; attempt++)
         {
-            Area[] areas = [Area.Finance, Area.Finance, Area.Finance, Area.Procurement, Area.Personnel, Area.Construction, Area.AdministrativeApproval];
-            var area = areas[random.Next(areas.Length)];
-            var kinds = MatterKinds.For(area);
-            var kind = kinds[random.Next(kinds.Count)];
-            var initiators = MatterKinds.Initiators(area, kind);
-            var initiatorKind = initiators[random.Next(initiators.Count)];
-            var flagChoices = MatterKinds.FlagCombinations(area, kind);
-            var flags = flagChoices[random.Next(flagChoices.Count)];
-            var role = initiatorKind switch
-            {
-                InitiatorKind.Staff => Role.Staff,
-                InitiatorKind.Section => Role.SectionHead,
-                InitiatorKind.Deputy => Role.Deputy,
-                InitiatorKind.Principal => Role.Principal,
-            };
+            var (_, kind, initiatorKind, flags, role) = DemoCounty.DrawKind(random, [Area.Finance, Area.Finance, Area.Finance, Area.Procurement, Area.Personnel, Area.Construction, Area.AdministrativeApproval]);
             var candidates = unit.Org.PeopleWithRole(unit.Id, role, date);
             if (candidates.Count == 0)
             {

@@ -24,6 +24,9 @@ public sealed class FenquanOptions
     /// <summary>How many demo matters to seed.</summary>
     public int DemoMatters { get; set; } = 300;
 
+    /// <summary>The tasks each demo principal, deputy and office reviewer finds on first sign-in (<see cref="Data.Demo.DemoOptions.OpenTasksPerPerson"/>; 0: none, nor the recent meetings).</summary>
+    public int DemoOpenTasks { get; set; } = new Data.Demo.DemoOptions().OpenTasksPerPerson;
+
     /// <summary>
     /// The demo accounts' password. When empty, one is generated at first start and kept in the
     /// data folder (demo-password.txt), never in the repository.

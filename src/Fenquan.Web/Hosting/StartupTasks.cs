@@ -77,7 +77,7 @@ public sealed class StartupTasks(
         if (!exists)
         {
             logger.LogInformation("Seeding the demo county {County} ({Matters} matters)…", DemoCounty.CountyName, options.Value.DemoMatters);
-            var info = await DemoCounty.SeedAsync(store.Data, store.Database, store.Time, new DemoOptions { Matters = options.Value.DemoMatters }, cancellationToken: cancellationToken);
+            var info = await DemoCounty.SeedAsync(store.Data, store.Database, store.Time, new DemoOptions { Matters = options.Value.DemoMatters, OpenTasksPerPerson = options.Value.DemoOpenTasks }, cancellationToken: cancellationToken);
             await DemoAccounts.CreateAsync(users, info, password);
         }
 

@@ -34,7 +34,7 @@ public sealed class ExpenseFlowBrowserTests
         await using var app = FenquanWeb.Build(
         [
             "--data", data, "--urls", "http://127.0.0.1:0", "--contentRoot", BrowserHost.ProjectFolder(),
-            "--Fenquan:DemoMatters=6", "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerAddress=1000",
+            "--Fenquan:DemoMatters=6", "--Fenquan:DemoOpenTasks=0", "--Fenquan:DemoPassword=" + WebApp.Password, "--Fenquan:SignInPermitsPerAddress=1000",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -28,7 +28,7 @@ public sealed class FirstStartTests
 
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
             var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", configuration, "--project", project, "--", "--urls", "http://127.0.0.1:0",
-                "--Fenquan:DemoMatters=2", "--Fenquan:DemoPassword=" + WebApp.Password, "--Logging:LogLevel:Default=Warning"])
+                "--Fenquan:DemoMatters=2", "--Fenquan:DemoOpenTasks=0", "--Fenquan:DemoPassword=" + WebApp.Password, "--Logging:LogLevel:Default=Warning"])
             {
                 WorkingDirectory = folder,
                 RedirectStandardOutput = true,
