@@ -288,6 +288,13 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid?>("SupersededBy")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("TookEffectAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaitingForIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CountyId", "Subject", "SubjectId", "Number")

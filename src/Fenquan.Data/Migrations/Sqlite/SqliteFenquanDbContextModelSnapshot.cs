@@ -283,6 +283,13 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<Guid?>("SupersededBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("TookEffectAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitingForIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CountyId", "Subject", "SubjectId", "Number")
