@@ -32,16 +32,6 @@ public sealed record CountySettingsInput
     public CountyBounds Over(CountyBounds current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return new CountyBounds
-        {
-            SmallExpenseMin = SmallExpenseMin ?? current.SmallExpenseMin,
-            SmallExpenseMax = SmallExpenseMax ?? current.SmallExpenseMax,
-            PurchaseMin = PurchaseMin ?? current.PurchaseMin,
-            PurchaseMax = PurchaseMax ?? current.PurchaseMax,
-            CollectiveLimit = CollectiveLimit ?? current.CollectiveLimit,
-            LawEnforcementEnabled = LawEnforcementEnabled ?? current.LawEnforcementEnabled,
-            ForbidSingleDeputyHoldingAll = ForbidSingleDeputyHoldingAll ?? current.ForbidSingleDeputyHoldingAll,
-            ForbidDisciplineMemberPortfolio = ForbidDisciplineMemberPortfolio ?? current.ForbidDisciplineMemberPortfolio,
-        };
+        return current.With(SmallExpenseMin, SmallExpenseMax, PurchaseMin, PurchaseMax, CollectiveLimit, LawEnforcementEnabled, ForbidSingleDeputyHoldingAll, ForbidDisciplineMemberPortfolio);
     }
 }
