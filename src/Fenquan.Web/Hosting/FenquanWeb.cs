@@ -140,6 +140,7 @@ public static class FenquanWeb
         services.AddScoped<AttachmentService>();
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
+        services.AddScoped<FirstSignInCodes>();
         services.AddScoped<Registers.CounterpartyService>();
         services.AddScoped<Public.PublicRegisterService>();
         services.AddSingleton(sp => new ApplicationOperations(sp.GetRequiredService<FenquanStore>().Writer));
@@ -245,6 +246,7 @@ public static class FenquanWeb
             {
                 pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                pages.Conventions.AllowAnonymousToPage("/Account/First");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 pages.Conventions.AllowAnonymousToPage("/Account/Denied");
                 pages.Conventions.AllowAnonymousToPage("/Setup/Index");
@@ -308,6 +310,7 @@ public static class FenquanWeb
         app.MapMeetingApi();
         app.MapPolicyApi();
         app.MapCountyDataApi();
+        app.MapAccountApi();
         app.MapCounterpartyApi();
         app.MapTransparency();
         app.MapComplaintApi();
