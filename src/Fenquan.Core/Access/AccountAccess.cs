@@ -34,4 +34,13 @@ public static class AccountAccess
     /// </summary>
     public static Outcome CheckCode(bool hasOpenCode, bool matches, DateTimeOffset? expiresAt, DateTimeOffset now) =>
         hasOpenCode && matches && expiresAt is { } until && now < until ? Outcome.Ok : CodeNotValid;
+
+    public static Refusal TwoFactorFirst { get; } = Refusal.Because("R1", "TwoFactorRequired",
+        "This county requires two-factor sign-in: set up an authenticator at /account/manage/authenticator before anything else.");
+
+    /// <summary>
+    /// Whether a signed-in account must set up its authenticator before it uses anything: the county
+    /// requires two-factor sign-in and the account has none yet.
+    /// </summary>
+    public static bool MustSetUpTwoFactor(bool countyRequires, bool accountHasTwoFactor) => countyRequires && !accountHasTwoFactor;
 }

@@ -164,6 +164,26 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
             return Result<Core.Organization.County>.Ok(target);
         });
 
+    /// <summary>
+    /// Requires (or stops requiring) two-factor sign-in for every account of the county, at once and
+    /// ledgered with the administrator who set it: it tightens sign-in and decides no route, so it
+    /// does not wait for a second official (R40 is for route-deciding data).
+    /// </summary>
+    public Task<Result<Core.Organization.County>> RequireTwoFactorAsync(CountyId county, bool required, CountyOfficial by) =>
+        writer.ExecuteAsync(county, required ? "county.two_factor_required" : "county.two_factor_optional", ctx =>
+        {
+            ArgumentNullException.ThrowIfNull(by);
+            var target = ctx.Db.Counties.SingleOrDefault(c => c.Id == county);
+            if (target is null)
+            {
+                return Refusal.NotFound($"County {county}");
+            }
+
+            target.RequireTwoFactor(required);
+            ctx.Append("CountySetting", county.Value, System.Text.Json.JsonSerializer.Serialize(new { twoFactorRequired = required, by = by.Account }));
+            return Result<Core.Organization.County>.Ok(target);
+        });
+
     /// <summary>The county's changes of a subject (all subjects when null), newest first.</summary>
     public static IReadOnlyList<CountyChange> Changes(FenquanDbContext db, CountyId county, CountyChangeSubject? subject = null, int take = 100)
     {

@@ -40,7 +40,8 @@ public sealed record CountySettingsDto(
     CountyChangeDto? Pending,
     IReadOnlyList<string> PendingWouldWaitFor,
     CountyChangeDto? Waiting,
-    IReadOnlyList<string> WaitingFor);
+    IReadOnlyList<string> WaitingFor,
+    bool TwoFactorRequired);
 
 /// <summary>
 /// A proposal: the subject, what changes in a few words, and the subject's whole new data in its
@@ -64,7 +65,7 @@ public static class CountyDataEndpoints
             {
                 var view = data.Settings(caller.Viewer, caller.Viewer.Today);
                 return Results.Ok(new CountySettingsDto(
-                    caller.Viewer.County.Value, view.Name, view.Bounds, view.Pending is { } p ? ToDto(p) : null, view.PendingWouldWaitFor, view.Waiting is { } w ? ToDto(w) : null, view.WaitingFor));
+                    caller.Viewer.County.Value, view.Name, view.Bounds, view.Pending is { } p ? ToDto(p) : null, view.PendingWouldWaitFor, view.Waiting is { } w ? ToDto(w) : null, view.WaitingFor, view.TwoFactorRequired));
             })
             .WithSummary("The county's name, bounds and switches in force (R2–R5, R16), and the bounds changes under way");
 

@@ -141,6 +141,7 @@ public static class FenquanWeb
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
         services.AddScoped<FirstSignInCodes>();
+        services.AddSingleton<TwoFactorRequirement>();
         services.AddScoped<Registers.CounterpartyService>();
         services.AddScoped<Public.PublicRegisterService>();
         services.AddSingleton(sp => new ApplicationOperations(sp.GetRequiredService<FenquanStore>().Writer));
@@ -302,6 +303,7 @@ public static class FenquanWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use((context, next) => context.RequestServices.GetRequiredService<TwoFactorRequirement>().EnforceAsync(context, next));
         app.UseAntiforgery();
 
         app.MapRazorPages();

@@ -30,7 +30,8 @@ public sealed record CountySettingsView(
     CountyChange? Pending,
     IReadOnlyList<string> PendingWouldWaitFor,
     CountyChange? Waiting,
-    IReadOnlyList<string> WaitingFor);
+    IReadOnlyList<string> WaitingFor,
+    bool TwoFactorRequired);
 
 /// <summary>What a proposed change would change, for its confirmer: entries added, removed and changed, by code.</summary>
 public sealed record ChangeDiff(IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Changed);
@@ -68,7 +69,7 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
                 ? [.. check.Value.Select(u => u.Name)]
                 : [];
         IReadOnlyList<string> waitingFor = waiting is null ? [] : [.. BoundsStandings.Load(session.Db, viewer.County, waiting.WaitingFor).Select(u => u.Name)];
-        return new CountySettingsView(county.Name, county.Bounds, pending, wouldWait, waiting, waitingFor);
+        return new CountySettingsView(county.Name, county.Bounds, pending, wouldWait, waiting, waitingFor, county.TwoFactorRequired);
     }
 
     /// <summary>Proposes new bounds and switches (R2–R5, R16) as this county administrator; a second one confirms.</summary>

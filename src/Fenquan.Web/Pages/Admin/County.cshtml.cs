@@ -105,6 +105,14 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
             confirmed.Result.IsOk && confirmed.Result.Value.State == Core.CountyChanges.CountyChangeState.AwaitingUnits ? Text["Settings.ConfirmedWaiting"] : Text["Settings.ConfirmedInForce"]);
     }
 
+    /// <summary>Requires (or stops requiring) two-factor sign-in for the county's accounts: at once, ledgered.</summary>
+    public async Task<IActionResult> OnPostTwoFactorAsync(bool required, [FromServices] Fenquan.Web.Accounts.TwoFactorRequirement twoFactor)
+    {
+        ArgumentNullException.ThrowIfNull(twoFactor);
+        var set = await twoFactor.SetAsync(Viewer, required);
+        return await ChangedAsync(set.Refusal, Text["Settings.TwoFactorSet"]);
+    }
+
     /// <summary>Sets the county's rules of decision (R43): refused below the floor, naming the rule.</summary>
     public async Task<IActionResult> OnPostDecisionRulesAsync(DecisionRulesInput rules)
     {
