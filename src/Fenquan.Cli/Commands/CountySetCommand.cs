@@ -1,9 +1,6 @@
-using System.ComponentModel;
-using System.Globalization;
 using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Organization;
 using Fenquan.Data.Operations;
-using Fenquan.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Organization;

@@ -32,23 +32,23 @@ public sealed class FirstSignInBrowserTests
         var (name, code) = (row["登录名"]!.ToString()!, row["首次登录码"]!.ToString()!);
         await host.ShotAsync(admin, "01-issued");
 
-        var person = await host.AnonymousAsync();
-        await person.GotoAsync("/account/first");
-        await person.FillAsync("#UserName", name);
-        await person.FillAsync("#Code", code);
-        await person.FillAsync("#Password", "Ouyang-Eigenes-2026");
-        await person.FillAsync("#Confirm", "Ouyang-Eigenes-2026");
-        await person.ClickAsync("[data-testid=first-signin]");
+        async Task<Microsoft.Playwright.IPage> FirstSignInAsync(string password)
+        {
+            var page = await host.AnonymousAsync();
+            await page.GotoAsync("/account/first");
+            await page.FillAsync("#UserName", name);
+            await page.FillAsync("#Code", code);
+            await page.FillAsync("#Password", password);
+            await page.FillAsync("#Confirm", password);
+            await page.ClickAsync("[data-testid=first-signin]");
+            return page;
+        }
+
+        var person = await FirstSignInAsync("Ouyang-Eigenes-2026");
         await person.WaitForURLAsync("**/workbench");
         await host.ShotAsync(person, "02-workbench");
 
-        var again = await host.AnonymousAsync();
-        await again.GotoAsync("/account/first");
-        await again.FillAsync("#UserName", name);
-        await again.FillAsync("#Code", code);
-        await again.FillAsync("#Password", "Noch-ein-Passwort-2026");
-        await again.FillAsync("#Confirm", "Noch-ein-Passwort-2026");
-        await again.ClickAsync("[data-testid=first-signin]");
+        var again = await FirstSignInAsync("Noch-ein-Passwort-2026");
         Assert.Contains("首次登录码无效", await again.TextContentAsync("[data-testid=error]"));
     }
 }
