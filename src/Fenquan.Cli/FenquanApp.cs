@@ -43,6 +43,13 @@ public static class FenquanApp
                 counterparties.AddCommand<CounterpartyListCommand>("list").WithDescription("The register, ID numbers masked.");
                 counterparties.AddCommand<CounterpartyRegisterCommand>("register").WithDescription("Register a company or an individual as a county administrator (--by).");
             });
+            config.AddBranch("county", county =>
+            {
+                county.SetDescription("The county: name, bounds and switches (R2–R5, R16; 县级设置).");
+                county.AddCommand<CountyCreateCommand>("create").WithDescription("Create the county of a data folder that has none: --county-name and optional bounds.");
+                county.AddCommand<CountyShowCommand>("show").WithDescription("Name, bounds and switches in force, and the changes under way with the units they wait for.");
+                county.AddCommand<CountySetCommand>("set").WithDescription("Propose new bounds or switches --by a county administrator; a second confirms it (R40).");
+            });
             config.AddBranch("county-changes", changes =>
             {
                 changes.SetDescription("Changes to route-deciding county data under four eyes (R40).");

@@ -32,7 +32,15 @@ public sealed class CountyChangesConfirmCommand(IAnsiConsole console) : AsyncCom
             throw new FenquanCliException($"Refused: {confirmed.Refusal}");
         }
 
-        console.MarkupLineInterpolated($"Confirmed change {confirmed.Value.Number} of {confirmed.Value.Subject} by {official.Account}: in force.");
+        if (confirmed.Value.State == Core.CountyChanges.CountyChangeState.AwaitingUnits)
+        {
+            console.MarkupLineInterpolated($"Confirmed change {confirmed.Value.Number} of {confirmed.Value.Subject} by {official.Account}: waiting for {confirmed.Value.WaitingFor.Count} unit(s) to comply (fenquan county show).");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"Confirmed change {confirmed.Value.Number} of {confirmed.Value.Subject} by {official.Account}: in force.");
+        }
+
         return FenquanApp.Ok;
     }
 }

@@ -24,6 +24,7 @@ public sealed class CountyChange
         Summary = string.Empty;
         ProposedBy = string.Empty;
         ProposedByName = string.Empty;
+        WaitingForIds = string.Empty;
     }
 
     private CountyChange(CountyId county, CountyChangeSubject subject, Guid? subjectId, int number, string payloadJson, string summary, CountyOfficial proposer, DateTimeOffset now)
@@ -39,6 +40,7 @@ public sealed class CountyChange
         ProposedByName = proposer.Name;
         ProposedAt = now;
         State = CountyChangeState.Pending;
+        WaitingForIds = string.Empty;
     }
 
     public Guid Id { get; private set; }
@@ -81,6 +83,19 @@ public sealed class CountyChange
 
     /// <summary>The proposal that superseded this one.</summary>
     public Guid? SupersededBy { get; private set; }
+
+    /// <summary>
+    /// When it took effect: its confirmation, or for a change that waited for units
+    /// (<see cref="CountyChangeState.AwaitingUnits"/>), the moment the last of them complied.
+    /// </summary>
+    public DateTimeOffset? TookEffectAt { get; private set; }
+
+    /// <summary>The units a confirmed change still waits for, as stored: their ids, comma-separated.</summary>
+    public string WaitingForIds { get; private set; }
+
+    /// <summary>The units a confirmed change still waits for (empty unless <see cref="CountyChangeState.AwaitingUnits"/>).</summary>
+    public IReadOnlyList<UnitId> WaitingFor =>
+        [.. WaitingForIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new UnitId(Guid.Parse(id)))];
 
     public bool IsInForce => State == CountyChangeState.Confirmed;
 
@@ -151,9 +166,17 @@ public sealed class CountyChange
     /// when it is no longer pending (superseded, withdrawn, already confirmed) — a confirmation
     /// always refers to the proposal its confirmer read — and when the confirmer proposed it.
     /// </summary>
-    public Outcome Confirm(CountyOfficial by, DateTimeOffset now)
+    public Outcome Confirm(CountyOfficial by, DateTimeOffset now) => Confirm(by, [], now);
+
+    /// <summary>
+    /// Confirms as <see cref="Confirm(CountyOfficial, DateTimeOffset)"/>; when <paramref name="waitingFor"/>
+    /// names units that do not comply yet (<see cref="BoundsChange"/>), the change waits for them
+    /// instead of taking effect (<see cref="CountyChangeState.AwaitingUnits"/>).
+    /// </summary>
+    public Outcome Confirm(CountyOfficial by, IReadOnlyCollection<UnitId> waitingFor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(waitingFor);
         if (NotPending() is { } refusal)
         {
             return refusal;
@@ -166,11 +189,48 @@ public sealed class CountyChange
                 ("official", by.Name), ("number", Number.ToString(CultureInfo.InvariantCulture)), ("subject", Subject.ToString()));
         }
 
-        State = CountyChangeState.Confirmed;
         ConfirmedBy = by.Account;
         ConfirmedByName = by.Name;
         ConfirmedAt = now;
+        Wait(waitingFor, now);
         return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// A waiting change learns which of its units still do not comply (after one published a policy
+    /// version or changed a portfolio): it takes effect when none is left, and returns whether it did.
+    /// </summary>
+    public bool Recheck(IReadOnlyCollection<UnitId> stillWaiting, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(stillWaiting);
+        if (State != CountyChangeState.AwaitingUnits)
+        {
+            return false;
+        }
+
+        var before = WaitingFor;
+        Wait([.. stillWaiting.Where(before.Contains)], now);
+        return State == CountyChangeState.Confirmed;
+    }
+
+    /// <summary>A later confirmed change of the same line replaces one still waiting for units: it never takes effect.</summary>
+    public void SupersedeWaiting(CountyChange by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (State == CountyChangeState.AwaitingUnits && by.Id != Id && by.Subject == Subject && by.SubjectId == SubjectId)
+        {
+            State = CountyChangeState.Superseded;
+            SupersededBy = by.Id;
+            WaitingForIds = string.Empty;
+            ClosedAt = now;
+        }
+    }
+
+    private void Wait(IReadOnlyCollection<UnitId> units, DateTimeOffset now)
+    {
+        WaitingForIds = string.Join(',', units.Select(u => u.Value.ToString("D")));
+        State = units.Count == 0 ? CountyChangeState.Confirmed : CountyChangeState.AwaitingUnits;
+        TookEffectAt = units.Count == 0 ? now : null;
     }
 
     /// <summary>The proposer takes back a pending proposal; nobody else can.</summary>
@@ -210,7 +270,7 @@ public sealed class CountyChange
 
     /// <summary>The change of the line in force: the latest confirmed one, or null when none ever was.</summary>
     public static CountyChange? InForce(IEnumerable<CountyChange> line) =>
-        line.Where(c => c.IsInForce).OrderByDescending(c => c.ConfirmedAt).ThenByDescending(c => c.Number).FirstOrDefault();
+        line.Where(c => c.IsInForce).OrderByDescending(c => c.TookEffectAt ?? c.ConfirmedAt).ThenByDescending(c => c.Number).FirstOrDefault();
 
     private Refusal? NotPending()
     {
@@ -224,7 +284,7 @@ public sealed class CountyChange
             CountyChangeState.Withdrawn => Refusal.Because("R40", "ChangeWithdrawn",
                 "Change {number} of {subject} was withdrawn by its proposer.",
                 ("number", number), ("subject", Subject.ToString())),
-            CountyChangeState.Confirmed => Refusal.Because("R40", "ChangeAlreadyConfirmed",
+            CountyChangeState.Confirmed or CountyChangeState.AwaitingUnits => Refusal.Because("R40", "ChangeAlreadyConfirmed",
                 "Change {number} of {subject} was already confirmed by {confirmer}.",
                 ("number", number), ("subject", Subject.ToString()), ("confirmer", ConfirmedByName ?? string.Empty)),
         };

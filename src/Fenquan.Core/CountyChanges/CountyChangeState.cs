@@ -14,4 +14,11 @@ public enum CountyChangeState
 
     /// <summary>Its proposer took it back before anyone confirmed it.</summary>
     Withdrawn,
+
+    /// <summary>
+    /// Confirmed by a second county official, but not yet in force: the bounds it sets would
+    /// invalidate the policy or portfolios of the units it names (<see cref="CountyChange.WaitingFor"/>),
+    /// and it takes effect once each of them complies (<see cref="BoundsChange"/>).
+    /// </summary>
+    AwaitingUnits,
 }

@@ -30,6 +30,27 @@ public sealed record CountyBounds
 
     public static CountyBounds Default { get; } = new();
 
+    /// <summary>These bounds with the values given replaced (a setting left null keeps its value): a proposal from a form, the API or the command line.</summary>
+    public CountyBounds With(
+        decimal? smallExpenseMin = null,
+        decimal? smallExpenseMax = null,
+        decimal? purchaseMin = null,
+        decimal? purchaseMax = null,
+        decimal? collectiveLimit = null,
+        bool? lawEnforcementEnabled = null,
+        bool? forbidSingleDeputyHoldingAll = null,
+        bool? forbidDisciplineMemberPortfolio = null) => new()
+    {
+        SmallExpenseMin = smallExpenseMin ?? SmallExpenseMin,
+        SmallExpenseMax = smallExpenseMax ?? SmallExpenseMax,
+        PurchaseMin = purchaseMin ?? PurchaseMin,
+        PurchaseMax = purchaseMax ?? PurchaseMax,
+        CollectiveLimit = collectiveLimit ?? CollectiveLimit,
+        LawEnforcementEnabled = lawEnforcementEnabled ?? LawEnforcementEnabled,
+        ForbidSingleDeputyHoldingAll = forbidSingleDeputyHoldingAll ?? ForbidSingleDeputyHoldingAll,
+        ForbidDisciplineMemberPortfolio = forbidDisciplineMemberPortfolio ?? ForbidDisciplineMemberPortfolio,
+    };
+
     /// <summary>R4, R16, R5: ranges that are ranges (minimum up to maximum, above zero) and a collective limit above zero.</summary>
     public Primitives.Outcome Check()
     {

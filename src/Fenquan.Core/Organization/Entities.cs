@@ -35,6 +35,14 @@ public sealed class County
     public void ChangeBounds(CountyBounds bounds) => Bounds = bounds;
 
     public void NameDisciplineInspection(PersonId person) => DisciplineInspectionId = person;
+
+    /// <summary>
+    /// Whether every account of the county must have an authenticator (two-factor sign-in) before it
+    /// uses anything: set by a county administrator, ledgered, in force at once (see <c>AccountAccess</c>).
+    /// </summary>
+    public bool TwoFactorRequired { get; private set; }
+
+    public void RequireTwoFactor(bool required) => TwoFactorRequired = required;
 }
 
 /// <summary>单位: a department or a township (R1).</summary>

@@ -22,5 +22,6 @@ internal sealed class CountyChangeConfiguration : IEntityTypeConfiguration<Count
         change.Property(c => c.ConfirmedBy).HasMaxLength(256);
         change.Property(c => c.ConfirmedByName).HasMaxLength(256);
         change.Ignore(c => c.IsInForce);
+        change.Ignore(c => c.WaitingFor);
     }
 }

@@ -44,6 +44,13 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
                 return Refusal.NotFound($"County {county}");
             }
 
+            // R2, R3, R4, R5, R16: bounds no unit could meet are refused before anyone reads them.
+            if (subject == CountyChangeSubject.Bounds
+                && BoundsStandings.Check(ctx.Db, county, CountyChangePayload.BoundsFromJson(payload.Value).Value, BoundsStandings.Today(ctx.Now)) is { IsOk: false } unreachable)
+            {
+                return unreachable.Refusal!;
+            }
+
             var subjectId = CountyChangePayload.SubjectIdOf(subject, payload.Value);
             var line = ctx.Db.Set<CountyChange>().Where(c => c.CountyId == county && c.Subject == subject && c.SubjectId == subjectId).ToList();
             PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
@@ -74,21 +81,50 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
                 return UnitPolicyThroughProposal;
             }
 
-            var confirmed = change.Confirm(by, ctx.Now);
+            var confirmed = change.Subject == CountyChangeSubject.Bounds ? ConfirmBounds(ctx, change, target, by) : change.Confirm(by, ctx.Now);
             if (!confirmed.IsOk)
             {
                 return confirmed.Refusal!;
-            }
-
-            if (change.Subject == CountyChangeSubject.Bounds)
-            {
-                target.ChangeBounds(CountyChangePayload.BoundsFromJson(change.PayloadJson).Value);
             }
 
             PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
             ctx.Db.AddRange(CountyChangeNotices.Confirmed(change, inspection, ctx.Now));
             return Result<CountyChange>.Ok(change);
         });
+
+    /// <summary>
+    /// A bounds change is checked again against the units as they stand now: it is refused if it has
+    /// become unreachable, takes effect at once if every unit complies, and otherwise waits for the
+    /// units it names (<see cref="BoundsStandings.Recheck"/>). A bounds change still waiting is
+    /// superseded by this one, which decides on its own.
+    /// </summary>
+    private static Outcome ConfirmBounds(WriteContext ctx, CountyChange change, Core.Organization.County target, CountyOfficial by)
+    {
+        var bounds = CountyChangePayload.BoundsFromJson(change.PayloadJson).Value;
+        var check = BoundsStandings.Check(ctx.Db, target.Id, bounds, BoundsStandings.Today(ctx.Now));
+        if (!check.IsOk)
+        {
+            return check.Refusal!;
+        }
+
+        var confirmed = change.Confirm(by, [.. check.Value.Select(u => u.Unit)], ctx.Now);
+        if (!confirmed.IsOk)
+        {
+            return confirmed;
+        }
+
+        foreach (var older in ctx.Db.Set<CountyChange>().Where(c => c.CountyId == target.Id && c.Subject == CountyChangeSubject.Bounds && c.State == CountyChangeState.AwaitingUnits && c.Id != change.Id))
+        {
+            older.SupersedeWaiting(change, ctx.Now);
+        }
+
+        if (change.IsInForce)
+        {
+            target.ChangeBounds(bounds);
+        }
+
+        return Outcome.Ok;
+    }
 
     public Task<Result<CountyChange>> WithdrawAsync(CountyId county, Guid id, CountyOfficial by) =>
         writer.ExecuteAsync(county, "county-change.withdrawn", ctx =>
@@ -125,6 +161,26 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
             var former = target.DisciplineInspectionId;
             target.NameDisciplineInspection(person);
             ctx.Db.AddRange(CountyChangeNotices.LiaisonReplaced(county, former, person, name, by, ctx.Now));
+            return Result<Core.Organization.County>.Ok(target);
+        });
+
+    /// <summary>
+    /// Requires (or stops requiring) two-factor sign-in for every account of the county, at once and
+    /// ledgered with the administrator who set it: it tightens sign-in and decides no route, so it
+    /// does not wait for a second official (R40 is for route-deciding data).
+    /// </summary>
+    public Task<Result<Core.Organization.County>> RequireTwoFactorAsync(CountyId county, bool required, CountyOfficial by) =>
+        writer.ExecuteAsync(county, required ? "county.two_factor_required" : "county.two_factor_optional", ctx =>
+        {
+            ArgumentNullException.ThrowIfNull(by);
+            var target = ctx.Db.Counties.SingleOrDefault(c => c.Id == county);
+            if (target is null)
+            {
+                return Refusal.NotFound($"County {county}");
+            }
+
+            target.RequireTwoFactor(required);
+            ctx.Append("CountySetting", county.Value, System.Text.Json.JsonSerializer.Serialize(new { twoFactorRequired = required, by = by.Account }));
             return Result<Core.Organization.County>.Ok(target);
         });
 

@@ -99,6 +99,7 @@ public sealed class OrganizationOperations(LedgerWriter writer)
             if (change.IsOk)
             {
                 ctx.Db.PortfolioAssignments.Add(change.Value.Assigned);
+                BoundsStandings.Recheck(ctx, command.CountyId);
             }
 
             return change;

@@ -30,7 +30,7 @@ public sealed class PolicyOperations(LedgerWriter writer)
         writer.ExecuteAsync(county, "policy.seeded", ctx =>
         {
             var target = ctx.Db.Units.AsNoTracking().SingleOrDefault(u => u.Id == unit && u.CountyId == county);
-            var bounds = ctx.Db.Counties.AsNoTracking().Where(c => c.Id == county).Select(c => c.Bounds).SingleOrDefault();
+            var bounds = target is null ? null : BoundsStandings.ForNewPolicies(ctx.Db, county);
             if (target is null || bounds is null)
             {
                 return Refusal.NotFound($"Unit {unit}");
@@ -62,7 +62,7 @@ public sealed class PolicyOperations(LedgerWriter writer)
         writer.ExecuteAsync(county, "policy.proposed", ctx =>
         {
             var target = ctx.Db.Units.AsNoTracking().SingleOrDefault(u => u.Id == unit && u.CountyId == county);
-            var bounds = ctx.Db.Counties.AsNoTracking().Where(c => c.Id == county).Select(c => c.Bounds).SingleOrDefault();
+            var bounds = target is null ? null : BoundsStandings.ForNewPolicies(ctx.Db, county);
             if (target is null || bounds is null)
             {
                 return Refusal.NotFound($"Unit {unit}");
@@ -179,6 +179,7 @@ public sealed class PolicyOperations(LedgerWriter writer)
             {
                 ctx.Db.PolicyVersions.Add(version);
                 ctx.Db.AddRange(CountyChangeNotices.Confirmed(approved.Value.Change, inspection, ctx.Now));
+                BoundsStandings.Recheck(ctx, county);
             }
             else
             {

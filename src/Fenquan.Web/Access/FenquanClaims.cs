@@ -15,6 +15,9 @@ public static class FenquanClaims
     public const string Person = "fenquan:person";
     public const string CountyAdministrator = "fenquan:county-admin";
     public const string UnitAdministrator = "fenquan:unit-admin";
+
+    /// <summary>The account has an authenticator (two-factor sign-in), for a county that requires one.</summary>
+    public const string TwoFactor = "fenquan:2fa";
 }
 
 public sealed class FenquanClaimsFactory(UserManager<FenquanUser> users, IOptions<IdentityOptions> options)
@@ -37,6 +40,11 @@ public sealed class FenquanClaimsFactory(UserManager<FenquanUser> users, IOption
         if (user.IsUnitAdministrator)
         {
             identity.AddClaim(new Claim(FenquanClaims.UnitAdministrator, "true"));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(FenquanClaims.TwoFactor, "true"));
         }
 
         return identity;

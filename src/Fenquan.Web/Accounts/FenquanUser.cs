@@ -18,4 +18,14 @@ public sealed class FenquanUser : IdentityUser
 
     /// <summary>May administer the unit the person belongs to on the day: team, portfolios, policy.</summary>
     public bool IsUnitAdministrator { get; set; }
+
+    /// <summary>
+    /// The first-sign-in code's SHA-256, salted with the account's id; null when none is open. The
+    /// code itself is shown once, in the workbook the county administrator downloads, and never stored.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public string? FirstSignInCodeHash { get; set; }
+
+    /// <summary>When the open first-sign-in code stops working.</summary>
+    public DateTimeOffset? FirstSignInCodeExpiresAt { get; set; }
 }

@@ -31,7 +31,7 @@ public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tok
         }
 
         var p = principal.Value;
-        if (!await HasUsableAccountAsync(p, cancellationToken))
+        if (await UsableAccountAsync(p, cancellationToken) is not { } account)
         {
             return null;
         }
@@ -41,6 +41,11 @@ public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tok
         identity.AddClaim(new Claim(TokenClaim, p.TokenId.ToString()));
         identity.AddClaim(new Claim(FenquanClaims.County, p.CountyId.Value.ToString("D")));
         identity.AddClaim(new Claim(FenquanClaims.Person, p.PersonId.Value.ToString("D")));
+        if (account.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(FenquanClaims.TwoFactor, "true"));
+        }
+
         foreach (var scope in p.Scopes)
         {
             identity.AddClaim(new Claim(ScopeClaim, scope));
@@ -49,8 +54,8 @@ public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tok
         return new ClaimsPrincipal(identity);
     }
 
-    /// <summary>The person the token acts as still has a sign-in account that is not locked out.</summary>
-    private async Task<bool> HasUsableAccountAsync(ApiPrincipal p, CancellationToken cancellationToken)
+    /// <summary>The sign-in account of the person the token acts as that is not locked out, or null when none is.</summary>
+    private async Task<FenquanUser?> UsableAccountAsync(ApiPrincipal p, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<FenquanUser>>();
@@ -59,11 +64,11 @@ public sealed class ApiTokenValidator(FenquanStore store, ApiTokenOperations tok
         {
             if (!await users.IsLockedOutAsync(account))
             {
-                return true;
+                return account;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>

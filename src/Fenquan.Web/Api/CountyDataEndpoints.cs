@@ -25,7 +25,23 @@ public sealed record CountyChangeDto(
     string? ConfirmedByName,
     DateTimeOffset? ConfirmedAt,
     Guid? SupersededBy,
-    JsonElement Payload);
+    JsonElement Payload,
+    IReadOnlyList<Guid> WaitingFor,
+    DateTimeOffset? TookEffectAt);
+
+/// <summary>
+/// The county's settings: its name, the bounds in force, the bounds change awaiting a second
+/// official with the units it would wait for, and a confirmed one still waiting for units (R40).
+/// </summary>
+public sealed record CountySettingsDto(
+    Guid Id,
+    string Name,
+    Core.Organization.CountyBounds Bounds,
+    CountyChangeDto? Pending,
+    IReadOnlyList<string> PendingWouldWaitFor,
+    CountyChangeDto? Waiting,
+    IReadOnlyList<string> WaitingFor,
+    bool TwoFactorRequired);
 
 /// <summary>
 /// A proposal: the subject, what changes in a few words, and the subject's whole new data in its
@@ -44,6 +60,23 @@ public static class CountyDataEndpoints
     public static void MapCountyDataApi(this IEndpointRouteBuilder app)
     {
         var api = app.JsonGroup("/api/v1/county", "County data");
+
+        api.MapGet("/", (Caller caller, CountyDataService data) =>
+            {
+                var view = data.Settings(caller.Viewer, caller.Viewer.Today);
+                return Results.Ok(new CountySettingsDto(
+                    caller.Viewer.County.Value, view.Name, view.Bounds, view.Pending is { } p ? ToDto(p) : null, view.PendingWouldWaitFor, view.Waiting is { } w ? ToDto(w) : null, view.WaitingFor, view.TwoFactorRequired));
+            })
+            .WithSummary("The county's name, bounds and switches in force (R2–R5, R16), and the bounds changes under way");
+
+        api.MapPost("/settings", async (Caller caller, CountyDataService data, [FromBody] CountySettingsInput input) =>
+            {
+                var proposed = await data.ProposeBoundsAsync(caller.Viewer, input.Over(data.Settings(caller.Viewer, caller.Viewer.Today).Bounds), input.Summary);
+                return proposed.Result.IsOk
+                    ? Results.Created("/api/v1/county/changes/" + proposed.Result.Value.Id.ToString("D"), ToDto(proposed.Result.Value))
+                    : Problems.Result(proposed.Result.Refusal!, proposed.Forbidden);
+            })
+            .WithSummary("Propose new bounds and switches (county administrator; fields left out keep their value): refused with the rule when no unit could meet them, else pending until a different county administrator confirms it at /changes/{id}/confirm (R40)");
 
         api.MapGet("/catalogue", (Caller caller, CountyDataService data) =>
             {
@@ -107,6 +140,6 @@ public static class CountyDataEndpoints
     private static CountyChangeDto ToDto(CountyChange c)
     {
         using var payload = JsonDocument.Parse(c.PayloadJson);
-        return new(c.Id, c.Subject, c.Number, c.Summary, c.State, c.ProposedBy, c.ProposedByName, c.ProposedAt, c.ConfirmedBy, c.ConfirmedByName, c.ConfirmedAt, c.SupersededBy, payload.RootElement.Clone());
+        return new(c.Id, c.Subject, c.Number, c.Summary, c.State, c.ProposedBy, c.ProposedByName, c.ProposedAt, c.ConfirmedBy, c.ConfirmedByName, c.ConfirmedAt, c.SupersededBy, payload.RootElement.Clone(), [.. c.WaitingFor.Select(u => u.Value)], c.TookEffectAt);
     }
 }

@@ -141,6 +141,8 @@ public static class FenquanWeb
         services.AddScoped<AttachmentService>();
         services.AddScoped<DelegationService>();
         services.AddScoped<Registers.CountyDataService>();
+        services.AddScoped<FirstSignInCodes>();
+        services.AddSingleton<TwoFactorRequirement>();
         services.AddScoped<Registers.CounterpartyService>();
         services.AddScoped<Public.PublicRegisterService>();
         services.AddSingleton(sp => new ApplicationOperations(sp.GetRequiredService<FenquanStore>().Writer));
@@ -248,6 +250,7 @@ public static class FenquanWeb
             {
                 pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+                pages.Conventions.AllowAnonymousToPage("/Account/First");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 pages.Conventions.AllowAnonymousToPage("/Account/Denied");
                 pages.Conventions.AllowAnonymousToPage("/Setup/Index");
@@ -303,6 +306,7 @@ public static class FenquanWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use((context, next) => context.RequestServices.GetRequiredService<TwoFactorRequirement>().EnforceAsync(context, next));
         app.UseAntiforgery();
 
         app.MapRazorPages();
@@ -311,6 +315,7 @@ public static class FenquanWeb
         app.MapMeetingApi();
         app.MapPolicyApi();
         app.MapCountyDataApi();
+        app.MapAccountApi();
         app.MapCounterpartyApi();
         app.MapTransparency();
         app.MapComplaintApi();

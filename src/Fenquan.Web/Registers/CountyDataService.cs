@@ -19,6 +19,20 @@ public sealed record CountyDataView(
     CountyBounds Bounds,
     IReadOnlyList<CountyChange> Changes);
 
+/// <summary>
+/// The county's settings as a county administrator reads them: name, the bounds in force, the bounds
+/// change awaiting a second official (with the units it would wait for), and a confirmed one still
+/// waiting for units (R40).
+/// </summary>
+public sealed record CountySettingsView(
+    string Name,
+    CountyBounds Bounds,
+    CountyChange? Pending,
+    IReadOnlyList<string> PendingWouldWaitFor,
+    CountyChange? Waiting,
+    IReadOnlyList<string> WaitingFor,
+    bool TwoFactorRequired);
+
 /// <summary>What a proposed change would change, for its confirmer: entries added, removed and changed, by code.</summary>
 public sealed record ChangeDiff(IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Changed);
 
@@ -41,6 +55,26 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
         var bounds = session.Db.Counties.AsNoTracking().Where(c => c.Id == viewer.County).Select(c => c.Bounds).Single();
         return new CountyDataView(catalogue, catalogueVersion, register, registerVersion, bounds, CountyChangeOperations.Changes(session.Db, viewer.County));
     }
+
+    /// <summary>The county's name, bounds and bounds changes under way, for the settings form and the API.</summary>
+    public CountySettingsView Settings(Viewer viewer, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var county = session.Db.Counties.AsNoTracking().Single(c => c.Id == viewer.County);
+        var pending = CountyChangeOperations.Changes(session.Db, viewer.County, CountyChangeSubject.Bounds, take: 10).FirstOrDefault(c => c.State == CountyChangeState.Pending);
+        var waiting = BoundsStandings.WaitingChange(session.Db, viewer.County);
+        IReadOnlyList<string> wouldWait = pending is null
+            ? []
+            : BoundsStandings.Check(session.Db, viewer.County, CountyChangePayload.BoundsFromJson(pending.PayloadJson).Value, today) is { IsOk: true } check
+                ? [.. check.Value.Select(u => u.Name)]
+                : [];
+        IReadOnlyList<string> waitingFor = waiting is null ? [] : [.. BoundsStandings.Load(session.Db, viewer.County, waiting.WaitingFor).Select(u => u.Name)];
+        return new CountySettingsView(county.Name, county.Bounds, pending, wouldWait, waiting, waitingFor, county.TwoFactorRequired);
+    }
+
+    /// <summary>Proposes new bounds and switches (R2–R5, R16) as this county administrator; a second one confirms.</summary>
+    public Task<CountyChangeOutcome> ProposeBoundsAsync(Viewer viewer, CountyBounds bounds, string? summary) =>
+        ProposeAsync(viewer, CountyChangeSubject.Bounds, CountyChangePayload.BoundsToJson(bounds), summary);
 
     public async Task<CountyChangeOutcome> ProposeAsync(Viewer viewer, CountyChangeSubject subject, string payloadJson, string? summary)
     {

@@ -288,6 +288,13 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid?>("SupersededBy")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("TookEffectAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaitingForIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CountyId", "Subject", "SubjectId", "Number")
@@ -2172,6 +2179,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("TwoFactorRequired")
+                        .HasColumnType("boolean");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Bounds", "Fenquan.Core.Organization.County.Bounds#CountyBounds", b1 =>
                         {

@@ -283,6 +283,13 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<Guid?>("SupersededBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("TookEffectAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitingForIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CountyId", "Subject", "SubjectId", "Number")
@@ -2167,6 +2174,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorRequired")
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Bounds", "Fenquan.Core.Organization.County.Bounds#CountyBounds", b1 =>
                         {

@@ -39,6 +39,13 @@ namespace Fenquan.Web.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("FirstSignInCodeExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstSignInCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsCountyAdministrator")
                         .HasColumnType("INTEGER");
 

@@ -16,7 +16,7 @@ namespace Fenquan.Web.Pages.Admin;
 /// County administration: units, bounds, people, and the rules of decision of the county's meetings
 /// (each change through the operations, ledgered; R1 and R43 checked by the core).
 /// </summary>
-public sealed class CountyAdminModel(DbSession session, FenquanStore store, OrganizationOperations organization, PolicyService policies, CountyChangeOperations countyChanges, IStringLocalizer<SharedResource> text) : FenquanPage(text)
+public sealed class CountyAdminModel(DbSession session, FenquanStore store, OrganizationOperations organization, PolicyService policies, CountyChangeOperations countyChanges, Fenquan.Web.Registers.CountyDataService countyData, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
     /// <summary>R40: units' policy proposals agreed by their team and waiting for two county officials.</summary>
     public IReadOnlyList<Core.Policy.PolicyProposal> AwaitingApproval { get; private set; } = [];
@@ -29,6 +29,12 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public CountyBounds Bounds { get; private set; } = CountyBounds.Default;
+
+    /// <summary>The county's name, bounds and the bounds changes under way (R40: proposed, waiting for units).</summary>
+    public Fenquan.Web.Registers.CountySettingsView Settings { get; private set; } = null!;
+
+    /// <summary>Whether the viewer proposed the pending bounds change (then only a second administrator confirms it).</summary>
+    public bool ProposedPending => Settings.Pending is { } pending && string.Equals(pending.ProposedBy, Viewer.UserName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>R29: who receives, for the county's discipline inspection, notice of changes to county data.</summary>
     public PersonId? DisciplineInspection { get; private set; }
@@ -81,6 +87,32 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
         return await DoneAsync(named.Refusal);
     }
 
+    /// <summary>Proposes new bounds and switches: refused with its rule when no unit could meet them; a second administrator confirms.</summary>
+    public async Task<IActionResult> OnPostProposeBoundsAsync(Fenquan.Web.Registers.CountySettingsInput settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var current = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+        var proposed = await countyData.ProposeBoundsAsync(Viewer, settings.Over(current), settings.Summary);
+        return await ChangedAsync(proposed.Result.Refusal, Text["Settings.Proposed"]);
+    }
+
+    /// <summary>Four eyes (R40): a second county administrator confirms the pending bounds change.</summary>
+    public async Task<IActionResult> OnPostConfirmBoundsAsync(Guid change)
+    {
+        var confirmed = await countyData.ConfirmAsync(Viewer, change);
+        return await ChangedAsync(
+            confirmed.Result.Refusal,
+            confirmed.Result.IsOk && confirmed.Result.Value.State == Core.CountyChanges.CountyChangeState.AwaitingUnits ? Text["Settings.ConfirmedWaiting"] : Text["Settings.ConfirmedInForce"]);
+    }
+
+    /// <summary>Requires (or stops requiring) two-factor sign-in for the county's accounts: at once, ledgered.</summary>
+    public async Task<IActionResult> OnPostTwoFactorAsync(bool required, [FromServices] Fenquan.Web.Accounts.TwoFactorRequirement twoFactor)
+    {
+        ArgumentNullException.ThrowIfNull(twoFactor);
+        var set = await twoFactor.SetAsync(Viewer, required);
+        return await ChangedAsync(set.Refusal, Text["Settings.TwoFactorSet"]);
+    }
+
     /// <summary>Sets the county's rules of decision (R43): refused below the floor, naming the rule.</summary>
     public async Task<IActionResult> OnPostDecisionRulesAsync(DecisionRulesInput rules)
     {
@@ -113,6 +145,17 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
         return RedirectToPage();
     }
 
+    private async Task<IActionResult> ChangedAsync(Refusal? refusal, string notice)
+    {
+        if (refusal is not null)
+        {
+            return await DoneAsync(refusal);
+        }
+
+        Notice = notice;
+        return RedirectToPage();
+    }
+
     private async Task<IActionResult> DoneAsync(Refusal? refusal)
     {
         if (refusal is not null)
@@ -129,7 +172,8 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
     private async Task LoadAsync()
     {
         Units = await session.Db.Units.Where(u => u.CountyId == Viewer.County).OrderBy(u => u.Name).ToListAsync();
-        Bounds = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.Bounds).SingleAsync();
+        Settings = countyData.Settings(Viewer, Viewer.Today);
+        Bounds = Settings.Bounds;
         DisciplineInspection = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.DisciplineInspectionId).SingleAsync();
         People = await session.Db.People.Where(p => p.CountyId == Viewer.County).OrderBy(p => p.Name).ToListAsync();
         Rules = _rules.Current(Viewer);

@@ -32,6 +32,14 @@ public sealed class AuthenticatorModel(UserManager<FenquanUser> users, SignInMan
             return Challenge();
         }
 
+        // An authenticator set up in an earlier sign-in: the cookie learns of it, and a county that
+        // requires two-factor sign-in lets the account through (TwoFactorRequirement).
+        if (user.TwoFactorEnabled && !User.HasClaim(Access.FenquanClaims.TwoFactor, "true"))
+        {
+            await signIn.RefreshSignInAsync(user);
+            return RedirectToPage();
+        }
+
         await LoadAsync(user);
         return Page();
     }

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Fenquan.Web.Tests.Registers;
+
+/// <summary>
+/// County settings through the API (R4, R16, R40): bounds no unit could meet are refused with their
+/// rule; new bounds are proposed by one county administrator, confirmed by a second, and wait for
+/// the units whose policy falls outside them, named in the answer.
+/// </summary>
+public sealed class CountySettingsApiTests : IAsyncLifetime
+{
+    private WebApp _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await WebApp.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    [Trait("Rule", "R4")]
+    [Trait("Rule", "R16")]
+    [Trait("Rule", "R40")]
+    public async Task NarrowedBounds_AreRefusedWhenUnreachable_ElseConfirmedBySecondAdministrator_AndWaitForTheUnitsOutsideThem()
+    {
+        var admin = await _app.SignInAsync("admin");
+        var admin2 = await _app.SignInAsync("admin2");
+        var county = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal(5_000m, county.GetProperty("bounds").GetProperty("smallExpenseMax").GetDecimal());
+        Assert.False(string.IsNullOrEmpty(county.GetProperty("name").GetString()));
+
+        var aboveC = await admin.PostAsJsonAsync("/api/v1/county/settings", new { smallExpenseMax = 8_000m, summary = "小额上限8000" });
+        var purchase = await admin.PostAsJsonAsync("/api/v1/county/settings", new { purchaseMax = 6_000m, summary = "采购上限6000" });
+        Assert.Equal(HttpStatusCode.Conflict, aboveC.StatusCode);
+        Assert.Equal("R4.SmallExpenseAboveCollective", (await aboveC.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal("R16.PurchaseAboveCollective", (await purchase.ReadAsync()).GetProperty("key").GetString());
+
+        var proposed = await admin.PostAsJsonAsync("/api/v1/county/settings", new { smallExpenseMin = 2_000m, smallExpenseMax = 2_000m, summary = "小额支出限额统一为2000元" });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var id = (await proposed.ReadAsync()).GetProperty("id").GetGuid();
+        var pending = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal(id, pending.GetProperty("pending").GetProperty("id").GetGuid());
+        var named = pending.GetProperty("pendingWouldWaitFor").EnumerateArray().Select(u => u.GetString()).ToList();
+        Assert.NotEmpty(named);
+
+        var alone = await admin.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal("R40.ProposerCannotConfirm", (await alone.ReadAsync()).GetProperty("key").GetString());
+        var confirmed = await admin2.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var change = await confirmed.ReadAsync();
+        Assert.Equal("AwaitingUnits", change.GetProperty("state").GetString());
+        Assert.Equal(named.Count, change.GetProperty("waitingFor").GetArrayLength());
+
+        var after = await (await admin2.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal(5_000m, after.GetProperty("bounds").GetProperty("smallExpenseMax").GetDecimal());
+        Assert.Equal(id, after.GetProperty("waiting").GetProperty("id").GetGuid());
+        Assert.Equal(named, after.GetProperty("waitingFor").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("pending").ValueKind);
+    }
+
+    [Fact]
+    [Trait("Rule", "R40")]
+    public async Task OnlyCountyAdministrators_ProposeSettings()
+    {
+        var office = await _app.SignInAsync("u1.office");
+
+        var refused = await office.PostAsJsonAsync("/api/v1/county/settings", new { smallExpenseMax = 4_000m, summary = "试图修改" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("R40.CountyOfficialsOnly", (await refused.ReadAsync()).GetProperty("key").GetString());
+    }
+}
