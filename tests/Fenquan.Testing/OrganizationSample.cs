@@ -82,8 +82,11 @@ public sealed class OrganizationSample
 
     public List<Dictionary<string, object?>> Portfolios { get; } = [];
 
-    /// <summary>The sample as an .xlsx with one sheet per kind, as the template names them.</summary>
-    public byte[] Workbook()
+    /// <summary>
+    /// The sample as an .xlsx with one sheet per kind, as the template names them, and sheets of
+    /// reference data when given (rows of cells in the template's column order).
+    /// </summary>
+    public byte[] Workbook(string?[][]? catalogue = null, string?[][]? approvalItems = null, string?[][]? counterparties = null)
     {
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
         {
@@ -93,6 +96,15 @@ public sealed class OrganizationSample
             [T.Of(ImportKind.Memberships).SheetName] = Memberships,
             [T.Of(ImportKind.Portfolios).SheetName] = Portfolios,
         };
+        foreach (var (kind, rows) in new[] { (ImportKind.Catalogue, catalogue), (ImportKind.ApprovalItems, approvalItems), (ImportKind.Counterparties, counterparties) })
+        {
+            if (rows is not null)
+            {
+                var columns = T.Of(kind).Headers.ToList();
+                sheets[T.Of(kind).SheetName] = rows.Select(cells => columns.Select((c, i) => (c, Value: i < cells.Length ? cells[i] : null)).ToDictionary(p => p.c, p => (object?)p.Value)).ToList();
+            }
+        }
+
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
         return stream.ToArray();

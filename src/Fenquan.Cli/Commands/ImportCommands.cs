@@ -83,7 +83,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
         if (settings.DryRun)
         {
             await using var db = store.Context();
-            outcome = new ImportOutcome(OrganizationImportOperations.Plan(db, county, file.Value), Written: false);
+            outcome = new ImportOutcome(OrganizationImportOperations.Plan(db, county, file.Value, official, TimeProvider.System.GetUtcNow()), Written: false);
         }
         else
         {

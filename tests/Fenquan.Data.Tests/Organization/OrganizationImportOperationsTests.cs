@@ -142,4 +142,63 @@ public class OrganizationImportOperationsTests
 
         await database.AssertLedgerIntactAsync();
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R6")]
+    [Trait("Rule", "R40")]
+    public async Task ReferenceData_InTheSameFile_RegistersAreProposedUnderFourEyes_CounterpartiesRegistered_AndAgainNothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var county = await CountyAsync(database);
+        var sample = new OrganizationSample(2, 30);
+        var bytes = sample.Workbook(
+            catalogue: [["A02010104", "台式计算机", "货物", "0", "2000000"], ["A02010601", "扫描仪", "货物", "50000", "2000000"]],
+            approvalItems: [["QH-001", "食品经营许可", "《食品安全法》第三十五条", "10", "不收费", "否", null, "申请书；营业执照", "第2局"]],
+            counterparties: [["单位", "清河县宏远建材有限公司", Core.Counterparties.CounterpartyIdentifier.CompleteCreditCode("91130534MA0X01QH0")], ["个人", "刘建国", "11010519491231002X"]]);
+        var operations = new OrganizationImportOperations(database.Writer);
+
+        // R29: county data changes only with the county's discipline inspection named to be told.
+        var refused = await operations.ImportAsync(county, Read(bytes, "county.xlsx"), "county.xlsx", Admin);
+        Assert.Equal(("采购目录", "R29"), (refused.Value.Plan.Problems.Single().Sheet, refused.Value.Plan.Problems.Single().Refusal.RuleId));
+        await using (var db = database.Context())
+        {
+            Assert.Equal(0, await db.People.CountAsync(p => p.CountyId == county));
+        }
+
+        var inspector = (await new OrganizationOperations(database.Writer).AddPersonAsync(county, "县纪委")).Value.Id;
+        Assert.True((await new CountyChangeOperations(database.Writer).NameDisciplineInspectionAsync(county, inspector, Admin)).IsOk);
+        var imported = await operations.ImportAsync(county, Read(bytes, "county.xlsx"), "county.xlsx", Admin);
+        Assert.True(imported.IsOk && imported.Value.Written, imported.IsOk ? string.Join("\n", imported.Value.Plan.Problems) : imported.ToString());
+
+        await using (var db = database.Context())
+        {
+            // Proposed, not in force: a second county administrator confirms (R40).
+            var changes = await db.Set<CountyChange>().Where(c => c.CountyId == county).ToListAsync();
+            Assert.Equal([CountyChangeSubject.ProcurementCatalogue, CountyChangeSubject.ApprovalItemRegister], changes.OrderBy(c => c.Subject).Select(c => c.Subject));
+            Assert.All(changes, c => Assert.Equal((CountyChangeState.Pending, "admin"), (c.State, c.ProposedBy)));
+            Assert.Empty(CountyChangeOperations.CatalogueInForce(db, county).Catalogue.Entries);
+            Assert.Equal(2, await db.Set<Core.Counterparties.Counterparty>().CountAsync(c => c.CountyId == county));
+        }
+
+        var entries = await EntriesAsync(database, county);
+        var again = await operations.ImportAsync(county, Read(bytes, "county.xlsx"), "county.xlsx", Admin);
+        Assert.True(again.IsOk && again.Value.IsOk && !again.Value.Written, again.IsOk ? string.Join("\n", again.Value.Plan.Problems) : again.ToString());
+        Assert.Equal(entries, await EntriesAsync(database, county));
+
+        var confirmed = await new CountyChangeOperations(database.Writer).ConfirmAsync(county, (await PendingAsync(database, county, CountyChangeSubject.ProcurementCatalogue)), new CountyOfficial("admin2", "第二管理员"));
+        Assert.True(confirmed.IsOk, confirmed.ToString());
+        await using (var db = database.Context())
+        {
+            Assert.Equal(["台式计算机", "扫描仪"], CountyChangeOperations.CatalogueInForce(db, county).Catalogue.Entries.Select(e => e.Name));
+        }
+
+        await database.AssertLedgerIntactAsync();
+    }
+
+    private static async Task<Guid> PendingAsync(TestDatabase database, CountyId county, CountyChangeSubject subject)
+    {
+        await using var db = database.Context();
+        return await db.Set<CountyChange>().Where(c => c.CountyId == county && c.Subject == subject && c.State == CountyChangeState.Pending).Select(c => c.Id).SingleAsync();
+    }
 }

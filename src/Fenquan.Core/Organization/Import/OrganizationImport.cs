@@ -13,7 +13,7 @@ namespace Fenquan.Core.Organization.Import;
 /// membership or assignment in force is ended on the row's date and a new one starts), never an
 /// overwrite; a row that would rewrite a period in place is refused.
 /// </summary>
-public sealed class OrganizationImport
+public sealed partial class OrganizationImport
 {
     private readonly CountyId _county;
     private readonly CountyBounds _bounds;
@@ -80,12 +80,12 @@ public sealed class OrganizationImport
     }
 
     /// <summary>The plan for the file against the county's organisation and bounds: its changes, or every refused row.</summary>
-    public static ImportPlan Plan(CountyId county, ImportFile file, ExistingOrganization existing, CountyBounds bounds)
+    public static ImportPlan Plan(CountyId county, ImportFile file, ExistingOrganization existing, CountyBounds bounds, ExistingReferenceData? reference = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(bounds);
-        var import = new OrganizationImport(county, bounds, existing);
+        var import = new OrganizationImport(county, bounds, existing) { _reference = reference };
 
         // In this order: each kind names rows of the kinds before it.
         import.Each(file, ImportKind.Units, import.Unit);
@@ -93,6 +93,7 @@ public sealed class OrganizationImport
         import.Each(file, ImportKind.People, import.Person);
         import.Each(file, ImportKind.Memberships, import.Membership);
         import.Each(file, ImportKind.Portfolios, import.Portfolio);
+        import.ReferenceData(file);
         return import.Result();
     }
 
@@ -541,7 +542,7 @@ public sealed class OrganizationImport
     }
 
     private ImportPlan Result() => _problems.Count > 0
-        ? new ImportPlan(_problems, [], [], [], [], [], [], [], [])
+        ? new ImportPlan(_problems, [], [], [], [], [], [], [], [], null, null, [], [])
         : new ImportPlan(
             [],
             _newUnits,
@@ -551,5 +552,9 @@ public sealed class OrganizationImport
             [.. _newMemberships.Values],
             [.. _endedMemberships.Select(e => new PeriodEnd(e.Key, e.Value))],
             [.. _newAssignments.Values],
-            [.. _endedAssignments.Select(e => new PeriodEnd(e.Key, e.Value))]);
+            [.. _endedAssignments.Select(e => new PeriodEnd(e.Key, e.Value))],
+            _catalogue,
+            _register,
+            _counterparties,
+            _counterpartyRenames);
 }

@@ -172,4 +172,45 @@ public class OrganizationImportTests
         Assert.Equal(new DateOnly(2026, 6, 1), Assert.Single(plan.EndedMemberships).Until);
         Assert.Empty(plan.People);
     }
+
+    private static ExistingReferenceData Reference(params Fenquan.Core.Counterparties.Counterparty[] counterparties) =>
+        new(Fenquan.Core.Procurement.ProcurementCatalogue.Empty, Fenquan.Core.Licensing.ApprovalItemRegister.Empty, counterparties, "管理员（admin）", new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    [Trait("Rule", "R18")]
+    [Trait("Rule", "R24")]
+    public void Plan_ReferenceData_ANewVersionOfEachRegister_AndNewCounterparties()
+    {
+        var company = Fenquan.Core.Counterparties.CounterpartyIdentifier.CompleteCreditCode("91130534MA0C1234A");
+        var file = Township(
+            Sheet(ImportKind.Catalogue, ["A02010104", "台式计算机", "货物", "0", "2000000"]),
+            Sheet(ImportKind.ApprovalItems, ["QH-001", "食品经营许可", "《食品安全法》", "10", "不收费", "是", null, "申请书；营业执照", "东风镇"]),
+            Sheet(ImportKind.Counterparties, ["单位", "某某建筑有限公司", company], ["个人", "刘建国", IdNumber]));
+        var plan = OrganizationImport.Plan(County, file, Nothing, CountyBounds.Default, Reference());
+        Assert.Empty(plan.Problems);
+        Assert.Equal("台式计算机", Assert.Single(plan.Catalogue!.Entries).Name);
+        var item = Assert.Single(plan.Register!.Items);
+        Assert.Equal((true, plan.Units.Single().Id.Value, 2), (item.IsMajor, item.UnitId!.Value, item.Documents.Count));
+        Assert.Equal([company, IdNumber], plan.Counterparties.Select(c => c.Identifier));
+
+        // Against what the plan made, the same sheets change nothing.
+        var again = OrganizationImport.Plan(County, file, After(Nothing, plan), CountyBounds.Default,
+            new ExistingReferenceData(plan.Catalogue, plan.Register, plan.Counterparties, "管理员（admin）", DateTimeOffset.UnixEpoch));
+        Assert.True(again.ChangesNothing);
+    }
+
+    [Fact]
+    [Trait("Rule", "R6")]
+    public void Plan_ReferenceData_BadRowsAreNamed_AndWithoutAnOfficialRefused()
+    {
+        var file = new ImportFile(
+        [
+            Sheet(ImportKind.Catalogue, ["A1", "台式计算机", "货物", "很多", "2000000"], ["A1", "笔记本", "货物", "0", "1"]),
+            Sheet(ImportKind.Counterparties, ["单位", "某某公司", "91130534MA0C12345A"]),
+        ]);
+        var keys = OrganizationImport.Plan(County, file, Nothing, CountyBounds.Default, Reference()).Problems.Select(p => (p.Row, p.Column, p.Refusal.Key));
+        Assert.Equal([(2, T.CentralisedThreshold, "R18.InvalidAmount"), (2, T.Identifier, "R6.InvalidCreditCode")], keys);
+        Assert.All(OrganizationImport.Plan(County, file, Nothing, CountyBounds.Default).Problems, p => Assert.Equal("R40.ReferenceDataNeedsOfficial", p.Refusal.Key));
+    }
 }
