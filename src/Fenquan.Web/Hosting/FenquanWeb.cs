@@ -318,6 +318,7 @@ public static class FenquanWeb
         app.MapBudgetApi();
         app.MapStatementApi();
         app.MapInspectionApi();
+        app.MapImportApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }
