@@ -288,7 +288,7 @@ public sealed partial class OrganizationImport
     {
         var unit = UnitOf(sheet, row);
         var person = PersonOf(sheet, row, T.PersonKey);
-        var role = Parse(sheet, row, T.Role, RoleNames, "R1", "UnknownRole", "{value} is not a role: 正职, 副职, 办公室审核, 股室负责人, 财务人员, 纪检 or 工作人员.");
+        var role = Parse(sheet, row, T.Role, RoleNames, value => Refusal.Because("R1", "UnknownRole", "{value} is not a role: 正职, 副职, 办公室审核, 股室负责人, 财务人员, 纪检 or 工作人员.", ("value", value)));
         var from = Date(sheet, row, T.From, required: true);
         var until = DateCell(sheet, row, T.Until, required: false);
         Guid? sectionId = null;
@@ -353,7 +353,7 @@ public sealed partial class OrganizationImport
     private void Portfolio(string sheet, ImportRow row)
     {
         var unit = UnitOf(sheet, row);
-        var area = Parse(sheet, row, T.Area, AreaNames, "R2", "UnknownArea", "{value} is not a restricted area: 财务, 人事, 物资采购, 工程建设, 行政审批 or 执法.");
+        var area = Parse(sheet, row, T.Area, AreaNames, value => Refusal.Because("R2", "UnknownArea", "{value} is not a restricted area: 财务, 人事, 物资采购, 工程建设, 行政审批 or 执法.", ("value", value)));
         var deputy = PersonOf(sheet, row, T.DeputyKey);
         var from = Date(sheet, row, T.From, required: true);
         if (unit is null || area is null || deputy is null || from is null)
@@ -466,7 +466,7 @@ public sealed partial class OrganizationImport
         return null;
     }
 
-    private TValue? Parse<TValue>(string sheet, ImportRow row, string column, IReadOnlyDictionary<string, TValue> names, string rule, string refusal, string english)
+    private TValue? Parse<TValue>(string sheet, ImportRow row, string column, IReadOnlyDictionary<string, TValue> names, Func<string, Refusal> unknown)
         where TValue : struct, Enum
     {
         var text = Required(sheet, row, column, 40);
@@ -480,7 +480,7 @@ public sealed partial class OrganizationImport
             return value;
         }
 
-        Problem(sheet, row, column, Refusal.Because(rule, refusal, english, ("value", text)));
+        Problem(sheet, row, column, unknown(text));
         return null;
     }
 
