@@ -13,7 +13,7 @@ namespace Fenquan.Web.Import;
 /// </summary>
 public sealed class ImportService(OrganizationImportOperations operations, DbSession session, TimeProvider time)
 {
-    /// <summary>The largest file taken (the server's upload limit): a county of 5,000 staff fills about 0.4 MB.</summary>
+    /// <summary>The largest file taken (the server's upload limit): a county of 5,000 staff fills about 0.35 MB.</summary>
     public const long MaxFile = 10L * 1024 * 1024;
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
