@@ -66,6 +66,7 @@ public static class FenquanApp
                 budget.SetDescription("A unit's budget by line (预算指标, R4, R5).");
                 budget.AddCommand<BudgetImportCommand>("import").WithDescription("Import the finance bureau's approval (.xlsx); a second official confirms it in the application (R5).");
             });
+            config.AddCommand<ImportCommand>("import").WithDescription("Import the county's organisation from .xlsx or .csv, all or nothing (R1–R3, 导入组织架构); `import template` writes the templates.");
             config.AddCommand<VerifyCommand>("verify").WithDescription("Recompute the ledger and compare every row with it (R44, 核验).");
             config.AddBranch("keys", keys =>
             {

@@ -24,6 +24,8 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<Section> Sections => Set<Section>();
+
     public DbSet<PortfolioAssignment> PortfolioAssignments => Set<PortfolioAssignment>();
 
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
@@ -76,6 +78,20 @@ public class FenquanDbContext(DbContextOptions options) : DbContext(options)
             person.HasKey(p => p.Id);
             person.HasIndex(p => p.CountyId);
             person.Property(p => p.Name).HasMaxLength(100);
+            person.Property(p => p.StaffNumber).HasMaxLength(PersonNumbers.MaxStaffNumber);
+            person.Property(p => p.IdNumber).HasMaxLength(18);
+
+            // R1: a person is known by a number, unique in the county (several nulls are allowed).
+            person.HasIndex(p => new { p.CountyId, p.StaffNumber }).IsUnique();
+            person.HasIndex(p => new { p.CountyId, p.IdNumber }).IsUnique();
+        });
+
+        modelBuilder.Entity<Section>(section =>
+        {
+            section.ToTable("sections");
+            section.HasKey(s => s.Id);
+            section.HasIndex(s => new { s.CountyId, s.UnitId, s.Name }).IsUnique();
+            section.Property(s => s.Name).HasMaxLength(Section.MaxName);
         });
 
         modelBuilder.Entity<Membership>(membership =>

@@ -70,6 +70,11 @@ public sealed class Unit
     public UnitKind Kind { get; private set; }
 }
 
+/// <summary>
+/// A person of the county, known by a staff number (工号) or a resident identity number (公民身份号码),
+/// never by name: people with the same name (同名同姓) are common. Each number, when given, is unique
+/// in the county (see <see cref="PersonNumbers"/>); the ID number is shown only masked.
+/// </summary>
 public sealed class Person
 {
     private Person()
@@ -77,11 +82,13 @@ public sealed class Person
         Name = string.Empty;
     }
 
-    public Person(PersonId id, CountyId countyId, string name)
+    public Person(PersonId id, CountyId countyId, string name, string? staffNumber = null, string? idNumber = null)
     {
         Id = id;
         CountyId = countyId;
         Name = name;
+        StaffNumber = staffNumber;
+        IdNumber = idNumber;
     }
 
     public PersonId Id { get; private set; }
@@ -89,6 +96,35 @@ public sealed class Person
     public CountyId CountyId { get; private set; }
 
     public string Name { get; private set; }
+
+    /// <summary>工号: the county's staff number, normalised by <see cref="PersonNumbers.NormaliseStaffNumber"/>.</summary>
+    public string? StaffNumber { get; private set; }
+
+    /// <summary>公民身份号码 (GB 11643), normalised; shown to people only as <see cref="MaskedIdNumber"/>.</summary>
+    public string? IdNumber { get; private set; }
+
+    /// <summary>The ID number with its birth date and sequence hidden (110105********002X); null when none.</summary>
+    public string? MaskedIdNumber => IdNumber is null ? null : Counterparties.CounterpartyIdentifier.Masked(Counterparties.CounterpartyKind.Individual, IdNumber);
+
+    /// <summary>A changed name (marriage, a correction): the row changes and the ledger records the old and new.</summary>
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>Records the numbers a person had none of; a number once recorded never changes (it is the key).</summary>
+    public void AddNumbers(string? staffNumber, string? idNumber)
+    {
+        // A bug, not a refusal: the import refuses a changed number before it gets here.
+        if ((StaffNumber is not null && staffNumber is not null && StaffNumber != staffNumber) || (IdNumber is not null && idNumber is not null && IdNumber != idNumber))
+        {
+            throw new InvalidOperationException($"Person {Id}: a recorded number never changes.");
+        }
+
+        StaffNumber ??= staffNumber;
+        IdNumber ??= idNumber;
+    }
 }
 
 /// <summary>
@@ -101,9 +137,10 @@ public sealed class Membership
     {
     }
 
-    public Membership(Guid id, CountyId countyId, UnitId unitId, PersonId personId, Role role, DateOnly from, DateOnly? until = null)
+    public Membership(Guid id, CountyId countyId, UnitId unitId, PersonId personId, Role role, DateOnly from, DateOnly? until = null, Guid? sectionId = null)
     {
         Id = id;
+        SectionId = sectionId;
         CountyId = countyId;
         UnitId = unitId;
         PersonId = personId;
@@ -125,6 +162,9 @@ public sealed class Membership
     public DateOnly From { get; private set; }
 
     public DateOnly? Until { get; private set; }
+
+    /// <summary>The section (股室) of the unit the person works in; null when none is named.</summary>
+    public Guid? SectionId { get; private set; }
 
     public bool IsInForceOn(DateOnly date) => From <= date && (Until is null || date < Until);
 

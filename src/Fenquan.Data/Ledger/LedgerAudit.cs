@@ -443,7 +443,7 @@ public static class LedgerAudit
             }
 
             var now = present ? Encoding.UTF8.GetString(snapshot!) : null;
-            if (present && data != now)
+            if (present && data != now && !EntitySnapshot.SameButForAddedColumns(data, now!))
             {
                 problems.Add(new RowProblem(county, type, last.SubjectId, last.Sequence, string.Create(CultureInfo.InvariantCulture,
                     $"{type} {last.SubjectId} differs from its last ledger entry #{last.Sequence}: the row now reads {now}, the ledger recorded {data}.")));

@@ -30,40 +30,44 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
     private static Refusal UnitPolicyThroughProposal => Refusal.Because("R40", "UnitPolicyThroughProposal", "A unit's policy is approved at the county through its policy proposal, which publishes the version.");
 
     public Task<Result<CountyChange>> ProposeAsync(CountyId county, CountyChangeSubject subject, string payloadJson, string summary, CountyOfficial by) =>
-        writer.ExecuteAsync(county, "county-change.proposed", ctx =>
+        writer.ExecuteAsync(county, "county-change.proposed", ctx => Propose(ctx, county, subject, payloadJson, summary, by));
+
+    /// <summary>Proposes within a unit of work already running (an import proposes its catalogue and register with the rest of the file).</summary>
+    public static Result<CountyChange> Propose(WriteContext ctx, CountyId county, CountyChangeSubject subject, string payloadJson, string summary, CountyOfficial by)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var payload = CountyChangePayload.Normalise(subject, payloadJson ?? string.Empty);
+        if (!payload.IsOk)
         {
-            var payload = CountyChangePayload.Normalise(subject, payloadJson ?? string.Empty);
-            if (!payload.IsOk)
-            {
-                return payload.Refusal!;
-            }
+            return payload.Refusal!;
+        }
 
-            var target = ctx.Db.Counties.AsNoTracking().SingleOrDefault(c => c.Id == county);
-            if (target is null)
-            {
-                return Refusal.NotFound($"County {county}");
-            }
+        var target = ctx.Db.Counties.AsNoTracking().SingleOrDefault(c => c.Id == county);
+        if (target is null)
+        {
+            return Refusal.NotFound($"County {county}");
+        }
 
-            // R2, R3, R4, R5, R16: bounds no unit could meet are refused before anyone reads them.
-            if (subject == CountyChangeSubject.Bounds
-                && BoundsStandings.Check(ctx.Db, county, CountyChangePayload.BoundsFromJson(payload.Value).Value, BoundsStandings.Today(ctx.Now)) is { IsOk: false } unreachable)
-            {
-                return unreachable.Refusal!;
-            }
+        // R2, R3, R4, R5, R16: bounds no unit could meet are refused before anyone reads them.
+        if (subject == CountyChangeSubject.Bounds
+            && BoundsStandings.Check(ctx.Db, county, CountyChangePayload.BoundsFromJson(payload.Value).Value, BoundsStandings.Today(ctx.Now)) is { IsOk: false } unreachable)
+        {
+            return unreachable.Refusal!;
+        }
 
-            var subjectId = CountyChangePayload.SubjectIdOf(subject, payload.Value);
-            var line = ctx.Db.Set<CountyChange>().Where(c => c.CountyId == county && c.Subject == subject && c.SubjectId == subjectId).ToList();
-            PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
-            var proposed = CountyChange.Propose(county, subject, subjectId, payload.Value, summary, by, line, inspection, ctx.Now);
-            if (!proposed.IsOk)
-            {
-                return proposed.Refusal!;
-            }
+        var subjectId = CountyChangePayload.SubjectIdOf(subject, payload.Value);
+        var line = ctx.Db.Set<CountyChange>().Where(c => c.CountyId == county && c.Subject == subject && c.SubjectId == subjectId).ToList();
+        PersonId[] inspection = target.DisciplineInspectionId is { } inspector ? [inspector] : [];
+        var proposed = CountyChange.Propose(county, subject, subjectId, payload.Value, summary, by, line, inspection, ctx.Now);
+        if (!proposed.IsOk)
+        {
+            return proposed.Refusal!;
+        }
 
-            ctx.Db.Add(proposed.Value.Change);
-            ctx.Db.AddRange(CountyChangeNotices.Proposed(proposed.Value.Change, inspection, ctx.Now));
-            return Result<CountyChange>.Ok(proposed.Value.Change);
-        });
+        ctx.Db.Add(proposed.Value.Change);
+        ctx.Db.AddRange(CountyChangeNotices.Proposed(proposed.Value.Change, inspection, ctx.Now));
+        return Result<CountyChange>.Ok(proposed.Value.Change);
+    }
 
     /// <summary>Four eyes: a second county official confirms, and the change takes effect in the same transaction.</summary>
     public Task<Result<CountyChange>> ConfirmAsync(CountyId county, Guid id, CountyOfficial by) =>

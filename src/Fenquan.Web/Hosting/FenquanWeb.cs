@@ -160,6 +160,8 @@ public static class FenquanWeb
         services.AddSingleton(sp => new InspectionOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.Configure<Finance.InspectionOptions>(builder.Configuration.GetSection(Finance.InspectionOptions.Section));
         services.AddScoped<Finance.InspectionService>();
+        services.AddSingleton(sp => new OrganizationImportOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddScoped<Import.ImportService>();
         services.AddHttpContextAccessor();
 
         // Identity: hashed passwords, lockout, optional TOTP (authenticator) two-factor.
@@ -325,6 +327,7 @@ public static class FenquanWeb
         app.MapReceptionApi();
         app.MapStatementApi();
         app.MapInspectionApi();
+        app.MapImportApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
     }

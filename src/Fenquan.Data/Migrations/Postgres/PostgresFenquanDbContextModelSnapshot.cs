@@ -2241,6 +2241,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
@@ -2264,14 +2267,28 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CountyId");
+
+                    b.HasIndex("CountyId", "IdNumber")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "StaffNumber")
+                        .IsUnique();
 
                     b.ToTable("people", (string)null);
                 });
@@ -2306,6 +2323,30 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "UnitId", "Area");
 
                     b.ToTable("portfolio_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Organization.Section", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("sections", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Organization.Unit", b =>

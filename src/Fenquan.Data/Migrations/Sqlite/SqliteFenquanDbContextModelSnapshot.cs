@@ -2236,6 +2236,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
@@ -2259,14 +2262,28 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<Guid>("CountyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CountyId");
+
+                    b.HasIndex("CountyId", "IdNumber")
+                        .IsUnique();
+
+                    b.HasIndex("CountyId", "StaffNumber")
+                        .IsUnique();
 
                     b.ToTable("people", (string)null);
                 });
@@ -2301,6 +2318,30 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasIndex("CountyId", "UnitId", "Area");
 
                     b.ToTable("portfolio_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Fenquan.Core.Organization.Section", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyId", "UnitId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("sections", (string)null);
                 });
 
             modelBuilder.Entity("Fenquan.Core.Organization.Unit", b =>
