@@ -71,7 +71,10 @@ public sealed class BudgetOperations(LedgerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(matter);
-        if (matter.State != MatterState.Approved || matter.BudgetCode is null)
+        // A matter submitted since matters carry their code and without one is charged to no line: no
+        // query inside the serialized writer. An older matter's code is not filled in afterwards (that
+        // would change rows behind the ledger's back), so its charge is still looked up.
+        if (matter.State != MatterState.Approved || (matter.BudgetCode is null && matter.SubmittedAt >= CodeRecordedSince))
         {
             return Outcome.Ok;
         }
@@ -85,6 +88,9 @@ public sealed class BudgetOperations(LedgerWriter writer)
         var position = PositionsOf(ctx.Db, matter.CountyId, matter.UnitId, [line], except: matter.Id).Single();
         return position.CheckApproval(matter.DecidedTerms?.Amount ?? matter.Amount);
     }
+
+    /// <summary>From this instant on every charged matter carries its line's code (<see cref="Matter.BudgetCode"/>).</summary>
+    public static readonly DateTimeOffset CodeRecordedSince = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
 
     /// <summary>The unit's budget for the year (pending or confirmed) with its lines, or null.</summary>
     public static Budget? BudgetOf(FenquanDbContext db, CountyId county, UnitId unit, int year)

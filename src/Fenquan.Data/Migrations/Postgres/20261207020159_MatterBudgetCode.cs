@@ -16,12 +16,6 @@ namespace Fenquan.Data.Migrations.Postgres
                 type: "character varying(10)",
                 maxLength: 10,
                 nullable: true);
-
-            // Matters charged before the column existed take their charge's code.
-            migrationBuilder.Sql("""
-                UPDATE matters SET "BudgetCode" = (SELECT c."Code" FROM budget_charges c WHERE c."MatterId" = matters."Id")
-                WHERE EXISTS (SELECT 1 FROM budget_charges c WHERE c."MatterId" = matters."Id");
-                """);
         }
 
         /// <inheritdoc />
