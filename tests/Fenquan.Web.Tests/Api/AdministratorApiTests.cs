@@ -127,4 +127,52 @@ public sealed class AdministratorApiTests
         await using var after = app.Db();
         Assert.Equal(raised.CollectiveLimit, (await after.Counties.SingleAsync(TestContext.Current.CancellationToken)).Bounds.CollectiveLimit);
     }
+
+    [Fact]
+    [Trait("Rule", "R40")]
+    public async Task Page_ProposeConfirmAndRevoke_WithAntiforgery_AndRefusalsNamingTheRule()
+    {
+        await using var app = await WebApp.StartAsync();
+        var admin = await app.SignInAsync("admin");
+        var admin2 = await app.SignInAsync("admin2");
+        var staff = await app.SignInAsync("u1.staff1");
+
+        var denied = await staff.GetAsync("/admin/administrators");
+        Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+
+        // Without the page's antiforgery token nothing happens.
+        var forged = await admin.PostAsync("/admin/administrators?handler=Grant", new FormUrlEncodedContent(new Dictionary<string, string> { ["Account"] = "u1.staff1" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
+        var proposed = await WebApp.PostFormAsync(admin, "/admin/administrators", "Grant", new() { ["Account"] = "u1.staff1" });
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var html = await admin.GetStringAsync("/admin/administrators");
+        Assert.Contains("待另一名管理员确认", html, StringComparison.Ordinal);
+        Assert.Contains("withdraw-u1.staff1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirm-u1.staff1", html, StringComparison.Ordinal);
+
+        Guid id;
+        await using (var db = app.Db())
+        {
+            id = (await db.Set<Core.CountyAdministration.AdministratorGrant>().SingleAsync(TestContext.Current.CancellationToken)).Id;
+        }
+
+        var own = await WebApp.PostFormAsync(admin, "/admin/administrators", "Confirm&id=" + id, []);
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Contains("R40", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Contains("confirm-u1.staff1", await admin2.GetStringAsync("/admin/administrators"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebApp.PostFormAsync(admin2, "/admin/administrators", "Confirm&id=" + id, [])).StatusCode);
+        Assert.Contains("<li>\n            u1.staff1", (await admin.GetStringAsync("/admin/administrators")).Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // Revocation: proposed by one, refused to its proposer, confirmed by another; the account loses the flag.
+        Assert.Equal(HttpStatusCode.Redirect, (await WebApp.PostFormAsync(admin, "/admin/administrators", "Revoke", new() { ["Account"] = "u1.staff1" })).StatusCode);
+        await using (var db = app.Db())
+        {
+            id = (await db.Set<Core.CountyAdministration.AdministratorGrant>().SingleAsync(g => g.Kind == Core.CountyAdministration.AdministratorChangeKind.Revoke, TestContext.Current.CancellationToken)).Id;
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await WebApp.PostFormAsync(admin2, "/admin/administrators", "Confirm&id=" + id, [])).StatusCode);
+        Assert.False(await IsCountyAdministratorAsync(await app.SignInAsync("u1.staff1")));
+    }
 }
