@@ -138,7 +138,8 @@ public sealed class AdministratorApiTests
         var staff = await app.SignInAsync("u1.staff1");
 
         var denied = await staff.GetAsync("/admin/administrators");
-        Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/denied", denied.Headers.Location!.ToString(), StringComparison.Ordinal);
 
         // Without the page's antiforgery token nothing happens.
         var forged = await admin.PostAsync("/admin/administrators?handler=Grant", new FormUrlEncodedContent(new Dictionary<string, string> { ["Account"] = "u1.staff1" }));
