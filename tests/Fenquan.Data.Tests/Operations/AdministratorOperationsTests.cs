@@ -14,6 +14,14 @@ public class AdministratorOperationsTests
     private static readonly CountyOfficial First = new("first", "王强");
     private static readonly CountyOfficial Second = new("second", "李静");
 
+    private static async Task<(TestCounty County, Core.Primitives.PersonId Inspector, AdministratorOperations Operations)> CountyWithInspectionAsync(TestDatabase database)
+    {
+        var county = await TestCounty.CreateAsync(database);
+        var inspector = (await county.Organization.AddPersonAsync(county.County, "钱正清")).Value.Id;
+        Assert.True((await new CountyChangeOperations(database.Writer).NameDisciplineInspectionAsync(county.County, inspector, First)).IsOk);
+        return (county, inspector, new AdministratorOperations(database.Writer));
+    }
+
     [Theory]
     [Trait("Rule", "R40")]
     [Trait("Rule", "R29")]
@@ -22,10 +30,7 @@ public class AdministratorOperationsTests
     public async Task SecondAdministrator_Bootstraps_ThirdWaitsForADifferentAdministrator_EveryStepLedgered(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var county = await TestCounty.CreateAsync(database);
-        var inspector = (await county.Organization.AddPersonAsync(county.County, "钱正清")).Value.Id;
-        Assert.True((await new CountyChangeOperations(database.Writer).NameDisciplineInspectionAsync(county.County, inspector, First)).IsOk);
-        var operations = new AdministratorOperations(database.Writer);
+        var (county, inspector, operations) = await CountyWithInspectionAsync(database);
 
         var second = await operations.ProposeAsync(county.County, AdministratorChangeKind.Grant, "second", null, First, ["first"]);
         Assert.True(second.IsOk, second.ToString());
@@ -64,10 +69,7 @@ public class AdministratorOperationsTests
     public async Task Revoke_WaitsForASecondAdministrator_AndIsWithdrawnByItsProposerOnly(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var county = await TestCounty.CreateAsync(database);
-        var inspector = (await county.Organization.AddPersonAsync(county.County, "钱正清")).Value.Id;
-        Assert.True((await new CountyChangeOperations(database.Writer).NameDisciplineInspectionAsync(county.County, inspector, First)).IsOk);
-        var operations = new AdministratorOperations(database.Writer);
+        var (county, _, operations) = await CountyWithInspectionAsync(database);
 
         var last = await operations.ProposeAsync(county.County, AdministratorChangeKind.Revoke, "first", null, First, ["first"]);
         Assert.Equal("R40.LastAdministrator", last.Refusal?.Key);
