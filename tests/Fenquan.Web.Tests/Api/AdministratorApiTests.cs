@@ -108,6 +108,14 @@ public sealed class AdministratorApiTests
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal("admin2", (await confirmed.ReadAsync()).GetProperty("confirmedBy").GetString());
 
+        // The county's discipline inspection was told of both, in words, pointing at the ledger.
+        var inspection = await app.SignInAsync("county.discipline");
+        var notices = (await (await inspection.GetAsync("/api/v1/notifications")).ReadAsync()).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("subjectId").GetGuid() == id).ToList();
+        Assert.Equal(["AdministratorChangeConfirmed", "AdministratorChangeProposed"], notices.Select(n => n.GetProperty("kind").GetString()));
+        Assert.Contains("u1.staff1", notices[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/ledger", notices[1].GetProperty("link").GetString());
+
         // The new administrator confirms a bounds change the first proposed.
         var third = await app.SignInAsync("u1.staff1");
         Assert.True(await IsCountyAdministratorAsync(third));
