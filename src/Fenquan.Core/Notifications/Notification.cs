@@ -34,6 +34,12 @@ public enum NotificationKind
 
     /// <summary>R32: to the handler of an efficiency complaint (the unit's discipline member or the county's discipline inspection).</summary>
     ComplaintFiled,
+
+    /// <summary>To the county's discipline inspection: a county administrator proposed to grant or revoke county administration (R40).</summary>
+    AdministratorChangeProposed,
+
+    /// <summary>To the county's discipline inspection: a grant or revocation of county administration took effect (R40).</summary>
+    AdministratorChangeConfirmed,
 }
 
 /// <summary>

@@ -116,6 +116,8 @@ public static class FenquanWeb
         services.AddSingleton(sp => new AttachmentOperations(sp.GetRequiredService<FenquanStore>().Writer, new AttachmentStore(sp.GetRequiredService<FenquanStore>().Data)));
         services.AddSingleton(sp => new DelegationOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new CountyChangeOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new AdministratorOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddScoped<AdministratorService>();
         services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PaymentOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new BudgetOperations(sp.GetRequiredService<FenquanStore>().Writer));
@@ -125,6 +127,7 @@ public static class FenquanWeb
         services.AddSingleton<StartupReport>();
         services.AddSingleton<Setup.SetupGate>();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<AdministratorFlagsAtStart>();
         services.AddHostedService<OverdueSignatureReporter>();
         services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WitnessPusher>();
@@ -318,6 +321,7 @@ public static class FenquanWeb
         app.MapPolicyApi();
         app.MapCountyDataApi();
         app.MapAccountApi();
+        app.MapAdministratorApi();
         app.MapCounterpartyApi();
         app.MapTransparency();
         app.MapComplaintApi();

@@ -47,6 +47,7 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
         var link = n.Kind == NotificationKind.RedCard ? "/applications/" + n.SubjectId.ToString("D")
             : n.Kind == NotificationKind.ComplaintFiled ? "/complaints/" + n.SubjectId.ToString("D")
             : n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
+            : n.Kind is NotificationKind.AdministratorChangeProposed or NotificationKind.AdministratorChangeConfirmed ? "/ledger"
             : "/meetings/" + n.SubjectId.ToString("D") + (n.Kind is NotificationKind.MinutesToSign or NotificationKind.SignatureOverdue ? "/minutes" : string.Empty);
         return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, link);
     }
