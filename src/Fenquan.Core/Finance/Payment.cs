@@ -1,6 +1,8 @@
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
+using Fenquan.Core.Procurement;
 
 namespace Fenquan.Core.Finance;
 
@@ -67,8 +69,18 @@ public sealed class Payment
     /// amount and day are given; the matter is approved and the payments stay within what was
     /// approved or decided, to the approved payee (R42, R43).
     /// </summary>
-    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now)
+    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now) =>
+        Record(matter, earlier, command, PurchaseProgress.None, org, now);
+
+    /// <summary>
+    /// As <see cref="Record(Matter, IReadOnlyCollection{Payment}, RecordPayment, IOrganizationView, DateTimeOffset)"/>,
+    /// with what a purchase plan has after its approval: a purchase is paid only once it was received
+    /// (R16), and one that went to the procurement centre or to tender only to the supplier of its
+    /// result, at most the result's amount (R18).
+    /// </summary>
+    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, PurchaseProgress purchase, IOrganizationView org, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(purchase);
         ArgumentNullException.ThrowIfNull(matter);
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(command);
@@ -104,7 +116,41 @@ public sealed class Payment
         }
 
         var paid = earlier.Where(p => p.MatterId == matter.Id).Sum(p => p.Amount);
-        var within = matter.CheckExecution(command.Amount, command.Payee, paid);
+        var within = matter.Kind == MatterKind.PurchasePlan && matter.State == MatterState.Approved
+            ? CheckPurchase(matter, purchase, command, paid)
+            : matter.CheckExecution(command.Amount, command.Payee, paid);
         return within.IsOk ? Result<Payment>.Ok(new Payment(matter, command, reference, now)) : within.Refusal!;
+    }
+
+    // R16: no receipt, no payment. R18: a purchase through the centre or a tender pays the result's
+    // supplier, at most the result's amount (itself at most what the meeting decided).
+    private static Outcome CheckPurchase(Matter matter, PurchaseProgress purchase, RecordPayment command, decimal paid)
+    {
+        if (purchase.Receipt is null)
+        {
+            return Refusal.Because("R16", "PaymentBeforeReceipt", "\"{title}\" has not been received (验收); a purchase is paid only after someone other than its proposer records its receipt.", ("title", matter.Title));
+        }
+
+        if (!PurchaseResult.IsHandedOffPurchase(matter))
+        {
+            return matter.CheckExecution(command.Amount, command.Payee, paid);
+        }
+
+        if (purchase.Result is not { } result)
+        {
+            return Refusal.Because("R18", "PaymentBeforeResult", "\"{title}\" went to the procurement centre or to tender; it is paid only after its result is recorded.", ("title", matter.Title));
+        }
+
+        if (paid + command.Amount > result.Amount)
+        {
+            return Refusal.Because("R18", "PaymentAboveResult", "Paying {amount} after {paid} already paid exceeds the result's {result} ({reference}); at most {left} is left to pay.",
+                RefusalArgument.Amount("amount", command.Amount), RefusalArgument.Amount("paid", paid), RefusalArgument.Amount("result", result.Amount), ("reference", result.Reference),
+                RefusalArgument.Amount("left", Math.Max(0m, result.Amount - paid)));
+        }
+
+        return command.Payee.IsSameAs(result.Supplier)
+            ? Outcome.Ok
+            : Refusal.Because("R18", "PaymentNotToSupplier", "The procurement result ({reference}) names {supplier} as the supplier, not {payee}; a purchase pays only its supplier.",
+                ("reference", result.Reference), ("supplier", result.Supplier.Name), ("payee", command.Payee.Name.Length > 0 ? command.Payee.Name : command.Payee.PersonId?.ToString() ?? "nobody"));
     }
 }
