@@ -15,8 +15,8 @@ public sealed class PaymentOperations(LedgerWriter writer)
 {
     /// <summary>
     /// Records a payment on the matter. The payee as written is resolved against the county's
-    /// register first (R6), so that a payee is compared by who it is; none named is the payee the
-    /// meeting decided, or else the approved one. <paramref name="visible"/>
+    /// register first (R6), so that a payee is compared by who it is; none named is the supplier of a
+    /// purchase's result (R18), else the payee the meeting decided, or else the approved one. <paramref name="visible"/>
     /// hides matters the caller may not see (NotFound).
     /// </summary>
     public Task<Result<Payment>> RecordAsync(CountyId county, MatterId matterId, RecordPayment command, Func<Matter, bool>? visible = null) =>
@@ -28,13 +28,15 @@ public sealed class PaymentOperations(LedgerWriter writer)
                 return Refusal.NotFound($"Matter {matterId}");
             }
 
-            var payee = command.Payee.IsNone ? Result<Payee>.Ok(matter.DecidedTerms?.Payee ?? matter.Payee) : MatterOperations.Registered(ctx.Db, county, command.Payee);
+            // R16, R18: a purchase is paid after its receipt, to its result's supplier when it has one.
+            var purchase = matter.Kind == Core.Policy.MatterKind.PurchasePlan ? PurchaseOperations.ProgressOf(ctx.Db, county, matterId) : Core.Procurement.PurchaseProgress.None;
+            var payee = command.Payee.IsNone ? Result<Payee>.Ok(purchase.Result?.Supplier ?? matter.DecidedTerms?.Payee ?? matter.Payee) : MatterOperations.Registered(ctx.Db, county, command.Payee);
             if (!payee.IsOk)
             {
                 return payee.Refusal!;
             }
 
-            var payment = Payment.Record(matter, Of(ctx.Db, county, matterId), command with { Payee = payee.Value }, ctx.UnitView(matter.UnitId), ctx.Now);
+            var payment = Payment.Record(matter, Of(ctx.Db, county, matterId), command with { Payee = payee.Value }, purchase, ctx.UnitView(matter.UnitId), ctx.Now);
             if (payment.IsOk)
             {
                 ctx.Db.Add(payment.Value);
