@@ -26,7 +26,8 @@ public sealed class PaymentService(DbSession session, PaymentOperations operatio
     {
         ArgumentNullException.ThrowIfNull(matter);
         var payments = PaymentOperations.Of(session.Db, matter.CountyId, matter.Id);
-        return new(matter.DecidedTerms?.Amount ?? matter.Amount, payments.Sum(p => p.Amount), payments);
+        var result = matter.Kind == Core.Policy.MatterKind.PurchasePlan ? PurchaseOperations.ProgressOf(session.Db, matter.CountyId, matter.Id).Result : null;
+        return new(result?.Amount ?? matter.DecidedTerms?.Amount ?? matter.Amount, payments.Sum(p => p.Amount), payments, result?.Supplier);
     }
 
     /// <summary>The line items and invoices of a claim the viewer sees (the caller has checked that).</summary>

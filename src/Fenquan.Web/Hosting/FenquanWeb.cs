@@ -120,6 +120,7 @@ public static class FenquanWeb
         services.AddScoped<AdministratorService>();
         services.AddSingleton(sp => new CounterpartyOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new PaymentOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new PurchaseOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new BudgetOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new StatementOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton(sp => new ApiTokenOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<TimeProvider>()));
@@ -155,6 +156,7 @@ public static class FenquanWeb
         services.AddScoped<Citizens.ComplaintService>();
         services.AddHostedService<Citizens.RedCardReporter>();
         services.AddScoped<Finance.PaymentService>();
+        services.AddScoped<Procurement.PurchaseService>();
         services.AddScoped<Flags.FlagService>();
         services.AddScoped<Finance.BudgetService>();
         services.AddScoped<Finance.ReceptionService>();
@@ -326,6 +328,7 @@ public static class FenquanWeb
         app.MapTransparency();
         app.MapComplaintApi();
         app.MapFinanceApi();
+        app.MapPurchaseApi();
         app.MapFlagApi();
         app.MapBudgetApi();
         app.MapReceptionApi();

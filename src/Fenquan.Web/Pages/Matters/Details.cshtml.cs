@@ -14,7 +14,7 @@ namespace Fenquan.Web.Pages.Matters;
 /// <summary>A matter: its route, who acted when, comments, and the actions the viewer may take (the server checks anyway).</summary>
 [RequestSizeLimit(AttachmentService.Overhead + 10L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentService.Overhead + 10L * 1024 * 1024)]
-public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, PaymentService payments, Fenquan.Web.Flags.FlagService flagService, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, IStringLocalizer<FlagResource> flagText) : FenquanPage(text)
+public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, PaymentService payments, Fenquan.Web.Procurement.PurchaseService purchases, Fenquan.Web.Flags.FlagService flagService, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, IStringLocalizer<FlagResource> flagText) : FenquanPage(text)
 {
     public Matter? Matter { get; private set; }
 
@@ -33,6 +33,15 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
 
     [BindProperty]
     public PaymentInput Pay { get; set; } = new();
+
+    /// <summary>R16, R18: an approved purchase's result and receipt; null for any other matter.</summary>
+    public Fenquan.Web.Procurement.PurchasePanel? Purchase { get; private set; }
+
+    [BindProperty]
+    public Fenquan.Web.Procurement.PurchaseResultInput Result { get; set; } = new();
+
+    [BindProperty]
+    public Fenquan.Web.Procurement.PurchaseReceiptInput Receipt { get; set; } = new();
 
     /// <summary>R47: the matter's red flags; null when it has none.</summary>
     public Fenquan.Web.Flags.FlagsPanel? Flags { get; private set; }
@@ -127,6 +136,30 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         return Redirect("/matters/" + id.ToString("D"));
     }
 
+    public async Task<IActionResult> OnPostPurchaseResultAsync(Guid id)
+    {
+        var recorded = await purchases.RecordResultAsync(Viewer, id, Result);
+        if (!recorded.Result.IsOk)
+        {
+            return await ShowAsync(id, recorded.Result.Refusal!, recorded.Forbidden);
+        }
+
+        Notice = FinanceText["Purchase.ResultDone", recorded.Result.Value.Reference];
+        return Redirect("/matters/" + id.ToString("D"));
+    }
+
+    public async Task<IActionResult> OnPostReceiptAsync(Guid id)
+    {
+        var recorded = await purchases.RecordReceiptAsync(Viewer, id, Receipt);
+        if (!recorded.Result.IsOk)
+        {
+            return await ShowAsync(id, recorded.Result.Refusal!, recorded.Forbidden);
+        }
+
+        Notice = FinanceText["Purchase.ReceiptDone"];
+        return Redirect("/matters/" + id.ToString("D"));
+    }
+
     public async Task<IActionResult> OnPostClearFlagAsync(Guid id, Guid flagId)
     {
         var cleared = await flagService.ClearAsync(Viewer, id, flagId, FlagReason);
@@ -213,6 +246,7 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind)
             ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
             : null;
+        Purchase = purchases.PanelOf(Viewer, Matter);
         var flags = flagService.Of(Viewer, Matter);
         Flags = flags.Flags.Count > 0 ? flags : null;
         WaitingFor = Viewer.Org is null ? [] : Matter.WhoMayActNow(Viewer.Org).Select(Viewer.Org.NameOf).ToList();
