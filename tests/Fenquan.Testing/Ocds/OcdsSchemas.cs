@@ -1,4 +1,5 @@
 using NJsonSchema;
+using Xunit;
 
 namespace Fenquan.Testing.Ocds;
 
