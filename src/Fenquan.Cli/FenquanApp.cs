@@ -78,7 +78,7 @@ public static class FenquanApp
             config.AddCommand<WitnessCommand>("witness").WithDescription("Run a witness (见证方) for other offices' logs: own key, own record, cosigns only extensions (R44).");
             config.AddCommand<BackupCommand>("backup").WithDescription("A consistent online backup of a SQLite data folder: database, uploads, public keys (备份).");
             config.AddCommand<RestoreCommand>("restore").WithDescription("Restore a backup into an empty data folder, then verify the ledger (恢复).");
-            config.AddCommand<ExportCommand>("export").WithDescription("Export the ledger as JSON lines (导出台账).");
+            config.AddCommand<ExportCommand>("export").WithDescription("Export the ledger as JSON lines (导出台账), or with --ocds the OCDS release and record packages (R22).");
             config.SetExceptionHandler((exception, _) =>
             {
                 var message = exception switch

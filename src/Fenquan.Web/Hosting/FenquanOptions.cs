@@ -81,6 +81,19 @@ public sealed class FenquanOptions
     /// <summary>R47: the red flags' settings (section Fenquan:Flags): WindowDays, HuggingShare, FastApprovalSeconds, RepeatedSupplierShare, RepeatedSupplierMinimum.</summary>
     public Flags.FlagOptions Flags { get; set; } = new();
 
+    /// <summary>
+    /// R22: the county's OCDS prefix, registered with the Open Contracting Partnership; the default is
+    /// a placeholder for the demo (<see cref="Core.Ocds.OcdsPrefix.Demo"/>), to be replaced before publishing.
+    /// </summary>
+    public string OcdsPrefix { get; set; } = Core.Ocds.OcdsPrefix.Demo;
+
+    /// <summary>The OCDS prefix, checked at start: a malformed one stops the start with the reason.</summary>
+    public string CheckedOcdsPrefix()
+    {
+        var check = Core.Ocds.OcdsPrefix.Check(OcdsPrefix);
+        return check.IsOk ? OcdsPrefix : throw new InvalidOperationException(check.Refusal!.Reason);
+    }
+
     /// <summary>The flags' settings as the core reads them; settings out of range stop the start with the reason.</summary>
     public Core.Flags.FlagSettings FlagSettings()
     {

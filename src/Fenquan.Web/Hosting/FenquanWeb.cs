@@ -8,6 +8,7 @@ using Fenquan.Web.Api;
 using Fenquan.Web.Attachments;
 using Fenquan.Web.Delegations;
 using Fenquan.Web.Matters;
+using Fenquan.Web.Ocds;
 using Fenquan.Web.Transparency;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -326,6 +327,7 @@ public static class FenquanWeb
         app.MapAdministratorApi();
         app.MapCounterpartyApi();
         app.MapTransparency();
+        app.MapOcds(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FenquanOptions>>().Value.CheckedOcdsPrefix());
         app.MapComplaintApi();
         app.MapFinanceApi();
         app.MapPurchaseApi();
