@@ -1,7 +1,7 @@
 using System.Text;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
-using Fenquan.Web.Hosting;
+using Fenquan.Web.Access;
 
 namespace Fenquan.Web.Ocds;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Fenquan.Testing.Ocds;
 using Fenquan.Web.Tests.Meetings;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Web.Tests.Procurement;
 
@@ -106,5 +108,39 @@ public sealed class PurchaseApiTests : IAsyncLifetime
         var paid = await (await c["u1.principal1"].GetAsync(payments)).ReadAsync();
         Assert.Equal((36_800m, 36_800m, 0m), (paid.GetProperty("payable").GetDecimal(), paid.GetProperty("paid").GetDecimal(), paid.GetProperty("left").GetDecimal()));
         Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignInAsync("u2.principal1")).GetAsync(purchase)).StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rule", "R22")]
+    [Trait("Rule", "R18")]
+    public async Task TheResult_IsPublishedAsOcds_AtStablePublicUrls_ValidAgainst115()
+    {
+        var (id, c) = await HandedOffAsync(_app);
+        Assert.Equal(HttpStatusCode.Created, (await c["u1.procurement"].PostAsJsonAsync($"/api/v1/matters/{id}/purchase/result",
+            new { reference = "QH-CG-2026-0108", method = "OpenTender", supplierName = "县城电脑科技有限公司", amount = 37_000m })).StatusCode);
+        Guid county;
+        await using (var db = _app.Db())
+        {
+            county = (await db.Counties.Select(x => x.Id).FirstAsync(TestContext.Current.CancellationToken)).Value;
+        }
+
+        var anonymous = _app.NewClient();
+        var ocid = "ocds-fq0000-" + id.ToString("D");
+        var month = DateTimeOffset.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var releases = await anonymous.GetAsync($"/ocds/{county:D}/releases/{month}.json");
+        Assert.Equal(HttpStatusCode.OK, releases.StatusCode);
+        var package = await releases.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        OcdsSchemas.AssertValidReleasePackage(package);
+        Assert.Contains(ocid, package, StringComparison.Ordinal);
+        var record = await anonymous.GetAsync($"/ocds/{county:D}/records/{ocid}.json");
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        var recordJson = await record.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        OcdsSchemas.AssertValidRecordPackage(recordJson);
+        var compiled = (await record.ReadAsync()).GetProperty("records")[0].GetProperty("compiledRelease");
+        Assert.Equal((37_000m, "县城电脑科技有限公司"), (compiled.GetProperty("awards")[0].GetProperty("value").GetProperty("amount").GetDecimal(), compiled.GetProperty("awards")[0].GetProperty("suppliers")[0].GetProperty("name").GetString()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/ocds/{county:D}/releases/1999-01.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/ocds/{county:D}/releases/2026-13.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/ocds/{Guid.NewGuid():D}/records/{ocid}.json")).StatusCode);
     }
 }
