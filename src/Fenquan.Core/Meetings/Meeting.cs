@@ -292,6 +292,13 @@ public sealed partial class Meeting
             return Refusal.Because("R43", "NoAgenda", "The meeting has no agenda item to decide.");
         }
 
+        // Members were called for a day: a meeting held before it would decide without those who keep to the notice.
+        var day = DateOnly.FromDateTime(ScheduledAt.ToOffset(Finance.Inspection.InspectionPeriod.ChinaOffset).DateTime);
+        if (DateOnly.FromDateTime(now.ToOffset(Finance.Inspection.InspectionPeriod.ChinaOffset).DateTime) < day)
+        {
+            return Refusal.Because("R43", "OpenBeforeItsDay", "The meeting is called for {day}; it opens on that day, not before.", ("day", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         foreach (var item in _items)
         {
             var interested = new List<(PersonId Person, RecusalGround Ground, string Role)> { (item.InitiatorId, RecusalGround.Initiator, "initiated the matter") };

@@ -89,8 +89,10 @@ internal sealed class DemoRecentWork(DemoHistory history, int tasks)
             return Result<Meeting>.Ok(meeting);
         }));
 
-        // Two days on, at 09:00 Beijing time: dated ahead, as a meeting to come is.
-        var scheduledAt = new DateTimeOffset(DateOnly.FromDateTime(now.UtcDateTime).AddDays(2), new TimeOnly(1, 0), TimeSpan.Zero);
+        // Two working days on (the official calendar: never a weekend or a holiday), at 09:00 Beijing
+        // time: dated ahead, as a meeting to come is.
+        var day = new Core.Calendar.WorkingCalendar(Core.Calendar.OfficialCalendars.Shipped).AddWorkingDays(DateOnly.FromDateTime(now.UtcDateTime), 2);
+        var scheduledAt = new DateTimeOffset(day, new TimeOnly(1, 0), TimeSpan.Zero);
         Ok(await history.Store.Writer.ExecuteAsync(county, "demo.meeting_scheduled", ctx =>
         {
             var matters = waiting.Skip(1).Select(m => MatterOperations.Load(ctx, m.Id)!).ToList();

@@ -10,7 +10,8 @@ namespace Fenquan.Documents.Organization;
 /// The organisation import's files: the templates (an .xlsx with one sheet per kind, and a .csv per
 /// kind, with <see cref="ImportTemplate"/>'s Chinese headers and an example row) and the reading of a
 /// filled one into unparsed rows for the core to check cell by cell. A sheet or .csv is recognised by
-/// its name, else by its headers; a .csv of UTF-8 text (with or without a byte-order mark).
+/// its name, else by its headers; a .csv of UTF-8 text (with or without a byte-order mark) or, as
+/// spreadsheet programs on Chinese systems save it, GB 18030.
 /// </summary>
 public static class OrganizationWorkbook
 {
@@ -60,7 +61,7 @@ public static class OrganizationWorkbook
         {
             if (csv)
             {
-                var table = Table(stream.Query(useHeaderRow: true, excelType: ExcelType.CSV));
+                var table = Table(Utf8(stream).Query(useHeaderRow: true, excelType: ExcelType.CSV));
                 var name = Path.GetFileNameWithoutExtension(fileName);
                 var template = kind is { } k ? ImportTemplate.Of(k) : ImportTemplate.Recognise(name, Headers(table));
                 return template is null
@@ -107,6 +108,25 @@ public static class OrganizationWorkbook
         {
             return Refusal.Invalid($"{fileName} is not a readable {(csv ? ".csv file" : ".xlsx workbook")}: download the template and fill it in.");
         }
+    }
+
+    /// <summary>
+    /// The .csv as UTF-8: a file that is not valid UTF-8 is read as GB 18030, which is what a
+    /// spreadsheet program on a Chinese system saves as "CSV (逗号分隔)" (GB 18030 contains GBK and
+    /// GB 2312). MiniExcel reads one encoding it is told; telling the two apart is done here.
+    /// </summary>
+    private static MemoryStream Utf8(Stream stream)
+    {
+        using var whole = new MemoryStream();
+        stream.CopyTo(whole);
+        var bytes = whole.ToArray();
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return new MemoryStream(bytes, writable: false);
+        }
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return new MemoryStream(Encoding.UTF8.GetBytes(Encoding.GetEncoding("GB18030").GetString(bytes)), writable: false);
     }
 
     private static List<IDictionary<string, object?>> Table(IEnumerable<dynamic> rows) =>

@@ -192,4 +192,19 @@ public class BindingTests
         Assert.Equal([matter], AgendaQueue.Waiting(_f.Org.Unit, [matter], [meeting]));
         AssertRefused(meeting.Open([], _f.View, MeetingAt), "R43", "Cancelled");
     }
+
+    [Fact]
+    [Trait("Rule", "R43")]
+    public void AMeeting_OpensOnItsDay_NotTheEveningBefore()
+    {
+        var matter = _f.CollectiveExpense();
+        var meeting = _f.Schedule();
+        _f.Add(meeting, matter);
+
+        // 23:59 Beijing time the day before is still the day before, whatever the UTC date says.
+        var eve = new DateTimeOffset(MeetingAt.Year, MeetingAt.Month, MeetingAt.Day, 0, 0, 0, TimeSpan.FromHours(8)).AddMinutes(-1);
+        AssertRefused(meeting.Open([], _f.View, eve.ToUniversalTime()), "R43", "called for 2025-03-20");
+        Assert.Equal(MeetingState.Scheduled, meeting.State);
+        Assert.True(meeting.Open([], _f.View, eve.AddMinutes(1)).IsOk);
+    }
 }

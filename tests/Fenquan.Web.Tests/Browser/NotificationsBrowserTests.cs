@@ -28,13 +28,14 @@ public sealed class NotificationsBrowserTests
         Assert.Contains("暂无通知", await member.ContentAsync());
         await host.ShotAsync(member, "01-none");
 
-        // The office schedules a team meeting chaired by principal1, at 09:30 tomorrow (China time).
+        // The office schedules a team meeting chaired by principal1, at 09:30 today (China time): it is
+        // opened below, and a meeting opens on its day, never before (R43).
         var office = await host.SignInAsync("u1.office");
         var chair = await host.SignInAsync("u1.principal1");
         await office.GotoAsync("/meetings");
         await office.FillAsync("#Title", Title);
         var day = await office.InputValueAsync("#ScheduledAt");
-        var when = DateOnly.ParseExact(day[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var when = DateOnly.ParseExact(day[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await office.FillAsync("#ScheduledAt", when + "T09:30");
         await office.SelectOptionAsync("#ChairId", host.People["u1.principal1"].ToString());
         await office.ClickAsync("[data-testid=schedule]");

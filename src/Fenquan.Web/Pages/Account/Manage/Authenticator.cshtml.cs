@@ -94,5 +94,15 @@ public sealed class AuthenticatorModel(UserManager<FenquanUser> users, SignInMan
 
         SharedKey = key ?? string.Empty;
         AuthenticatorUri = string.Create(CultureInfo.InvariantCulture, $"otpauth://totp/Fenquan:{Uri.EscapeDataString(user.UserName ?? string.Empty)}?secret={SharedKey}&issuer=Fenquan&digits=6");
+        QrCode = Qr(AuthenticatorUri);
+    }
+
+    /// <summary>The key's otpauth URI as a QR code for an authenticator app to scan: an SVG drawn on the server (QRCoder), no script, no image request.</summary>
+    public string QrCode { get; private set; } = string.Empty;
+
+    private static string Qr(string text)
+    {
+        using var data = QRCoder.QRCodeGenerator.GenerateQrCode(text, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return new QRCoder.SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", true, QRCoder.SvgQRCode.SizingMode.ViewBoxAttribute);
     }
 }
