@@ -291,6 +291,47 @@ public sealed record LedgerEntry
     }
 
     /// <summary>
+    /// Where an entry's <c>data</c> value lies in its bytes, without reading the rest of the entry
+    /// into objects: `fenquan verify` compares a row's snapshot with these bytes as they are (R44).
+    /// False when the bytes are not a JSON object with a <c>data</c> member.
+    /// </summary>
+    public static bool TryFindData(ReadOnlySpan<byte> bytes, out Range data)
+    {
+        data = default;
+        try
+        {
+            var reader = new Utf8JsonReader(bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isData = reader.ValueTextEquals("data"u8);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                int start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (isData)
+                {
+                    data = start..(int)reader.BytesConsumed;
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Falls through: not an entry.
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Removes whitespace between JSON tokens (never inside strings, which cannot hold a raw newline),
     /// keeping the caller's escaping, so the snapshot is deterministic and the entry fits on one line.
     /// </summary>

@@ -28,13 +28,16 @@ internal static class EntitySnapshot
         (nameof(Core.CountyChanges.CountyChange), nameof(Core.CountyChanges.CountyChange.WaitingForIds)),
     ];
 
-    public static byte[] Of(EntityEntry entry)
+    public static byte[] Of(EntityEntry entry) => Of(entry.Entity, entry.Metadata);
+
+    /// <summary>The snapshot of an entity of the given type, read without asking a context to track or describe it.</summary>
+    public static byte[] Of(object entity, ITypeBase type)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            WriteMembers(writer, entry.Entity, PlanOf(entry.Metadata));
+            WriteMembers(writer, entity, PlanOf(type));
             writer.WriteEndObject();
         }
 

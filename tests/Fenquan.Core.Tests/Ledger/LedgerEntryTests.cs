@@ -93,6 +93,23 @@ public class LedgerEntryTests
         Assert.False(LedgerEntry.TryReadSequence([], out _));
     }
 
+    [Fact]
+    public void TryFindData_FindsTheDataBytesParseReads()
+    {
+        byte[] bytes = Sample().ToCanonicalBytes();
+
+        Assert.True(LedgerEntry.TryFindData(bytes, out Range data));
+        Assert.Equal(LedgerEntry.Parse(bytes).Data, Encoding.UTF8.GetString(bytes.AsSpan(data)));
+
+        // A deletion records null; an entry without data, or what is not an object, has none to find.
+        Assert.True(LedgerEntry.TryFindData("{\"seq\":1,\"data\":null}"u8, out data));
+        Assert.Equal("null", Encoding.UTF8.GetString("{\"seq\":1,\"data\":null}"u8[data]));
+        Assert.False(LedgerEntry.TryFindData("{\"seq\":1,\"kind\":\"data\"}"u8, out _));
+        Assert.False(LedgerEntry.TryFindData("[\"data\"]"u8, out _));
+        Assert.False(LedgerEntry.TryFindData("{\"seq\":1,\"data\":{"u8, out _));
+        Assert.False(LedgerEntry.TryFindData([], out _));
+    }
+
     [Theory]
     [InlineData("{\"seq\":1}")]
     [InlineData("{\"seq\":1,\"county\":\"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\",\"at\":\"2026-01-02T03:04:05.0000000Z\",\"kind\":\"k\",\"subjectType\":\"T\",\"subjectId\":\"0190a1b2-0000-7000-8000-000000000001\",\"data\":{},\"extra\":1}")]
