@@ -79,4 +79,37 @@ public sealed class CountyCommandTests : IDisposable
         Assert.Matches("discipline member holds no area[ │]*on", shown);
         Assert.Contains("every row agrees with the ledger", await OkAsync("verify"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Rule", "R40")]
+    [Trait("Rule", "R44")]
+    public async Task SetName_IsOnlyAProposal_ASecondAdministratorConfirmsIt_AndVerifyStaysGreen()
+    {
+        await OkAsync("demo", "--matters", "10");
+        var (mixed, alone) = await RunAsync("county", "set", "--by", "admin", "--name", "清河市", "--purchase-min", "500", "--summary", "更名并调整");
+        Assert.Equal(1, mixed);
+        Assert.Contains("separately", alone, StringComparison.Ordinal);
+        var (same, unchanged) = await RunAsync("county", "set", "--by", "admin", "--name", "清河县", "--summary", "不变");
+        Assert.Equal(1, same);
+        Assert.Contains("R40", unchanged, StringComparison.Ordinal);
+
+        var proposed = await OkAsync("county", "set", "--by", "admin", "--by-name", "王强", "--name", "清河市", "--summary", "撤县设市");
+        var id = System.Text.RegularExpressions.Regex.Match(proposed, "Proposed change ([0-9a-f-]{36})").Groups[1].Value;
+        var pending = await OkAsync("county", "show");
+        Assert.StartsWith("清河县 (", pending, StringComparison.Ordinal);
+        Assert.Contains("(Pending) by admin: rename to 清河市", pending, StringComparison.Ordinal);
+
+        var (byProposer, fourEyes) = await RunAsync("county-changes", "confirm", id, "--by", "admin");
+        Assert.Equal(1, byProposer);
+        Assert.Contains("R40", fourEyes, StringComparison.Ordinal);
+        Assert.Contains("in force", await OkAsync("county-changes", "confirm", id, "--by", "admin2"), StringComparison.Ordinal);
+
+        Assert.StartsWith("清河市 (", await OkAsync("county", "show"), StringComparison.Ordinal);
+        Assert.Contains("every row agrees with the ledger", await OkAsync("verify"), StringComparison.Ordinal);
+
+        // The renamed demo is still the demo: seeding it again is refused, not a second county.
+        var (again, refused) = await RunAsync("demo", "--matters", "10");
+        Assert.Equal(1, again);
+        Assert.Contains("already in", refused, StringComparison.Ordinal);
+    }
 }
