@@ -32,6 +32,21 @@ public sealed class CountyCommandTests : IDisposable
         return output;
     }
 
+    private async Task RefusedAsync(string expected, params string[] args)
+    {
+        var (exit, output) = await RunAsync(args);
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    // R40: the proposer cannot confirm; a second administrator can, and the change is in force.
+    private async Task ConfirmWithFourEyesAsync(string proposed)
+    {
+        var id = System.Text.RegularExpressions.Regex.Match(proposed, "Proposed change ([0-9a-f-]{36})").Groups[1].Value;
+        await RefusedAsync("R40", "county-changes", "confirm", id, "--by", "admin");
+        Assert.Contains("in force", await OkAsync("county-changes", "confirm", id, "--by", "admin2"), StringComparison.Ordinal);
+    }
+
     [Fact]
     [Trait("Rule", "R4")]
     [Trait("Rule", "R44")]
@@ -59,24 +74,39 @@ public sealed class CountyCommandTests : IDisposable
     public async Task Set_IsOnlyAProposal_ASecondAdministratorConfirmsIt_AndShowPrintsTheNewBounds()
     {
         await OkAsync("demo", "--matters", "10");
-        var (aboveC, refusal) = await RunAsync("county", "set", "--by", "admin", "--purchase-max", "6000", "--summary", "采购上限6000");
-        Assert.Equal(1, aboveC);
-        Assert.Contains("R16", refusal, StringComparison.Ordinal);
+        await RefusedAsync("R16", "county", "set", "--by", "admin", "--purchase-max", "6000", "--summary", "采购上限6000");
 
         var proposed = await OkAsync("county", "set", "--by", "admin", "--purchase-min", "500", "--forbid-discipline-portfolio", "true", "--summary", "采购下限500，纪检委员不分管");
-        var id = System.Text.RegularExpressions.Regex.Match(proposed, "Proposed change ([0-9a-f-]{36})").Groups[1].Value;
         var pending = await OkAsync("county", "show");
         Assert.Contains("1,000.00–5,000.00", pending, StringComparison.Ordinal);
         Assert.Contains("(Pending) by admin", pending, StringComparison.Ordinal);
-
-        var (alone, fourEyes) = await RunAsync("county-changes", "confirm", id, "--by", "admin");
-        Assert.Equal(1, alone);
-        Assert.Contains("R40", fourEyes, StringComparison.Ordinal);
-        Assert.Contains("in force", await OkAsync("county-changes", "confirm", id, "--by", "admin2"), StringComparison.Ordinal);
+        await ConfirmWithFourEyesAsync(proposed);
 
         var shown = await OkAsync("county", "show");
         Assert.Contains("500.00–5,000.00", shown, StringComparison.Ordinal);
         Assert.Matches("discipline member holds no area[ │]*on", shown);
         Assert.Contains("every row agrees with the ledger", await OkAsync("verify"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R40")]
+    [Trait("Rule", "R44")]
+    public async Task SetName_IsOnlyAProposal_ASecondAdministratorConfirmsIt_AndVerifyStaysGreen()
+    {
+        await OkAsync("demo", "--matters", "10");
+        await RefusedAsync("separately", "county", "set", "--by", "admin", "--name", "清河市", "--purchase-min", "500", "--summary", "更名并调整");
+        await RefusedAsync("R40: The county is already called 清河县", "county", "set", "--by", "admin", "--name", "清河县", "--summary", "不变");
+
+        var proposed = await OkAsync("county", "set", "--by", "admin", "--by-name", "王强", "--name", "清河市", "--summary", "撤县设市");
+        var pending = await OkAsync("county", "show");
+        Assert.StartsWith("清河县 (", pending, StringComparison.Ordinal);
+        Assert.Contains("(Pending) by admin: rename to 清河市", pending, StringComparison.Ordinal);
+        await ConfirmWithFourEyesAsync(proposed);
+
+        Assert.StartsWith("清河市 (", await OkAsync("county", "show"), StringComparison.Ordinal);
+        Assert.Contains("every row agrees with the ledger", await OkAsync("verify"), StringComparison.Ordinal);
+
+        // The renamed demo is still the demo: seeding it again is refused, not a second county.
+        await RefusedAsync("already in", "demo", "--matters", "10");
     }
 }

@@ -11,6 +11,10 @@ public sealed class CountyBoundsSettings : CountyOfficialSettings
     [Description("The county's name (create).")]
     public string? CountyName { get; init; }
 
+    [CommandOption("--name <NAME>")]
+    [Description("A new name for the county (set; R40, proposed on its own, a second administrator confirms it).")]
+    public string? Rename { get; init; }
+
     [CommandOption("--summary <TEXT>")]
     [Description("What changes, in a few words (set; shown to the confirmer and the discipline inspection).")]
     public string? Summary { get; init; }
@@ -46,6 +50,11 @@ public sealed class CountyBoundsSettings : CountyOfficialSettings
     [CommandOption("--forbid-discipline-portfolio <BOOL>")]
     [Description("R3: the discipline-inspection member holds no restricted area (true/false).")]
     public bool? ForbidDisciplinePortfolio { get; init; }
+
+    /// <summary>Whether any bound or switch is given.</summary>
+    public bool ChangesBounds =>
+        SmallExpenseMin is not null || SmallExpenseMax is not null || PurchaseMin is not null || PurchaseMax is not null || CollectiveLimit is not null
+        || LawEnforcement is not null || ForbidSingleDeputy is not null || ForbidDisciplinePortfolio is not null;
 
     public CountyBounds Over(CountyBounds current) =>
         current.With(SmallExpenseMin, SmallExpenseMax, PurchaseMin, PurchaseMax, CollectiveLimit, LawEnforcement, ForbidSingleDeputy, ForbidDisciplinePortfolio);

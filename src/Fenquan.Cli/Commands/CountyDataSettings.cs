@@ -56,12 +56,12 @@ public class CountyOfficialSettings : CountyDataSettings
     [Description("The county administrator account acting (required; recorded in the ledger).")]
     public string? By { get; init; }
 
-    [CommandOption("--name <NAME>")]
+    [CommandOption("--by-name <NAME>")]
     [Description("The official's name as shown to others (default: the account).")]
-    public string? Name { get; init; }
+    public string? ByName { get; init; }
 
     public Core.CountyChanges.CountyOfficial Official() =>
         string.IsNullOrWhiteSpace(By)
             ? throw new FenquanCliException("Name the county administrator account acting with --by ACCOUNT (four eyes, R40).")
-            : new Core.CountyChanges.CountyOfficial(By, Name ?? By);
+            : new Core.CountyChanges.CountyOfficial(By, ByName ?? By);
 }

@@ -7,13 +7,21 @@ using Spectre.Console.Cli;
 
 namespace Fenquan.Cli.Commands;
 
-/// <summary>`fenquan county set`: proposes new bounds and switches --by a county administrator; a second one confirms (`county-changes confirm`).</summary>
+/// <summary>
+/// `fenquan county set`: proposes new bounds and switches, or with --name a new name for the county,
+/// --by a county administrator; a second one confirms (`county-changes confirm`).
+/// </summary>
 public sealed class CountySetCommand(IAnsiConsole console) : AsyncCommand<CountyBoundsSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CountyBoundsSettings settings, CancellationToken cancellationToken)
     {
         var official = settings.Official();
         settings.ExistingDatabase();
+        if (settings.Rename is not null)
+        {
+            return await RenameAsync(settings, official, cancellationToken);
+        }
+
         await using var store = await settings.OpenAsync(cancellationToken);
         Core.Primitives.CountyId county;
         CountyBounds current;
@@ -39,6 +47,30 @@ public sealed class CountySetCommand(IAnsiConsole console) : AsyncCommand<County
             }
         }
 
+        return FenquanApp.Ok;
+    }
+
+    private async Task<int> RenameAsync(CountyBoundsSettings settings, CountyOfficial official, CancellationToken cancellationToken)
+    {
+        if (settings.ChangesBounds)
+        {
+            throw new FenquanCliException("Propose a new name and new bounds separately: each is its own change.");
+        }
+
+        await using var store = await settings.OpenAsync(cancellationToken);
+        Core.Primitives.CountyId county;
+        await using (var db = store.Context())
+        {
+            county = await settings.CountyAsync(db, cancellationToken);
+        }
+
+        var proposed = await new CountyChangeOperations(store.Writer).ProposeRenameAsync(county, settings.Rename, settings.Summary ?? string.Empty, official);
+        if (!proposed.IsOk)
+        {
+            throw new FenquanCliException($"Refused: {proposed.Refusal}");
+        }
+
+        console.MarkupLineInterpolated($"Proposed change {proposed.Value.Id} by {official.Account}: the county is renamed only when a second county administrator confirms it (fenquan county-changes confirm {proposed.Value.Id} --by ACCOUNT).");
         return FenquanApp.Ok;
     }
 }

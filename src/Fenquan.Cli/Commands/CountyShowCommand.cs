@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 
 namespace Fenquan.Cli.Commands;
 
-/// <summary>`fenquan county show`: name, bounds and switches in force, and the bounds changes under way with the units they wait for.</summary>
+/// <summary>`fenquan county show`: name, bounds and switches in force, the bounds changes under way with the units they wait for, and a rename awaiting confirmation.</summary>
 public sealed class CountyShowCommand(IAnsiConsole console) : AsyncCommand<CountyDataSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CountyDataSettings settings, CancellationToken cancellationToken)
@@ -31,6 +31,11 @@ public sealed class CountyShowCommand(IAnsiConsole console) : AsyncCommand<Count
             {
                 console.MarkupLineInterpolated($"  waits for: {BoundsChange.Names(units)}");
             }
+        }
+
+        foreach (var rename in CountyChangeOperations.Changes(db, id, CountyChangeSubject.CountyName, take: 10).Where(c => c.State == CountyChangeState.Pending))
+        {
+            console.MarkupLineInterpolated($"Change {rename.Id} ({rename.State}) by {rename.ProposedBy}: rename to {CountyRename.FromJson(rename.PayloadJson).Value.Name} ({rename.Summary})");
         }
 
         return FenquanApp.Ok;

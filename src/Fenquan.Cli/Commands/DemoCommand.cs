@@ -105,7 +105,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         if (exists)
         {
             await using var db = FenquanDatabase.CreateContext(database);
-            county = await db.Counties.AsNoTracking().Where(c => c.Name == DemoCounty.CountyName).Select(c => c.Id).FirstAsync(cancellationToken);
+            county = await DemoCounty.FindAsync(db, cancellationToken) ?? throw new InvalidOperationException("The demo county was there a moment ago.");
         }
         else
         {

@@ -24,6 +24,7 @@ public static class CountyChangePayload
             CountyChangeSubject.Bounds => BoundsFromJson(json).Map(BoundsToJson),
             CountyChangeSubject.WorkingCalendarYear => CalendarYear.FromJson(json).Map(y => y.ToJson()),
             CountyChangeSubject.ReceptionStandards => Finance.Reception.ReceptionStandards.FromJson(json).Map(s => s.ToJson()),
+            CountyChangeSubject.CountyName => CountyRename.FromJson(json).Map(r => r.ToJson()),
             _ => Refusal.Invalid("subject: not a kind of county data."),
         };
     }

@@ -30,4 +30,10 @@ public enum CountyChangeSubject
 
     /// <summary>R31: the official reception standards per guest level and the accompanying-staff rule.</summary>
     ReceptionStandards,
+
+    /// <summary>
+    /// The county's name (<see cref="CountyRename"/>): it decides no route, but it is how every page,
+    /// the public register and the people of the county know the county, so it too changes only under four eyes.
+    /// </summary>
+    CountyName,
 }

@@ -34,6 +34,13 @@ public sealed class County
     /// <summary>Only through a confirmed county change (four eyes, R40): see <c>CountyChangeOperations</c>.</summary>
     public void ChangeBounds(CountyBounds bounds) => Bounds = bounds;
 
+    /// <summary>Only through a confirmed county change (four eyes, R40): see <c>CountyChangeOperations</c>.</summary>
+    public void Rename(CountyChanges.CountyRename rename)
+    {
+        ArgumentNullException.ThrowIfNull(rename);
+        Name = rename.Name;
+    }
+
     public void NameDisciplineInspection(PersonId person) => DisciplineInspectionId = person;
 
     /// <summary>

@@ -272,5 +272,36 @@ public static class DemoCounty
 
     /// <summary>Whether the database already holds the demo county (first start seeds it once).</summary>
     public static async Task<bool> ExistsAsync(FenquanDbContext db, CancellationToken cancellationToken = default) =>
-        await db.Counties.AnyAsync(c => c.Name == CountyName, cancellationToken);
+        await FindAsync(db, cancellationToken) is not null;
+
+    /// <summary>
+    /// The demo county, known by the name it was created with — its row as its first ledger entry
+    /// recorded it — not by the name it has now: its administrators may rename it (four eyes, R40),
+    /// and a renamed demo is still the demo, never seeded a second time. Null when there is none.
+    /// </summary>
+    public static async Task<CountyId?> FindAsync(FenquanDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var counties = await db.Counties.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var county in counties.OrderBy(c => c.Value))
+        {
+            var created = await db.LedgerEntries.AsNoTracking()
+                .Where(e => e.CountyId == county.Value && e.SubjectType == nameof(County) && e.SubjectId == county.Value)
+                .OrderBy(e => e.Sequence)
+                .Select(e => e.Bytes)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (created is not null && NameIn(Core.Ledger.LedgerEntry.Parse(created).Data) == CountyName)
+            {
+                return county;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NameIn(string snapshot)
+    {
+        using var row = System.Text.Json.JsonDocument.Parse(snapshot);
+        return row.RootElement.TryGetProperty(nameof(County.Name), out var name) ? name.GetString() : null;
+    }
 }

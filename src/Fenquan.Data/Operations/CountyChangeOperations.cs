@@ -11,10 +11,10 @@ namespace Fenquan.Data.Operations;
 
 /// <summary>
 /// Changes to route-deciding county data under four eyes (R40): a county official proposes, a
-/// different one confirms, and only then does the change take effect (the bounds are set on the
-/// county; a catalogue or register version comes into force). The county's discipline inspection
-/// is notified of both in the same unit of work (R29). The core decides; this class loads the
-/// subject's line of proposals and the county, and the writer ledgers every row.
+/// different one confirms, and only then does the change take effect (the bounds or the name are
+/// set on the county; a catalogue or register version comes into force). The county's discipline
+/// inspection is notified of both in the same unit of work (R29). The core decides; this class
+/// loads the subject's line of proposals and the county, and the writer ledgers every row.
 /// Also the one place the registers in force are read, by pages, the API, the command line and
 /// the submit operation alike.
 /// </summary>
@@ -31,6 +31,15 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
 
     public Task<Result<CountyChange>> ProposeAsync(CountyId county, CountyChangeSubject subject, string payloadJson, string summary, CountyOfficial by) =>
         writer.ExecuteAsync(county, "county-change.proposed", ctx => Propose(ctx, county, subject, payloadJson, summary, by));
+
+    /// <summary>Proposes a new name for the county (R40): refused when it is empty, too long or the name it has (<see cref="CountyRename"/>).</summary>
+    public Task<Result<CountyChange>> ProposeRenameAsync(CountyId county, string? name, string summary, CountyOfficial by)
+    {
+        var rename = CountyRename.Of(name);
+        return rename.IsOk
+            ? ProposeAsync(county, CountyChangeSubject.CountyName, rename.Value.ToJson(), summary, by)
+            : Task.FromResult(Result<CountyChange>.Refused(rename.Refusal!));
+    }
 
     /// <summary>Proposes within a unit of work already running (an import proposes its catalogue and register with the rest of the file).</summary>
     public static Result<CountyChange> Propose(WriteContext ctx, CountyId county, CountyChangeSubject subject, string payloadJson, string summary, CountyOfficial by)
@@ -53,6 +62,12 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
             && BoundsStandings.Check(ctx.Db, county, CountyChangePayload.BoundsFromJson(payload.Value).Value, BoundsStandings.Today(ctx.Now)) is { IsOk: false } unreachable)
         {
             return unreachable.Refusal!;
+        }
+
+        // R40: a rename must name the county differently; the rest of the name's checks ran in Normalise.
+        if (subject == CountyChangeSubject.CountyName && CountyRename.From(target.Name, CountyRename.FromJson(payload.Value).Value.Name) is { IsOk: false } unchanged)
+        {
+            return unchanged.Refusal!;
         }
 
         var subjectId = CountyChangePayload.SubjectIdOf(subject, payload.Value);
@@ -85,7 +100,12 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
                 return UnitPolicyThroughProposal;
             }
 
-            var confirmed = change.Subject == CountyChangeSubject.Bounds ? ConfirmBounds(ctx, change, target, by) : change.Confirm(by, ctx.Now);
+            var confirmed = change.Subject switch
+            {
+                CountyChangeSubject.Bounds => ConfirmBounds(ctx, change, target, by),
+                CountyChangeSubject.CountyName => ConfirmRename(ctx, change, target, by),
+                _ => change.Confirm(by, ctx.Now),
+            };
             if (!confirmed.IsOk)
             {
                 return confirmed.Refusal!;
@@ -128,6 +148,28 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
         }
 
         return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// A rename takes effect on confirmation: the county's row changes in the same unit of work, so the
+    /// ledger records the new name beside the confirmation. The log's origin names the county by its
+    /// id, so nothing signed before changes meaning.
+    /// </summary>
+    private static Outcome ConfirmRename(WriteContext ctx, CountyChange change, Core.Organization.County target, CountyOfficial by)
+    {
+        var rename = CountyRename.From(target.Name, CountyRename.FromJson(change.PayloadJson).Value.Name);
+        if (!rename.IsOk)
+        {
+            return rename.Refusal!;
+        }
+
+        var confirmed = change.Confirm(by, ctx.Now);
+        if (confirmed.IsOk)
+        {
+            target.Rename(rename.Value);
+        }
+
+        return confirmed;
     }
 
     public Task<Result<CountyChange>> WithdrawAsync(CountyId county, Guid id, CountyOfficial by) =>

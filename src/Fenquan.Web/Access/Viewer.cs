@@ -20,6 +20,9 @@ public sealed class Viewer
 
     public required CountyId County { get; init; }
 
+    /// <summary>The county's name as it is now (a confirmed rename changes the county row, which drops kept viewers).</summary>
+    public string CountyName { get; init; } = string.Empty;
+
     public required string UserName { get; init; }
 
     public PersonId? Person { get; init; }
@@ -100,9 +103,11 @@ public sealed class ViewerAccessor(IHttpContextAccessor http, Clock clock, DbSes
         }
 
         var county = new CountyId(countyGuid);
+        var countyName = await db.Counties.AsNoTracking().Where(c => c.Id == county).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
         var viewer = new Viewer
         {
             County = county,
+            CountyName = countyName,
             UserName = user.Identity?.Name ?? string.Empty,
             Today = today,
             IsCountyAdministrator = user.HasClaim(FenquanClaims.CountyAdministrator, "true"),
@@ -118,7 +123,7 @@ public sealed class ViewerAccessor(IHttpContextAccessor http, Clock clock, DbSes
         var inForce = memberships.Where(m => m.IsInForceOn(today)).OrderByDescending(m => m.From).FirstOrDefault();
         if (name is null || inForce is null)
         {
-            return new Viewer { County = county, UserName = viewer.UserName, Today = today, Person = person, Name = name ?? string.Empty, IsCountyAdministrator = viewer.IsCountyAdministrator };
+            return new Viewer { County = county, CountyName = countyName, UserName = viewer.UserName, Today = today, Person = person, Name = name ?? string.Empty, IsCountyAdministrator = viewer.IsCountyAdministrator };
         }
 
         var org = OrganizationOperations.LoadUnitView(db, county, inForce.UnitId);
@@ -126,6 +131,7 @@ public sealed class ViewerAccessor(IHttpContextAccessor http, Clock clock, DbSes
         return new Viewer
         {
             County = county,
+            CountyName = countyName,
             UserName = viewer.UserName,
             Today = today,
             Person = person,

@@ -31,7 +31,8 @@ public sealed record CountyChangeDto(
 
 /// <summary>
 /// The county's settings: its name, the bounds in force, the bounds change awaiting a second
-/// official with the units it would wait for, and a confirmed one still waiting for units (R40).
+/// official with the units it would wait for, a confirmed one still waiting for units, and a new
+/// name awaiting a second official (R40).
 /// </summary>
 public sealed record CountySettingsDto(
     Guid Id,
@@ -41,12 +42,13 @@ public sealed record CountySettingsDto(
     IReadOnlyList<string> PendingWouldWaitFor,
     CountyChangeDto? Waiting,
     IReadOnlyList<string> WaitingFor,
-    bool TwoFactorRequired);
+    bool TwoFactorRequired,
+    CountyChangeDto? PendingRename);
 
 /// <summary>
 /// A proposal: the subject, what changes in a few words, and the subject's whole new data in its
 /// documented JSON (<c>{"entries":[…]}</c> for the catalogue, <c>{"items":[…]}</c> for the
-/// register, the bounds object for bounds).
+/// register, the bounds object for bounds, <c>{"name":"…"}</c> for the county's name).
 /// </summary>
 public sealed record CountyChangeInput(CountyChangeSubject? Subject, string? Summary, JsonElement? Payload);
 
@@ -65,18 +67,26 @@ public static class CountyDataEndpoints
             {
                 var view = data.Settings(caller.Viewer, caller.Viewer.Today);
                 return Results.Ok(new CountySettingsDto(
-                    caller.Viewer.County.Value, view.Name, view.Bounds, view.Pending is { } p ? ToDto(p) : null, view.PendingWouldWaitFor, view.Waiting is { } w ? ToDto(w) : null, view.WaitingFor, view.TwoFactorRequired));
+                    caller.Viewer.County.Value, view.Name, view.Bounds, view.Pending is { } p ? ToDto(p) : null, view.PendingWouldWaitFor, view.Waiting is { } w ? ToDto(w) : null, view.WaitingFor, view.TwoFactorRequired,
+                    view.PendingRename is { } r ? ToDto(r) : null));
             })
-            .WithSummary("The county's name, bounds and switches in force (R2–R5, R16), and the bounds changes under way");
+            .WithSummary("The county's name, bounds and switches in force (R2–R5, R16), and the changes of bounds and name under way");
 
         api.MapPost("/settings", async (Caller caller, CountyDataService data, [FromBody] CountySettingsInput input) =>
             {
-                var proposed = await data.ProposeBoundsAsync(caller.Viewer, input.Over(data.Settings(caller.Viewer, caller.Viewer.Today).Bounds), input.Summary);
+                if (input.Name is not null && input.ChangesBounds)
+                {
+                    return Problems.Result(Core.Primitives.Refusal.Invalid("Propose a new name and new bounds separately: each is its own change."));
+                }
+
+                var proposed = input.Name is not null
+                    ? await data.ProposeRenameAsync(caller.Viewer, input.Name, input.Summary)
+                    : await data.ProposeBoundsAsync(caller.Viewer, input.Over(data.Settings(caller.Viewer, caller.Viewer.Today).Bounds), input.Summary);
                 return proposed.Result.IsOk
                     ? Results.Created("/api/v1/county/changes/" + proposed.Result.Value.Id.ToString("D"), ToDto(proposed.Result.Value))
                     : Problems.Result(proposed.Result.Refusal!, proposed.Forbidden);
             })
-            .WithSummary("Propose new bounds and switches (county administrator; fields left out keep their value): refused with the rule when no unit could meet them, else pending until a different county administrator confirms it at /changes/{id}/confirm (R40)");
+            .WithSummary("Propose new bounds and switches (fields left out keep their value), or a new name on its own (county administrator): refused with the rule when no unit could meet the bounds or the name is empty, too long or unchanged, else pending until a different county administrator confirms it at /changes/{id}/confirm (R40)");
 
         api.MapGet("/catalogue", (Caller caller, CountyDataService data) =>
             {
@@ -107,7 +117,7 @@ public static class CountyDataEndpoints
             {
                 if (input.Subject is not { } subject || !Enum.IsDefined(subject))
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("subject: Bounds, ProcurementCatalogue or ApprovalItemRegister."));
+                    return Problems.Result(Core.Primitives.Refusal.Invalid("subject: Bounds, ProcurementCatalogue, ApprovalItemRegister, WorkingCalendarYear, ReceptionStandards or CountyName."));
                 }
 
                 if (input.Payload is not { ValueKind: JsonValueKind.Object } payload)

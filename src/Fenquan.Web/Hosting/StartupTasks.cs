@@ -83,7 +83,7 @@ public sealed class StartupTasks(
 
         await using (var db = store.Context())
         {
-            var county = await db.Counties.AsNoTracking().Where(c => c.Name == DemoCounty.CountyName).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+            var county = await DemoCounty.FindAsync(db, cancellationToken) ?? default;
             report.DemoCounty = county;
 
             // Seeded by `fenquan demo` (which has no accounts) or left without them by an interrupted

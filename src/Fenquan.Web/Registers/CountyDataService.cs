@@ -21,8 +21,8 @@ public sealed record CountyDataView(
 
 /// <summary>
 /// The county's settings as a county administrator reads them: name, the bounds in force, the bounds
-/// change awaiting a second official (with the units it would wait for), and a confirmed one still
-/// waiting for units (R40).
+/// change awaiting a second official (with the units it would wait for), a confirmed one still
+/// waiting for units, and a new name awaiting a second official (R40).
 /// </summary>
 public sealed record CountySettingsView(
     string Name,
@@ -31,7 +31,12 @@ public sealed record CountySettingsView(
     IReadOnlyList<string> PendingWouldWaitFor,
     CountyChange? Waiting,
     IReadOnlyList<string> WaitingFor,
-    bool TwoFactorRequired);
+    bool TwoFactorRequired,
+    CountyChange? PendingRename)
+{
+    /// <summary>The name the pending rename proposes, or null.</summary>
+    public string? ProposedName => PendingRename is { } rename ? CountyRename.FromJson(rename.PayloadJson).Value.Name : null;
+}
 
 /// <summary>What a proposed change would change, for its confirmer: entries added, removed and changed, by code.</summary>
 public sealed record ChangeDiff(IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Changed);
@@ -69,8 +74,13 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
                 ? [.. check.Value.Select(u => u.Name)]
                 : [];
         IReadOnlyList<string> waitingFor = waiting is null ? [] : [.. BoundsStandings.Load(session.Db, viewer.County, waiting.WaitingFor).Select(u => u.Name)];
-        return new CountySettingsView(county.Name, county.Bounds, pending, wouldWait, waiting, waitingFor, county.TwoFactorRequired);
+        var rename = CountyChangeOperations.Changes(session.Db, viewer.County, CountyChangeSubject.CountyName, take: 10).FirstOrDefault(c => c.State == CountyChangeState.Pending);
+        return new CountySettingsView(county.Name, county.Bounds, pending, wouldWait, waiting, waitingFor, county.TwoFactorRequired, rename);
     }
+
+    /// <summary>Proposes a new name for the county (R40) as this county administrator; a second one confirms.</summary>
+    public async Task<CountyChangeOutcome> ProposeRenameAsync(Viewer viewer, string? name, string? summary) =>
+        Official(viewer) is { } official ? new(await operations.ProposeRenameAsync(viewer.County, name, summary ?? string.Empty, official), false) : NotAnOfficial();
 
     /// <summary>Proposes new bounds and switches (R2–R5, R16) as this county administrator; a second one confirms.</summary>
     public Task<CountyChangeOutcome> ProposeBoundsAsync(Viewer viewer, CountyBounds bounds, string? summary) =>
@@ -110,6 +120,7 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
             CountyChangeSubject.ProcurementCatalogue => Diff(current.Catalogue.Entries, ProcurementCatalogue.FromJson(change.PayloadJson).Value.Entries, e => e.Code),
             CountyChangeSubject.ApprovalItemRegister => Diff(current.Register.Items, ApprovalItemRegister.FromJson(change.PayloadJson).Value.Items, i => i.Code),
             CountyChangeSubject.Bounds => Diff([current.Bounds], [CountyChangePayload.BoundsFromJson(change.PayloadJson).Value], _ => "bounds"),
+            CountyChangeSubject.CountyName => new ChangeDiff([], [], [CountyRename.FromJson(change.PayloadJson).Value.Name]),
             _ => new ChangeDiff([], [], []),
         };
     }

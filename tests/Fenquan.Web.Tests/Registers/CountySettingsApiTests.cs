@@ -60,6 +60,50 @@ public sealed class CountySettingsApiTests : IAsyncLifetime
 
     [Fact]
     [Trait("Rule", "R40")]
+    public async Task ANewName_IsProposedOnItsOwn_TakesEffectWhenASecondAdministratorConfirms_AndEveryPageShowsIt()
+    {
+        var admin = await _app.SignInAsync("admin");
+        var admin2 = await _app.SignInAsync("admin2");
+        var office = await _app.SignInAsync("u1.office");
+        Assert.Contains("data-testid=\"county-name\">清河县<", await office.GetStringAsync("/workbench"), StringComparison.Ordinal);
+
+        var withBounds = await admin.PostAsJsonAsync("/api/v1/county/settings", new { name = "清河市", purchaseMin = 500m, summary = "更名并调整" });
+        var same = await admin.PostAsJsonAsync("/api/v1/county/settings", new { name = " 清河县 ", summary = "不变" });
+        var tooLong = await admin.PostAsJsonAsync("/api/v1/county/settings", new { name = new string('县', 101), summary = "太长" });
+        var byOffice = await office.PostAsJsonAsync("/api/v1/county/settings", new { name = "清河市", summary = "撤县设市" });
+        Assert.Equal(HttpStatusCode.BadRequest, withBounds.StatusCode);
+        Assert.Equal("R40.CountyNameUnchanged", (await same.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal("R40.CountyNameTooLong", (await tooLong.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, byOffice.StatusCode);
+
+        var proposed = await admin.PostAsJsonAsync("/api/v1/county/settings", new { name = " 清河市", summary = "撤县设市" });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var change = await proposed.ReadAsync();
+        var id = change.GetProperty("id").GetGuid();
+        Assert.Equal("CountyName", change.GetProperty("subject").GetString());
+        Assert.Equal("清河市", change.GetProperty("payload").GetProperty("name").GetString());
+        var pending = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal("清河县", pending.GetProperty("name").GetString());
+        Assert.Equal(id, pending.GetProperty("pendingRename").GetProperty("id").GetGuid());
+
+        var alone = await admin.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal("R40.ProposerCannotConfirm", (await alone.ReadAsync()).GetProperty("key").GetString());
+        var confirmed = await admin2.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal("Confirmed", (await confirmed.ReadAsync()).GetProperty("state").GetString());
+
+        var after = await (await office.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal("清河市", after.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("pendingRename").ValueKind);
+        Assert.Contains("data-testid=\"county-name\">清河市<", await office.GetStringAsync("/workbench"), StringComparison.Ordinal);
+        var publicIndex = await _app.NewClient().GetStringAsync("/public");
+        Assert.Contains("清河市", publicIndex, StringComparison.Ordinal);
+        Assert.DoesNotContain("清河县", publicIndex, StringComparison.Ordinal);
+        Assert.Contains("<h1>清河市 · ", await _app.NewClient().GetStringAsync($"/public/{after.GetProperty("id").GetGuid():D}/items"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R40")]
     public async Task OnlyCountyAdministrators_ProposeSettings()
     {
         var office = await _app.SignInAsync("u1.office");

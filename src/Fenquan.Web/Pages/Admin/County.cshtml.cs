@@ -34,7 +34,10 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
     public Fenquan.Web.Registers.CountySettingsView Settings { get; private set; } = null!;
 
     /// <summary>Whether the viewer proposed the pending bounds change (then only a second administrator confirms it).</summary>
-    public bool ProposedPending => Settings.Pending is { } pending && string.Equals(pending.ProposedBy, Viewer.UserName, StringComparison.OrdinalIgnoreCase);
+    public bool ProposedPending => ProposedBy(Settings.Pending);
+
+    /// <summary>Whether the viewer proposed the pending rename (then only a second administrator confirms it).</summary>
+    public bool ProposedPendingRename => ProposedBy(Settings.PendingRename);
 
     /// <summary>R29: who receives, for the county's discipline inspection, notice of changes to county data.</summary>
     public PersonId? DisciplineInspection { get; private set; }
@@ -96,8 +99,15 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
         return await ChangedAsync(proposed.Result.Refusal, Text["Settings.Proposed"]);
     }
 
-    /// <summary>Four eyes (R40): a second county administrator confirms the pending bounds change.</summary>
-    public async Task<IActionResult> OnPostConfirmBoundsAsync(Guid change)
+    /// <summary>Proposes a new name for the county (R40): refused with its rule when empty, too long or unchanged; a second administrator confirms.</summary>
+    public async Task<IActionResult> OnPostProposeNameAsync(string? name, string? summary)
+    {
+        var proposed = await countyData.ProposeRenameAsync(Viewer, name, summary);
+        return await ChangedAsync(proposed.Result.Refusal, Text["Settings.Proposed"]);
+    }
+
+    /// <summary>Four eyes (R40): a second county administrator confirms the pending change of bounds or name.</summary>
+    public async Task<IActionResult> OnPostConfirmChangeAsync(Guid change)
     {
         var confirmed = await countyData.ConfirmAsync(Viewer, change);
         return await ChangedAsync(
@@ -144,6 +154,9 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
             : Text["Policy.ApprovedOnce"];
         return RedirectToPage();
     }
+
+    private bool ProposedBy(Core.CountyChanges.CountyChange? change) =>
+        change is not null && string.Equals(change.ProposedBy, Viewer.UserName, StringComparison.OrdinalIgnoreCase);
 
     private async Task<IActionResult> ChangedAsync(Refusal? refusal, string notice)
     {
