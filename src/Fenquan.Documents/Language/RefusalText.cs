@@ -62,6 +62,34 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
         return name.ResourceNotFound ? null : name.Value;
     }
 
+    /// <summary>The rule's label with its short name ("规则 R43（集体决策）"); null for ids that are not rules.</summary>
+    public string? RuleLabel(string ruleId) =>
+        RuleName(ruleId) is { } name ? Format("Format.RuleLink", ("id", ruleId), ("name", name)) : null;
+
+    /// <summary>The refusal with its rule in front ("规则 R43（集体决策）：…"), as plain text: the command line's and the page's words.</summary>
+    public string WithRule(Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var message = Message(refusal);
+        return RuleLabel(refusal.RuleId) is { } rule ? Format("Format.RuleMessage", ("rule", rule), ("message", message)) : message;
+    }
+
+    /// <summary>How a rule and a message are joined ("{rule}：{message}"), for callers that render the rule as a link.</summary>
+    public string RuleMessageTemplate => text["Format.RuleMessage"].Value;
+
+    /// <summary>A problem's title in the current UI culture: what kind of refusal it is, naming the rule.</summary>
+    public string Title(Refusal refusal, int status)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return status switch
+        {
+            404 => text["Title.NotFound"].Value,
+            400 => text["Title.Invalid"].Value,
+            413 => text["Title.TooLarge"].Value,
+            _ => RuleName(refusal.RuleId) is { } name ? Format("Title.Rule", ("id", refusal.RuleId), ("name", name)) : text["Title.Refused"].Value,
+        };
+    }
+
     /// <summary>
     /// An argument's value as people say it: a known word ("Approved" → "已批准"), a step of a route
     /// ("step 2 of 3 (Approve(DeputyInCharge))" → "第 2 步（分管副职审批）"), agenda items and

@@ -151,7 +151,7 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         var principals = TeamRules.CheckPrincipals(unit, Viewer.Today, Viewer.Org!);
         TeamProblems =
         [
-            .. principals.IsOk ? [] : new[] { Problems.Message(principals.Refusal!, Text) },
+            .. principals.IsOk ? [] : new[] { Problems.Message(principals.Refusal!).ToString() },
             .. PortfolioRules.Gaps(unit, Viewer.Today, Viewer.Org!, bounds).Select(area => Text["Admin.AreaWithoutDeputy", Text.Of(area)].Value),
         ];
         Proposals = policies.OfMyUnit(Viewer);
