@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -145,6 +146,49 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
         // Informing the team and a hand-off name their actor in the step's own words.
         return kind is "InformTeam" or "HandOff" ? kindWord.Value : Format("Format.StepName", ("actor", actorWord.Value), ("kind", kindWord.Value));
     }
+
+    /// <summary>
+    /// A failed policy check (R40) in the current UI culture: the rules it cites, what it checks,
+    /// the message and the counterexample, each part in the viewer's words.
+    /// </summary>
+    public string Failure(VerificationFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var message = failure.Message is { } keyed ? Message(keyed) : failure.Reason;
+        var rules = string.Join("/", failure.RuleIds);
+        var check = text["Check." + failure.Check].Value;
+        return failure.Example is { } example
+            ? Format("Format.FailureWithExample", ("rules", rules), ("check", check), ("message", message), ("example", Example(example)))
+            : Format("Format.Failure", ("rules", rules), ("check", check), ("message", message));
+    }
+
+    /// <summary>A policy check's counterexample: the matter's area, kind, amount and initiator, then its flags, rule and step when it has them.</summary>
+    public string Example(Counterexample example)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        var text = Format("Format.Example", ("area", Value(example.Area.ToString())), ("kind", Value(example.Kind.ToString())),
+            ("amount", RefusalArgument.Amount("amount", example.Amount).Value), ("initiator", Value(example.Initiator.ToString())));
+        if (example.Flags != MatterFlags.None)
+        {
+            text += Format("Format.ExampleFlags", ("flags", string.Join("、", example.Flags.ToString().Split(", ").Select(Value))));
+        }
+
+        if (example.Rule is { } rule)
+        {
+            text += Format("Format.ExampleRule", ("rule", rule));
+        }
+
+        if (example is { StepIndex: { } index, Step: { } step })
+        {
+            text += Format("Format.ExampleStep", ("step", NumberedStep(index + 1, StepName(step.Kind.ToString(), step.Actor.ToString()) ?? step.ToString())));
+        }
+
+        return text;
+    }
+
+    /// <summary>A step with its place on the route ("第 2 步（分管副职审批）"); <paramref name="number"/> counts from 1.</summary>
+    public string NumberedStep(int number, string name) =>
+        Format("Format.Step", ("number", number.ToString(CultureInfo.InvariantCulture)), ("name", name));
 
     private string Format(string name, params (string Name, string Value)[] arguments) =>
         Fill(text[name].Value, arguments.Select(a => new RefusalArgument(a.Name, a.Value)).ToList(), translate: false);
