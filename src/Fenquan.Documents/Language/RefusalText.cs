@@ -137,7 +137,7 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(actor);
         var kindWord = text["Step." + kind];
-        var actorWord = actor.StartsWith("role:", StringComparison.Ordinal) ? text["Value." + actor[5..]] : text["Actor." + actor];
+        var actorWord = actor.StartsWith("role:", StringComparison.Ordinal) ? text["RoleActor." + actor[5..]] : text["Actor." + actor];
         if (kindWord.ResourceNotFound || actorWord.ResourceNotFound)
         {
             return null;
