@@ -99,7 +99,13 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
     public string Value(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        // Resource names are unique regardless of case: "approve" (an action in a sentence) is "Approve".
         var word = text["Value." + value];
+        if (word.ResourceNotFound && value.Length > 0 && char.IsAsciiLetterLower(value[0]))
+        {
+            word = text["Value." + char.ToUpperInvariant(value[0]) + value[1..]];
+        }
+
         if (!word.ResourceNotFound)
         {
             return word.Value;

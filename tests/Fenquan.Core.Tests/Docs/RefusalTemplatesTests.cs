@@ -83,6 +83,17 @@ public class RefusalTemplatesTests
         return problems.Distinct().ToList();
     }
 
+    [Fact]
+    public void TheRefusalResources_NameEachEntryOnce_IgnoringCase()
+    {
+        // The resource compiler drops an entry whose name differs from another only in case.
+        foreach (var file in new[] { "RefusalResource.resx", "RefusalResource.en.resx" })
+        {
+            var names = XDocument.Load(Path.Combine(RepoSources.Root(), Resources, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+            Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+        }
+    }
+
     private static Dictionary<string, string> ReadResx(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty);
 }

@@ -81,6 +81,7 @@ public sealed partial class RefusalTextTests
         Assert.Equal("第 2 项议题（购置办公桌椅）", Text.Value("item 2 (购置办公桌椅)"));
         Assert.Equal("超过 1/2", Text.Value("more than 1/2"));
         Assert.Equal("王建国", Text.Value("王建国"));
+        Assert.Equal("批准", Text.Value("approve"));
     }
 
     [Fact]
