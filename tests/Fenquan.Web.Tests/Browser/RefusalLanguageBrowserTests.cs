@@ -19,19 +19,7 @@ public sealed partial class RefusalLanguageBrowserTests
 
         // Three purchases of 1,500 from one supplier: the third is flagged as a split purchase (R47).
         var section = await host.SignInAsync("u1.section1");
-        var third = string.Empty;
-        foreach (var title in new[] { "采购打印纸", "采购墨盒", "采购文件柜" })
-        {
-            await section.GotoAsync("/matters/new?area=Procurement");
-            await section.SelectOptionAsync("#Kind", "PurchasePlan");
-            await section.FillAsync("#Title", title);
-            await section.FillAsync("#Amount", "1500");
-            await section.FillAsync("#PayeeName", "清河县文具办公用品商店");
-            await section.SelectOptionAsync("#CatalogueCode", "none");
-            await section.ClickAsync("[data-testid=submit]");
-            await section.WaitForURLAsync("**/matters/*-*");
-            third = new Uri(section.Url).AbsolutePath;
-        }
+        var third = (await SplitPurchases.SubmitAsync(section))[2];
 
         // The deputy clears the flag without a reason: refused by R47, in Chinese, with a link to the rule.
         var deputy = await host.SignInAsync("u1.procurement");
