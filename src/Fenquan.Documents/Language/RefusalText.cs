@@ -172,24 +172,24 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
     public string Example(Counterexample example)
     {
         ArgumentNullException.ThrowIfNull(example);
-        var text = Format("Format.Example", ("area", Value(example.Area.ToString())), ("kind", Value(example.Kind.ToString())),
+        var said = Format("Format.Example", ("area", Value(example.Area.ToString())), ("kind", Value(example.Kind.ToString())),
             ("amount", RefusalArgument.Amount("amount", example.Amount).Value), ("initiator", Value(example.Initiator.ToString())));
         if (example.Flags != MatterFlags.None)
         {
-            text += Format("Format.ExampleFlags", ("flags", string.Join("、", example.Flags.ToString().Split(", ").Select(Value))));
+            said += Format("Format.ExampleFlags", ("flags", string.Join("、", example.Flags.ToString().Split(", ").Select(Value))));
         }
 
         if (example.Rule is { } rule)
         {
-            text += Format("Format.ExampleRule", ("rule", rule));
+            said += Format("Format.ExampleRule", ("rule", rule));
         }
 
         if (example is { StepIndex: { } index, Step: { } step })
         {
-            text += Format("Format.ExampleStep", ("step", NumberedStep(index + 1, StepName(step.Kind.ToString(), step.Actor.ToString()) ?? step.ToString())));
+            said += Format("Format.ExampleStep", ("step", NumberedStep(index + 1, StepName(step.Kind.ToString(), step.Actor.ToString()) ?? step.ToString())));
         }
 
-        return text;
+        return said;
     }
 
     /// <summary>A step with its place on the route ("第 2 步（分管副职审批）"); <paramref name="number"/> counts from 1.</summary>
