@@ -96,4 +96,8 @@ public static class FenquanApp
 }
 
 /// <summary>An error the user can act on: shown as its message alone.</summary>
-public sealed class FenquanCliException(string message) : Exception(message);
+public sealed class FenquanCliException(string message) : Exception(message)
+{
+    /// <summary>A refusal worded in the terminal's language (zh-CN unless LANG names English), its rule named first.</summary>
+    public static FenquanCliException Refused(Fenquan.Core.Primitives.Refusal refusal) => new(Documents.Language.RefusalText.Shared.WithRule(refusal));
+}

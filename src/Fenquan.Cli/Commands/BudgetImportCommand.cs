@@ -70,7 +70,7 @@ public sealed class BudgetImportCommand(IAnsiConsole console) : AsyncCommand<Bud
             : Result<Core.Finance.Budget>.Refused(rows.Refusal!);
         if (!imported.IsOk)
         {
-            throw new FenquanCliException($"Refused: {imported.Refusal}");
+            throw FenquanCliException.Refused(imported.Refusal!);
         }
 
         console.MarkupLineInterpolated($"Imported the {year} budget of {settings.Unit}: {imported.Value.Lines.Count} lines, {imported.Value.Lines.Sum(l => l.Amount):N2} yuan. It is pending until the finance deputy or a principal confirms it (R5).");

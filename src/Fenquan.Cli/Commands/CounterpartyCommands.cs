@@ -71,7 +71,7 @@ public sealed class CounterpartyRegisterCommand(IAnsiConsole console) : AsyncCom
         var registered = await new CounterpartyOperations(store.Writer).RegisterAsync(asker, kind, settings.CounterpartyName, settings.Identifier, official.Name == official.Account ? official.Account : $"{official.Name}（{official.Account}）");
         if (!registered.IsOk)
         {
-            throw new FenquanCliException($"Refused: {registered.Refusal}");
+            throw FenquanCliException.Refused(registered.Refusal!);
         }
 
         console.MarkupLineInterpolated($"Registered {registered.Value.Name} ({registered.Value.MaskedIdentifier}) as counterparty {registered.Value.Id}.");

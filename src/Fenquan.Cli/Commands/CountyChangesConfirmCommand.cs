@@ -29,7 +29,7 @@ public sealed class CountyChangesConfirmCommand(IAnsiConsole console) : AsyncCom
         var confirmed = await new CountyChangeOperations(store.Writer).ConfirmAsync(county, settings.Id, official);
         if (!confirmed.IsOk)
         {
-            throw new FenquanCliException($"Refused: {confirmed.Refusal}");
+            throw FenquanCliException.Refused(confirmed.Refusal!);
         }
 
         if (confirmed.Value.State == Core.CountyChanges.CountyChangeState.AwaitingUnits)

@@ -33,13 +33,13 @@ public sealed class CountyCreateCommand(IAnsiConsole console) : AsyncCommand<Cou
         var bounds = settings.Over(CountyBounds.Default);
         if (BoundsChange.Check(bounds, bounds, [], DateOnly.MinValue) is { IsOk: false } unreachable)
         {
-            throw new FenquanCliException($"Refused: {unreachable.Refusal}");
+            throw FenquanCliException.Refused(unreachable.Refusal!);
         }
 
         var created = await new OrganizationOperations(store.Writer).CreateCountyAsync(settings.CountyName, bounds);
         if (!created.IsOk)
         {
-            throw new FenquanCliException($"Refused: {created.Refusal}");
+            throw FenquanCliException.Refused(created.Refusal!);
         }
 
         console.MarkupLineInterpolated($"Created county {created.Value.Name} ({created.Value.Id}).");

@@ -45,7 +45,7 @@ public abstract class CountyDataImportCommand(IAnsiConsole console, CountyChange
         var proposed = await new CountyChangeOperations(store.Writer).ProposeAsync(county, subject, json, settings.Summary ?? "Imported from " + Path.GetFileName(settings.File), official);
         if (!proposed.IsOk)
         {
-            throw new FenquanCliException($"Refused: {proposed.Refusal}");
+            throw FenquanCliException.Refused(proposed.Refusal!);
         }
 
         console.MarkupLineInterpolated($"Proposed change {proposed.Value.Number} of {subject} ({proposed.Value.Id}) by {official.Account}.");

@@ -35,7 +35,7 @@ public sealed class CountySetCommand(IAnsiConsole console) : AsyncCommand<County
         var proposed = await new CountyChangeOperations(store.Writer).ProposeAsync(county, CountyChangeSubject.Bounds, CountyChangePayload.BoundsToJson(bounds), settings.Summary ?? string.Empty, official);
         if (!proposed.IsOk)
         {
-            throw new FenquanCliException($"Refused: {proposed.Refusal}");
+            throw FenquanCliException.Refused(proposed.Refusal!);
         }
 
         console.MarkupLineInterpolated($"Proposed change {proposed.Value.Id} by {official.Account}: pending until a second county administrator confirms it (fenquan county-changes confirm {proposed.Value.Id} --by ACCOUNT).");

@@ -48,7 +48,7 @@ public sealed class FlagsScanSettings : CountyDataSettings
             HuggingShare = HuggingShare ?? Core.Flags.FlagSettings.Default.HuggingShare,
         };
         var check = settings.Check();
-        return check.IsOk ? settings : throw new FenquanCliException(check.Refusal!.Reason);
+        return check.IsOk ? settings : throw FenquanCliException.Refused(check.Refusal!);
     }
 }
 

@@ -68,7 +68,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
 
         if (!file.IsOk)
         {
-            throw new FenquanCliException($"Refused: {file.Refusal}");
+            throw FenquanCliException.Refused(file.Refusal!);
         }
 
         settings.ExistingDatabase();
@@ -88,7 +88,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
         else
         {
             var imported = await new OrganizationImportOperations(store.Writer).ImportAsync(county, file.Value, Path.GetFileName(settings.File), official);
-            outcome = imported.IsOk ? imported.Value : throw new FenquanCliException($"Refused: {imported.Refusal}");
+            outcome = imported.IsOk ? imported.Value : throw FenquanCliException.Refused(imported.Refusal!);
         }
 
         var plan = outcome.Plan;
@@ -97,7 +97,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
             var table = new Table().AddColumns("Sheet 表", "Row 行", "Column 列", "Rule 规则", "Reason");
             foreach (var problem in plan.Problems)
             {
-                table.AddRow(Markup.Escape(problem.Sheet), problem.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(problem.Column ?? string.Empty), problem.Refusal.Key, Markup.Escape(problem.Refusal.Reason));
+                table.AddRow(Markup.Escape(problem.Sheet), problem.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(problem.Column ?? string.Empty), problem.Refusal.Key, Markup.Escape(Documents.Language.RefusalText.Shared.Message(problem.Refusal)));
             }
 
             console.Write(table);

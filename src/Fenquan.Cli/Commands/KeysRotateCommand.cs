@@ -34,7 +34,7 @@ public sealed class KeysRotateCommand(IAnsiConsole console) : AsyncCommand<Store
                 }, cancellationToken);
                 if (!written.IsOk)
                 {
-                    throw new FenquanCliException($"County {county}: {written.Refusal}");
+                    throw new FenquanCliException($"County {county}: {Documents.Language.RefusalText.Shared.WithRule(written.Refusal!)}");
                 }
 
                 console.MarkupLineInterpolated($"County {county}: rotation entry appended, signed by the old and the new key.");

@@ -30,7 +30,7 @@ public sealed class PolicyCheckCommand(IAnsiConsole console) : Command<PolicyChe
         var parsed = PolicyJson.Parse(System.IO.File.ReadAllText(settings.File));
         if (!parsed.IsOk)
         {
-            console.MarkupLineInterpolated($"[red]Invalid[/] {settings.File}: {parsed.Refusal!.RuleId}: {parsed.Refusal.Reason}");
+            console.MarkupLineInterpolated($"[red]Invalid[/] {settings.File}: {Documents.Language.RefusalText.Shared.WithRule(parsed.Refusal!)}");
             return FenquanApp.Failed;
         }
 
@@ -45,7 +45,7 @@ public sealed class PolicyCheckCommand(IAnsiConsole console) : Command<PolicyChe
         console.MarkupLineInterpolated($"[red]FAILED[/]: {verification.Failures.Count} problems (R40):");
         foreach (var failure in verification.Failures)
         {
-            console.MarkupLineInterpolated($"  - {failure}");
+            console.MarkupLineInterpolated($"  - {Documents.Language.RefusalText.Shared.Failure(failure)}");
         }
 
         return FenquanApp.Failed;

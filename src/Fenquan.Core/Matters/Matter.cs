@@ -279,8 +279,11 @@ public sealed class Matter
     {
         if (CurrentStep is not { Actor.Kind: ActorKind.Team } step)
         {
-            return Refusal.Because("R43", "NotAtTeamStep", "The matter \"{title}\" no longer waits for its team (it {where}); the meeting's outcome does not bind it.",
-                ("title", Title), ("where", CurrentStep is { } other ? $"waits for {other}" : $"is {State}"));
+            return CurrentStep is { } other
+                ? Refusal.Because("R43", "NotAtTeamStep", "The matter \"{title}\" no longer waits for its team (it waits for {step}); the meeting's outcome does not bind it.",
+                    ("title", Title), ("step", other.ToString()))
+                : Refusal.Because("R43", "NoLongerPending", "The matter \"{title}\" no longer waits for its team (it is {state}); the meeting's outcome does not bind it.",
+                    ("title", Title), ("state", State.ToString()));
         }
 
         var fits = (kind, step.Kind) switch

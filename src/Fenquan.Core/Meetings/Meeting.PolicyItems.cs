@@ -71,7 +71,7 @@ public sealed partial class Meeting
 
         if (!tally.MajorityMet)
         {
-            return Refusal.Because("R43", "NoMajority", "{item} has {agree} agreeing of {base}; approval needs {needed}. A tie is not a majority; reject or defer it.", ("item", item.ToString()), ("agree", Count(tally.Agree)), ("base", Count(tally.MajorityBase)), ("needed", Count(tally.MajorityNeeded)));
+            return Refusal.Because("R43", "PolicyNoMajority", "{item} has {agree} agreeing of {base}; approval needs {needed}. A tie is not a majority; reject or defer it.", ("item", item.ToString()), ("agree", Count(tally.Agree)), ("base", Count(tally.MajorityBase)), ("needed", Count(tally.MajorityNeeded)));
         }
 
         var outcome = new ItemOutcome(Id, CountyId, itemId, ItemOutcomeKind.Approved, null, Payee.None, string.Empty, string.Empty, null, recordedBy, now);
@@ -143,7 +143,7 @@ public sealed partial class Meeting
 
         if (!tally.QuorumMet)
         {
-            return Refusal.Because("R43", "NoQuorum", "{item} has no quorum: {present} of {base} members (recused excluded) present, {needed} needed. Defer it.", ("item", item.ToString()), ("present", Count(tally.Entitled)), ("base", Count(tally.QuorumBase)), ("needed", Count(tally.QuorumNeeded)));
+            return Refusal.Because("R43", "PolicyNoQuorum", "{item} has no quorum: {present} of {base} members (recused excluded) present, {needed} needed. Defer it.", ("item", item.ToString()), ("present", Count(tally.Entitled)), ("base", Count(tally.QuorumBase)), ("needed", Count(tally.QuorumNeeded)));
         }
 
         return Outcome.Ok;

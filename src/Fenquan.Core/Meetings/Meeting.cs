@@ -228,9 +228,11 @@ public sealed partial class Meeting
 
         if (!matter.WaitsForTeam)
         {
-            var where = matter.CurrentStep is { } step ? $"waits for {step}" : $"is {matter.State}";
-            return Refusal.Because("R43", "NotAtTeamStep", "The matter \"{title}\" {where}; only a matter waiting for its team (a collective decision, or the team being informed) goes on a meeting's agenda.",
-                ("title", matter.Title), ("where", where));
+            return matter.CurrentStep is { } step
+                ? Refusal.Because("R43", "AgendaNeedsTeamStep", "The matter \"{title}\" waits for {step}; only a matter waiting for its team (a collective decision, or the team being informed) goes on a meeting's agenda.",
+                    ("title", matter.Title), ("step", step.ToString()))
+                : Refusal.Because("R43", "AgendaNeedsPendingMatter", "The matter \"{title}\" is {state}; only a matter waiting for its team (a collective decision, or the team being informed) goes on a meeting's agenda.",
+                    ("title", matter.Title), ("state", matter.State.ToString()));
         }
 
         if (HoldsOpenItemFor(matter.Id) || otherMeetings.Any(m => m.Id != Id && m.HoldsOpenItemFor(matter.Id)))
@@ -479,7 +481,7 @@ public sealed partial class Meeting
         var amount = decidedAmount ?? item.ProposedAmount;
         if (amount > item.ProposedAmount)
         {
-            return Refusal.Because("R43", "DecidedAboveProposed", "{item} proposed {proposed}; the meeting may approve that or less, never {decided}. A higher amount needs a new matter.",
+            return Refusal.Because("R43", "ItemDecidedAboveProposed", "{item} proposed {proposed}; the meeting may approve that or less, never {decided}. A higher amount needs a new matter.",
                 ("item", item.ToString()), RefusalArgument.Amount("proposed", item.ProposedAmount), RefusalArgument.Amount("decided", amount));
         }
 

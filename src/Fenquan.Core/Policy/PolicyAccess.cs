@@ -25,7 +25,7 @@ public static class PolicyAccess
 
     public static bool MayApproveAtCounty(bool isCountyAdministrator) => isCountyAdministrator;
 
-    public static Refusal NotUnitAdministrator { get; } = Refusal.Because("R40", "OnlyUnitAdministratorProposes", "Only the unit administrator proposes and withdraws the unit's policy.");
+    public static Refusal NotUnitAdministrator { get; } = Refusal.Because("R40", "OnlyUnitAdministratorActs", "Only the unit administrator proposes and withdraws the unit's policy.");
 
     public static Refusal NotCountyAdministrator { get; } = Refusal.Because("R40", "OnlyCountyApproves", "Only a county administrator approves a unit's policy.");
 }

@@ -62,6 +62,9 @@ public sealed record VerificationFailure(
     string Reason,
     Counterexample? Example)
 {
+    /// <summary>The failure as a keyed message (<c>R40.PolicyGap</c>) with named arguments, for the interface to word in the viewer's language; <see cref="Reason"/> is its English.</summary>
+    public Primitives.Refusal? Message { get; init; }
+
     public override string ToString() => Example is null
         ? $"{string.Join('/', RuleIds)} [{Check}] {Reason}"
         : $"{string.Join('/', RuleIds)} [{Check}] {Reason} — counterexample: {Example}";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fenquan.Core.Organization;
+using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Policy;
 
@@ -43,40 +44,45 @@ public static class PolicyVerifier
             var l = Limits;
             if (l is null)
             {
-                Fail(VerificationCheck.WithinBounds, ["R40"], "The policy has no limits.", null);
+                Fail(VerificationCheck.WithinBounds, ["R40"], Refusal.Because("R40", "PolicyNoLimits", "The policy has no limits."), null);
                 return;
             }
 
             if (l.SmallExpense < bounds.SmallExpenseMin || l.SmallExpense > bounds.SmallExpenseMax)
             {
                 Fail(VerificationCheck.WithinBounds, ["R40", "R4"],
-                    $"The small-expense limit S {Money(l.SmallExpense)} is outside the county's bounds {Money(bounds.SmallExpenseMin)}–{Money(bounds.SmallExpenseMax)}.", null);
+                    Refusal.Because("R40", "SmallExpenseOutsideBounds", "The small-expense limit S {limit} is outside the county's bounds {min}–{max}.",
+                        RefusalArgument.Amount("limit", l.SmallExpense), RefusalArgument.Amount("min", bounds.SmallExpenseMin), RefusalArgument.Amount("max", bounds.SmallExpenseMax)), null);
             }
 
             if (l.Purchase < bounds.PurchaseMin || l.Purchase > bounds.PurchaseMax)
             {
                 Fail(VerificationCheck.WithinBounds, ["R40", "R16"],
-                    $"The purchase limit P {Money(l.Purchase)} is outside the county's bounds {Money(bounds.PurchaseMin)}–{Money(bounds.PurchaseMax)}.", null);
+                    Refusal.Because("R40", "PurchaseOutsideBounds", "The purchase limit P {limit} is outside the county's bounds {min}–{max}.",
+                        RefusalArgument.Amount("limit", l.Purchase), RefusalArgument.Amount("min", bounds.PurchaseMin), RefusalArgument.Amount("max", bounds.PurchaseMax)), null);
             }
 
             // [design] A unit may be stricter than the county (a lower C), never laxer.
             if (l.Collective <= 0m || l.Collective > bounds.CollectiveLimit)
             {
                 Fail(VerificationCheck.WithinBounds, ["R40", "R5"],
-                    $"The collective limit C {Money(l.Collective)} must be positive and at most the county's {Money(bounds.CollectiveLimit)}.", null);
+                    Refusal.Because("R40", "CollectiveOutsideBounds", "The collective limit C {limit} must be positive and at most the county's {max}.",
+                        RefusalArgument.Amount("limit", l.Collective), RefusalArgument.Amount("max", bounds.CollectiveLimit)), null);
             }
 
             if (l.SmallExpense > l.Collective || l.Purchase > l.Collective)
             {
                 Fail(VerificationCheck.WithinBounds, ["R40", "R5"],
-                    $"S {Money(l.SmallExpense)} and P {Money(l.Purchase)} must not exceed C {Money(l.Collective)}.", null);
+                    Refusal.Because("R40", "LimitsAboveCollective", "S {s} and P {p} must not exceed C {c}.",
+                        RefusalArgument.Amount("s", l.SmallExpense), RefusalArgument.Amount("p", l.Purchase), RefusalArgument.Amount("c", l.Collective)), null);
             }
 
             foreach (var (name, value) in new[] { ("S", l.SmallExpense), ("P", l.Purchase), ("C", l.Collective) })
             {
                 if (decimal.Round(value, 2) != value)
                 {
-                    Fail(VerificationCheck.WithinBounds, ["R40"], $"The limit {name} {value.ToString(CultureInfo.InvariantCulture)} is not a whole number of fen.", null);
+                    Fail(VerificationCheck.WithinBounds, ["R40"], Refusal.Because("R40", "LimitNotWholeFen", "The limit {name} {value} is not a whole number of fen.",
+                        ("name", name), ("value", value.ToString(CultureInfo.InvariantCulture))), null);
                 }
             }
         }
@@ -91,7 +97,8 @@ public static class PolicyVerifier
                 var example = new Counterexample(rule.Area, rule.Kind, 0m, rule.Initiators.Count > 0 ? rule.Initiators[0] : InitiatorKind.Staff, rule.RequiredFlags, name);
                 if (!areas.Contains(rule.Area) || !MatterKinds.Exists(rule.Area, rule.Kind))
                 {
-                    Fail(VerificationCheck.WellFormed, ["R40", "R2"], $"Rule {name} covers ({rule.Area}, {rule.Kind}), which is not a matter of the county's restricted areas.", example);
+                    Fail(VerificationCheck.WellFormed, ["R40", "R2"], Refusal.Because("R40", "RuleOutsideAreas", "Rule {rule} covers ({area}, {kind}), which is not a matter of the county's restricted areas.",
+                        ("rule", name), ("area", rule.Area.ToString()), ("kind", rule.Kind.ToString())), example);
                     continue;
                 }
 
@@ -99,7 +106,8 @@ public static class PolicyVerifier
                 if (rule.Initiators.Count == 0 || rule.Initiators.Any(i => !domain.Contains(i)))
                 {
                     Fail(VerificationCheck.WellFormed, ["R40"],
-                        $"Rule {name} names initiators [{string.Join(", ", rule.Initiators)}]; ({rule.Area}, {rule.Kind}) may be initiated only by [{string.Join(", ", domain)}].", example);
+                        Refusal.Because("R40", "RuleInitiators", "Rule {rule} names initiators {initiators}; ({area}, {kind}) may be initiated only by {allowed}.",
+                            ("rule", name), ("initiators", string.Join("、", rule.Initiators)), ("area", rule.Area.ToString()), ("kind", rule.Kind.ToString()), ("allowed", string.Join("、", domain))), example);
                     continue;
                 }
 
@@ -107,7 +115,8 @@ public static class PolicyVerifier
                 if (((rule.RequiredFlags | rule.ExcludedFlags) & ~applicable) != 0 || (rule.RequiredFlags & rule.ExcludedFlags) != 0)
                 {
                     Fail(VerificationCheck.WellFormed, ["R40"],
-                        $"Rule {name} requires {rule.RequiredFlags} and excludes {rule.ExcludedFlags}; only {applicable} applies to {rule.Kind}, and a flag cannot be both.", example);
+                        Refusal.Because("R40", "RuleFlags", "Rule {rule} requires {required} and excludes {excluded}; only {applicable} applies to {kind}, and a flag cannot be both.",
+                            ("rule", name), ("required", rule.RequiredFlags.ToString()), ("excluded", rule.ExcludedFlags.ToString()), ("applicable", applicable.ToString()), ("kind", rule.Kind.ToString())), example);
                     continue;
                 }
 
@@ -118,7 +127,7 @@ public static class PolicyVerifier
 
                 if (rule.Route?.Steps is null || rule.Route.Rules is null)
                 {
-                    Fail(VerificationCheck.WellFormed, ["R40"], $"Rule {name} has no route.", example);
+                    Fail(VerificationCheck.WellFormed, ["R40"], Refusal.Because("R40", "RuleNoRoute", "Rule {rule} has no route.", ("rule", name)), example);
                     continue;
                 }
 
@@ -221,7 +230,7 @@ public static class PolicyVerifier
                     // One failure per gap: its first amount.
                     if (!inGap)
                     {
-                        Fail(VerificationCheck.Complete, ["R40", "R5"], "No rule routes this matter (a gap).",
+                        Fail(VerificationCheck.Complete, ["R40", "R5"], Refusal.Because("R40", "PolicyGap", "No rule routes this matter (a gap)."),
                             new Counterexample(area, kind, amount, initiator, flags));
                     }
 
@@ -235,7 +244,8 @@ public static class PolicyVerifier
                     if (_reported.Add((first, string.Create(CultureInfo.InvariantCulture, $"overlap:{second}:{area}:{kind}:{initiator}:{flags}"))))
                     {
                         Fail(VerificationCheck.Complete, ["R40", "R5"],
-                            $"Rules {Name(policy.Rules[first], first)} and {Name(policy.Rules[second], second)} both route this matter (an overlap): one amount, two routes.",
+                            Refusal.Because("R40", "PolicyOverlap", "Rules {first} and {second} both route this matter (an overlap): one amount, two routes.",
+                                ("first", Name(policy.Rules[first], first)), ("second", Name(policy.Rules[second], second))),
                             new Counterexample(area, kind, amount, initiator, flags, Name(policy.Rules[first], first)));
                     }
 
@@ -270,7 +280,7 @@ public static class PolicyVerifier
             var above = amount > Limits.Collective;
             var rule = policy.Rules[r];
 
-            void Require(bool ok, string code, string[] ids, string reason)
+            void Require(bool ok, string code, string[] ids, Refusal reason)
             {
                 if (!ok && _reported.Add((r, code)))
                 {
@@ -281,33 +291,33 @@ public static class PolicyVerifier
             switch (area)
             {
                 case Area.Finance:
-                    Require(!above || collective >= 0, "R5", ["R40", "R5"], $"A finance matter above C {Money(Limits.Collective)} must reach a collective decision.");
+                    Require(!above || collective >= 0, "R5", ["R40", "R5"], Refusal.Because("R40", "FinanceAboveCollective", "A finance matter above C {c} must reach a collective decision.", RefusalArgument.Amount("c", Limits.Collective)));
                     break;
                 case Area.Procurement when (flags & MatterFlags.CatalogueItem) != 0:
                     Require(collective >= 0 && handOff > collective, "R18", ["R40", "R18"],
-                        "A catalogue item must be decided collectively, then handed off to the procurement centre or a tender.");
+                        Refusal.Because("R40", "CatalogueItemRoute", "A catalogue item must be decided collectively, then handed off to the procurement centre or a tender."));
                     break;
                 case Area.Procurement:
                     Require(!above || consent >= 0 || collective >= 0, "R17", ["R40", "R17"],
-                        $"A purchase above C {Money(Limits.Collective)} needs a principal's consent or a collective decision.");
+                        Refusal.Because("R40", "PurchaseAboveCollective", "A purchase above C {c} needs a principal's consent or a collective decision.", RefusalArgument.Amount("c", Limits.Collective)));
                     break;
                 case Area.Personnel:
-                    Require(collective >= 0, "R11", ["R40", "R11"], "A personnel matter must be decided by the team collectively.");
+                    Require(collective >= 0, "R11", ["R40", "R11"], Refusal.Because("R40", "PersonnelCollective", "A personnel matter must be decided by the team collectively."));
                     Require(kind != MatterKind.Promotion || IndexOf(steps, s => s.Kind == StepKind.PublicNotice) > collective, "R12", ["R40", "R12"],
-                        "A promotion needs a public notice after the collective decision.");
+                        Refusal.Because("R40", "PromotionNotice", "A promotion needs a public notice after the collective decision."));
                     break;
                 case Area.Construction when kind is MatterKind.ConstructionProject or MatterKind.ContractorChoice:
-                    Require(collective >= 0, "R21", ["R40", "R21"], "A construction project or contractor choice must be decided by the team collectively.");
-                    Require(handOff >= 0, "R20", ["R40", "R20"], "A construction project must be handed off to the district tender office.");
+                    Require(collective >= 0, "R21", ["R40", "R21"], Refusal.Because("R40", "ConstructionCollective", "A construction project or contractor choice must be decided by the team collectively."));
+                    Require(handOff >= 0, "R20", ["R40", "R20"], Refusal.Because("R40", "ConstructionTender", "A construction project must be handed off to the district tender office."));
                     Require(IndexOf(steps, s => s.Kind == StepKind.PublicNotice) > Math.Max(handOff, collective), "R22", ["R40", "R22"],
-                        "The tender's method, procedure and result must be published: a public notice after the decision and the hand-off to the tender office.");
+                        Refusal.Because("R40", "TenderPublished", "The tender's method, procedure and result must be published: a public notice after the decision and the hand-off to the tender office."));
                     break;
                 case Area.Construction:
-                    Require(!above || collective >= 0, "R5", ["R40", "R5"], $"A variation order above C {Money(Limits.Collective)} must reach a collective decision.");
+                    Require(!above || collective >= 0, "R5", ["R40", "R5"], Refusal.Because("R40", "VariationAboveCollective", "A variation order above C {c} must reach a collective decision.", RefusalArgument.Amount("c", Limits.Collective)));
                     break;
                 case Area.AdministrativeApproval when (flags & MatterFlags.MajorApprovalItem) != 0:
                     Require(consent >= 0 && collective > consent, "R23", ["R40", "R23"],
-                        "A major approval item needs a principal's consent, then a collective decision.");
+                        Refusal.Because("R40", "MajorItemRoute", "A major approval item needs a principal's consent, then a collective decision."));
                     break;
                 case Area.AdministrativeApproval:
                 case Area.LawEnforcement:
@@ -321,7 +331,7 @@ public static class PolicyVerifier
             var steps = rule.Route.Steps;
             var name = Name(rule, r);
 
-            void Unsafe(string code, string[] ids, string reason, int? step)
+            void Unsafe(string code, string[] ids, Refusal reason, int? step)
             {
                 if (_reported.Add((r, code)))
                 {
@@ -334,7 +344,7 @@ public static class PolicyVerifier
             {
                 if (steps.Count == 0)
                 {
-                    Unsafe("empty", ["R40", "R7"], "The route is empty: the matter would be approved by nobody.", null);
+                    Unsafe("empty", ["R40", "R7"], Refusal.Because("R40", "RouteEmpty", "The route is empty: the matter would be approved by nobody."), null);
                     return;
                 }
 
@@ -348,7 +358,7 @@ public static class PolicyVerifier
 
                 if (IndexOf(steps, s => s.Kind is StepKind.Approve or StepKind.CollectiveDecision) < 0)
                 {
-                    Unsafe("decision", ["R40"], "The route has no deciding step (Approve or CollectiveDecision).", null);
+                    Unsafe("decision", ["R40"], Refusal.Because("R40", "RouteNoDecision", "The route has no deciding step (an approval or a collective decision)."), null);
                 }
 
                 var collective = IndexOf(steps, s => s.Kind == StepKind.CollectiveDecision) >= 0;
@@ -356,7 +366,7 @@ public static class PolicyVerifier
                 if (!collective && signing.Count > 0 && signing.All(s => CouldBePrincipal(s.Actor)))
                 {
                     Unsafe("principals-only", ["R40", "R11"],
-                        "Every step could be taken by a principal and there is no collective decision: principals alone could bring the matter to approved.", 0);
+                        Refusal.Because("R40", "PrincipalsOnly", "Every step could be taken by a principal and there is no collective decision: principals alone could bring the matter to approved."), 0);
                 }
 
                 // Only one person is the deputy in charge: two of their steps need an explicit allowance.
@@ -367,14 +377,15 @@ public static class PolicyVerifier
                         if (steps[i].Actor.Kind == ActorKind.DeputyInCharge && steps[j].Actor.Kind == ActorKind.DeputyInCharge && steps[i].SameActorAs != j)
                         {
                             Unsafe($"twice{i}", ["R40", "R7"],
-                                $"The deputy in charge would act on steps {j} and {i}, and nobody acts on two steps unless the route says so (sameActorAs).", i);
+                                Refusal.Because("R40", "DeputyTwice", "The deputy in charge would act on steps {first} and {second}, and nobody acts on two steps unless the route says so (sameActorAs).",
+                                    ("first", (j + 1).ToString(CultureInfo.InvariantCulture)), ("second", (i + 1).ToString(CultureInfo.InvariantCulture))), i);
                         }
                     }
                 }
 
                 if (rule.Area == Area.Finance && (steps[0].Kind != StepKind.Review || steps[0].Actor.Kind != ActorKind.Office))
                 {
-                    Unsafe("office-first", ["R40", "R4", "R6"], "A finance route starts with the office's review.", 0);
+                    Unsafe("office-first", ["R40", "R4", "R6"], Refusal.Because("R40", "OfficeFirst", "A finance route starts with the office's review."), 0);
                 }
 
                 return;
@@ -389,19 +400,19 @@ public static class PolicyVerifier
                 if (step.Kind == StepKind.Approve && principal && initiator != InitiatorKind.Deputy)
                 {
                     Unsafe($"principal-approves{i}:{initiator}", ["R40", "R6"],
-                        $"A principal could approve a matter initiated by {initiator}; in a restricted area a principal approves only a deputy's own matter (R6).", i);
+                        Refusal.Because("R40", "PrincipalApproves", "A principal could approve a matter initiated by {initiator}; in a restricted area a principal approves only a deputy's own matter (R6).", ("initiator", initiator.ToString())), i);
                 }
 
                 if (initiator == InitiatorKind.Principal && step.Kind == StepKind.Consent && principal)
                 {
                     Unsafe($"principal-consent{i}", ["R40", "R6"],
-                        "A principal's own matter relies on a principal's consent (a colleague's approval).", i);
+                        Refusal.Because("R40", "PrincipalConsentsOwn", "A principal's own matter relies on a principal's consent (a colleague's approval)."), i);
                 }
 
                 if (initiator == InitiatorKind.Deputy && step.Actor.Kind == ActorKind.DeputyInCharge)
                 {
                     Unsafe($"deputy-own{i}", ["R40", "R6"],
-                        "A deputy's own matter has a step for the deputy in charge, who may be that very deputy: nobody acts on their own matter; it goes to a principal after office review (R6).", i);
+                        Refusal.Because("R40", "DeputyOwnMatter", "A deputy's own matter has a step for the deputy in charge, who may be that very deputy: nobody acts on their own matter; it goes to a principal after office review (R6)."), i);
                 }
             }
 
@@ -409,48 +420,48 @@ public static class PolicyVerifier
             if (rule.Area == Area.Finance && initiator == InitiatorKind.Deputy
                 && IndexOf(steps, s => s.Actor.Kind == ActorKind.Principal && s.Kind is StepKind.Approve or StepKind.Review or StepKind.Consent) < 0)
             {
-                Unsafe("reach-principal", ["R40", "R6"], "A deputy's own expense must reach a principal.", null);
+                Unsafe("reach-principal", ["R40", "R6"], Refusal.Because("R40", "DeputyExpenseReachesPrincipal", "A deputy's own expense must reach a principal."), null);
             }
 
             if (rule.Area == Area.Finance && initiator == InitiatorKind.Principal && !hasCollective
                 && IndexOf(steps, s => s.Kind == StepKind.InformTeam) < 0)
             {
-                Unsafe("inform-team", ["R40", "R6"], "A principal's own expense below the collective limit must be reported to the team.", null);
+                Unsafe("inform-team", ["R40", "R6"], Refusal.Because("R40", "PrincipalExpenseInformsTeam", "A principal's own expense below the collective limit must be reported to the team."), null);
             }
         }
 
-        private static string? WellFormedStep(IReadOnlyList<RouteStep> steps, int i)
+        private static Refusal? WellFormedStep(IReadOnlyList<RouteStep> steps, int i)
         {
             var step = steps[i];
             if (step?.Actor is null)
             {
-                return "The step has no actor.";
+                return Refusal.Because("R40", "StepNoActor", "The step has no actor.");
             }
 
             if (!Enum.IsDefined(step.Kind) || !Enum.IsDefined(step.Actor.Kind))
             {
-                return "The step's kind or actor is not recognised.";
+                return Refusal.Because("R40", "StepUnknown", "The step's kind or actor is not recognised.");
             }
 
             if ((step.Actor.Kind == ActorKind.NamedRole) != (step.Actor.Role is not null))
             {
-                return "A named-role actor needs a role, and only a named-role actor has one.";
+                return Refusal.Because("R40", "StepNamedRole", "A named-role actor needs a role, and only a named-role actor has one.");
             }
 
             var collectiveStep = step.Kind is StepKind.CollectiveDecision or StepKind.InformTeam;
             if (collectiveStep != (step.Actor.Kind == ActorKind.Team))
             {
-                return "Collective decisions and team information are for the team, and the team acts on nothing else.";
+                return Refusal.Because("R40", "StepTeamOnly", "Collective decisions and team information are for the team, and the team acts on nothing else.");
             }
 
             if ((step.Kind == StepKind.HandOff) != (step.Actor.Kind == ActorKind.External))
             {
-                return "A hand-off goes to the external procurement centre or tender office, which acts on nothing else.";
+                return Refusal.Because("R40", "StepHandOffOnly", "A hand-off goes to the external procurement centre or tender office, which acts on nothing else.");
             }
 
             if (step.SameActorAs is { } k && (k < 0 || k >= i || steps[k].Actor != step.Actor || !IsIndividual(step.Actor.Kind)))
             {
-                return "sameActorAs must name an earlier step of the same individual actor.";
+                return Refusal.Because("R40", "StepSameActor", "sameActorAs must name an earlier step of the same individual actor.");
             }
 
             return null;
@@ -461,13 +472,13 @@ public static class PolicyVerifier
             var band = rule.Amount;
             if (band is null)
             {
-                Fail(VerificationCheck.WellFormed, ["R40"], $"Rule {name} has no amount band.", example);
+                Fail(VerificationCheck.WellFormed, ["R40"], Refusal.Because("R40", "RuleNoBand", "Rule {rule} has no amount band.", ("rule", name)), example);
                 return false;
             }
 
             if (!MatterKinds.HasAmount(rule.Kind) && (band.Above is not null || band.UpTo is not null))
             {
-                Fail(VerificationCheck.WithinBounds, ["R40"], $"Rule {name} bands the amount of {rule.Kind}, which carries no amount.", example);
+                Fail(VerificationCheck.WithinBounds, ["R40"], Refusal.Because("R40", "RuleBandsNoAmount", "Rule {rule} bands the amount of {kind}, which carries no amount.", ("rule", name), ("kind", rule.Kind.ToString())), example);
                 return false;
             }
 
@@ -480,14 +491,14 @@ public static class PolicyVerifier
 
                 if (!TryResolve(bound, out var value))
                 {
-                    Fail(VerificationCheck.WellFormed, ["R40"], $"Rule {name} has an amount bound that is neither a limit nor an amount.", example);
+                    Fail(VerificationCheck.WellFormed, ["R40"], Refusal.Because("R40", "RuleBoundUnknown", "Rule {rule} has an amount bound that is neither a limit nor an amount.", ("rule", name)), example);
                     return false;
                 }
 
                 if (bound.Name is null && (value <= 0m || decimal.Round(value, 2) != value))
                 {
                     Fail(VerificationCheck.WithinBounds, ["R40"],
-                        $"Rule {name} has the bound {value.ToString(CultureInfo.InvariantCulture)}: fixed amounts are positive whole fen.", example);
+                        Refusal.Because("R40", "RuleBoundNotFen", "Rule {rule} has the bound {value}: fixed amounts are positive whole fen.", ("rule", name), ("value", value.ToString(CultureInfo.InvariantCulture))), example);
                     return false;
                 }
             }
@@ -495,7 +506,7 @@ public static class PolicyVerifier
             if (band.Above is not null && band.UpTo is not null && TryResolve(band.Above, out var low) && TryResolve(band.UpTo, out var high) && low >= high)
             {
                 Fail(VerificationCheck.WithinBounds, ["R40"],
-                    $"Rule {name} has the empty band above {Money(low)} up to {Money(high)}.", example with { Amount = high });
+                    Refusal.Because("R40", "RuleEmptyBand", "Rule {rule} has the empty band above {low} up to {high}.", ("rule", name), RefusalArgument.Amount("low", low), RefusalArgument.Amount("high", high)), example with { Amount = high });
                 return false;
             }
 
@@ -540,8 +551,8 @@ public static class PolicyVerifier
             return false;
         }
 
-        private void Fail(VerificationCheck check, string[] ids, string reason, Counterexample? example) =>
-            Failures.Add(new VerificationFailure(check, ids, reason, example));
+        private void Fail(VerificationCheck check, string[] ids, Refusal message, Counterexample? example) =>
+            Failures.Add(new VerificationFailure(check, ids, message.Reason, example) { Message = message });
     }
 
     /// <summary>Steps where one person signs for a judgement (not a meeting, a notice or a hand-off).</summary>
@@ -567,6 +578,4 @@ public static class PolicyVerifier
     }
 
     private static string Name(PolicyRule rule, int index) => rule.Id ?? string.Create(CultureInfo.InvariantCulture, $"#{index}");
-
-    private static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 }

@@ -12,11 +12,11 @@ public sealed record InclusionProof(long Sequence, byte[] EntryBytes, byte[] Lea
     {
         if (publicKey is not null && !TreeHeadSigner.Verify(publicKey, Head))
         {
-            return Outcome.Refused("R44", "The tree head's signature is not valid.");
+            return Refusal.Because("R44", "TreeHeadSignature", "The tree head's signature is not valid.");
         }
 
         return !MerkleHash.Leaf(EntryBytes).AsSpan().SequenceEqual(LeafHash)
-            ? Outcome.Refused("R44", "The entry's bytes do not hash to its leaf.")
+            ? Refusal.Because("R44", "EntryHash", "The entry's bytes do not hash to its leaf.")
             : MerkleProofs.CheckInclusion(Sequence, Head.TreeSize, LeafHash, Path, Head.RootHash);
     }
 }

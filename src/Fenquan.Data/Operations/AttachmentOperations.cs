@@ -89,14 +89,14 @@ public sealed class AttachmentOperations(LedgerWriter writer, AttachmentStore st
         var stream = store.OpenRead(attachment.ContentHash);
         if (stream is null)
         {
-            return Result<AttachmentContent>.Refused("R44", $"The bytes of \"{attachment.FileName}\" are missing from the upload store.");
+            return Refusal.Because("R44", "AttachmentBytesMissing", "The bytes of \"{file}\" are missing from the upload store.", ("file", attachment.FileName));
         }
 
         var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
         if (!string.Equals(actual, attachment.ContentHash, StringComparison.Ordinal))
         {
             await stream.DisposeAsync();
-            return Result<AttachmentContent>.Refused("R44", $"The stored bytes of \"{attachment.FileName}\" no longer match the ledgered hash {attachment.ContentHash} (now {actual}).");
+            return Refusal.Because("R44", "AttachmentBytesChanged", "The stored bytes of \"{file}\" no longer match the ledgered hash {hash} (now {actual}).", ("file", attachment.FileName), ("hash", attachment.ContentHash), ("actual", actual));
         }
 
         stream.Position = 0;

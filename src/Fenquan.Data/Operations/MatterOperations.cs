@@ -37,7 +37,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
             var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), submittedOn);
             if (inForce is null)
             {
-                return Result<Matter>.Refused("R40", $"No policy of this unit is in force on {submittedOn:yyyy-MM-dd}: publish one first.");
+                return Refusal.Because("R40", "NoPolicyInForce", "No policy of this unit is in force on {date}: publish one first.", ("date", submittedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             var policy = Result<(PolicyVersion Version, PolicyRouter Router)>.Ok((inForce, PolicyOperations.RouterOf(inForce)));
@@ -215,7 +215,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
             var version = ctx.Db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
             if (version is null)
             {
-                return Result<MatterChange>.Refused("R41", $"The policy version {matter.PolicyVersionId} frozen on this matter is missing.");
+                return Refusal.Because("R41", "FrozenPolicyMissing", "The policy version {version} frozen on this matter is missing.", ("version", matter.PolicyVersionId.ToString()));
             }
 
             var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Flags = flags.Value });
@@ -253,7 +253,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
         var version = ctx.Db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == matter.PolicyVersionId);
         if (version is null)
         {
-            return Result<Core.Policy.Route>.Refused("R41", $"The policy version {matter.PolicyVersionId} frozen on this matter is missing.");
+            return Refusal.Because("R41", "FrozenPolicyMissing", "The policy version {version} frozen on this matter is missing.", ("version", matter.PolicyVersionId.ToString()));
         }
 
         var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Amount = amount });

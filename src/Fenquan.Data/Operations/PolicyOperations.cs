@@ -240,7 +240,7 @@ public sealed class PolicyOperations(LedgerWriter writer)
         var version = PolicyVersion.InForceOn(versions, date);
         if (version is null)
         {
-            return Result<(PolicyVersion, PolicyRouter)>.Refused("R40", $"No policy of this unit is in force on {date:yyyy-MM-dd}: publish one first.");
+            return Refusal.Because("R40", "NoPolicyInForce", "No policy of this unit is in force on {date}: publish one first.", ("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return Result<(PolicyVersion, PolicyRouter)>.Ok((version, RouterOf(version)));

@@ -1,4 +1,5 @@
 using Fenquan.Core.Primitives;
+using Fenquan.Documents.Language;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fenquan.Web.Api;
@@ -6,7 +7,9 @@ namespace Fenquan.Web.Api;
 /// <summary>
 /// The one place where a refusal becomes an HTTP problem (STYLE habit 9): not found → 404, invalid
 /// input → 400, too large → 413, a rule's refusal → 403 when the asker has no part in the step or
-/// 409 when the matter's state forbids it. Every problem carries <c>rule</c> and <c>reason</c>.
+/// 409 when the matter's state forbids it. Title and detail are in the request's language
+/// (Accept-Language on the API, zh-CN by default); <c>rule</c>, <c>key</c>, <c>arguments</c> and the
+/// core's English <c>reason</c> are the same in every language.
 /// </summary>
 public static class Problems
 {
@@ -41,15 +44,8 @@ public static class Problems
         var problem = new ProblemDetails
         {
             Status = status,
-            Title = status switch
-            {
-                StatusCodes.Status404NotFound => "Not found",
-                StatusCodes.Status400BadRequest => "Invalid request",
-                StatusCodes.Status413PayloadTooLarge => "Request too large",
-                StatusCodes.Status403Forbidden => "Refused by rule " + refusal.RuleId,
-                _ => "Refused by rule " + refusal.RuleId,
-            },
-            Detail = refusal.Reason,
+            Title = RefusalText.Shared.Title(refusal, status),
+            Detail = RefusalText.Shared.Message(refusal),
             Type = "https://fenquan.example/problems/" + refusal.RuleId.ToLowerInvariant(),
         };
         problem.Extensions["rule"] = refusal.RuleId;
@@ -65,26 +61,11 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>The page form of a refusal: "规则 R4：…" / "Rule R4: …".</summary>
     /// <summary>
-    /// A refusal worded for a page in the viewer's language: the rule's id and what the rule says
-    /// (from the resources, so a Chinese page states the rule in Chinese), then the core's reason
-    /// with the particulars (names, amounts, dates).
+    /// A refusal worded for a page in the viewer's language (the request's UI culture): its rule's
+    /// label linked to the rule's explanation, then the message from the refusal's key and arguments.
     /// </summary>
-    public static string Message(Refusal refusal, Microsoft.Extensions.Localization.IStringLocalizer text)
-    {
-        ArgumentNullException.ThrowIfNull(refusal);
-        ArgumentNullException.ThrowIfNull(text);
-        if (refusal.RuleId is Refusal.NotFoundId or Refusal.InvalidId or TooLargeId or ScopeId)
-        {
-            return refusal.Reason;
-        }
-
-        var summary = text["Rule." + refusal.RuleId];
-        return summary.ResourceNotFound
-            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Refusal.Rule"].Value, refusal.RuleId, refusal.Reason)
-            : string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Refusal.RuleWithSummary"].Value, refusal.RuleId, refusal.Reason, summary.Value);
-    }
+    public static Pages.PageMessage Message(Refusal refusal) => Pages.PageMessage.Of(refusal, RefusalText.Shared);
 }
 
 /// <summary>

@@ -252,7 +252,7 @@ public static class FenquanWeb
             localization.DefaultRequestCulture = new RequestCulture("zh-CN");
             localization.SupportedCultures = Cultures;
             localization.SupportedUICultures = Cultures;
-            localization.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            localization.RequestCultureProviders = [new ApiAcceptLanguage(), new CookieRequestCultureProvider()];
         });
         services.AddRazorPages(pages =>
             {

@@ -119,44 +119,44 @@ public static class InputRules
     {
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            return Refusal.Invalid("kind: choose the kind of matter.");
+            return Refusal.Because(Refusal.InvalidId, "KindMissing", "Choose the kind of matter.");
         }
 
         var title = input.Title?.Trim() ?? string.Empty;
         if (title.Length == 0 || title.Length > MaxTitle)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"title: a title of 1 to {MaxTitle} characters is required."));
+            return Refusal.Because(Refusal.InvalidId, "TitleLength", "A title of 1 to {max} characters is required.", ("max", MaxTitle.ToString(CultureInfo.InvariantCulture)));
         }
 
         if ((input.PayeeName?.Length ?? 0) > MaxPayee)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"payeeName: at most {MaxPayee} characters."));
+            return Refusal.Because(Refusal.InvalidId, "PayeeLength", "The payee's name has at most {max} characters.", ("max", MaxPayee.ToString(CultureInfo.InvariantCulture)));
         }
 
         var amount = input.Amount ?? 0m;
         if (amount < 0m)
         {
-            return Refusal.Invalid("amount: an amount is never negative.");
+            return Refusal.Because(Refusal.InvalidId, "AmountNegative", "An amount is never negative.");
         }
 
         if (amount > MaxAmount)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"amount: at most {MaxAmount:#,0.00} yuan."));
+            return Refusal.Because(Refusal.InvalidId, "AmountTooLarge", "An amount is at most {max} yuan.", RefusalArgument.Amount("max", MaxAmount));
         }
 
         if (decimal.Round(amount, 2) != amount)
         {
-            return Refusal.Invalid("amount: yuan and fen, at most two decimals.");
+            return Refusal.Because(Refusal.InvalidId, "AmountBelowFen", "An amount is in yuan and fen, with at most two decimals.");
         }
 
         if (MatterRules.RequiresAmount(kind) && amount == 0m)
         {
-            return Refusal.Invalid("amount: this kind of matter needs an amount above zero.");
+            return Refusal.Because(Refusal.InvalidId, "AmountRequired", "This kind of matter needs an amount above zero.");
         }
 
         if (MatterRules.AreaOf(kind) == Core.Organization.Area.Personnel && amount != 0m)
         {
-            return Refusal.Invalid("amount: a personnel matter carries no amount.");
+            return Refusal.Because(Refusal.InvalidId, "AmountNotExpected", "A personnel matter carries no amount.");
         }
 
         // R40: facts that decide a route come from county data, never from the submitter.
@@ -172,12 +172,12 @@ public static class InputRules
 
         if ((input.ItemCode?.Trim().Length ?? 0) > MaxItemCode)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"itemCode: at most {MaxItemCode} characters."));
+            return Refusal.Because(Refusal.InvalidId, "ItemCodeLength", "The item code has at most {max} characters.", ("max", MaxItemCode.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (input.MatterDate is { } date && (date > today || date < today.AddDays(-MaxBackdatingDays)))
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"matterDate: today or up to {MaxBackdatingDays} days back."));
+            return Refusal.Because(Refusal.InvalidId, "MatterDateRange", "The matter's date is today or up to {days} days back.", ("days", MaxBackdatingDays.ToString(CultureInfo.InvariantCulture)));
         }
 
         return Outcome.Ok;
@@ -187,17 +187,17 @@ public static class InputRules
     {
         if (input.Action is not { } action || !Enum.IsDefined(action))
         {
-            return Refusal.Invalid("action: choose an action.");
+            return Refusal.Because(Refusal.InvalidId, "ActionMissing", "Choose an action.");
         }
 
         if ((input.Comment?.Length ?? 0) > MaxComment)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"comment: at most {MaxComment} characters."));
+            return Refusal.Because(Refusal.InvalidId, "CommentLength", "A comment has at most {max} characters.", ("max", MaxComment.ToString(CultureInfo.InvariantCulture)));
         }
 
         if ((input.Reference?.Length ?? 0) > MaxReference)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"reference: at most {MaxReference} characters."));
+            return Refusal.Because(Refusal.InvalidId, "ReferenceLength", "A reference has at most {max} characters.", ("max", MaxReference.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (input.OnBehalfOf is { } behalf && behalf == Guid.Empty)
@@ -212,39 +212,39 @@ public static class InputRules
     {
         if (input.Title is null && input.Amount is null && input.PayeeName is null && input.PayeeCounterpartyId is null)
         {
-            return Refusal.Invalid("Give at least one of title, amount, payeeName, payeeCounterpartyId.");
+            return Refusal.Because(Refusal.InvalidId, "EditNothing", "Change at least one of the title, the amount and the payee.");
         }
 
         if (input.PayeeName is not null && input.PayeeCounterpartyId is not null)
         {
-            return Refusal.Invalid("payeeCounterpartyId: name the payee once.");
+            return Refusal.Because(Refusal.InvalidId, "PayeeTwice", "Name the payee once.");
         }
 
         if (input.Title is { } title && (title.Trim().Length == 0 || title.Trim().Length > MaxTitle))
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"title: a title of 1 to {MaxTitle} characters is required."));
+            return Refusal.Because(Refusal.InvalidId, "TitleLength", "A title of 1 to {max} characters is required.", ("max", MaxTitle.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (input.PayeeName is { } payee && (payee.Trim().Length == 0 || payee.Length > MaxPayee))
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"payeeName: 1 to {MaxPayee} characters."));
+            return Refusal.Because(Refusal.InvalidId, "PayeeLength", "The payee's name has at most {max} characters.", ("max", MaxPayee.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (input.Amount is { } amount)
         {
             if (amount < 0m)
             {
-                return Refusal.Invalid("amount: an amount is never negative.");
+                return Refusal.Because(Refusal.InvalidId, "AmountNegative", "An amount is never negative.");
             }
 
             if (amount > MaxAmount)
             {
-                return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"amount: at most {MaxAmount:#,0.00} yuan."));
+                return Refusal.Because(Refusal.InvalidId, "AmountTooLarge", "An amount is at most {max} yuan.", RefusalArgument.Amount("max", MaxAmount));
             }
 
             if (decimal.Round(amount, 2) != amount)
             {
-                return Refusal.Invalid("amount: yuan and fen, at most two decimals.");
+                return Refusal.Because(Refusal.InvalidId, "AmountBelowFen", "An amount is in yuan and fen, with at most two decimals.");
             }
         }
 

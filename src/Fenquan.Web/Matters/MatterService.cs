@@ -75,7 +75,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var named = (input.PayeePersonId is not null ? 1 : 0) + (input.PayMe ? 1 : 0) + (input.PayeeCounterpartyId is not null ? 1 : 0) + (string.IsNullOrWhiteSpace(input.PayeeName) ? 0 : 1);
         if (named > 1)
         {
-            return Refusal.Invalid("payee: name the payee once — a person of the county (payeePersonId), yourself (payMe), or a registered counterparty (payeeCounterpartyId, or payeeName).");
+            return Refusal.Because(Refusal.InvalidId, "PayeeOnce", "payee: name the payee once — a person of the county (payeePersonId), yourself (payMe), or a registered counterparty (payeeCounterpartyId, or payeeName).");
         }
 
         Payee payee;

@@ -15,8 +15,8 @@ public abstract class FenquanPage(IStringLocalizer<SharedResource> text) : PageM
 
     public IStringLocalizer<SharedResource> Text { get; } = text;
 
-    /// <summary>A refusal to show, already worded ("规则 R4：…").</summary>
-    public string? Error { get; set; }
+    /// <summary>A refusal or a message to show, already worded ("规则 R4（小额开支）：…", the rule a link).</summary>
+    public PageMessage? Error { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -36,7 +36,7 @@ public abstract class FenquanPage(IStringLocalizer<SharedResource> text) : PageM
 
     protected void Show(Refusal refusal)
     {
-        Error = Problems.Message(refusal, Text);
+        Error = Problems.Message(refusal);
         Response.StatusCode = Problems.StatusOf(refusal, forbidden: false) switch
         {
             StatusCodes.Status404NotFound => StatusCodes.Status404NotFound,

@@ -24,7 +24,13 @@ public static class Labels
     public static string Of(this IStringLocalizer text, ActorSpec actor) =>
         actor.Kind == ActorKind.NamedRole && actor.Role is { } role ? text.Of(role) : text["Actor." + actor.Kind];
 
-    public static string Step(this IStringLocalizer text, RouteStep step) => text.Of(step.Actor) + " · " + text.Of(step.Kind);
+    /// <summary>A step as people say it ("分管副职审批"), in the request's language.</summary>
+    public static string Step(this IStringLocalizer text, RouteStep step) =>
+        Documents.Language.RefusalText.Shared.StepName(step.Kind.ToString(), step.Actor.ToString()) ?? text.Of(step.Actor) + " · " + text.Of(step.Kind);
+
+    /// <summary>A step with its place on the route ("第 2 步（分管副职审批）"); <paramref name="index"/> counts from 0.</summary>
+    public static string StepAt(this IStringLocalizer text, int index, RouteStep step) =>
+        Documents.Language.RefusalText.Shared.NumberedStep(index + 1, text.Step(step));
 
     public static string Yuan(decimal amount) => "¥" + amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 

@@ -108,7 +108,7 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
 
         if (input.Reason is { Length: > 2000 })
         {
-            return No<PolicyProposalStep>(Refusal.Invalid("A reason has at most 2000 characters."));
+            return No<PolicyProposalStep>(Refusal.Because(Refusal.InvalidId, "ReasonLength", "A reason has at most 2000 characters."));
         }
 
         return await operations.WithdrawAsync(viewer.County, found.Value.Id, new PolicyProposer(me, viewer.IsUnitAdministrator), input.Reason ?? string.Empty, viewer.Today);
@@ -130,7 +130,7 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
 
         if (input.MeetingId is not { } meeting)
         {
-            return No<PolicyProposalStep>(Refusal.Invalid("Name the meeting whose minutes record the team's agreement."));
+            return No<PolicyProposalStep>(Refusal.Because(Refusal.InvalidId, "AgreementMeetingMissing", "Name the meeting whose minutes record the team's agreement."));
         }
 
         return await operations.RecordAgreementAsync(viewer.County, found.Value.Id, new MeetingId(meeting));
@@ -164,7 +164,7 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
 
         return input.ProposalId is { } proposal
             ? await operations.TableAsync(viewer.County, meeting.Id, new PolicyProposalId(proposal))
-            : No<AgendaItem>(Refusal.Invalid("An agenda item needs its policy proposal."));
+            : No<AgendaItem>(Refusal.Because(Refusal.InvalidId, "PolicyItemNeedsProposal", "An agenda item needs its policy proposal."));
     }
 
     /// <summary>R43: the recorder records the team's approval or rejection of a policy item, as the count shows.</summary>
@@ -185,7 +185,7 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
         {
             OutcomeChoice.Approve => await operations.ApproveItemAsync(viewer.County, meeting.Id, new AgendaItemId(itemId), me),
             OutcomeChoice.Reject when input.Reason is { Length: <= 2000 } reason => await operations.RejectItemAsync(viewer.County, meeting.Id, new AgendaItemId(itemId), reason, me),
-            _ => No<ItemOutcome>(Refusal.Invalid("Approve, or reject with a reason of at most 2000 characters.")),
+            _ => No<ItemOutcome>(Refusal.Because(Refusal.InvalidId, "ApproveOrReject", "Approve, or reject with a reason of at most 2000 characters.")),
         };
     }
 

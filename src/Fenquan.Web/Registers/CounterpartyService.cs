@@ -51,7 +51,7 @@ public sealed class CounterpartyService(DbSession session, CounterpartyOperation
         ArgumentNullException.ThrowIfNull(viewer);
         if (kind is not { } k || !Enum.IsDefined(k))
         {
-            return new(Refusal.Invalid("kind: Company or Individual."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "CounterpartyKind", "kind: Company or Individual."), false);
         }
 
         var registered = await operations.RegisterAsync(viewer.Asker, k, name, identifier, RegisteredBy(viewer));

@@ -264,7 +264,7 @@ public sealed class PolicyProposalTests
         var byProposer = meeting.ApprovePolicyItem(item.Id, _f["周敏"], _f.View, MeetingFixture.MeetingAt.AddHours(1));
         Assert.Equal("R43.NotTheRecorder", byProposer.Refusal!.Key);
         var noMajority = meeting.ApprovePolicyItem(item.Id, _f["张建国"], _f.View, MeetingFixture.MeetingAt.AddHours(1));
-        Assert.Equal("R43.NoMajority", noMajority.Refusal!.Key);
+        Assert.Equal("R43.PolicyNoMajority", noMajority.Refusal!.Key);
         Assert.True(meeting.RejectPolicyItem(item.Id, "限额调整依据不足", _f["张建国"], _f.View, MeetingFixture.MeetingAt.AddHours(1)).IsOk);
         Assert.Null(meeting.ApprovedPolicyItem(proposal.Id));
     }

@@ -21,19 +21,7 @@ public sealed class FlagBrowserTests
 
         // 1. Three purchases of 1,500 from one stationer, each under the purchase limit of 2,000.
         var section = await host.SignInAsync("u1.section1");
-        var urls = new List<string>();
-        foreach (var title in new[] { "采购打印纸", "采购墨盒", "采购文件柜" })
-        {
-            await section.GotoAsync("/matters/new?area=Procurement");
-            await section.SelectOptionAsync("#Kind", "PurchasePlan");
-            await section.FillAsync("#Title", title);
-            await section.FillAsync("#Amount", "1500");
-            await section.FillAsync("#PayeeName", "清河县文具办公用品商店");
-            await section.SelectOptionAsync("#CatalogueCode", "none");
-            await section.ClickAsync("[data-testid=submit]");
-            await section.WaitForURLAsync("**/matters/*-*");
-            urls.Add(new Uri(section.Url).AbsolutePath);
-        }
+        var urls = await SplitPurchases.SubmitAsync(section);
 
         // The first carries no flag; the third names the other two; the submitter cannot clear it.
         await section.GotoAsync(urls[0]);

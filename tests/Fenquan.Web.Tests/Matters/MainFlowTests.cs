@@ -84,8 +84,9 @@ public sealed class MainFlowTests
         }));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         var refusal = System.Net.WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
-        // The page states the rule in the viewer's language (zh-CN by default), then the particulars.
-        Assert.Contains("规则 R4（财务开支限额以下由办公室审核、分管财务的副职审批，正职不直接分管财务）：", refusal);
+        // The page states the rule in the viewer's language (zh-CN by default), linked to its explanation, then the particulars in Chinese.
+        Assert.Contains("<a class=\"rule-link\" href=\"/rules/R4\">规则 R4（小额开支）</a>：", refusal);
+        Assert.Contains("正职不直接分管财务（五不直接分管）", refusal);
 
         var english = await principal.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -101,7 +102,9 @@ public sealed class MainFlowTests
             ["__RequestVerificationToken"] = WebApp.Token(page),
         }));
         Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
-        Assert.Contains("Rule R4 (finance: up to the small-expense limit the office reviews and the finance deputy approves; the principal is not in charge of finance):", System.Net.WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        var englishRefusal = System.Net.WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        Assert.Contains("<a class=\"rule-link\" href=\"/rules/R4\">Rule R4 (Small expenses)</a>: ", englishRefusal);
+        Assert.Contains("principals do not directly take charge of Finance", englishRefusal);
 
         // Without the antiforgery token the form post is refused before any rule runs.
         var forged = await principal.PostAsync($"/matters/{id}?handler=Act", new FormUrlEncodedContent(new Dictionary<string, string> { ["Action"] = "Approve" }));

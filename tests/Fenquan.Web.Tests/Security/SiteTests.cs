@@ -125,7 +125,7 @@ public sealed class SiteTests : IAsyncLifetime
         }));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"verifier\"", html);
-        Assert.Contains("counterexample", html);
+        Assert.Contains("反例：", html);
         Assert.Equal(before, await _app.CountsAsync());
     }
 

@@ -129,13 +129,13 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         var parsed = Core.Policy.PolicyJson.Parse(PolicyJson ?? string.Empty);
         if (!parsed.IsOk)
         {
-            Failures = [parsed.Refusal!.ToString()];
+            Failures = [Documents.Language.RefusalText.Shared.WithRule(parsed.Refusal!)];
             return null;
         }
 
         var bounds = await BoundsAsync();
         var verification = PolicyVerifier.Verify(parsed.Value, bounds);
-        Failures = verification.Failures.Select(f => f.ToString()).ToList();
+        Failures = verification.Failures.Select(Documents.Language.RefusalText.Shared.Failure).ToList();
         CheckedValid = verification.IsValid;
         return verification.IsValid ? parsed.Value : null;
     }
@@ -151,7 +151,7 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         var principals = TeamRules.CheckPrincipals(unit, Viewer.Today, Viewer.Org!);
         TeamProblems =
         [
-            .. principals.IsOk ? [] : new[] { Problems.Message(principals.Refusal!, Text) },
+            .. principals.IsOk ? [] : new[] { Problems.Message(principals.Refusal!).ToString() },
             .. PortfolioRules.Gaps(unit, Viewer.Today, Viewer.Org!, bounds).Select(area => Text["Admin.AreaWithoutDeputy", Text.Of(area)].Value),
         ];
         Proposals = policies.OfMyUnit(Viewer);

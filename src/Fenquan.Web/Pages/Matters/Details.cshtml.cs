@@ -224,7 +224,7 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
             return NotFound();
         }
 
-        Error = Problems.Message(refusal, Text);
+        Error = Problems.Message(refusal);
         Response.StatusCode = Problems.StatusOf(refusal, forbidden);
         return Page();
     }

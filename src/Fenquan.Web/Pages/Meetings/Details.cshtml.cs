@@ -90,7 +90,7 @@ public sealed class MeetingDetailsModel(MeetingService meetings, PolicyService p
             return NotFound();
         }
 
-        Error = Problems.Message(refusal, Text);
+        Error = Problems.Message(refusal);
         Response.StatusCode = Problems.StatusOf(refusal, attempt.Forbidden);
         return Page();
     }

@@ -46,7 +46,7 @@ public sealed class MeetingsIndexModel(MeetingService meetings, IStringLocalizer
             return NotFound();
         }
 
-        Error = Api.Problems.Message(scheduled.Result.Refusal!, Text);
+        Error = Api.Problems.Message(scheduled.Result.Refusal!);
         Response.StatusCode = Api.Problems.StatusOf(scheduled.Result.Refusal!, scheduled.Forbidden);
         return Page();
     }

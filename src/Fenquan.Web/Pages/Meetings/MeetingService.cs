@@ -166,7 +166,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
 
         if (input.Kind is not { } kind || !Enum.IsDefined(kind) || string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200 || input.ScheduledAt is not { } at || input.ChairId is not { } chair)
         {
-            return new(Refusal.Invalid("A meeting needs a kind, a title (at most 200 characters), a time and a chair."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "MeetingFields", "A meeting needs a kind, a title (at most 200 characters), a time and a chair."), false);
         }
 
         return await _operations.ScheduleAsync(new ScheduleMeeting(viewer.County, unit, kind, input.Title.Trim(), at, new PersonId(chair)), viewer.Person!.Value);
@@ -177,13 +177,13 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
         {
             if (input.MatterId is not { } matter)
             {
-                return Task.FromResult<Result<AgendaItem>>(Refusal.Invalid("An agenda item needs its matter."));
+                return Task.FromResult<Result<AgendaItem>>(Refusal.Because(Refusal.InvalidId, "AgendaItemNeedsMatter", "An agenda item needs its matter."));
             }
 
             var documents = (input.Documents ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).ToList();
             if (documents.Count > 50 || documents.Any(d => d.Length > 300))
             {
-                return Task.FromResult<Result<AgendaItem>>(Refusal.Invalid("At most 50 documents of at most 300 characters each."));
+                return Task.FromResult<Result<AgendaItem>>(Refusal.Because(Refusal.InvalidId, "DocumentsLimit", "At most 50 documents of at most 300 characters each."));
             }
 
             var concerned = (input.ConcernedPersonIds ?? []).Select(p => new PersonId(p)).ToList();
@@ -193,7 +193,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
     /// <summary>Cancels a scheduled meeting with a reason (those who schedule may cancel); its members are notified.</summary>
     public Task<MeetingAttempt<Meeting>> CancelAsync(Viewer viewer, Guid id, CancelInput input) =>
         RecordAsync(viewer, id, meeting => string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 2000
-            ? Task.FromResult<Result<Meeting>>(Refusal.Invalid("Cancelling a meeting needs a reason of at most 2000 characters."))
+            ? Task.FromResult<Result<Meeting>>(Refusal.Because(Refusal.InvalidId, "CancelReason", "Cancelling a meeting needs a reason of at most 2000 characters."))
             : _operations.CancelAsync(viewer.County, meeting.Id, input.Reason.Trim(), viewer.Person!.Value));
 
     public Task<MeetingAttempt<Meeting>> OpenAsync(Viewer viewer, Guid id) =>
@@ -204,7 +204,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
         {
             if (input.PersonId is not { } person)
             {
-                return Task.FromResult<Result<Attendance>>(Refusal.Invalid("Attendance names the member."));
+                return Task.FromResult<Result<Attendance>>(Refusal.Because(Refusal.InvalidId, "AttendanceMember", "Attendance names the member."));
             }
 
             return input.Present
@@ -215,19 +215,19 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
     public Task<MeetingAttempt<Recusal>> RecusalAsync(Viewer viewer, Guid id, RecusalInput input) =>
         RecordAsync(viewer, id, meeting => input.ItemId is { } item && input.PersonId is { } person
             ? _operations.DeclareRecusalAsync(viewer.County, meeting.Id, new AgendaItemId(item), new PersonId(person), input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value)
-            : Task.FromResult<Result<Recusal>>(Refusal.Invalid("A recusal names the item and the member.")));
+            : Task.FromResult<Result<Recusal>>(Refusal.Because(Refusal.InvalidId, "RecusalFields", "A recusal names the item and the member.")));
 
     public Task<MeetingAttempt<Opinion>> OpinionAsync(Viewer viewer, Guid id, OpinionInput input) =>
         RecordAsync(viewer, id, meeting => input.ItemId is { } item && input.PersonId is { } person && input.Kind is { } kind && Enum.IsDefined(kind)
             ? _operations.RecordOpinionAsync(viewer.County, meeting.Id, new AgendaItemId(item), new PersonId(person), kind, input.Reason, viewer.Person!.Value)
-            : Task.FromResult<Result<Opinion>>(Refusal.Invalid("An opinion names the item, the member and agree, disagree or abstain.")));
+            : Task.FromResult<Result<Opinion>>(Refusal.Because(Refusal.InvalidId, "OpinionFields", "An opinion names the item, the member and agree, disagree or abstain.")));
 
     public Task<MeetingAttempt<ItemOutcome>> OutcomeAsync(Viewer viewer, Guid id, OutcomeInput input) =>
         RecordAsync(viewer, id, meeting =>
         {
             if (input.ItemId is not { } itemGuid || input.Outcome is not { } outcome || !Enum.IsDefined(outcome) || input.DecidedAmount is < 0m)
             {
-                return Task.FromResult<Result<ItemOutcome>>(Refusal.Invalid("An outcome names the item and approve, reject or defer (a decided amount is not negative)."));
+                return Task.FromResult<Result<ItemOutcome>>(Refusal.Because(Refusal.InvalidId, "OutcomeFields", "An outcome names the item and approve, reject or defer (a decided amount is not negative)."));
             }
 
             var item = new AgendaItemId(itemGuid);
@@ -254,7 +254,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
 
         if (string.IsNullOrWhiteSpace(input.Note) || input.Note.Length > 2000)
         {
-            return new(Refusal.Invalid("A correction needs a note of at most 2000 characters."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "CorrectionNote", "A correction needs a note of at most 2000 characters."), false);
         }
 
         var me = viewer.Person!.Value;
@@ -298,7 +298,7 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
 
         if (input.PersonId is not { } person || string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 2000)
         {
-            return new(Refusal.Invalid("A missing signature names the member and the reason (at most 2000 characters)."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "MissingSignatureFields", "A missing signature names the member and the reason (at most 2000 characters)."), false);
         }
 
         var result = await _operations.RecordMissingSignatureAsync(viewer.County, found.Value.Id, new PersonId(person), input.Reason.Trim(), viewer.Person!.Value, viewer.Today);

@@ -61,7 +61,7 @@ public sealed class MeetingMinutesModel(MeetingService meetings, Access.DbSessio
         }
 
         var refusal = attempt.Result.Refusal!;
-        Error = Problems.Message(refusal, Text);
+        Error = Problems.Message(refusal);
         Response.StatusCode = Problems.StatusOf(refusal, attempt.Forbidden);
         return Page();
     }

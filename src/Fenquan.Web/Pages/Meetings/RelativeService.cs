@@ -83,7 +83,7 @@ public sealed class RelativeService(DbSession session, FenquanStore store)
 
         if (input.RelativeId is not { } relative || input.Relationship is not { } kind || !Enum.IsDefined(kind))
         {
-            return new(Refusal.Invalid("A declaration names the relative and the relationship (Spouse, Child, Parent, Sibling or Other)."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "RelativeDeclaration", "A declaration names the relative and the relationship (Spouse, Child, Parent, Sibling or Other)."), false);
         }
 
         return await _operations.DeclareRelativeAsync(viewer.County, me, new PersonId(relative), Term(kind));

@@ -42,7 +42,7 @@ public sealed class RelativesModel(DbSession session, FenquanStore store, IStrin
         {
             Refusal.InvalidId => meetingText["Relatives.Invalid"],
             Refusal.NotFoundId => meetingText["Relatives.UnknownPerson"],
-            _ => Problems.Message(refusal, Text),
+            _ => Problems.Message(refusal),
         };
         Response.StatusCode = Problems.StatusOf(refusal, declared.Forbidden);
         RelativeId = relativeId;

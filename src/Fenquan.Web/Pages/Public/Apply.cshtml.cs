@@ -52,7 +52,7 @@ public sealed class PublicApplyModel(PublicRegisterService registers, Applicatio
         var submitted = await applications.SubmitAsync(county, code, new Applicant(Kind, Name ?? string.Empty, Number ?? string.Empty, Contact ?? string.Empty), [.. Documents.Where(Item.Documents.Contains)], HttpContext.RequestAborted);
         if (!submitted.IsOk)
         {
-            Error = Problems.Message(submitted.Refusal!, Text);
+            Error = Problems.Message(submitted.Refusal!);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

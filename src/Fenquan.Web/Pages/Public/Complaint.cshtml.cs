@@ -46,7 +46,7 @@ public sealed class PublicComplaintModel(PublicRegisterService registers, Compla
         var filed = await complaints.FilePublicAsync(county, Unit, About, Body ?? string.Empty, Complainant ?? string.Empty);
         if (!filed.IsOk)
         {
-            Error = Problems.Message(filed.Refusal!, Text);
+            Error = Problems.Message(filed.Refusal!);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

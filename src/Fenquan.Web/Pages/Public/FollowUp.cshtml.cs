@@ -83,7 +83,7 @@ public sealed class PublicFollowUpModel(ApplicationService applications, Complai
 
         if (refusal is not null)
         {
-            Error = Problems.Message(refusal, Text);
+            Error = Problems.Message(refusal);
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         else if (done is not null)

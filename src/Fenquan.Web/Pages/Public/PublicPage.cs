@@ -10,5 +10,5 @@ public abstract class PublicPage(IStringLocalizer<SharedResource> text) : PageMo
 {
     public IStringLocalizer<SharedResource> Text { get; } = text;
 
-    public string? Error { get; set; }
+    public PageMessage? Error { get; set; }
 }

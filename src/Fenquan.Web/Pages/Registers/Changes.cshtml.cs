@@ -23,7 +23,7 @@ public sealed class ChangesModel(CountyDataService data, IStringLocalizer<Shared
     public void OnGet() => Bounds = View.Bounds;
 
     public Task<IActionResult> OnPostBoundsAsync() =>
-        ProposeAsync(CountyChangeSubject.Bounds, Bounds is null ? Refusal.Invalid("bounds: give the county's bounds.") : Result<string>.Ok(CountyChangePayload.BoundsToJson(Bounds)), Summary);
+        ProposeAsync(CountyChangeSubject.Bounds, Bounds is null ? Refusal.Because(Refusal.InvalidId, "BoundsMissing", "bounds: give the county's bounds.") : Result<string>.Ok(CountyChangePayload.BoundsToJson(Bounds)), Summary);
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id) => Done(await Data.ConfirmAsync(Viewer, id), "CountyData.Confirmed");
 
