@@ -67,7 +67,16 @@ public sealed class Payment
     /// amount and day are given; the matter is approved and the payments stay within what was
     /// approved or decided, to the approved payee (R42, R43).
     /// </summary>
-    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now)
+    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now) =>
+        Record(matter, earlier, command, org, now, null);
+
+    /// <summary>
+    /// As <see cref="Record(Matter, IReadOnlyCollection{Payment}, RecordPayment, IOrganizationView, DateTimeOffset)"/>;
+    /// on a contractor-choice matter its project's <paramref name="contract"/> bounds the amount
+    /// instead of the matter's (R19: the contract and its approved variations, the settlement audit,
+    /// the retention money), while the state and payee are still the matter's (R21, R43).
+    /// </summary>
+    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now, Construction.ContractTerms? contract)
     {
         ArgumentNullException.ThrowIfNull(matter);
         ArgumentNullException.ThrowIfNull(earlier);
@@ -104,7 +113,12 @@ public sealed class Payment
         }
 
         var paid = earlier.Where(p => p.MatterId == matter.Id).Sum(p => p.Amount);
-        var within = matter.CheckExecution(command.Amount, command.Payee, paid);
+        var within = contract is null ? matter.CheckExecution(command.Amount, command.Payee, paid) : matter.CheckExecution(0m, command.Payee, 0m);
+        if (within.IsOk && contract is not null)
+        {
+            within = contract.Check(command.Amount, paid, today);
+        }
+
         return within.IsOk ? Result<Payment>.Ok(new Payment(matter, command, reference, now)) : within.Refusal!;
     }
 }
