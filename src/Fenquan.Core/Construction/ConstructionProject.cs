@@ -433,9 +433,9 @@ public sealed class ConstructionProject
 
         var reference = Text(command.Reference, MaxReference);
         if (reference is null || command.WorksUntil < command.WorksFrom || command.SignedOn > today.AddDays(1)
-            || command.RetentionRate is < 0m or > ConstructionSettings.MaxRetentionRate || command.WarrantyMonths is < 1 or > 120)
+            || command.RetentionRate is < 0m or > ConstructionSettings.MaxRetentionRate || decimal.Round(command.RetentionRate, 2) != command.RetentionRate || command.WarrantyMonths is < 1 or > 120)
         {
-            return Refusal.Invalid("A contract names its number, its term (works from, until), the day signed (not after today), a retention rate from 0 to 0.03 and a warranty of 1 to 120 months.");
+            return Refusal.Invalid("A contract names its number, its term (works from, until), the day signed (not after today), a retention rate from 0 to 0.03 (in hundredths) and a warranty of 1 to 120 months.");
         }
 
         ContractReference = reference;
