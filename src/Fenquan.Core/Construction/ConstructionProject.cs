@@ -25,6 +25,9 @@ public sealed class ConstructionProject
 
     public const int MaxReference = 200;
 
+    /// <summary>Larger than any county's budget (the matters' own bound): an absurd amount is refused, not stored.</summary>
+    public const decimal MaxAmount = 999_999_999_999.99m;
+
     private readonly List<Bid> _bids = [];
     private readonly List<ProjectVariation> _variations = [];
 
@@ -242,7 +245,7 @@ public sealed class ConstructionProject
             return Refusal.Because("R20", "BidsClosed", "Bids on \"{title}\" are recorded after its tender and before the evaluation committee ranks them; it is {stage}.", ("title", Title), ("stage", Stage.ToString()));
         }
 
-        if (price <= 0m || decimal.Round(price, 2) != price)
+        if (price is <= 0m or > MaxAmount || decimal.Round(price, 2) != price)
         {
             return Refusal.Invalid("A bid's price is above zero, to the fen.");
         }
@@ -420,7 +423,7 @@ public sealed class ConstructionProject
 
         var decided = choice.DecidedTerms?.Amount ?? choice.Amount;
         var payee = choice.DecidedTerms?.Payee ?? choice.Payee;
-        if (command.Amount <= 0m || decimal.Round(command.Amount, 2) != command.Amount)
+        if (command.Amount is <= 0m or > MaxAmount || decimal.Round(command.Amount, 2) != command.Amount)
         {
             return Refusal.Invalid("A contract's amount is above zero, to the fen.");
         }
@@ -432,10 +435,10 @@ public sealed class ConstructionProject
         }
 
         var reference = Text(command.Reference, MaxReference);
-        if (reference is null || command.WorksUntil < command.WorksFrom || command.SignedOn > today.AddDays(1)
+        if (reference is null || command.WorksUntil < command.WorksFrom || command.SignedOn > today.AddDays(1) || command.SignedOn < today.AddYears(-1) || command.WorksFrom < command.SignedOn.AddYears(-1)
             || command.RetentionRate is < 0m or > ConstructionSettings.MaxRetentionRate || decimal.Round(command.RetentionRate, 2) != command.RetentionRate || command.WarrantyMonths is < 1 or > 120)
         {
-            return Refusal.Invalid("A contract names its number, its term (works from, until), the day signed (not after today), a retention rate from 0 to 0.03 (in hundredths) and a warranty of 1 to 120 months.");
+            return Refusal.Invalid("A contract names its number, its term (works from, until), the day signed (within the past year, not after today), a retention rate from 0 to 0.03 (in hundredths) and a warranty of 1 to 120 months.");
         }
 
         ContractReference = reference;
@@ -464,7 +467,7 @@ public sealed class ConstructionProject
             return Refusal.Because("R19", "VariationNeedsContract", "A variation order changes a signed contract not yet audited; \"{title}\" is {stage}.", ("title", Title), ("stage", Stage.ToString()));
         }
 
-        if (amount <= 0m)
+        if (amount is <= 0m or > MaxAmount)
         {
             return Refusal.Invalid("A variation order's amount is above zero.");
         }

@@ -112,7 +112,10 @@ public sealed class ConstructionOperations(LedgerWriter writer, MatterOperations
             }
 
             var today = DateOnly.FromDateTime(ctx.Now.UtcDateTime);
-            var title = $"确定中标人：{project.Title}（{bid.Value.BidderName}）";
+            // The matter's title (at most 300 characters) names the project and the bidder.
+            var (head, tail) = ("确定中标人：", $"（{bid.Value.BidderName}）");
+            var room = 300 - head.Length - tail.Length;
+            var title = head + (project.Title.Length > room ? project.Title[..room] : project.Title) + tail;
             var choice = matters.Submit(ctx, new SubmitMatter(county, project.UnitId, MatterKind.ContractorChoice, title, bid.Value.Price,
                 Payee.Counterparty(bid.Value.BidderId, bid.Value.BidderName), by, initiator, MatterFlags.None, today), null, null, MatterFlags.None);
             if (choice.IsOk)

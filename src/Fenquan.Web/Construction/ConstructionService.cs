@@ -62,6 +62,12 @@ public sealed class ConstructionService(DbSession session, ConstructionOperation
             return Task.FromResult<Result<ConstructionProject>>(Refusal.NotFound("Unit"));
         }
 
+        var input = CheckInput(title, budget);
+        if (!input.IsOk)
+        {
+            return Task.FromResult<Result<ConstructionProject>>(input.Refusal!);
+        }
+
         return operations.ProposeAsync(new SubmitMatter(viewer.County, unit, MatterKind.ConstructionProject, title ?? string.Empty, budget, Payee.None, me, viewer.InitiatorKind, MatterFlags.None, viewer.Today));
     }
 
@@ -86,7 +92,9 @@ public sealed class ConstructionService(DbSession session, ConstructionOperation
             : NotFound<ConstructionProject>(id);
 
     public Task<Result<Matter>> VariationAsync(Viewer viewer, Guid id, string? title, decimal amount) =>
-        viewer.Person is { } me ? operations.SubmitVariationAsync(viewer.County, id, me, viewer.InitiatorKind, title ?? string.Empty, amount, Visible(viewer)) : NotFound<Matter>(id);
+        viewer.Person is not { } me ? NotFound<Matter>(id)
+        : CheckInput(title, amount) is { IsOk: false } input ? Task.FromResult<Result<Matter>>(input.Refusal!)
+        : operations.SubmitVariationAsync(viewer.County, id, me, viewer.InitiatorKind, title!.Trim(), amount, Visible(viewer));
 
     public Task<Result<ConstructionProject>> AcceptanceAsync(Viewer viewer, Guid id, DateOnly on, string? reference) =>
         viewer.Person is { } me ? operations.RecordAcceptanceAsync(viewer.County, id, me, on, reference, Visible(viewer)) : NotFound<ConstructionProject>(id);
@@ -106,6 +114,17 @@ public sealed class ConstructionService(DbSession session, ConstructionOperation
         var unit = session.Db.Units.AsNoTracking().Where(u => u.Id == project.UnitId).Select(u => u.Name).Single();
         var countyName = session.Db.Counties.AsNoTracking().Where(c => c.Id == project.CountyId).Select(c => c.Name).Single();
         return new PublicProject(project, countyName, unit);
+    }
+
+    // A matter's title and amount as the matter form checks them (absurd input is refused, not routed).
+    private static Outcome CheckInput(string? title, decimal amount)
+    {
+        var text = title?.Trim() ?? string.Empty;
+        return text.Length is 0 or > Matters.MatterInputs.MaxTitle
+            ? Refusal.Invalid(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"title: a title of 1 to {Matters.MatterInputs.MaxTitle} characters is required."))
+            : amount is <= 0m or > Matters.MatterInputs.MaxAmount || decimal.Round(amount, 2) != amount
+                ? Refusal.Invalid("amount: above zero, in yuan and fen, within the largest amount a matter carries.")
+                : Outcome.Ok;
     }
 
     private static Func<ConstructionProject, bool> Visible(Viewer viewer) => p => ConstructionAccess.MaySee(viewer.Asker, p);

@@ -163,7 +163,7 @@ public sealed class ConstructionBrowserTests
             if (step.Kind != Core.Policy.StepKind.CollectiveDecision)
             {
                 var reference = step.Kind is Core.Policy.StepKind.HandOff or Core.Policy.StepKind.PublicNotice ? "清河县公共资源交易网公告" : null;
-                var acted = await matters.ActAsync(matter.CountyId, id, new ActRequest(matter.WhoMayActNow(org).First(), Core.Policy.StepActions.CompletingAction(step.Kind), "同意", reference));
+                var acted = await matters.ActAsync(matter.CountyId, id, new ActRequest(matter.WhoMayActNow(org).First(), StepActions.CompletingAction(step.Kind), "同意", reference));
                 Assert.True(acted.IsOk, acted.ToString());
                 continue;
             }

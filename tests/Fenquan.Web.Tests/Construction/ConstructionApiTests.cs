@@ -50,7 +50,7 @@ public sealed class ConstructionApiTests : IAsyncLifetime
         await ActAsync(proposal, "u1.construction", "Review");
         await MeetAsync(proposal);
         await ActAsync(proposal, "u1.office", "HandOff", "清河县招标办受理〔2026〕31号");
-        await ActAsync(proposal, "u1.office", "PublicNotice", "城关镇政务公开栏");
+        await ActAsync(proposal, "u1.office", "RecordPublicNotice", "城关镇政务公开栏");
 
         // R20: the principal does not record the tender; a township records the district's guidance.
         var tender = new { method = "Open", tenderOfficeReference = "清河县招标办受理〔2026〕31号", districtGuidance = "县招标办指导意见〔2026〕8号" };
@@ -87,7 +87,7 @@ public sealed class ConstructionApiTests : IAsyncLifetime
         await ActAsync(choice, "u1.construction", "Review");
         await MeetAsync(choice);
         await ActAsync(choice, "u1.office", "HandOff", "中标通知书〔2026〕31号");
-        await ActAsync(choice, "u1.office", "PublicNotice", "清河县公共资源交易网");
+        await ActAsync(choice, "u1.office", "RecordPublicNotice", "清河县公共资源交易网");
 
         var today = (await (await _clients["u1.construction"].GetAsync("/api/v1/me")).ReadAsync()).GetProperty("today").GetString();
         var contract = await _clients["u1.construction"].PostAsJsonAsync($"{url}/contract",
