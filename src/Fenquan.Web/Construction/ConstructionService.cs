@@ -120,9 +120,9 @@ public sealed class ConstructionService(DbSession session, ConstructionOperation
     private static Outcome CheckInput(string? title, decimal amount)
     {
         var text = title?.Trim() ?? string.Empty;
-        return text.Length is 0 or > Matters.MatterInputs.MaxTitle
-            ? Refusal.Invalid(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"title: a title of 1 to {Matters.MatterInputs.MaxTitle} characters is required."))
-            : amount is <= 0m or > Matters.MatterInputs.MaxAmount || decimal.Round(amount, 2) != amount
+        return text.Length is 0 or > Matters.InputRules.MaxTitle
+            ? Refusal.Invalid(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"title: a title of 1 to {Matters.InputRules.MaxTitle} characters is required."))
+            : amount is <= 0m or > Matters.InputRules.MaxAmount || decimal.Round(amount, 2) != amount
                 ? Refusal.Invalid("amount: above zero, in yuan and fen, within the largest amount a matter carries.")
                 : Outcome.Ok;
     }
