@@ -70,15 +70,24 @@ public sealed class Payment
     /// approved or decided, to the approved payee (R42, R43).
     /// </summary>
     public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now) =>
-        Record(matter, earlier, command, PurchaseProgress.None, org, now);
+        Record(matter, earlier, command, PurchaseProgress.None, org, now, null);
+
+    /// <summary>
+    /// As <see cref="Record(Matter, IReadOnlyCollection{Payment}, RecordPayment, IOrganizationView, DateTimeOffset)"/>;
+    /// on a contractor-choice matter its project's <paramref name="contract"/> bounds the amount
+    /// instead of the matter's (R19: the contract and its approved variations, the settlement audit,
+    /// the retention money), while the state and payee are still the matter's (R21, R43).
+    /// </summary>
+    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, IOrganizationView org, DateTimeOffset now, Construction.ContractTerms? contract) =>
+        Record(matter, earlier, command, PurchaseProgress.None, org, now, contract);
 
     /// <summary>
     /// As <see cref="Record(Matter, IReadOnlyCollection{Payment}, RecordPayment, IOrganizationView, DateTimeOffset)"/>,
     /// with what a purchase plan has after its approval: a purchase is paid only once it was received
     /// (R16), and one that went to the procurement centre or to tender only to the supplier of its
-    /// result, at most the result's amount (R18).
+    /// result, at most the result's amount (R18); and with a contractor choice's contract (R19).
     /// </summary>
-    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, PurchaseProgress purchase, IOrganizationView org, DateTimeOffset now)
+    public static Result<Payment> Record(Matter matter, IReadOnlyCollection<Payment> earlier, RecordPayment command, PurchaseProgress purchase, IOrganizationView org, DateTimeOffset now, Construction.ContractTerms? contract = null)
     {
         ArgumentNullException.ThrowIfNull(purchase);
         ArgumentNullException.ThrowIfNull(matter);
@@ -116,9 +125,14 @@ public sealed class Payment
         }
 
         var paid = earlier.Where(p => p.MatterId == matter.Id).Sum(p => p.Amount);
-        var within = matter.Kind == MatterKind.PurchasePlan && matter.State == MatterState.Approved
-            ? CheckPurchase(matter, purchase, command, paid)
+        var within = contract is not null ? matter.CheckExecution(0m, command.Payee, 0m)
+            : matter.Kind == MatterKind.PurchasePlan && matter.State == MatterState.Approved ? CheckPurchase(matter, purchase, command, paid)
             : matter.CheckExecution(command.Amount, command.Payee, paid);
+        if (within.IsOk && contract is not null)
+        {
+            within = contract.Check(command.Amount, paid, today);
+        }
+
         return within.IsOk ? Result<Payment>.Ok(new Payment(matter, command, reference, now)) : within.Refusal!;
     }
 

@@ -14,6 +14,9 @@ public enum RedFlagKind
 
     /// <summary>One counterparty winning more than the county's share of a unit's purchases in a calendar year.</summary>
     RepeatedSupplier,
+
+    /// <summary>单一来源: a construction project tendered to a single source, with its written justification (R20); raised when the tender is recorded.</summary>
+    SingleSource,
 }
 
 /// <summary>What a split purchase's purchases have in common.</summary>

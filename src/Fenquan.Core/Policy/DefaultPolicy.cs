@@ -95,12 +95,17 @@ public static class DefaultPolicy
                 Step(StepKind.PublicNotice, ActorSpec.Office)));
         }
 
-        // Construction: variation orders [design]: deputy approval and principal consent up to C, collective above.
+        // Construction: variation orders [design]: deputy approval and principal consent up to C, collective above;
+        // collective at any amount once the project's variations pass the county's share of its contract (R19).
         rules.Add(Rule("construction-variation", Area.Construction, MatterKind.VariationOrder, [InitiatorKind.Section], UpTo(LimitName.Collective), ["R19"],
-            Step(StepKind.Approve, ActorSpec.DeputyInCharge), Step(StepKind.Consent, ActorSpec.Principal)));
+            Step(StepKind.Approve, ActorSpec.DeputyInCharge), Step(StepKind.Consent, ActorSpec.Principal)) with { ExcludedFlags = MatterFlags.BeyondVariationShare });
         rules.Add(Rule("construction-variation-collective", Area.Construction, MatterKind.VariationOrder, [InitiatorKind.Section], Above(LimitName.Collective), ["R19", "R5"],
-            Step(StepKind.Review, ActorSpec.DeputyInCharge), Collective()));
-        AddDeputyOwn(rules, Area.Construction, MatterKind.VariationOrder, "construction-variation", MatterFlags.None, ["R19"]);
+            Step(StepKind.Review, ActorSpec.DeputyInCharge), Collective()) with { ExcludedFlags = MatterFlags.BeyondVariationShare });
+        AddDeputyOwn(rules, Area.Construction, MatterKind.VariationOrder, "construction-variation", MatterFlags.BeyondVariationShare, ["R19"]);
+        rules.Add(Rule("construction-variation-beyond-share", Area.Construction, MatterKind.VariationOrder, [InitiatorKind.Section], AmountBand.Any, ["R19", "R21"],
+            Step(StepKind.Review, ActorSpec.DeputyInCharge), Collective()) with { RequiredFlags = MatterFlags.BeyondVariationShare });
+        rules.Add(Rule("construction-variation-beyond-share-deputy", Area.Construction, MatterKind.VariationOrder, [InitiatorKind.Deputy], AmountBand.Any, ["R19", "R21", "R6"],
+            Step(StepKind.Review, ActorSpec.Office), Step(StepKind.Review, ActorSpec.Principal), Collective()) with { RequiredFlags = MatterFlags.BeyondVariationShare });
 
         // Administrative approval: routine items follow the published procedure (R24); major items R23.
         rules.Add(Rule("approval-routine", Area.AdministrativeApproval, MatterKind.ApprovalItem, [InitiatorKind.Staff], AmountBand.Any, ["R24"],

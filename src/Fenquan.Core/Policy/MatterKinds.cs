@@ -24,6 +24,7 @@ public static class MatterKinds
     private static readonly MatterFlags[] NoFlags = [MatterFlags.None];
     private static readonly MatterFlags[] CatalogueOrNot = [MatterFlags.None, MatterFlags.CatalogueItem];
     private static readonly MatterFlags[] MajorOrNot = [MatterFlags.None, MatterFlags.MajorApprovalItem];
+    private static readonly MatterFlags[] BeyondShareOrNot = [MatterFlags.None, MatterFlags.BeyondVariationShare];
 
     /// <summary>The matter kinds of an area.</summary>
     public static IReadOnlyList<MatterKind> For(Area area) => area switch
@@ -60,6 +61,7 @@ public static class MatterKinds
     {
         (Area.Procurement, MatterKind.PurchasePlan) => CatalogueOrNot,
         (Area.AdministrativeApproval, MatterKind.ApprovalItem) => MajorOrNot,
+        (Area.Construction, MatterKind.VariationOrder) => BeyondShareOrNot,
         _ => NoFlags,
     };
 
@@ -68,6 +70,7 @@ public static class MatterKinds
     {
         (Area.Procurement, MatterKind.PurchasePlan) => MatterFlags.CatalogueItem,
         (Area.AdministrativeApproval, MatterKind.ApprovalItem) => MatterFlags.MajorApprovalItem,
+        (Area.Construction, MatterKind.VariationOrder) => MatterFlags.BeyondVariationShare,
         _ => MatterFlags.None,
     };
 

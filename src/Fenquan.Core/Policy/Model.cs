@@ -54,6 +54,9 @@ public enum MatterFlags
 
     /// <summary>R23: the county marks this approval item as major.</summary>
     MajorApprovalItem = 2,
+
+    /// <summary>R19 [design]: with this variation order the project's variations pass the county's share of its contract (default 10 %), so it needs a collective decision; decided from the project's data, never declared.</summary>
+    BeyondVariationShare = 4,
 }
 
 /// <summary>What a step asks of its actor.</summary>

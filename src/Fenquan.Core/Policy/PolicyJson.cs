@@ -144,7 +144,7 @@ public static class PolicyJson
     private static void WriteFlags(Utf8JsonWriter w, string name, MatterFlags flags)
     {
         w.WriteStartArray(name);
-        foreach (var flag in new[] { MatterFlags.CatalogueItem, MatterFlags.MajorApprovalItem })
+        foreach (var flag in new[] { MatterFlags.CatalogueItem, MatterFlags.MajorApprovalItem, MatterFlags.BeyondVariationShare })
         {
             if ((flags & flag) != 0)
             {

@@ -15,7 +15,7 @@ public sealed class PolicyRouter
     private static readonly int AreaCount = Enum.GetValues<Area>().Length;
     private static readonly int KindCount = Enum.GetValues<MatterKind>().Length;
     private static readonly int InitiatorCount = Enum.GetValues<InitiatorKind>().Length;
-    private const int FlagSlots = 4; // every combination of MatterFlags (two bits)
+    private const int FlagSlots = 8; // every combination of MatterFlags (three bits)
 
     private readonly Band[]?[] _slots;
 

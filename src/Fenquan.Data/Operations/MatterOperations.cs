@@ -24,79 +24,87 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
     /// charged to (<paramref name="budgetLine"/>, an economic classification code, R4).
     /// </summary>
     public Task<Result<Matter>> SubmitAsync(SubmitMatter command, Core.Finance.ClaimDetails? claim = null, string? budgetLine = null) =>
-        writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
+        writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx => Submit(ctx, command, claim, budgetLine, MatterFlags.None));
+
+    /// <summary>
+    /// The submission inside a unit of work, for operations that write more with the matter (a
+    /// construction project's proposal, contractor choice or variation). <paramref name="dataFlags"/>
+    /// are route-deciding facts the caller decided from stored data (R40: a variation beyond the
+    /// project's share of its contract), never from the submitter.
+    /// </summary>
+    internal Result<Matter> Submit(WriteContext ctx, SubmitMatter command, Core.Finance.ClaimDetails? claim, string? budgetLine, MatterFlags dataFlags)
+    {
+        if (!ctx.HasUnit(command.UnitId))
         {
-            if (!ctx.HasUnit(command.UnitId))
-            {
-                return Refusal.NotFound($"Unit {command.UnitId}");
-            }
+            return Refusal.NotFound($"Unit {command.UnitId}");
+        }
 
-            // R41 as PolicyOperations.InForce decides it, from the unit's versions the writer keeps.
-            // R40: the policy in force on the day of submission, whatever date the matter carries.
-            var submittedOn = command.SubmittedOn ?? DateOnly.FromDateTime(ctx.Now.DateTime);
-            var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), submittedOn);
-            if (inForce is null)
-            {
-                return Refusal.Because("R40", "NoPolicyInForce", "No policy of this unit is in force on {date}: publish one first.", ("date", submittedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-            }
+        // R41 as PolicyOperations.InForce decides it, from the unit's versions the writer keeps.
+        // R40: the policy in force on the day of submission, whatever date the matter carries.
+        var submittedOn = command.SubmittedOn ?? DateOnly.FromDateTime(ctx.Now.DateTime);
+        var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), submittedOn);
+        if (inForce is null)
+        {
+            return Refusal.Because("R40", "NoPolicyInForce", "No policy of this unit is in force on {date}: publish one first.", ("date", submittedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
 
-            var policy = Result<(PolicyVersion Version, PolicyRouter Router)>.Ok((inForce, PolicyOperations.RouterOf(inForce)));
+        var policy = Result<(PolicyVersion Version, PolicyRouter Router)>.Ok((inForce, PolicyOperations.RouterOf(inForce)));
 
-            var amountCheck = MatterRules.CheckAmount(command.Kind, command.Amount);
-            if (!amountCheck.IsOk)
-            {
-                return amountCheck.Refusal!;
-            }
+        var amountCheck = MatterRules.CheckAmount(command.Kind, command.Amount);
+        if (!amountCheck.IsOk)
+        {
+            return amountCheck.Refusal!;
+        }
 
-            // R40: the route-deciding flags come from the county's catalogue and register in force,
-            // never from the submitter: whatever the command's flags say is replaced.
-            var catalogue = command.Kind == MatterKind.PurchasePlan ? CountyChangeOperations.CatalogueInForce(ctx.Db, command.CountyId).Catalogue : Core.Procurement.ProcurementCatalogue.Empty;
-            var register = command.Kind == MatterKind.ApprovalItem ? CountyChangeOperations.RegisterInForce(ctx.Db, command.CountyId).Register : Core.Licensing.ApprovalItemRegister.Empty;
-            var flags = Core.Policy.CountyFacts.FlagsOf(command.Kind, command.ItemCode, catalogue, register);
-            if (!flags.IsOk)
-            {
-                return flags.Refusal!;
-            }
+        // R40: the route-deciding flags come from the county's catalogue and register in force,
+        // never from the submitter: whatever the command's flags say is replaced.
+        var catalogue = command.Kind == MatterKind.PurchasePlan ? CountyChangeOperations.CatalogueInForce(ctx.Db, command.CountyId).Catalogue : Core.Procurement.ProcurementCatalogue.Empty;
+        var register = command.Kind == MatterKind.ApprovalItem ? CountyChangeOperations.RegisterInForce(ctx.Db, command.CountyId).Register : Core.Licensing.ApprovalItemRegister.Empty;
+        var flags = Core.Policy.CountyFacts.FlagsOf(command.Kind, command.ItemCode, catalogue, register);
+        if (!flags.IsOk)
+        {
+            return flags.Refusal!;
+        }
 
-            command = command with { Flags = flags.Value, ItemCode = Core.Policy.CountyFacts.EntryCode(command.Kind, command.ItemCode, catalogue, register) };
-            var route = policy.Value.Router.Route(command.Facts);
-            if (!route.IsOk)
-            {
-                return route.Refusal!;
-            }
+        command = command with { Flags = flags.Value | dataFlags, ItemCode = Core.Policy.CountyFacts.EntryCode(command.Kind, command.ItemCode, catalogue, register) };
+        var route = policy.Value.Router.Route(command.Facts);
+        if (!route.IsOk)
+        {
+            return route.Refusal!;
+        }
 
-            var payee = Registered(ctx.Db, command.CountyId, command.Payee);
-            if (!payee.IsOk)
-            {
-                return payee.Refusal!;
-            }
+        var payee = Registered(ctx.Db, command.CountyId, command.Payee);
+        if (!payee.IsOk)
+        {
+            return payee.Refusal!;
+        }
 
-            var org = ctx.UnitView(command.UnitId);
-            var relatives = RelativesOf(ctx.Db, command.CountyId, payee.Value);
-            var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, payee.Value, relatives, org, submittedOn);
-            var matter = Matter.Submit(command with { Payee = payee.Value, PayeeRelatives = relatives }, rerouted, policy.Value.Version.Id, org, ctx.Now);
-            var itemised = matter.IsOk && claim is not null ? ClaimOperations.Attach(ctx, matter.Value, claim) : Outcome.Ok;
-            if (!itemised.IsOk)
-            {
-                return itemised.Refusal!;
-            }
+        var org = ctx.UnitView(command.UnitId);
+        var relatives = RelativesOf(ctx.Db, command.CountyId, payee.Value);
+        var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, payee.Value, relatives, org, submittedOn);
+        var matter = Matter.Submit(command with { Payee = payee.Value, PayeeRelatives = relatives }, rerouted, policy.Value.Version.Id, org, ctx.Now);
+        var itemised = matter.IsOk && claim is not null ? ClaimOperations.Attach(ctx, matter.Value, claim) : Outcome.Ok;
+        if (!itemised.IsOk)
+        {
+            return itemised.Refusal!;
+        }
 
-            var charged = matter.IsOk && budgetLine is not null ? BudgetOperations.Charge(ctx, matter.Value, budgetLine) : Outcome.Ok;
-            if (!charged.IsOk)
-            {
-                return charged.Refusal!;
-            }
+        var charged = matter.IsOk && budgetLine is not null ? BudgetOperations.Charge(ctx, matter.Value, budgetLine) : Outcome.Ok;
+        if (!charged.IsOk)
+        {
+            return charged.Refusal!;
+        }
 
-            if (matter.IsOk)
-            {
-                ctx.Db.Matters.Add(matter.Value);
-                ctx.Keep(matter.Value.Id.Value, matter.Value);
-                var entry = command.Flags.HasFlag(MatterFlags.CatalogueItem) && command.ItemCode is { } code ? catalogue.Find(code) : null;
-                FlagOperations.RaiseAtSubmission(ctx, matter.Value, policy.Value.Router.Policy, entry, _flags); // R47
-            }
+        if (matter.IsOk)
+        {
+            ctx.Db.Matters.Add(matter.Value);
+            ctx.Keep(matter.Value.Id.Value, matter.Value);
+            var entry = command.Flags.HasFlag(MatterFlags.CatalogueItem) && command.ItemCode is { } code ? catalogue.Find(code) : null;
+            FlagOperations.RaiseAtSubmission(ctx, matter.Value, policy.Value.Router.Policy, entry, _flags); // R47
+        }
 
-            return matter;
-        });
+        return matter;
+    }
 
     /// <summary>
     /// An action on the matter's current step, checked by the core (R6, R7, R3, R43 …). When

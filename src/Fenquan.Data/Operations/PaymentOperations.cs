@@ -36,7 +36,10 @@ public sealed class PaymentOperations(LedgerWriter writer)
                 return payee.Refusal!;
             }
 
-            var payment = Payment.Record(matter, Of(ctx.Db, county, matterId), command with { Payee = payee.Value }, purchase, ctx.UnitView(matter.UnitId), ctx.Now);
+            // R19: on a contractor-choice matter the project's contract bounds what is paid.
+            var project = matter.Kind == Core.Policy.MatterKind.ContractorChoice ? ConstructionOperations.ByContractorMatter(ctx.Db, county, matter.Id) : null;
+            var contract = project is null ? null : new Core.Construction.ContractTerms(project, ConstructionOperations.VariationMatters(ctx.Db, project));
+            var payment = Payment.Record(matter, Of(ctx.Db, county, matterId), command with { Payee = payee.Value }, purchase, ctx.UnitView(matter.UnitId), ctx.Now, contract);
             if (payment.IsOk)
             {
                 ctx.Db.Add(payment.Value);

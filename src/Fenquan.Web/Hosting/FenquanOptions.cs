@@ -108,4 +108,20 @@ public sealed class FenquanOptions
         var check = settings.Check();
         return check.IsOk ? settings : throw new InvalidOperationException(check.Refusal!.Reason);
     }
+
+    /// <summary>R19–R21 [design]: construction settings (section Fenquan:Construction): VariationShare (0.10), NoticeDays (3), ProgressShare (0.80).</summary>
+    public Construction.ConstructionOptions Construction { get; set; } = new();
+
+    /// <summary>The construction settings as the core reads them; settings out of range stop the start with the reason.</summary>
+    public Core.Construction.ConstructionSettings ConstructionSettings()
+    {
+        var settings = new Core.Construction.ConstructionSettings
+        {
+            VariationShare = Construction.VariationShare,
+            NoticeDays = Construction.NoticeDays,
+            ProgressShare = Construction.ProgressShare,
+        };
+        var check = settings.Check();
+        return check.IsOk ? settings : throw new InvalidOperationException(check.Refusal!.Reason);
+    }
 }

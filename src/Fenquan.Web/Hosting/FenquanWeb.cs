@@ -161,6 +161,8 @@ public static class FenquanWeb
         services.AddScoped<Flags.FlagService>();
         services.AddScoped<Finance.BudgetService>();
         services.AddScoped<Finance.ReceptionService>();
+        services.AddScoped<Construction.ConstructionService>();
+        services.AddSingleton(sp => new ConstructionOperations(sp.GetRequiredService<FenquanStore>().Writer, sp.GetRequiredService<MatterOperations>(), options.ConstructionSettings()));
         services.AddSingleton(sp => new ReceptionOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddScoped<Finance.StatementService>();
         services.AddSingleton(sp => new InspectionOperations(sp.GetRequiredService<FenquanStore>().Writer));
@@ -334,6 +336,7 @@ public static class FenquanWeb
         app.MapFlagApi();
         app.MapBudgetApi();
         app.MapReceptionApi();
+        app.MapConstructionApi();
         app.MapStatementApi();
         app.MapInspectionApi();
         app.MapImportApi();

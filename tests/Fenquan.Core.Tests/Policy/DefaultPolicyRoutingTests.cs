@@ -169,6 +169,15 @@ public class DefaultPolicyRoutingTests
     }
 
     [Fact]
+    [Trait("Rule", "R19")]
+    public void VariationOrder_BeyondTheShareOfTheContract_IsCollective_AtAnyAmount_R19()
+    {
+        Assert.Equal("Review(DeputyInCharge) → CollectiveDecision(Team)", RouteOf(Area.Construction, MatterKind.VariationOrder, "1", InitiatorKind.Section, MatterFlags.BeyondVariationShare));
+        Assert.Equal("Review(Office) → Review(Principal) → CollectiveDecision(Team)", RouteOf(Area.Construction, MatterKind.VariationOrder, "1", InitiatorKind.Deputy, MatterFlags.BeyondVariationShare));
+        Assert.Equal("Review(Office) → Approve(Principal)", RouteOf(Area.Construction, MatterKind.VariationOrder, "1", InitiatorKind.Deputy));
+    }
+
+    [Fact]
     [Trait("Rule", "R23")]
     public void MajorApprovalItem_HasPrincipalConsent_ThenACollectiveDecision_ThenApproval_R23() =>
         Assert.Equal("Review(DeputyInCharge) → Consent(Principal) → CollectiveDecision(Team) → Approve(DeputyInCharge, same as step 0)",
