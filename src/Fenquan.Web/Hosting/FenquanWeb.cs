@@ -325,6 +325,7 @@ public static class FenquanWeb
         app.MapCounterpartyApi();
         app.MapTransparency();
         app.MapComplaintApi();
+        app.MapApplicationApi();
         app.MapFinanceApi();
         app.MapFlagApi();
         app.MapBudgetApi();
