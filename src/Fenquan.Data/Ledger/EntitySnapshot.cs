@@ -26,6 +26,7 @@ internal static class EntitySnapshot
         (nameof(Core.Organization.County), nameof(Core.Organization.County.TwoFactorRequired)),
         (nameof(Core.CountyChanges.CountyChange), nameof(Core.CountyChanges.CountyChange.TookEffectAt)),
         (nameof(Core.CountyChanges.CountyChange), nameof(Core.CountyChanges.CountyChange.WaitingForIds)),
+        (nameof(Core.Finance.Inspection.Rectification), nameof(Core.Finance.Inspection.Rectification.OpenedOn)),
     ];
 
     public static byte[] Of(EntityEntry entry) => Of(entry.Entity, entry.Metadata);

@@ -29,9 +29,13 @@ public sealed record InspectionItemDto(Guid Id, int Order, Guid MatterId, string
 
 public sealed record RectificationStepDto(int Number, RectificationStepKind Kind, string Text, string? Attachment, Guid By, DateTimeOffset At);
 
-public sealed record RectificationDto(Guid Id, Guid InspectionId, Guid MatterId, string Problem, Guid ResponsibleId, Guid InspectorId, DateOnly Deadline, RectificationState State, IReadOnlyList<RectificationStepDto> Steps)
+/// <summary>An open rectification's clock (R46): the working days from its opening to its deadline, used and left, and the colour.</summary>
+public sealed record RectificationClockDto(int LimitDays, Core.Calendar.DayCount LimitCounts, int Used, int Left, Core.Calendar.LimitColour Colour);
+
+public sealed record RectificationDto(Guid Id, Guid InspectionId, Guid MatterId, string Problem, Guid ResponsibleId, Guid InspectorId, DateOnly Deadline, RectificationState State, RectificationClockDto? Clock, IReadOnlyList<RectificationStepDto> Steps)
 {
-    public static RectificationDto Of(RectificationView v) => new(v.Task.Id, v.Task.InspectionId, v.Task.MatterId.Value, v.Task.Problem, v.Task.ResponsibleId.Value, v.Task.InspectorId.Value, v.Task.Deadline, v.State,
+    public static RectificationDto Of(RectificationView v, RectificationClock? clock) => new(v.Task.Id, v.Task.InspectionId, v.Task.MatterId.Value, v.Task.Problem, v.Task.ResponsibleId.Value, v.Task.InspectorId.Value, v.Task.Deadline, v.State,
+        clock is null ? null : new RectificationClockDto(clock.Limit.Days, clock.Limit.Count, clock.Used, clock.Left, clock.Colour),
         [.. v.Steps.Select(s => new RectificationStepDto(s.Number, s.Kind, s.Text, s.Attachment, s.By.Value, s.At))]);
 }
 
@@ -79,7 +83,7 @@ public static class InspectionEndpoints
         api.MapGet("/finance/inspections/{id:guid}", (Caller caller, InspectionService inspections, Guid id) =>
             {
                 var view = inspections.View(caller.Viewer, id);
-                return view.IsOk ? Results.Ok(ToDto(caller.Viewer, view.Value)) : Problems.Result(view.Refusal!);
+                return view.IsOk ? Results.Ok(ToDto(caller.Viewer, inspections, view.Value)) : Problems.Result(view.Refusal!);
             })
             .WithSummary("An inspection: its seed, sample, inspectors, findings and rectifications");
 
@@ -91,7 +95,7 @@ public static class InspectionEndpoints
             .WithSummary("The item's inspector records the finding: InOrder, or Problem with a note (which opens a rectification for the finance deputy)");
 
         api.MapGet("/finance/rectifications", (Caller caller, InspectionService inspections) =>
-                Results.Ok(inspections.MyTasks(caller.Viewer).Select(RectificationDto.Of).ToList()))
+                Results.Ok(inspections.MyTasks(caller.Viewer).Select(t => RectificationDto.Of(t, inspections.ClockOf(caller.Viewer, t))).ToList()))
             .WithSummary("The rectification tasks the caller answers for, open ones first");
 
         api.MapPost("/finance/rectifications/{id:guid}/evidence", async (Caller caller, InspectionService inspections, Guid id, [FromBody] EvidenceInput input) =>
@@ -121,13 +125,13 @@ public static class InspectionEndpoints
             .WithSummary("For the county's discipline inspection: inspections not done by their deadline, claims nobody could inspect, rectifications not closed in time");
     }
 
-    private static InspectionDto ToDto(Viewer viewer, InspectionView view)
+    private static InspectionDto ToDto(Viewer viewer, InspectionService inspections, InspectionView view)
     {
         var i = view.Inspection;
         return new InspectionDto(InspectionSummaryDto.Of(i), new SeedDto(i.SeedTreeSize, i.SeedRoot, i.SeedSignedAt, i.SeedWitnesses, i.Seed), i.SampleSize, i.AlwaysAbove,
             [.. view.Items.Select(x => new InspectionItemDto(x.Id, x.Order, x.MatterId.Value, view.Titles.GetValueOrDefault(x.MatterId, string.Empty), x.Amount, x.Reason, x.InspectorId?.Value,
                 x.InspectorId is { } p ? MatterService.NameOf(viewer, p) : null, x.ByCounty,
                 view.FindingsByItem.TryGetValue(x.Id, out var f) ? new FindingDto(f.Verdict, f.Note, f.By.Value, MatterService.NameOf(viewer, f.By), f.At) : null))],
-            [.. view.Tasks.Select(RectificationDto.Of)]);
+            [.. view.Tasks.Select(t => RectificationDto.Of(t, inspections.ClockOf(viewer, t)))]);
     }
 }

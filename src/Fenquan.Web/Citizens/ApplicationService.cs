@@ -87,8 +87,8 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
         return (DecisionPdf.Render(application, unit, item?.LegalBasis ?? string.Empty), application.DecisionNumber + ".pdf");
     }
 
-    /// <summary>The viewer's unit's applications with their status.</summary>
-    public async Task<IReadOnlyList<ApplicationView>> OfUnitAsync(Viewer viewer)
+    /// <summary>The viewer's unit's applications with their status, those the filter keeps (all without one).</summary>
+    public async Task<IReadOnlyList<ApplicationView>> OfUnitAsync(Viewer viewer, ApplicationFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (viewer.Unit is not { } unit || viewer.Org is null)
@@ -97,7 +97,8 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
         }
 
         var calendar = Calendar(viewer.County);
-        return [.. (await ApplicationOperations.OfUnitAsync(session.Db, viewer.County, unit)).Select(a => View(viewer, a, calendar, null))];
+        var views = (await ApplicationOperations.OfUnitAsync(session.Db, viewer.County, unit)).Select(a => View(viewer, a, calendar, null));
+        return [.. filter is null ? views : views.Where(v => filter.Keeps(v.Application, v.Status))];
     }
 
     /// <summary>One application of the viewer's unit; another unit's is not found.</summary>
@@ -125,6 +126,35 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
 
         return await operations.ActAsync(viewer.County, id, kind, act);
     }
+
+    /// <summary>The refusal of a step to someone who sees the application but does not handle it (403, not 409).</summary>
+    public static bool IsNotHandler(Refusal refusal) => refusal?.Key == "R24.NotHandler";
+
+    public Task<Result<ApprovalApplication>> AcceptAsync(Viewer viewer, Guid id) =>
+        ActAsync(viewer, id, "application.accepted", (a, org, now, _) => a.Accept(Me(viewer), org, now, viewer.Today));
+
+    /// <summary>一次性告知补正 (Art. 32): every missing document at once.</summary>
+    public Task<Result<ApprovalApplication>> RequestCorrectionAsync(Viewer viewer, Guid id, IReadOnlyCollection<string> missing) =>
+        ActAsync(viewer, id, "application.correction-requested", (a, org, now, calendar) => a.RequestCorrection(Me(viewer), missing, org, now, viewer.Today, calendar));
+
+    public Task<Result<ApprovalApplication>> RefuseAsync(Viewer viewer, Guid id, string reasons) =>
+        ActAsync(viewer, id, "application.refused", (a, org, now, _) => a.Refuse(Me(viewer), reasons, org, now, viewer.Today));
+
+    public Task<Result<ApprovalApplication>> PauseAsync(Viewer viewer, Guid id, PauseReason reason, string note) =>
+        ActAsync(viewer, id, "application.paused", (a, org, now, _) => a.Pause(Me(viewer), reason, note, org, now, viewer.Today));
+
+    public Task<Result<ApprovalApplication>> ResumeAsync(Viewer viewer, Guid id) =>
+        ActAsync(viewer, id, "application.resumed", (a, org, now, _) => a.Resume(Me(viewer), org, now, viewer.Today));
+
+    public Task<Result<ApprovalApplication>> ChargeFeeAsync(Viewer viewer, Guid id, decimal amount) =>
+        ActAsync(viewer, id, "application.fee-charged", (a, org, now, _) => a.ChargeFee(Me(viewer), amount, org, now, viewer.Today));
+
+    /// <summary>The current step is done; at the last step the application is granted with the note as the decision.</summary>
+    public Task<Result<ApprovalApplication>> CompleteStepAsync(Viewer viewer, Guid id, string note) =>
+        ActAsync(viewer, id, "application.step-completed", (a, org, now, _) => a.CompleteStep(Me(viewer), note, grant: true, org, now, viewer.Today));
+
+    // Without a person the application is not found before any step (MaySeeApplicant), so default never acts.
+    private static Core.Primitives.PersonId Me(Viewer viewer) => viewer.Person ?? default;
 
     private ApplicationView View(Viewer viewer, ApprovalApplication application, WorkingCalendar calendar, ApprovalItemEntry? item) =>
         new(application, application.StatusOn(viewer.Today, calendar, Watch),

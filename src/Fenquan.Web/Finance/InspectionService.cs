@@ -15,8 +15,13 @@ namespace Fenquan.Web.Finance;
 /// <see cref="Rectification"/>), the operations ledger it; this only translates. Another unit's
 /// inspection, item or task is not found.
 /// </summary>
-public sealed class InspectionService(DbSession session, InspectionOperations operations, Clock clock, IOptions<InspectionOptions> options)
+public sealed class InspectionService(DbSession session, InspectionOperations operations, Clock clock, IOptions<InspectionOptions> options, IOptions<FenquanOptions> limits)
 {
+    private readonly Core.Calendar.LimitWatch _watch = new(limits.Value.WarningPercent);
+
+    // The county's calendar in force, read once per request (the service is scoped).
+    private Core.Calendar.WorkingCalendar? _calendar;
+
     // Refusals of someone who sees the object but has no part in the step: 403 rather than 409.
     private static readonly HashSet<string> NotTheirs = ["R8.DrawByPrincipal", "R8.FindingByInspector", "R8.EvidenceByResponsible", "R8.AcceptByInspector", "R8.AcceptOwnEvidence", "R8.InspectorInterested"];
 
@@ -48,6 +53,20 @@ public sealed class InspectionService(DbSession session, InspectionOperations op
     /// <summary>The rectification tasks the viewer answers for.</summary>
     public IReadOnlyList<RectificationView> MyTasks(Viewer viewer) =>
         viewer.Person is { } me ? InspectionOperations.TasksOf(session.Db, viewer.County, me) : [];
+
+    /// <summary>R46: an open rectification's clock on today's working-day calendar, yellow and red like every limit; null once closed.</summary>
+    public RectificationClock? ClockOf(Viewer viewer, RectificationView task)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.State == RectificationState.Closed)
+        {
+            return null;
+        }
+
+        _calendar ??= CountyChangeOperations.CalendarInForce(session.Db, viewer.County);
+        return task.Task.ClockOn(clock.Today, _calendar, _watch);
+    }
 
     /// <summary>The county's missed inspections and rectifications: the county's discipline inspection only.</summary>
     public IReadOnlyList<Overdue> Missed(Viewer viewer) =>

@@ -331,6 +331,7 @@ public static class FenquanWeb
         app.MapTransparency();
         app.MapOcds(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FenquanOptions>>().Value.CheckedOcdsPrefix());
         app.MapComplaintApi();
+        app.MapApplicationApi();
         app.MapFinanceApi();
         app.MapPurchaseApi();
         app.MapFlagApi();

@@ -114,13 +114,25 @@ public sealed class InspectionApiTests
         var task = (await (await deputy.GetAsync("/api/v1/finance/rectifications")).ReadAsync()).EnumerateArray().Single();
         Assert.Equal(("无经办人签字", "Open"), (task.GetProperty("problem").GetString(), task.GetProperty("state").GetString()));
         var taskId = task.GetProperty("id").GetGuid();
+
+        // R46: its deadline is 15 working days on the official calendar, green when opened, red once passed.
+        var opened = task.GetProperty("clock");
+        Assert.Equal((15, "WorkingDays", 0, 15, "Green"), (opened.GetProperty("limitDays").GetInt32(), opened.GetProperty("limitCounts").GetString(), opened.GetProperty("used").GetInt32(), opened.GetProperty("left").GetInt32(), opened.GetProperty("colour").GetString()));
+        Assert.Equal(new DateOnly(2026, 11, 2), DateOnly.Parse(task.GetProperty("deadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        time.Offset += TimeSpan.FromDays(22);   // Tuesday 3 November: 16 working days on (signed in again: the sessions ran out)
+        (principal1, deputy) = (await app.SignInAsync("u1.principal1"), await app.SignInAsync("u1.finance"));
+        var late = (await (await deputy.GetAsync("/api/v1/finance/rectifications")).ReadAsync()).EnumerateArray().Single().GetProperty("clock");
+        Assert.Equal((16, 0, "Red"), (late.GetProperty("used").GetInt32(), late.GetProperty("left").GetInt32(), late.GetProperty("colour").GetString()));
+        Assert.Contains("红牌", await deputy.GetStringAsync("/finance/inspection"));
         Assert.Equal(HttpStatusCode.Forbidden, (await principal1.PostAsJsonAsync($"/api/v1/finance/rectifications/{taskId}/evidence", new { text = "已补签" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await deputy.PostAsJsonAsync($"/api/v1/finance/rectifications/{taskId}/evidence", new { text = "已补经办人签字", attachment = "附件 3f2a" })).StatusCode);
         var selfAccept = await deputy.PostAsJsonAsync($"/api/v1/finance/rectifications/{taskId}/decision", new { accept = true });
         Assert.Equal(HttpStatusCode.Forbidden, selfAccept.StatusCode);
         Assert.Equal("R8.AcceptByInspector", (await selfAccept.ReadAsync()).GetProperty("key").GetString());
         Assert.Equal(HttpStatusCode.OK, (await principal1.PostAsJsonAsync($"/api/v1/finance/rectifications/{taskId}/decision", new { accept = true })).StatusCode);
-        Assert.Equal("Closed", (await (await deputy.GetAsync("/api/v1/finance/rectifications")).ReadAsync()).EnumerateArray().Single().GetProperty("state").GetString());
+        var closed = (await (await deputy.GetAsync("/api/v1/finance/rectifications")).ReadAsync()).EnumerateArray().Single();
+        Assert.Equal("Closed", closed.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, closed.GetProperty("clock").ValueKind);
 
         // Past the deadline, the items without a finding are listed for the county's discipline inspection, and for nobody else.
         time.Offset += TimeSpan.FromDays(60);

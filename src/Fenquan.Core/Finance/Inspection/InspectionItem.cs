@@ -100,7 +100,7 @@ public sealed class InspectionItem
             return Refusal.Because("R8", "NoFinanceDeputy", "Nobody is in charge of finance in the unit on {date}; a problem is rectified by the finance deputy, so one is assigned first.", ("date", VoucherInspection.Day(today)));
         }
 
-        var task = new Rectification(this, finding, deputy, calendar.AddWorkingDays(today, settings.RectificationDays), now);
+        var task = new Rectification(this, finding, deputy, calendar.AddWorkingDays(today, settings.RectificationDays), now, today);
         return Result<(InspectionFinding, Rectification?)>.Ok((finding, task));
     }
 }

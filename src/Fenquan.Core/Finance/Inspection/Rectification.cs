@@ -1,3 +1,4 @@
+using Fenquan.Core.Calendar;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 
@@ -16,7 +17,7 @@ public sealed class Rectification
         Problem = string.Empty;
     }
 
-    internal Rectification(InspectionItem item, InspectionFinding finding, PersonId responsible, DateOnly deadline, DateTimeOffset now)
+    internal Rectification(InspectionItem item, InspectionFinding finding, PersonId responsible, DateOnly deadline, DateTimeOffset now, DateOnly today)
     {
         Id = Guid.CreateVersion7();
         CountyId = item.CountyId;
@@ -30,6 +31,7 @@ public sealed class Rectification
         InspectorId = finding.By;
         Deadline = deadline;
         OpenedAt = now;
+        OpenedOn = today;
     }
 
     public Guid Id { get; private set; }
@@ -57,6 +59,24 @@ public sealed class Rectification
     public DateOnly Deadline { get; private set; }
 
     public DateTimeOffset OpenedAt { get; private set; }
+
+    /// <summary>The local day it was opened: its clock counts from it (R46). Null for tasks opened before it was kept, whose clock counts from <see cref="OpenedAt"/>'s UTC day.</summary>
+    public DateOnly? OpenedOn { get; private set; }
+
+    /// <summary>
+    /// R46: the task's clock on <paramref name="today"/> — the working days from its opening to its
+    /// deadline on the official calendar, those used and left, yellow at the warning share and red
+    /// once the deadline has passed, like every other limit.
+    /// </summary>
+    public RectificationClock ClockOn(DateOnly today, WorkingCalendar calendar, LimitWatch watch)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(watch);
+        var start = OpenedOn ?? DateOnly.FromDateTime(OpenedAt.UtcDateTime);
+        var limit = TimeLimit.Working(calendar.WorkingDaysBetween(start, Deadline));
+        var used = limit.Used(start, today, calendar);
+        return new RectificationClock(limit, used, Math.Max(0, limit.Days - used), watch.Colour(used, limit.Days));
+    }
 
     public static RectificationState StateOf(IEnumerable<RectificationStep> steps)
     {

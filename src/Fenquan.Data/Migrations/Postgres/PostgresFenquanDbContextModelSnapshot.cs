@@ -986,6 +986,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Problem")
                         .IsRequired()
                         .HasMaxLength(1000)

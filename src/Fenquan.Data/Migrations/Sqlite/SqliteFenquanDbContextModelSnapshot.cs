@@ -981,6 +981,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Problem")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -39,31 +39,24 @@ public sealed class ApplicationDetailsModel(ApplicationService applications, ISt
         return Page();
     }
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid id) => ActAsync(id, "application.accepted", (a, org, now, _) => a.Accept(Me, org, now, Viewer.Today));
+    public Task<IActionResult> OnPostAcceptAsync(Guid id) => ShowAsync(id, applications.AcceptAsync(Viewer, id));
 
     public Task<IActionResult> OnPostCorrectionAsync(Guid id) =>
-        ActAsync(id, "application.correction-requested", (a, org, now, calendar) => a.RequestCorrection(Me, [.. Missing, .. (Note ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], org, now, Viewer.Today, calendar));
+        ShowAsync(id, applications.RequestCorrectionAsync(Viewer, id, [.. Missing, .. (Note ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]));
 
-    public Task<IActionResult> OnPostRefuseAsync(Guid id) => ActAsync(id, "application.refused", (a, org, now, _) => a.Refuse(Me, Note ?? string.Empty, org, now, Viewer.Today));
+    public Task<IActionResult> OnPostRefuseAsync(Guid id) => ShowAsync(id, applications.RefuseAsync(Viewer, id, Note ?? string.Empty));
 
-    public Task<IActionResult> OnPostPauseAsync(Guid id) => ActAsync(id, "application.paused", (a, org, now, _) => a.Pause(Me, Pause, Note ?? string.Empty, org, now, Viewer.Today));
+    public Task<IActionResult> OnPostPauseAsync(Guid id) => ShowAsync(id, applications.PauseAsync(Viewer, id, Pause, Note ?? string.Empty));
 
-    public Task<IActionResult> OnPostResumeAsync(Guid id) => ActAsync(id, "application.resumed", (a, org, now, _) => a.Resume(Me, org, now, Viewer.Today));
+    public Task<IActionResult> OnPostResumeAsync(Guid id) => ShowAsync(id, applications.ResumeAsync(Viewer, id));
 
-    public Task<IActionResult> OnPostFeeAsync(Guid id) => ActAsync(id, "application.fee-charged", (a, org, now, _) => a.ChargeFee(Me, Amount, org, now, Viewer.Today));
+    public Task<IActionResult> OnPostFeeAsync(Guid id) => ShowAsync(id, applications.ChargeFeeAsync(Viewer, id, Amount));
 
-    public Task<IActionResult> OnPostStepAsync(Guid id) => ActAsync(id, "application.step-completed", (a, org, now, _) => a.CompleteStep(Me, Note ?? string.Empty, grant: true, org, now, Viewer.Today));
+    public Task<IActionResult> OnPostStepAsync(Guid id) => ShowAsync(id, applications.CompleteStepAsync(Viewer, id, Note ?? string.Empty));
 
-    private PersonId Me => Viewer.Person ?? default;
-
-    private async Task<IActionResult> ActAsync(Guid id, string kind, Func<ApprovalApplication, Core.Organization.IOrganizationView, DateTimeOffset, Core.Calendar.WorkingCalendar, Outcome> act)
+    private async Task<IActionResult> ShowAsync(Guid id, Task<Result<ApprovalApplication>> acting)
     {
-        if (Viewer.Person is null)
-        {
-            return NotFound();
-        }
-
-        var done = await applications.ActAsync(Viewer, id, kind, act);
+        var done = await acting;
         if (done.Refusal is { IsNotFound: true })
         {
             return NotFound();

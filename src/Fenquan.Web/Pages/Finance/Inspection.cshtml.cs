@@ -13,6 +13,9 @@ public sealed class InspectionIndexModel(InspectionService inspections, IStringL
 
     public IReadOnlyList<RectificationView> MyTasks { get; private set; } = [];
 
+    /// <summary>R46: an open task's clock (null once closed).</summary>
+    public RectificationClock? ClockOf(RectificationView task) => inspections.ClockOf(Viewer, task);
+
     public bool MayDraw => InspectionService.MayDraw(Viewer);
 
     public bool MaySeeMissed { get; private set; }

@@ -20,6 +20,9 @@ public sealed class InspectionDetailsModel(InspectionService inspections, IStrin
 
     public bool MayDecide(RectificationView task) => InspectionAccess.MayDecide(Viewer.Asker, task.Task, task.State);
 
+    /// <summary>R46: an open task's clock (null once closed).</summary>
+    public RectificationClock? ClockOf(RectificationView task) => inspections.ClockOf(Viewer, task);
+
     public string NameOf(PersonId person) => MatterService.NameOf(Viewer, person);
 
     public IActionResult OnGet(Guid id) => Load(id) ?? Page();

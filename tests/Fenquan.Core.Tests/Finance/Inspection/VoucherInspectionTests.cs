@@ -165,6 +165,26 @@ public class VoucherInspectionTests
     }
 
     [Fact]
+    [Trait("Rule", "R46")]
+    public void ARectificationsDeadline_CountsWorkingDaysOnTheCalendar_YellowAtTheWarningShare_RedWhenPassed()
+    {
+        // The official 2025 calendar: 国庆 1–8 October off, Sunday 28 September and Saturday 11 October worked.
+        var calendar = new WorkingCalendar(OfficialCalendars.Shipped);
+        var opened = new DateOnly(2025, 9, 26);
+        var item = Draw(Claims(1)).Value.Items.Single();
+        var task = item.Find(new RecordFinding(item.InspectorId!.Value, Verdict.Problem, "报销单缺少验收签字"), false, new HashSet<PersonId>(), _org.View(), calendar, new InspectionSettings(RectificationDays: 5), opened, Now).Value.Task!;
+
+        // Five working days after Friday 26 September: 28, 29, 30 September, 9 and 10 October.
+        Assert.Equal(new DateOnly(2025, 10, 10), task.Deadline);
+        Assert.Equal(opened, task.OpenedOn);
+        var watch = new LimitWatch(80);
+        Assert.Equal(new RectificationClock(TimeLimit.Working(5), 3, 2, LimitColour.Green), task.ClockOn(new DateOnly(2025, 10, 7), calendar, watch));   // the holiday does not count
+        Assert.Equal(new RectificationClock(TimeLimit.Working(5), 4, 1, LimitColour.Yellow), task.ClockOn(new DateOnly(2025, 10, 9), calendar, watch));
+        Assert.Equal(LimitColour.Yellow, task.ClockOn(new DateOnly(2025, 10, 10), calendar, watch).Colour);
+        Assert.Equal(new RectificationClock(TimeLimit.Working(5), 6, 0, LimitColour.Red), task.ClockOn(new DateOnly(2025, 10, 11), calendar, watch));     // a worked Saturday
+    }
+
+    [Fact]
     [Trait("Rule", "R8")]
     public void MissedInspections_AreFindingsNotRecordedByTheDeadline_AndRectificationsNotClosedByTheirs()
     {
