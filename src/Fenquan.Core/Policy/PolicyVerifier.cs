@@ -313,7 +313,7 @@ public static class PolicyVerifier
                         Refusal.Because("R40", "TenderPublished", "The tender's method, procedure and result must be published: a public notice after the decision and the hand-off to the tender office."));
                     break;
                 case Area.Construction when (flags & MatterFlags.BeyondVariationShare) != 0:
-                    Require(collective >= 0, "R19", ["R40", "R19"], "Variation orders beyond the county's share of the contract must be decided by the team collectively.");
+                    Require(collective >= 0, "R19", ["R40", "R19"], Refusal.Because("R40", "VariationBeyondShareCollective", "Variation orders beyond the county's share of the contract must be decided by the team collectively."));
                     break;
                 case Area.Construction:
                     Require(!above || collective >= 0, "R5", ["R40", "R5"], Refusal.Because("R40", "VariationAboveCollective", "A variation order above C {c} must reach a collective decision.", RefusalArgument.Amount("c", Limits.Collective)));

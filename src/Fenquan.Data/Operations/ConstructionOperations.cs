@@ -131,7 +131,7 @@ public sealed class ConstructionOperations(LedgerWriter writer, MatterOperations
         Change(county, projectId, "construction.contracted", visible, (ctx, project, org) =>
             project.ContractorMatterId is { } id && MatterOperations.Load(ctx, id) is { } choice
                 ? project.SignContract(choice, command, org, ctx.Now)
-                : Refusal.Because("R21", "ContractorNotDecided", "The contractor of \"{title}\" is chosen by the team collectively before the contract is signed.", ("title", project.Title)));
+                : Refusal.Because("R21", "ContractorChoiceNotFound", "The contractor of \"{title}\" is chosen by the team collectively before the contract is signed.", ("title", project.Title)));
 
     /// <summary>
     /// R19: a variation order as its own matter paying the contractor, routed to a meeting once the
