@@ -109,8 +109,14 @@ public static class ApplicationEndpoints
 
     // A step answers the application as the unit now reads it; refused by rule, 403 when the caller sees it but does not handle it.
     private static void Step<TInput>(RouteGroupBuilder api, string pattern, string summary, Func<Caller, ApplicationService, Guid, TInput, Task<Result<ApprovalApplication>>> act) =>
-        api.MapPost(pattern, async (Caller caller, ApplicationService applications, Guid id, TInput input) =>
+        api.MapPost(pattern, async (Caller caller, ApplicationService applications, Guid id, TInput? input) =>
             {
+                // An empty body or a JSON null binds to null here: a bad request, not a server error.
+                if (input is null)
+                {
+                    return Problems.Result(Refusal.Invalid("The body is a JSON object with the step's fields."));
+                }
+
                 var done = await act(caller, applications, id, input);
                 if (!done.IsOk)
                 {

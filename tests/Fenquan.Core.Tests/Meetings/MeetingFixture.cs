@@ -66,8 +66,9 @@ public sealed class MeetingFixture
         return result.Value;
     }
 
+    /// <summary>Opens the meeting at its time (R43: never before its day), or at <see cref="MeetingAt"/> when that is later.</summary>
     public void Open(Meeting meeting, params DeclaredRelation[] relations) =>
-        Assert.True(meeting.Open(relations, View, MeetingAt).IsOk);
+        Assert.True(meeting.Open(relations, View, meeting.ScheduledAt > MeetingAt ? meeting.ScheduledAt : MeetingAt).IsOk);
 
     /// <summary>Marks the named members present and every other member absent (出差).</summary>
     public void Attend(Meeting meeting, params string[] present)

@@ -56,7 +56,7 @@ public sealed class ReceptionPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, tooMany.StatusCode);
         var refusal = await tooMany.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("R31", refusal, StringComparison.Ordinal);
-        Assert.Contains("at most 3", refusal, StringComparison.Ordinal);
+        Assert.Contains("陪同最多 3 人", refusal, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"no-receptions\"", refusal, StringComparison.Ordinal);
 
         var requested = await RequestAsync(office, "市财政局", guests, people.Take(2));
