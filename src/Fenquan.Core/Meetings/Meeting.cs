@@ -295,8 +295,8 @@ public sealed partial class Meeting
         }
 
         // Members were called for a day: a meeting held before it would decide without those who keep to the notice.
-        var day = DateOnly.FromDateTime(ScheduledAt.ToOffset(Finance.Inspection.InspectionPeriod.ChinaOffset).DateTime);
-        if (DateOnly.FromDateTime(now.ToOffset(Finance.Inspection.InspectionPeriod.ChinaOffset).DateTime) < day)
+        var day = ChinaTime.DateOf(ScheduledAt);
+        if (ChinaTime.DateOf(now) < day)
         {
             return Refusal.Because("R43", "OpenBeforeItsDay", "The meeting is called for {day}; it opens on that day, not before.", ("day", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }

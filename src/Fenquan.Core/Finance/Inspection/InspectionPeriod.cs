@@ -11,7 +11,7 @@ namespace Fenquan.Core.Finance.Inspection;
 /// </summary>
 public readonly record struct InspectionPeriod(int Year, int Months, int Number)
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = Primitives.ChinaTime.Offset;
 
     public DateOnly Start => new(Year, ((Number - 1) * Months) + 1, 1);
 
