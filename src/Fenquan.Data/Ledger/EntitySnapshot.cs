@@ -14,7 +14,7 @@ namespace Fenquan.Data.Ledger;
 internal static class EntitySnapshot
 {
     // Chinese text stays readable in the ledger and its export; only what JSON requires is escaped.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeBase, Member[]> Plans = new();
 
@@ -50,7 +50,7 @@ internal static class EntitySnapshot
     private static Member[] PlanOf(ITypeBase type) => Plans.GetOrAdd(type, static t =>
     [
         .. t.GetProperties().Where(p => !p.IsShadowProperty())
-            .Select(p => new Member(p.Name, p.GetGetter(), p.GetTypeMapping().Converter, null, AddedLater.Contains((t.ClrType.Name, p.Name))))
+            .Select(p => new Member(p.Name, p.GetGetter(), p.GetTypeMapping().Converter, null, IsAddedLater(t, p)))
             .Concat(t.GetComplexProperties().Select(c => new Member(c.Name, c.GetGetter(), null, c.ComplexType, false)))
             .OrderBy(m => m.Name, StringComparer.Ordinal),
     ]);
@@ -84,9 +84,18 @@ internal static class EntitySnapshot
         }
     }
 
+    /// <summary>Whether the property was added to its ledgered table later, and is left out of a snapshot while it holds its default.</summary>
+    public static bool IsAddedLater(ITypeBase type, IProperty property) => AddedLater.Contains((type.ClrType.Name, property.Name));
+
+    /// <summary>Whether a value of this CLR type is written as it is, not through its property's converter.</summary>
+    public static bool WritesAsIs(Type type) =>
+        type == typeof(string) || type == typeof(Guid) || type == typeof(decimal) || type == typeof(DateTimeOffset) || type == typeof(DateTime)
+        || type == typeof(DateOnly) || type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(byte[]);
+
     private sealed record Member(string Name, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, IComplexType? Complex, bool OmitWhenDefault);
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
+    /// <summary>Writes one value as the snapshot records it: through <paramref name="converter"/> unless <see cref="WritesAsIs"/>.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, object? value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
     {
         if (value is not null && !IsPrimitive(value) && converter is not null)
         {
@@ -137,8 +146,7 @@ internal static class EntitySnapshot
         }
     }
 
-    private static bool IsPrimitive(object value) =>
-        value is string or Guid or decimal or DateTimeOffset or DateTime or DateOnly or bool or int or long or byte[];
+    private static bool IsPrimitive(object value) => WritesAsIs(value.GetType());
 
     private static DateTime Microseconds(DateTime moment) => new(moment.Ticks - (moment.Ticks % 10), moment.Kind);
 

@@ -62,8 +62,6 @@ public static class LedgerAudit
     /// <summary>Rows compared per round trip for their subjects' last ledger entries.</summary>
     internal const int ChunkSize = 1_000;
 
-    private static readonly MethodInfo CompareTableMethod = typeof(LedgerAudit).GetMethod(nameof(CompareTableAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     private static readonly MethodInfo CountiesOfMethod = typeof(LedgerAudit).GetMethod(nameof(CountiesOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public static Task<AuditReport> RunAsync(FenquanDbContext db, byte[] publicKey, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -105,40 +103,52 @@ public static class LedgerAudit
         long read = 0;
         foreach (var county in counties)
         {
-            var problems = new RowProblems();
             var heads = await db.TreeHeads.AsNoTracking()
                 .Where(h => h.CountyId == county)
                 .OrderBy(h => h.TreeSize)
                 .Select(h => new { h.TreeSize, h.RootHash, h.At, h.Signature, h.Checkpoint })
                 .ToListAsync(cancellationToken);
             var signedHeads = heads.Select(h => new SignedTreeHead(new CountyId(county), h.TreeSize, h.RootHash, h.At, h.Signature) { Checkpoint = h.Checkpoint }).ToList();
-
-            var rows = db.LedgerEntries.AsNoTracking()
-                .Where(e => e.CountyId == county)
-                .OrderBy(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Bytes, e.LeafHash, e.SubjectType, e.SubjectId })
-                .AsEnumerable()
-                .Select(row =>
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (++read % 100_000 == 0)
-                    {
-                        progress?.Report(read);
-                    }
-
-                    CheckFiling(county, row.Sequence, row.Bytes, row.SubjectType, row.SubjectId, problems);
-                    return new StoredEntry(row.Sequence, row.Bytes, row.LeafHash);
-                });
             var keptHere = kept.Where(c => LogOrigin.CountyOf(c.Origin) == new CountyId(county)).ToList();
             var history = await KeyHistoryAsync(db, county, cancellationToken);
-            var report = LedgerVerifier.Verify(rows, signedHeads, publicKeys, keptHere, new CountyId(county), history: history);
 
-            foreach (var table in tables)
+            // The ledger is streamed and hashed while the rows are compared: on its own connection to
+            // the same snapshot where there is one (both are mostly reading and hashing, on separate cores).
+            var filing = new RowProblems();
+            LedgerReport VerifyLedger(FenquanDbContext reader)
             {
-                await (Task)CompareTableMethod.MakeGenericMethod(table.Type.ClrType, table.County.ClrType, table.Key.ClrType)
-                    .Invoke(null, [db, ledger, table, county, problems, cancellationToken])!;
+                var rows = StoredRows.Entries(reader, county)
+                    .Select(row =>
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (Interlocked.Increment(ref read) % 100_000 == 0)
+                        {
+                            progress?.Report(Interlocked.Read(ref read));
+                        }
+
+                        CheckFiling(county, row.Sequence, row.Bytes, row.SubjectType, row.SubjectId, filing);
+                        return new StoredEntry(row.Sequence, row.Bytes, row.LeafHash);
+                    });
+                return LedgerVerifier.Verify(rows, signedHeads, publicKeys, keptHere, new CountyId(county), history: history);
             }
 
+            var verified = snapshot.Third is { } third ? Task.Run(() => VerifyLedger(third), cancellationToken) : Task.FromResult(VerifyLedger(db));
+            var compared = new RowProblems();
+            try
+            {
+                foreach (var table in tables)
+                {
+                    await CompareTableAsync(db, ledger, table, county, compared, cancellationToken);
+                }
+            }
+            finally
+            {
+                // Never leave the ledger's reader running on a connection about to be closed.
+                await Task.WhenAny(verified);
+            }
+
+            var report = await verified;
+            var problems = filing.Then(compared);
             audits.Add(new CountyAudit(county, report, problems.Items, problems.Count));
         }
 
@@ -206,17 +216,21 @@ public static class LedgerAudit
     /// <summary>
     /// Begins one read snapshot on <paramref name="db"/> and returns a second context reading the same
     /// snapshot: it reads the ledger while the first streams a table, and makes the entries that
-    /// snapshot the rows (EF Core keeps those until cleared, so it is cleared per chunk). Disposing it
-    /// ends both transactions; they only read, so nothing is committed.
-    /// SQLite: both contexts share the connection (SQLite runs many statements on one connection) and
+    /// snapshot the rows. Where it can, it also opens a third, on its own connection to the same
+    /// snapshot, which streams the ledger through the verifier on another thread. Disposing it ends
+    /// every transaction; they only read, so nothing is committed.
+    /// SQLite: the first two share the connection (SQLite runs many statements on one connection) and
     /// one deferred transaction, whose snapshot is taken at its first read and never takes the write
-    /// lock, so the server's writer goes on. PostgreSQL: two connections, both REPEATABLE READ, the
-    /// second importing the first's exported snapshot (<c>SET TRANSACTION SNAPSHOT</c>).
+    /// lock, so the server's writer goes on. The third is a second connection whose own read
+    /// transaction is kept only when it sees the same ledger (the same last row: the server only ever
+    /// appends to it, and every write it commits appends), else the ledger is streamed on the first.
+    /// PostgreSQL: a connection each, all REPEATABLE READ, importing the first's exported snapshot
+    /// (<c>SET TRANSACTION SNAPSHOT</c>).
     /// </summary>
     private static async Task<SnapshotContext> OpenSnapshotAsync(FenquanDbContext db, CancellationToken cancellationToken)
     {
-        var second = (FenquanDbContext)(Activator.CreateInstance(db.GetType(), db.GetService<IDbContextOptions>())
-            ?? throw new InvalidOperationException($"Cannot open a second {db.GetType().Name}."));
+        var second = NewContext(db);
+        FenquanDbContext? third = null;
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -226,7 +240,8 @@ public static class LedgerAudit
                 await db.Database.UseTransactionAsync(transaction, cancellationToken);
                 second.Database.SetDbConnection(sqlite, contextOwnsConnection: false);
                 await second.Database.UseTransactionAsync(transaction, cancellationToken);
-                return new SnapshotContext(db, second, transaction);
+                third = await SameSqliteSnapshotAsync(db, sqlite, cancellationToken);
+                return new SnapshotContext(db, second, third, transaction);
             }
 
             await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
@@ -236,30 +251,89 @@ public static class LedgerAudit
                 throw new InvalidOperationException($"PostgreSQL exported an unexpected snapshot id '{snapshot}'.");
             }
 
-            await second.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above to be hex digits and dashes.
+            third = NewContext(db);
+            foreach (var other in new[] { second, third })
+            {
+                await other.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+                // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above to be hex digits and dashes.
 #pragma warning disable EF1003
-            await second.Database.ExecuteSqlRawAsync("SET TRANSACTION SNAPSHOT '" + snapshot + "'", cancellationToken);
+                await other.Database.ExecuteSqlRawAsync("SET TRANSACTION SNAPSHOT '" + snapshot + "'", cancellationToken);
 #pragma warning restore EF1003
-            return new SnapshotContext(db, second, null);
+            }
+
+            return new SnapshotContext(db, second, third, null);
         }
         catch
         {
             await second.DisposeAsync();
+            if (third is not null)
+            {
+                await third.DisposeAsync();
+            }
+
             throw;
         }
     }
 
-    /// <summary>The second context of an audit's snapshot; disposing it ends the snapshot on both (they only read: nothing to commit).</summary>
-    private sealed class SnapshotContext(FenquanDbContext first, FenquanDbContext second, System.Data.Common.DbTransaction? shared) : IAsyncDisposable
+    private static FenquanDbContext NewContext(FenquanDbContext db) =>
+        (FenquanDbContext)(Activator.CreateInstance(db.GetType(), db.GetService<IDbContextOptions>())
+            ?? throw new InvalidOperationException($"Cannot open a second {db.GetType().Name}."));
+
+    /// <summary>
+    /// A context on a new connection to the same SQLite file whose read transaction sees the same
+    /// ledger as <paramref name="shared"/>'s (which this first read fixes), or null: an in-memory
+    /// database, or a writer that kept appending between the two reads three times over.
+    /// </summary>
+    private static async Task<FenquanDbContext?> SameSqliteSnapshotAsync(FenquanDbContext db, Microsoft.Data.Sqlite.SqliteConnection shared, CancellationToken cancellationToken)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(shared.ConnectionString);
+        if (builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return null;
+        }
+
+        var mark = await StoredRows.LastLedgerRowAsync(db, cancellationToken);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var third = NewContext(db);
+            var connection = new Microsoft.Data.Sqlite.SqliteConnection(shared.ConnectionString);
+            third.Database.SetDbConnection(connection, contextOwnsConnection: true);
+            await third.Database.OpenConnectionAsync(cancellationToken);
+            await third.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken);
+            if (await StoredRows.LastLedgerRowAsync(third, cancellationToken) == mark)
+            {
+                return third;
+            }
+
+            await third.DisposeAsync();
+        }
+
+        return null;
+    }
+
+    /// <summary>The contexts of an audit's snapshot; disposing it ends the snapshot on all (they only read: nothing to commit).</summary>
+    private sealed class SnapshotContext(FenquanDbContext first, FenquanDbContext second, FenquanDbContext? third, System.Data.Common.DbTransaction? shared) : IAsyncDisposable
     {
         public FenquanDbContext Second { get; } = second;
+
+        /// <summary>A context on its own connection to the same snapshot, or null where there is none.</summary>
+        public FenquanDbContext? Third { get; } = third;
 
         public async ValueTask DisposeAsync()
         {
             // PostgreSQL: disposing a context rolls back the transaction it began. SQLite: the shared
             // transaction and connection belong to neither context and are ended here.
             await Second.DisposeAsync();
+            if (Third is not null)
+            {
+                if (Third.Database.CurrentTransaction is { } own)
+                {
+                    await own.DisposeAsync();
+                }
+
+                await Third.DisposeAsync();
+            }
+
             if (first.Database.CurrentTransaction is { } transaction)
             {
                 await transaction.DisposeAsync();
@@ -366,27 +440,14 @@ public static class LedgerAudit
     /// Compares one table's rows of one county with their subjects' last ledger entries, chunk by
     /// chunk of rows in the order the database sorts their ids (see the remarks on the class).
     /// </summary>
-    private static async Task CompareTableAsync<TEntity, TCounty, TKey>(FenquanDbContext db, FenquanDbContext ledger, Table table, Guid county, RowProblems problems, CancellationToken cancellationToken)
-        where TEntity : class
+    private static async Task CompareTableAsync(FenquanDbContext db, FenquanDbContext ledger, Table table, Guid county, RowProblems problems, CancellationToken cancellationToken)
     {
-        var entity = Expression.Parameter(typeof(TEntity), "e");
-        var countyValue = new Parameter<TCounty>((TCounty)FromGuid(table.County, county));
-        var inCounty = Expression.Lambda<Func<TEntity, bool>>(
-            Expression.Equal(Property<TCounty>(entity, table.County), Expression.Property(Expression.Constant(countyValue), nameof(Parameter<TCounty>.Value))),
-            entity);
-        var byKey = Expression.Lambda<Func<TEntity, TKey>>(Property<TKey>(entity, table.Key), entity);
-        var rows = db.Set<TEntity>().AsNoTracking().Where(inCounty).OrderBy(byKey).AsAsyncEnumerable();
-
         var type = table.Type.ClrType.Name;
-        var key = table.Key.GetGetter();
         var chunk = new List<(Guid Id, byte[] Snapshot)>(ChunkSize);
         Guid? low = null;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var (id, snapshot) in StoredRows.ReadAsync(db, table.Type, table.County, FromGuid(table.County, county), cancellationToken))
         {
-            // Read straight off the entity through EF's getters: asking the context for an entry
-            // per row cost more than the snapshot itself.
-            var id = ToGuid(table.Key, key.GetClrValue(row));
-            chunk.Add((id, EntitySnapshot.Of(row, table.Type)));
+            chunk.Add((id, snapshot));
             if (chunk.Count == ChunkSize)
             {
                 await CompareChunkAsync(ledger, county, type, chunk, low, id, problems, cancellationToken);
@@ -405,30 +466,13 @@ public static class LedgerAudit
     /// </summary>
     private static async Task CompareChunkAsync(FenquanDbContext ledger, Guid county, string type, List<(Guid Id, byte[] Snapshot)> chunk, Guid? low, Guid? high, RowProblems problems, CancellationToken cancellationToken)
     {
-        ledger.ChangeTracker.Clear();
         var pending = new Dictionary<Guid, byte[]>(chunk.Count);
         foreach (var (id, snapshot) in chunk)
         {
             pending[id] = snapshot;
         }
 
-        var subjects = ledger.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && e.SubjectType == type);
-        if (low is { } after)
-        {
-            subjects = subjects.Where(e => e.SubjectId.CompareTo(after) > 0);
-        }
-
-        if (high is { } upTo)
-        {
-            subjects = subjects.Where(e => e.SubjectId.CompareTo(upTo) <= 0);
-        }
-
-        var latest = subjects.GroupBy(e => e.SubjectId).Select(g => new { SubjectId = g.Key, Sequence = g.Max(e => e.Sequence) });
-        var entries =
-            from last in latest
-            join e in ledger.LedgerEntries.Where(e => e.CountyId == county) on last.Sequence equals e.Sequence
-            select new { last.SubjectId, e.Sequence, e.Bytes };
-        await foreach (var last in entries.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var last in StoredRows.LastEntriesAsync(ledger, county, type, low, high, cancellationToken))
         {
             var present = pending.Remove(last.SubjectId, out var snapshot);
 
@@ -480,14 +524,16 @@ public static class LedgerAudit
         property.ClrType == typeof(Guid) ? value
         : property.GetTypeMapping().Converter?.ConvertFromProvider(value) ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is not a Guid id.");
 
-    /// <summary>Read through a member access, so EF Core sends the value as a query parameter, not a literal.</summary>
-    private sealed class Parameter<T>(T value)
-    {
-        public T Value { get; } = value;
-    }
-
     private sealed class RowProblems
     {
+        /// <summary>These problems, then <paramref name="next"/>'s, listed up to the limit and all counted.</summary>
+        public RowProblems Then(RowProblems next)
+        {
+            var both = new RowProblems { Count = Count + next.Count };
+            both.Items.AddRange(Items.Concat(next.Items).Take(RowProblemLimit));
+            return both;
+        }
+
         public List<RowProblem> Items { get; } = [];
 
         public long Count { get; private set; }

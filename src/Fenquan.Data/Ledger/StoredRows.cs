@@ -1,0 +1,299 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Fenquan.Data.Ledger;
+
+/// <summary>
+/// Reads a ledgered table's rows of one county, in the order the database sorts their ids, as each
+/// row's id and its <see cref="EntitySnapshot"/>, straight from the data reader: no entity is
+/// materialised. Hand-written because `fenquan verify` spent most of its time in EF Core building
+/// entities (and converting every strongly typed id and enum) only to take them apart again into
+/// the snapshot, and no library writes a row's columns as JSON through EF's own mappings. Nothing is
+/// decided here: table and column names, how each column is read (<see cref="RelationalTypeMapping.GetDataReaderMethod"/>)
+/// and bound (<see cref="RelationalTypeMapping.CreateParameter"/>), and each value's conversion come
+/// from the EF model, and the snapshot is written by <see cref="EntitySnapshot"/>'s own value
+/// writer, so a row read here gives the bytes the ledger writer recorded for it; a test compares
+/// the two for every row of every ledgered table on both databases.
+/// </summary>
+/// <remarks>
+/// A value whose CLR type the snapshot writes as it is (a string, Guid, amount, time …) is read
+/// from its provider column and converted back through the property's converter where it has one
+/// (a time kept as UTC, say). A value the snapshot writes through its converter (a strongly typed
+/// id, an enum, a route kept as JSON) is written as the provider value the column holds, which is
+/// what the converter gave when the row was written; an edited value that the converter could not
+/// even read back is then reported as a difference instead of stopping the audit.
+/// </remarks>
+internal static class StoredRows
+{
+    private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
+
+    /// <summary>The table's rows of <paramref name="county"/> in id order, each as (id, snapshot).</summary>
+    public static async IAsyncEnumerable<(Guid Id, byte[] Snapshot)> ReadAsync(
+        FenquanDbContext db, IEntityType type, IProperty countyProperty, object county, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var plan = Plans.GetOrAdd(type, t => PlanFor(t, countyProperty, db.GetService<ISqlGenerationHelper>()));
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = plan.Sql;
+        command.Parameters.Add(plan.CountyMapping.CreateParameter(command, "p0", county, nullable: false));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        await using var writer = new Utf8JsonWriter(buffer, EntitySnapshot.WriterOptions);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetFieldValue<Guid>(plan.KeyOrdinal);
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            writer.WriteStartObject();
+            WriteMembers(writer, reader, plan.Members);
+            writer.WriteEndObject();
+            writer.Flush();
+            yield return (id, buffer.WrittenSpan.ToArray());
+        }
+    }
+
+    /// <summary>One ledger entry as the audit streams it: the verifier's bytes and leaf hash, and the lookup columns it checks.</summary>
+    public readonly record struct Entry(long Sequence, byte[] Bytes, byte[] LeafHash, string SubjectType, Guid SubjectId);
+
+    /// <summary>The county's ledger entries in sequence order, read column by column (the audit reads every entry once).</summary>
+    public static IEnumerable<Entry> Entries(FenquanDbContext db, Guid county)
+    {
+        var ledger = LedgerColumns.Of(db);
+        using var command = ledger.Command(db, $"SELECT {ledger.Sequence}, {ledger.Bytes}, {ledger.LeafHash}, {ledger.SubjectType}, {ledger.SubjectId} FROM {ledger.Table} WHERE {ledger.County} = {ledger.P("c")} ORDER BY {ledger.Sequence}");
+        ledger.Bind(command, "c", county);
+        using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
+        while (reader.Read())
+        {
+            yield return new Entry(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetFieldValue<Guid>(4));
+        }
+    }
+
+    /// <summary>
+    /// The last entry (sequence and bytes) of every subject of <paramref name="subjectType"/> in the
+    /// county whose id is in (<paramref name="low"/>, <paramref name="high"/>], either end open when
+    /// null: the max sequence per subject over the index on (county, subject type, subject id).
+    /// </summary>
+    public static async IAsyncEnumerable<(Guid SubjectId, long Sequence, byte[] Bytes)> LastEntriesAsync(
+        FenquanDbContext db, Guid county, string subjectType, Guid? low, Guid? high, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ledger = LedgerColumns.Of(db);
+        var range = (low is null ? "" : $" AND {ledger.SubjectId} > {ledger.P("low")}") + (high is null ? "" : $" AND {ledger.SubjectId} <= {ledger.P("high")}");
+        await using var command = ledger.Command(db,
+            $"SELECT e.{ledger.SubjectId}, e.{ledger.Sequence}, e.{ledger.Bytes} FROM {ledger.Table} e JOIN "
+            + $"(SELECT {ledger.SubjectId} AS s, MAX({ledger.Sequence}) AS m FROM {ledger.Table} WHERE {ledger.County} = {ledger.P("c")} AND {ledger.SubjectType} = {ledger.P("t")}{range} GROUP BY {ledger.SubjectId}) l "
+            + $"ON e.{ledger.County} = {ledger.P("c")} AND e.{ledger.Sequence} = l.m");
+        ledger.Bind(command, "c", county);
+        ledger.BindType(command, "t", subjectType);
+        if (low is { } after)
+        {
+            ledger.Bind(command, "low", after);
+        }
+
+        if (high is { } upTo)
+        {
+            ledger.Bind(command, "high", upTo);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (reader.GetFieldValue<Guid>(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        }
+    }
+
+    /// <summary>SQLite: the rowid of the ledger's last row as this context's read transaction sees it (the server only appends).</summary>
+    public static async Task<long?> LastLedgerRowAsync(FenquanDbContext db, CancellationToken cancellationToken)
+    {
+        var ledger = LedgerColumns.Of(db);
+        await using var command = ledger.Command(db, $"SELECT max(rowid) FROM {ledger.Table}");
+        return await command.ExecuteScalarAsync(cancellationToken) is long row ? row : null;
+    }
+
+    /// <summary>The ledger table's delimited names and its Guid and text mappings, from the EF model.</summary>
+    private sealed class LedgerColumns
+    {
+        private static readonly ConcurrentDictionary<IModel, LedgerColumns> Known = new();
+
+        private readonly ISqlGenerationHelper _sql;
+        private readonly RelationalTypeMapping _guid;
+        private readonly RelationalTypeMapping _text;
+
+        private LedgerColumns(IEntityType type, ISqlGenerationHelper sql)
+        {
+            _sql = sql;
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
+            Table = sql.DelimitIdentifier(table.Name, table.Schema);
+            County = Column(nameof(LedgerEntryRow.CountyId));
+            Sequence = Column(nameof(LedgerEntryRow.Sequence));
+            Bytes = Column(nameof(LedgerEntryRow.Bytes));
+            LeafHash = Column(nameof(LedgerEntryRow.LeafHash));
+            SubjectType = Column(nameof(LedgerEntryRow.SubjectType));
+            SubjectId = Column(nameof(LedgerEntryRow.SubjectId));
+            _guid = type.FindProperty(nameof(LedgerEntryRow.SubjectId))!.GetRelationalTypeMapping();
+            _text = type.FindProperty(nameof(LedgerEntryRow.SubjectType))!.GetRelationalTypeMapping();
+        }
+
+        public string Table { get; }
+
+        public string County { get; }
+
+        public string Sequence { get; }
+
+        public string Bytes { get; }
+
+        public string LeafHash { get; }
+
+        public string SubjectType { get; }
+
+        public string SubjectId { get; }
+
+        public static LedgerColumns Of(FenquanDbContext db) =>
+            Known.GetOrAdd(db.Model, model => new LedgerColumns(model.FindEntityType(typeof(LedgerEntryRow))!, db.GetService<ISqlGenerationHelper>()));
+
+        public string P(string name) => _sql.GenerateParameterNamePlaceholder(name);
+
+        public DbCommand Command(FenquanDbContext db, string text)
+        {
+            var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = text;
+            return command;
+        }
+
+        // Typed from the model's mappings, as EF binds them (SQLite keeps Guids as text …).
+        public void Bind(DbCommand command, string name, Guid value) => command.Parameters.Add(_guid.CreateParameter(command, name, value, nullable: false));
+
+        public void BindType(DbCommand command, string name, string value) => command.Parameters.Add(_text.CreateParameter(command, name, value, nullable: false));
+    }
+
+    private static void WriteMembers(Utf8JsonWriter writer, DbDataReader reader, Member[] members)
+    {
+        foreach (var member in members)
+        {
+            if (member.Children is { } children)
+            {
+                writer.WritePropertyName(member.Name);
+                if (member.Ordinals.All(reader.IsDBNull) && member.Nullable)
+                {
+                    writer.WriteNullValue();
+                    continue;
+                }
+
+                writer.WriteStartObject();
+                WriteMembers(writer, reader, children);
+                writer.WriteEndObject();
+                continue;
+            }
+
+            var value = reader.IsDBNull(member.Ordinal) ? null : member.Read!(reader, member.Ordinal);
+            if (value is not null && member.FromProvider is { } converter)
+            {
+                value = converter.ConvertFromProvider(value);
+            }
+
+            if (member.OmitWhenDefault && value is null or false or "")
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(member.Name);
+            EntitySnapshot.WriteValue(writer, value, converter: null);
+        }
+    }
+
+    /// <summary>A member of the snapshot: a column (with its reader and conversion) or a complex value's members.</summary>
+    private sealed record Member(string Name, int Ordinal, Func<DbDataReader, int, object>? Read, ValueConverter? FromProvider, bool OmitWhenDefault, Member[]? Children, int[] Ordinals, bool Nullable);
+
+    private sealed record Plan(string Sql, RelationalTypeMapping CountyMapping, int KeyOrdinal, Member[] Members);
+
+    private static Plan PlanFor(IEntityType type, IProperty countyProperty, ISqlGenerationHelper sql)
+    {
+        var tableName = type.GetTableName() ?? throw new NotSupportedException($"{type.ClrType.Name} is not mapped to a table.");
+        var table = new Columns(StoreObjectIdentifier.Table(tableName, type.GetSchema()), sql);
+        var members = MembersOf(type, table);
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"SELECT {string.Join(", ", table.Selected)} FROM {sql.DelimitIdentifier(table.Table.Name, table.Table.Schema)} WHERE {table.Name(countyProperty)} = {sql.GenerateParameterNamePlaceholder("p0")} ORDER BY {table.Name(key)}");
+        return new Plan(text, countyProperty.GetRelationalTypeMapping(), table.Ordinal(key), members);
+    }
+
+    // The same members as EntitySnapshot's plan (mapped, non-shadow properties and complex
+    // properties, by ordinal name), each bound to the column it is read from.
+    private static Member[] MembersOf(ITypeBase type, Columns table) =>
+    [
+        .. type.GetProperties().Where(p => !p.IsShadowProperty()).Select(p => Column(type, p, table))
+            .Concat(type.GetComplexProperties().Select(c => Complex(c, table)))
+            .OrderBy(m => m.Name, StringComparer.Ordinal),
+    ];
+
+    private static Member Column(ITypeBase type, IProperty property, Columns table)
+    {
+        var mapping = property.GetRelationalTypeMapping();
+        var ordinal = table.Ordinal(property);
+        var clr = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        var converter = mapping.Converter;
+        return new Member(property.Name, ordinal, ReaderFor(mapping),
+            converter is not null && EntitySnapshot.WritesAsIs(clr) ? converter : null,
+            EntitySnapshot.IsAddedLater(type, property), null, [ordinal], false);
+    }
+
+    private static Member Complex(IComplexProperty complex, Columns table)
+    {
+        if (complex.IsCollection || complex.ComplexType.IsMappedToJson())
+        {
+            throw new NotSupportedException($"{complex.DeclaringType.DisplayName()}.{complex.Name} is a collection or JSON complex value, which the audit does not read yet.");
+        }
+
+        var first = table.Selected.Count;
+        var children = MembersOf(complex.ComplexType, table);
+        return new Member(complex.Name, -1, null, null, false, children, [.. Enumerable.Range(first, table.Selected.Count - first)], complex.IsNullable);
+    }
+
+    /// <summary>The columns a plan selects, in select order, each delimited once.</summary>
+    private sealed class Columns(StoreObjectIdentifier table, ISqlGenerationHelper sql)
+    {
+        private readonly Dictionary<IProperty, int> _ordinals = [];
+
+        public StoreObjectIdentifier Table { get; } = table;
+
+        public List<string> Selected { get; } = [];
+
+        public string Name(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(Table)
+            ?? throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} has no column in {Table.Name}."));
+
+        public int Ordinal(IProperty property)
+        {
+            if (!_ordinals.TryGetValue(property, out var ordinal))
+            {
+                ordinal = _ordinals[property] = Selected.Count;
+                Selected.Add(Name(property));
+            }
+
+            return ordinal;
+        }
+    }
+
+    /// <summary>The provider's own read of the column (GetString, GetGuid, GetFieldValue&lt;T&gt; …), compiled once.</summary>
+    private static Func<DbDataReader, int, object> ReaderFor(RelationalTypeMapping mapping)
+    {
+        var method = mapping.GetDataReaderMethod();
+        var reader = Expression.Parameter(typeof(DbDataReader), "reader");
+        var ordinal = Expression.Parameter(typeof(int), "ordinal");
+        Expression target = method.DeclaringType is { } declaring && declaring != typeof(DbDataReader) && !declaring.IsAssignableFrom(typeof(DbDataReader))
+            ? Expression.Convert(reader, declaring)
+            : reader;
+        var call = method.IsStatic ? Expression.Call(method, target, ordinal) : Expression.Call(target, method, ordinal);
+        return Expression.Lambda<Func<DbDataReader, int, object>>(Expression.Convert(call, typeof(object)), reader, ordinal).Compile();
+    }
+}
