@@ -83,8 +83,7 @@ public static class LedgerAudit
 
         // Everything below reads one snapshot of the database, taken before the first read, so a
         // server writing meanwhile cannot make a row look changed behind the ledger's back.
-        await using var snapshot = await OpenSnapshotAsync(db, cancellationToken);
-        var ledger = snapshot.Second;
+        await using var snapshot = await OpenSnapshotAsync(db, Math.Clamp(Environment.ProcessorCount, 1, 4), cancellationToken);
 
         // Every county that has a ledger, a county row, or any domain row: a row filed under a county
         // that exists nowhere else is still a row the ledger never recorded.
@@ -132,14 +131,22 @@ public static class LedgerAudit
                 return LedgerVerifier.Verify(rows, signedHeads, publicKeys, keptHere, new CountyId(county), history: history);
             }
 
-            var verified = snapshot.Third is { } third ? Task.Run(() => VerifyLedger(third), cancellationToken) : Task.FromResult(VerifyLedger(db));
-            var compared = new RowProblems();
+            var verified = snapshot.Stream is { } stream ? Task.Run(() => VerifyLedger(stream), cancellationToken) : Task.FromResult(VerifyLedger(db));
+
+            // Each lane takes the next table until none is left; problems are listed in table order.
+            var compared = tables.Select(_ => new RowProblems()).ToArray();
+            var next = -1;
+            async Task CompareAsync(Lane lane)
+            {
+                for (var i = Interlocked.Increment(ref next); i < tables.Count; i = Interlocked.Increment(ref next))
+                {
+                    await CompareTableAsync(lane.Rows, lane.Ledger, tables[i], county, compared[i], cancellationToken);
+                }
+            }
+
             try
             {
-                foreach (var table in tables)
-                {
-                    await CompareTableAsync(db, ledger, table, county, compared, cancellationToken);
-                }
+                await Task.WhenAll(snapshot.Lanes.Select(lane => Task.Run(() => CompareAsync(lane), cancellationToken)));
             }
             finally
             {
@@ -148,7 +155,7 @@ public static class LedgerAudit
             }
 
             var report = await verified;
-            var problems = filing.Then(compared);
+            var problems = compared.Aggregate(filing, (all, table) => all.Then(table));
             audits.Add(new CountyAudit(county, report, problems.Items, problems.Count));
         }
 
@@ -214,23 +221,24 @@ public static class LedgerAudit
     }
 
     /// <summary>
-    /// Begins one read snapshot on <paramref name="db"/> and returns a second context reading the same
-    /// snapshot: it reads the ledger while the first streams a table, and makes the entries that
-    /// snapshot the rows. Where it can, it also opens a third, on its own connection to the same
-    /// snapshot, which streams the ledger through the verifier on another thread. Disposing it ends
-    /// every transaction; they only read, so nothing is committed.
-    /// SQLite: the first two share the connection (SQLite runs many statements on one connection) and
-    /// one deferred transaction, whose snapshot is taken at its first read and never takes the write
-    /// lock, so the server's writer goes on. The third is a second connection whose own read
-    /// transaction is kept only when it sees the same ledger (the same last row: the server only ever
-    /// appends to it, and every write it commits appends), else the ledger is streamed on the first.
+    /// Begins one read snapshot on <paramref name="db"/> and opens the contexts that read it: up to
+    /// <paramref name="lanes"/> lanes that compare tables side by side, each a context streaming a
+    /// table's rows and one asking for their last entries, and a context that streams the ledger
+    /// through the verifier on its own thread. Disposing it ends every transaction; they only read,
+    /// so nothing is committed.
+    /// SQLite: the first lane shares <paramref name="db"/>'s connection (SQLite runs many statements
+    /// on one connection) and one deferred transaction, whose snapshot is taken at its first read and
+    /// never takes the write lock, so the server's writer goes on. Every other lane, and the ledger's
+    /// stream, is a connection of its own whose read transaction is kept only when it sees the same
+    /// ledger (the same last row: the server only ever appends to it, and every write it commits
+    /// appends); without one, the ledger is streamed on the first connection before the tables.
     /// PostgreSQL: a connection each, all REPEATABLE READ, importing the first's exported snapshot
     /// (<c>SET TRANSACTION SNAPSHOT</c>).
     /// </summary>
-    private static async Task<SnapshotContext> OpenSnapshotAsync(FenquanDbContext db, CancellationToken cancellationToken)
+    private static async Task<Snapshot> OpenSnapshotAsync(FenquanDbContext db, int lanes, CancellationToken cancellationToken)
     {
         var second = NewContext(db);
-        FenquanDbContext? third = null;
+        var opened = new List<FenquanDbContext> { second };
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -240,8 +248,19 @@ public static class LedgerAudit
                 await db.Database.UseTransactionAsync(transaction, cancellationToken);
                 second.Database.SetDbConnection(sqlite, contextOwnsConnection: false);
                 await second.Database.UseTransactionAsync(transaction, cancellationToken);
-                third = await SameSqliteSnapshotAsync(db, sqlite, cancellationToken);
-                return new SnapshotContext(db, second, third, transaction);
+                var sqliteLanes = new List<Lane> { new(db, second) };
+                var stream = await SameSqliteSnapshotAsync(db, sqlite, cancellationToken);
+                if (stream is not null)
+                {
+                    opened.Add(stream);
+                    while (sqliteLanes.Count < lanes && await SameSqliteSnapshotAsync(db, sqlite, cancellationToken) is { } own)
+                    {
+                        opened.Add(own);
+                        sqliteLanes.Add(new Lane(own, own));
+                    }
+                }
+
+                return new Snapshot(db, sqliteLanes, stream, opened, transaction);
             }
 
             await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
@@ -251,24 +270,35 @@ public static class LedgerAudit
                 throw new InvalidOperationException($"PostgreSQL exported an unexpected snapshot id '{snapshot}'.");
             }
 
-            third = NewContext(db);
-            foreach (var other in new[] { second, third })
+            async Task<FenquanDbContext> SameSnapshotAsync(FenquanDbContext? other = null)
             {
+                other ??= NewContext(db);
+                if (!opened.Contains(other))
+                {
+                    opened.Add(other);
+                }
+
                 await other.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
                 // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above to be hex digits and dashes.
 #pragma warning disable EF1003
                 await other.Database.ExecuteSqlRawAsync("SET TRANSACTION SNAPSHOT '" + snapshot + "'", cancellationToken);
 #pragma warning restore EF1003
+                return other;
             }
 
-            return new SnapshotContext(db, second, third, null);
+            var lanesHere = new List<Lane> { new(db, await SameSnapshotAsync(second)) };
+            while (lanesHere.Count < lanes)
+            {
+                lanesHere.Add(new Lane(await SameSnapshotAsync(), await SameSnapshotAsync()));
+            }
+
+            return new Snapshot(db, lanesHere, await SameSnapshotAsync(), opened, null);
         }
         catch
         {
-            await second.DisposeAsync();
-            if (third is not null)
+            foreach (var context in opened)
             {
-                await third.DisposeAsync();
+                await context.DisposeAsync();
             }
 
             throw;
@@ -281,8 +311,8 @@ public static class LedgerAudit
 
     /// <summary>
     /// A context on a new connection to the same SQLite file whose read transaction sees the same
-    /// ledger as <paramref name="shared"/>'s (which this first read fixes), or null: an in-memory
-    /// database, or a writer that kept appending between the two reads three times over.
+    /// ledger as <paramref name="shared"/>'s (which the first call's read fixes), or null: an
+    /// in-memory database, or a writer that kept appending between the two reads three times over.
     /// </summary>
     private static async Task<FenquanDbContext?> SameSqliteSnapshotAsync(FenquanDbContext db, Microsoft.Data.Sqlite.SqliteConnection shared, CancellationToken cancellationToken)
     {
@@ -295,43 +325,41 @@ public static class LedgerAudit
         var mark = await StoredRows.LastLedgerRowAsync(db, cancellationToken);
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var third = NewContext(db);
+            var own = NewContext(db);
             var connection = new Microsoft.Data.Sqlite.SqliteConnection(shared.ConnectionString);
-            third.Database.SetDbConnection(connection, contextOwnsConnection: true);
-            await third.Database.OpenConnectionAsync(cancellationToken);
-            await third.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken);
-            if (await StoredRows.LastLedgerRowAsync(third, cancellationToken) == mark)
+            own.Database.SetDbConnection(connection, contextOwnsConnection: true);
+            await own.Database.OpenConnectionAsync(cancellationToken);
+            await own.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken);
+            if (await StoredRows.LastLedgerRowAsync(own, cancellationToken) == mark)
             {
-                return third;
+                return own;
             }
 
-            await third.DisposeAsync();
+            await own.DisposeAsync();
         }
 
         return null;
     }
 
-    /// <summary>The contexts of an audit's snapshot; disposing it ends the snapshot on all (they only read: nothing to commit).</summary>
-    private sealed class SnapshotContext(FenquanDbContext first, FenquanDbContext second, FenquanDbContext? third, System.Data.Common.DbTransaction? shared) : IAsyncDisposable
-    {
-        public FenquanDbContext Second { get; } = second;
+    /// <summary>A lane of the row comparison: a context streaming a table's rows and one asking for their last ledger entries (one context on SQLite's own connections).</summary>
+    private sealed record Lane(FenquanDbContext Rows, FenquanDbContext Ledger);
 
-        /// <summary>A context on its own connection to the same snapshot, or null where there is none.</summary>
-        public FenquanDbContext? Third { get; } = third;
+    /// <summary>The contexts of an audit's snapshot; disposing it ends the snapshot on all (they only read: nothing to commit).</summary>
+    private sealed class Snapshot(FenquanDbContext first, IReadOnlyList<Lane> lanes, FenquanDbContext? stream, IReadOnlyList<FenquanDbContext> opened, System.Data.Common.DbTransaction? shared) : IAsyncDisposable
+    {
+        public IReadOnlyList<Lane> Lanes { get; } = lanes;
+
+        /// <summary>A context on its own connection to the same snapshot for the ledger's stream, or null where there is none.</summary>
+        public FenquanDbContext? Stream { get; } = stream;
 
         public async ValueTask DisposeAsync()
         {
-            // PostgreSQL: disposing a context rolls back the transaction it began. SQLite: the shared
-            // transaction and connection belong to neither context and are ended here.
-            await Second.DisposeAsync();
-            if (Third is not null)
+            // PostgreSQL: disposing a context rolls back the transaction it began. SQLite: a
+            // connection of its own closes with its context, rolling back its read; the shared
+            // transaction and connection belong to neither of the first lane's contexts and are ended here.
+            foreach (var context in opened)
             {
-                if (Third.Database.CurrentTransaction is { } own)
-                {
-                    await own.DisposeAsync();
-                }
-
-                await Third.DisposeAsync();
+                await context.DisposeAsync();
             }
 
             if (first.Database.CurrentTransaction is { } transaction)
