@@ -221,6 +221,37 @@ public sealed partial class CliTests : IDisposable
     }
 
     [Fact]
+    [Trait("Rule", "R44")]
+    public async Task Verify_OfADatabaseNotYetUpgraded_SaysSo_AndChangesNothing()
+    {
+        var (keysExit, keysOutput) = await RunAsync("init", "--data", _data);
+        Assert.True(keysExit == 0, keysOutput);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(_data, "fenquan.db*"))
+        {
+            File.Delete(file);
+        }
+
+        await using (var db = Fenquan.Data.Storage.FenquanDatabase.CreateContext(Fenquan.Data.Storage.DatabaseSettings.ForSqliteFile(Path.Combine(_data, "fenquan.db"))))
+        {
+            // A folder last opened by the first release: its schema stops at the first migration.
+            var first = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetMigrations(db.Database).First();
+            await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db).MigrateAsync(first);
+        }
+
+        var (exit, output) = await RunAsync("verify", "--data", _data);
+        var (initExit, initOutput) = await RunAsync("init", "--data", _data);
+        var (afterExit, afterOutput) = await RunAsync("verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("earlier version of Fenquan", output, StringComparison.Ordinal);
+        Assert.Contains("fenquan init", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("no such table", output, StringComparison.OrdinalIgnoreCase);
+        Assert.True(initExit == 0, initOutput);
+        Assert.True(afterExit == 0, afterOutput);
+    }
+
+    [Fact]
     public async Task BadInput_GivesAClearMessage_NotAStackTrace()
     {
         var (unknownExit, unknownOutput) = await RunAsync("frobnicate");

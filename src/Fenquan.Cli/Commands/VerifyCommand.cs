@@ -58,6 +58,13 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifyCom
         }
 
         await using var db = FenquanDatabase.CreateContext(database);
+
+        // The audit only reads: a database the current version has not yet upgraded is named, not migrated here.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is [var first, ..] pending)
+        {
+            throw new FenquanCliException($"The database at {database} is from an earlier version of Fenquan ({pending.Count} upgrades not yet applied, the first {first}): start the server or run `fenquan init` with the same --data once to upgrade it, then verify.");
+        }
+
         var report = await LedgerAudit.RunAsync(db, publicKeys, kept, cancellationToken: cancellationToken);
         var rotationsBad = await CheckRotationsAsync(db, publicKeys, cancellationToken);
         var sm2Bad = await CheckSm2LinesAsync(db, trust, report.Counties.Select(c => c.County), cancellationToken);
