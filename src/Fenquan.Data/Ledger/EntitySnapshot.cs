@@ -111,19 +111,19 @@ internal static class EntitySnapshot
                 writer.WriteStringValue(text);
                 break;
             case Guid guid:
-                writer.WriteStringValue(guid.ToString("D"));
+                Write(writer, guid);
                 break;
             case decimal money:
-                writer.WriteStringValue(decimal.Round(money, 2, MidpointRounding.ToEven).ToString("F2", CultureInfo.InvariantCulture));
+                Write(writer, money);
                 break;
             case DateTimeOffset moment:
-                writer.WriteStringValue(Microseconds(moment.UtcDateTime).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+                Write(writer, moment);
                 break;
             case DateTime moment:
-                writer.WriteStringValue(Microseconds(moment).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+                Write(writer, moment);
                 break;
             case DateOnly day:
-                writer.WriteStringValue(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Write(writer, day);
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);
@@ -147,6 +147,42 @@ internal static class EntitySnapshot
     }
 
     private static bool IsPrimitive(object value) => WritesAsIs(value.GetType());
+
+    // The values a snapshot writes as text, formatted on the stack (a row has several; `fenquan verify` writes millions).
+    public static void Write(Utf8JsonWriter writer, Guid guid)
+    {
+        Span<char> text = stackalloc char[36];
+        guid.TryFormat(text, out var written, "D");
+        writer.WriteStringValue(text[..written]);
+    }
+
+    public static void Write(Utf8JsonWriter writer, decimal money)
+    {
+        Span<char> text = stackalloc char[48];
+        decimal.Round(money, 2, MidpointRounding.ToEven).TryFormat(text, out var written, "F2", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
+
+    public static void Write(Utf8JsonWriter writer, DateTimeOffset moment)
+    {
+        Span<char> text = stackalloc char[40];
+        Microseconds(moment.UtcDateTime).TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
+
+    public static void Write(Utf8JsonWriter writer, DateTime moment)
+    {
+        Span<char> text = stackalloc char[40];
+        Microseconds(moment).TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
+
+    public static void Write(Utf8JsonWriter writer, DateOnly day)
+    {
+        Span<char> text = stackalloc char[16];
+        day.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
 
     private static DateTime Microseconds(DateTime moment) => new(moment.Ticks - (moment.Ticks % 10), moment.Kind);
 

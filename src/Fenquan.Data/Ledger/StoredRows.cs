@@ -196,7 +196,32 @@ internal static class StoredRows
                 continue;
             }
 
-            var value = reader.IsDBNull(member.Ordinal) ? null : member.Read!(reader, member.Ordinal);
+            var ordinal = member.Ordinal;
+            if (member.Stored != Stored.Other && !member.OmitWhenDefault)
+            {
+                writer.WritePropertyName(member.Name);
+                if (reader.IsDBNull(ordinal))
+                {
+                    writer.WriteNullValue();
+                    continue;
+                }
+
+                // The common columns read with the provider's typed getter, unboxed.
+                switch (member.Stored)
+                {
+                    case Stored.String: writer.WriteStringValue(reader.GetString(ordinal)); break;
+                    case Stored.Guid: EntitySnapshot.Write(writer, reader.GetGuid(ordinal)); break;
+                    case Stored.Decimal: EntitySnapshot.Write(writer, reader.GetDecimal(ordinal)); break;
+                    case Stored.DateTimeOffset: EntitySnapshot.Write(writer, reader.GetFieldValue<DateTimeOffset>(ordinal)); break;
+                    case Stored.Boolean: writer.WriteBooleanValue(reader.GetBoolean(ordinal)); break;
+                    case Stored.Int32: writer.WriteNumberValue(reader.GetInt32(ordinal)); break;
+                    default: writer.WriteNumberValue(reader.GetInt64(ordinal)); break;
+                }
+
+                continue;
+            }
+
+            var value = reader.IsDBNull(ordinal) ? null : member.Read!(reader, ordinal);
             if (value is not null && member.FromProvider is { } converter)
             {
                 value = converter.ConvertFromProvider(value);
@@ -213,7 +238,50 @@ internal static class StoredRows
     }
 
     /// <summary>A member of the snapshot: a column (with its reader and conversion) or a complex value's members.</summary>
-    private sealed record Member(string Name, int Ordinal, Func<DbDataReader, int, object>? Read, ValueConverter? FromProvider, bool OmitWhenDefault, Member[]? Children, int[] Ordinals, bool Nullable);
+    private sealed record Member(string Name, int Ordinal, Func<DbDataReader, int, object>? Read, ValueConverter? FromProvider, bool OmitWhenDefault, Member[]? Children, int[] Ordinals, bool Nullable)
+    {
+        /// <summary>The column's stored type, where the provider reads it with its own typed getter and the snapshot writes it as read.</summary>
+        public Stored Stored { get; init; }
+    }
+
+    private enum Stored
+    {
+        Other,
+        String,
+        Guid,
+        Decimal,
+        DateTimeOffset,
+        Boolean,
+        Int32,
+        Int64,
+    }
+
+    /// <summary>
+    /// The typed getter the column is read with, when the model's mapping reads it with the getter of
+    /// its type (GetString, GetGuid …, or GetFieldValue of it) and the value is written as read.
+    /// </summary>
+    private static Stored StoredAs(RelationalTypeMapping mapping, Type clr)
+    {
+        if (mapping.Converter is { } converter && EntitySnapshot.WritesAsIs(clr))
+        {
+            return Stored.Other; // converted back to its CLR value first (a time kept as UTC …)
+        }
+
+        var type = mapping.Converter?.ProviderClrType ?? clr;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var stored = type == typeof(string) ? Stored.String
+            : type == typeof(Guid) ? Stored.Guid
+            : type == typeof(decimal) ? Stored.Decimal
+            : type == typeof(DateTimeOffset) ? Stored.DateTimeOffset
+            : type == typeof(bool) ? Stored.Boolean
+            : type == typeof(int) ? Stored.Int32
+            : type == typeof(long) ? Stored.Int64
+            : Stored.Other;
+        var method = mapping.GetDataReaderMethod();
+        var own = method.Name == "Get" + type.Name || method.Name == "Get" + (type == typeof(bool) ? "Boolean" : type.Name)
+            || (method.IsGenericMethod && method.Name == nameof(DbDataReader.GetFieldValue) && method.GetGenericArguments()[0] == type);
+        return own ? stored : Stored.Other;
+    }
 
     private sealed record Plan(string Sql, RelationalTypeMapping CountyMapping, int KeyOrdinal, Member[] Members);
 
@@ -245,7 +313,8 @@ internal static class StoredRows
         var converter = mapping.Converter;
         return new Member(property.Name, ordinal, ReaderFor(mapping),
             converter is not null && EntitySnapshot.WritesAsIs(clr) ? converter : null,
-            EntitySnapshot.IsAddedLater(type, property), null, [ordinal], false);
+            EntitySnapshot.IsAddedLater(type, property), null, [ordinal], false)
+        { Stored = StoredAs(mapping, clr) };
     }
 
     private static Member Complex(IComplexProperty complex, Columns table)
