@@ -34,6 +34,10 @@ public static class Labels
 
     public static string Yuan(decimal amount) => "¥" + amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>A matter's amount, or "—" for a kind of matter that carries none (a personnel matter, say).</summary>
+    public static string Amount(Core.Matters.Matter matter) =>
+        Core.Matters.MatterRules.RequiresAmount(matter.Kind) || matter.Amount != 0m ? Yuan(matter.Amount) : "—";
+
     public static string When(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -109,8 +109,8 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(Amount))
         {
-            var cleaned = Amount.Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal);
-            if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+            // "3000", "3,000.00", "¥3,000", "3000元" and "1.2万" alike.
+            if (!Core.Primitives.AmountText.TryParse(Amount, out var parsed))
             {
                 return Refusal.Invalid(Text["New.BadAmount"]);
             }
