@@ -4,6 +4,7 @@ using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Web.Access;
 using Fenquan.Web.Attachments;
+using Fenquan.Data.Queries;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using Fenquan.Core.Matters;
+using Fenquan.Data.Queries;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

@@ -3,32 +3,8 @@ using Fenquan.Core.Matters;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Fenquan.Data.Storage;
-using Fenquan.Web.Access;
 
-namespace Fenquan.Web.Matters;
-
-/// <summary>A unit's pending matters that some holder of a set of roles could act on, loaded whole, with when each last changed.</summary>
-public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyDictionary<MatterId, DateTimeOffset> LastChanges)
-{
-    /// <summary>The candidates these were made from by <see cref="With"/> (weak: a chain of them is never held).</summary>
-    public WeakReference<PendingCandidates>? Previous { get; private init; }
-
-    /// <summary>The ids of the matters replaced since <see cref="Previous"/>.</summary>
-    public IReadOnlySet<Guid> Changed { get; private init; } = new HashSet<Guid>();
-
-    /// <summary>Those of the replaced matters that are still candidates, as read again.</summary>
-    public IReadOnlyList<Matter> Fresh { get; private init; } = [];
-
-    /// <summary>These candidates with the matters <paramref name="changed"/> names replaced by <paramref name="fresh"/> (those still candidates, read again).</summary>
-    public PendingCandidates With(IReadOnlySet<Guid> changed, PendingCandidates fresh)
-    {
-        ArgumentNullException.ThrowIfNull(changed);
-        ArgumentNullException.ThrowIfNull(fresh);
-        var matters = Matters.Where(m => !changed.Contains(m.Id.Value)).Concat(fresh.Matters).ToList();
-        var lastChanges = LastChanges.Where(c => !changed.Contains(c.Key.Value)).Concat(fresh.LastChanges).ToDictionary();
-        return new PendingCandidates(matters, lastChanges) { Previous = new WeakReference<PendingCandidates>(this), Changed = changed, Fresh = fresh.Matters };
-    }
-}
+namespace Fenquan.Data.Queries;
 
 /// <summary>
 /// The task candidates of a unit for a set of roles, kept between requests: every workbench page
@@ -49,7 +25,7 @@ public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyD
 public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 {
     /// <summary>The longest an entry is refreshed by parts before it is loaded whole again (in the background).</summary>
-    public static readonly TimeSpan MaxAge = StampedCache<string, string>.MaxAge;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     /// <summary>Past this many changed matters an entry is loaded whole again.</summary>
     public const int MaxRefreshed = 500;
