@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using Fenquan.Core.Access;
 using Fenquan.Core.Ledger;
@@ -255,8 +254,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             TaskCandidates.WholeLoad(store, viewer.County, unit, roles, everyMatter: held.Count > 0),
             changed => TaskCandidates.LoadAsync(Db, viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
         var now = clock.Now;
-        var calendar = CountyChangeOperations.CalendarInForce(Db, viewer.County);
-        var limits = options.Value.StepTimeLimits();
+        var due = DueDates(viewer, candidates);
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
 
         // The core decides which of these matters wait for the viewer; dated and ordered by due date.
@@ -267,10 +265,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             .Select(t =>
             {
                 var m = t.Matter;
-                var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
-                // R46: the step's limit counts on the official calendar; it is due at the end of its last day.
-                var due = clock.EndOf(limits.For(m.CurrentStep!.Kind).DueOn(clock.DayOf(since), calendar));
-                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < now, t.Own ? null : t.For);
+                var (since, until) = due(m);
+                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, until, until < now, t.Own ? null : t.For);
             })
             .OrderBy(t => t, TaskOrder.Instance)
             .ToList();
@@ -279,6 +275,87 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         return held.Count == 0
             ? pendingCache.TasksFor(viewer.County, me, candidates, viewer.Org, now, Decide)
             : Decide(candidates.Matters);
+    }
+
+    /// <summary>
+    /// When each pending candidate's current step began (submitted, last changed, or last acted on)
+    /// and when it is due: R46, the step's limit counts on the official calendar, and it is due at
+    /// the end of its last day.
+    /// </summary>
+    private Func<Matter, (DateTimeOffset Since, DateTimeOffset Due)> DueDates(Viewer viewer, PendingCandidates candidates)
+    {
+        var calendar = CountyChangeOperations.CalendarInForce(Db, viewer.County);
+        var limits = options.Value.StepTimeLimits();
+        return m =>
+        {
+            var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
+            return (since, clock.EndOf(limits.For(m.CurrentStep!.Kind).DueOn(clock.DayOf(since), calendar)));
+        };
+    }
+
+    /// <summary>
+    /// The unit's pending matters whose current step is past its time limit (R46), whoever it waits
+    /// for: every pending matter of the unit is a candidate (kept in <see cref="PendingMattersCache"/>
+    /// as the task candidates are); the list's scope then keeps those the viewer may see.
+    /// </summary>
+    private async Task<List<MatterId>> OverdueAsync(Viewer viewer)
+    {
+        if (viewer.Unit is not { } unit)
+        {
+            return [];
+        }
+
+        HashSet<Role> anyRole = [];
+        var candidates = await pendingCache.GetOrLoadAsync(
+            viewer.County, unit, "*", everyMatter: true,
+            TaskCandidates.WholeLoad(store, viewer.County, unit, anyRole, everyMatter: true),
+            changed => TaskCandidates.LoadAsync(Db, viewer.County, unit, anyRole, everyMatter: true, only: changed));
+        var due = DueDates(viewer, candidates);
+        var now = clock.Now;
+        return candidates.Matters.Where(m => m.CurrentStep is not null && due(m).Due < now).Select(m => m.Id).ToList();
+    }
+
+    /// <summary>
+    /// A numbered page of the matters the viewer's list reaches (the core's <see cref="MatterListScope"/>;
+    /// <paramref name="mine"/>: their own submissions) that the request finds, with the total count.
+    /// </summary>
+    public async Task<CountedPage<Matter>> FindAsync(Viewer viewer, MatterListRequest request, bool mine = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = await NarrowedAsync(viewer, request);
+        return await MatterQueries.FindAsync(Db, MatterListScope.Of(viewer.Asker, mine), filter, request.Page, request.Size);
+    }
+
+    /// <summary>Every matter the same list finds, for export: the same scope and filter as <see cref="FindAsync"/>, all pages.</summary>
+    public async Task<IReadOnlyList<Matter>> AllAsync(Viewer viewer, MatterListRequest request, bool mine = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = await NarrowedAsync(viewer, request);
+        var all = new List<Matter>();
+        await foreach (var matter in MatterQueries.AllAsync(Db, MatterListScope.Of(viewer.Asker, mine), filter))
+        {
+            all.Add(matter);
+        }
+
+        return all;
+    }
+
+    /// <summary>The request's filter narrowed to the viewer's tasks ("waiting for me") and to overdue steps, as the core decided them.</summary>
+    private async Task<MatterFilter> NarrowedAsync(Viewer viewer, MatterListRequest request)
+    {
+        var filter = request.Filter;
+        if (request.Waiting)
+        {
+            filter = filter with { Only = (await TasksAsync(viewer)).Select(t => t.Matter.Id).ToList() };
+        }
+
+        if (request.Overdue)
+        {
+            var overdue = await OverdueAsync(viewer);
+            filter = filter with { Only = filter.Only is { } only ? only.Intersect(overdue).ToList() : overdue };
+        }
+
+        return filter;
     }
 
     /// <summary>
