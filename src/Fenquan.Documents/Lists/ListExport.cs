@@ -47,7 +47,7 @@ public static class ListExport
                 await output.SaveAsAsync(sheet, sheetName: "Sheet1", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
                 break;
             case ExportFormat.Csv:
-                await using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true))
+                await using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" })
                 {
                     await writer.WriteLineAsync(string.Join(',', headers.Select(h => CsvField(Text(h)))));
                     foreach (var row in rows)
