@@ -136,10 +136,10 @@ public sealed record MatterListInput
         return Result<MatterListRequest>.Ok(new MatterListRequest(filter, overdue, waiting, page, size));
     }
 
-    private static Refusal Bad(string parameter) =>
+    internal static Refusal Bad(string parameter) =>
         Refusal.Because(Refusal.InvalidId, "ListParameter", "The list parameter {parameter} is not valid.", ("parameter", parameter));
 
-    private static bool TryName<T>(string text, out T value)
+    internal static bool TryName<T>(string text, out T value)
         where T : struct, Enum =>
         Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !char.IsDigit(text[0]) && text[0] != '-';
 
@@ -160,7 +160,7 @@ public sealed record MatterListInput
         return true;
     }
 
-    private static bool TryDay(string? text, out DateOnly? day)
+    internal static bool TryDay(string? text, out DateOnly? day)
     {
         day = null;
         if (string.IsNullOrEmpty(text))
@@ -183,7 +183,7 @@ public sealed record MatterListInput
         return string.IsNullOrEmpty(text) || flag || text is "false" or "0";
     }
 
-    private static bool TryInt(string? text, int least, int most, int otherwise, out int value)
+    internal static bool TryInt(string? text, int least, int most, int otherwise, out int value)
     {
         value = otherwise;
         return string.IsNullOrEmpty(text)
