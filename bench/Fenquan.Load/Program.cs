@@ -581,23 +581,8 @@ internal static class Scale
                 failures += warm.IsSuccessStatusCode ? 0 : 1;
             }
 
-            var latencies = new ConcurrentBag<double>();
-            var roleFailures = 0;
-            var cpu = ServerCpu.Milliseconds(server);
-            var watch = Stopwatch.StartNew();
-            await Parallel.ForAsync(0, options.Workbench, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, ct) =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync("/Workbench", ct);
-                await response.Content.ReadAsByteArrayAsync(ct);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref roleFailures);
-                }
-            });
-            var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, options.Workbench);
-            Report.Print($"GET /Workbench as {options.Unit}.{user} ({role}; {tasks} tasks, {rows} rows, {bytes / 1024} KB), {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, watch.Elapsed, roleFailures);
+            var (latencies, elapsed, roleFailures, cpuPerRequest) = await SampleAsync(client, "/Workbench", options.Workbench, Concurrency, server);
+            Report.Print($"GET /Workbench as {options.Unit}.{user} ({role}; {tasks} tasks, {rows} rows, {bytes / 1024} KB), {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, elapsed, roleFailures);
             failures += roleFailures;
         }
 
@@ -646,6 +631,27 @@ internal static class Scale
         return failures == 0 ? 0 : 1;
     }
 
+    /// <summary>GET <paramref name="url"/> <paramref name="samples"/> times, <paramref name="concurrency"/> at a time: latencies, wall time, failures and the server's CPU per request.</summary>
+    public static async Task<(ConcurrentBag<double> Latencies, TimeSpan Elapsed, int Failures, double CpuPerRequest)> SampleAsync(HttpClient client, string url, int samples, int concurrency, Process? server)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var cpu = ServerCpu.Milliseconds(server);
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, samples, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (_, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(url, ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        return (latencies, watch.Elapsed, failures, (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, samples));
+    }
+
     /// <summary>How much the role's workbench shows (tasks, table rows, page size), for the report.</summary>
     private static async Task<(string Tasks, int Rows, int Bytes)> DescribeAsync(HttpClient client)
     {
@@ -692,23 +698,8 @@ internal static class Search
                     failures += warm.IsSuccessStatusCode ? 0 : 1;
                 }
 
-                var latencies = new ConcurrentBag<double>();
-                var urlFailures = 0;
-                var cpu = ServerCpu.Milliseconds(server);
-                var watch = Stopwatch.StartNew();
-                await Parallel.ForAsync(0, options.Workbench, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, ct) =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    using var response = await client.GetAsync(url, ct);
-                    await response.Content.ReadAsByteArrayAsync(ct);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref urlFailures);
-                    }
-                });
-                var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, options.Workbench);
-                Report.Print($"GET {Uri.UnescapeDataString(url)} as {options.Unit}.{user}, {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, watch.Elapsed, urlFailures);
+                var (latencies, elapsed, urlFailures, cpuPerRequest) = await Scale.SampleAsync(client, url, options.Workbench, Concurrency, server);
+                Report.Print($"GET {Uri.UnescapeDataString(url)} as {options.Unit}.{user}, {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, elapsed, urlFailures);
                 failures += urlFailures;
             }
         }
