@@ -114,7 +114,14 @@ public static class MatterQueries
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
         var (county, unit, me) = (scope.County, scope.Unit, scope.Person);
-        var query = db.Matters.AsNoTracking().Where(m => m.CountyId == county && m.UnitId == unit);
+        var words = filter.Text?.Trim();
+        // SQLite's planner takes the (county, unit, state) index for a search and then reads every
+        // wide matter row of the unit (0.8 s at 200,000 matters); told to read the search index, it
+        // matches the words there (0.1 s). PostgreSQL chooses by itself.
+        var matters = !string.IsNullOrEmpty(words) && db.Database.IsSqlite()
+            ? db.Matters.FromSqlRaw($"SELECT * FROM matters INDEXED BY \"{FenquanDatabase.SearchIndex}\"")
+            : db.Matters;
+        var query = matters.AsNoTracking().Where(m => m.CountyId == county && m.UnitId == unit);
         query = scope.Reach switch
         {
             MatterListReach.WholeUnit => query,
@@ -123,7 +130,7 @@ public static class MatterQueries
             MatterListReach.None => query.Where(m => false),
             _ => query.Where(m => false),
         };
-        if (filter.Text?.Trim() is { Length: > 0 } words)
+        if (!string.IsNullOrEmpty(words))
         {
             query = query.Where(m => m.Title.Contains(words) || m.Payee.Name.Contains(words));
         }
