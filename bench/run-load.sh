@@ -10,6 +10,7 @@
 #   bench/run-load.sh followup        # the public follow-up page, 100 concurrent citizens (CLIENTS_FOLLOWUP, REQUESTS, WARMUP)
 #   bench/run-load.sh scale           # the workbench at 1,000,000 matters (SQLite), read-only figures
 #   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
+#   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh search  # filtered searches of the matter list (issue 14) on the scale folder
 #   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh mixed   # the same pages while 32 clients submit into u1
 #     The data folder is kept and reused: made once by the server's first start (demo county and
 #     its sign-ins), then `fenquan demo --bulk --matters $MATTERS` adds the matters in ledgered batches.
@@ -62,6 +63,16 @@ if [[ "${1:-sqlite}" == "scale" ]]; then
   echo "matters: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM matters') ($(sqlite3 "$DATA/fenquan.db" "SELECT count(*) FROM matters WHERE State = 'Pending'") pending), ledger entries: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM ledger_entries'), database: $(du -sh "$DATA/fenquan.db" | cut -f1)"
   exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
     --mode workbench --clients 4 --seconds 900 --workbench "${SAMPLES:-200}"
+fi
+if [[ "${1:-sqlite}" == "search" ]]; then
+  # Filtered searches of u1's matters (issue 14) on the folder `bench/run-load.sh scale` made.
+  rmdir "$DATA"
+  DATA=${SCALE_DATA:-/tmp/fenquan-scale-${SCALE_MATTERS:-1000000}}
+  [[ -f "$DATA/fenquan.db" ]] || { echo "No data folder at $DATA: run bench/run-load.sh scale first."; exit 2; }
+  echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
+  echo "matters: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM matters')"
+  exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
+    --mode search --clients 4 --seconds 900 --workbench "${SAMPLES:-100}"
 fi
 if [[ "${1:-sqlite}" == "followup" ]]; then
   # The public follow-up page (issue 17): 100 applications through the public form, then CLIENTS

@@ -14,7 +14,7 @@ using System.Text.RegularExpressions;
 // Options: --clients 32  --matters 5000  --unit u1  --seconds 120 (upper bound for the whole run)
 //          --warmup 0 (matters submitted and acted on first, not counted)
 //          --workbench 200 (GET /Workbench samples)  --acked FILE (acknowledged ids, one a line)
-//          --mode bench|crash|workbench (crash: run until --seconds, survive server restarts, record every ack;
+//          --mode bench|crash|workbench|search (search: filtered searches of the matter list, see Search; crash: run until --seconds, survive server restarts, record every ack;
 //          workbench: read-only, against an existing data folder, e.g. one seeded with `fenquan demo --bulk
 //          --matters 1000000`: GET /Workbench as several roles and the matters list API, 4 concurrent)
 var options = Options.Parse(args);
@@ -53,6 +53,11 @@ try
     if (options.Mode == "workbench")
     {
         return await Scale.RunAsync(options, uri, password, server);
+    }
+
+    if (options.Mode == "search")
+    {
+        return await Search.RunAsync(options, uri, password, server);
     }
 
     if (options.Mode == "crash")
@@ -576,23 +581,8 @@ internal static class Scale
                 failures += warm.IsSuccessStatusCode ? 0 : 1;
             }
 
-            var latencies = new ConcurrentBag<double>();
-            var roleFailures = 0;
-            var cpu = ServerCpu.Milliseconds(server);
-            var watch = Stopwatch.StartNew();
-            await Parallel.ForAsync(0, options.Workbench, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, ct) =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync("/Workbench", ct);
-                await response.Content.ReadAsByteArrayAsync(ct);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref roleFailures);
-                }
-            });
-            var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, options.Workbench);
-            Report.Print($"GET /Workbench as {options.Unit}.{user} ({role}; {tasks} tasks, {rows} rows, {bytes / 1024} KB), {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, watch.Elapsed, roleFailures);
+            var (latencies, elapsed, roleFailures, cpuPerRequest) = await SampleAsync(client, "/Workbench", options.Workbench, Concurrency, server);
+            Report.Print($"GET /Workbench as {options.Unit}.{user} ({role}; {tasks} tasks, {rows} rows, {bytes / 1024} KB), {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, elapsed, roleFailures);
             failures += roleFailures;
         }
 
@@ -641,12 +631,81 @@ internal static class Scale
         return failures == 0 ? 0 : 1;
     }
 
+    /// <summary>GET <paramref name="url"/> <paramref name="samples"/> times, <paramref name="concurrency"/> at a time: latencies, wall time, failures and the server's CPU per request.</summary>
+    public static async Task<(ConcurrentBag<double> Latencies, TimeSpan Elapsed, int Failures, double CpuPerRequest)> SampleAsync(HttpClient client, string url, int samples, int concurrency, Process? server)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var cpu = ServerCpu.Milliseconds(server);
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, samples, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (_, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(url, ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        return (latencies, watch.Elapsed, failures, (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, samples));
+    }
+
     /// <summary>How much the role's workbench shows (tasks, table rows, page size), for the report.</summary>
     private static async Task<(string Tasks, int Rows, int Bytes)> DescribeAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/Workbench");
         var tasks = Regex.Match(html, @"data-testid=""tasks-count"">(\d+)<").Groups[1].Value;
         return (tasks.Length > 0 ? tasks : "?", Regex.Count(html, "<tr>"), System.Text.Encoding.UTF8.GetByteCount(html));
+    }
+}
+
+/// <summary>
+/// Search mode (issue 14, lists at scale): filtered searches of the unit's matters against an
+/// existing (large) data folder, each request --workbench times by 4 concurrent clients after a
+/// warm-up, as a principal (the whole unit) and as a clerk (only matters with a part in them): a
+/// two-character word, a longer word, a word found nowhere (every matter of the unit is read),
+/// filters without words, and the list page itself (HTML, count and first page).
+/// </summary>
+internal static class Search
+{
+    private static readonly string[] Queries =
+    [
+        "q=" + Uri.EscapeDataString("空调"),
+        "q=" + Uri.EscapeDataString("差旅") + "&state=Approved",
+        "q=" + Uri.EscapeDataString("办公电脑"),
+        "q=" + Uri.EscapeDataString("无此词语"),
+        "area=Finance&min=1000&max=5000&sort=amount-desc",
+        "q=" + Uri.EscapeDataString("维修") + "&from=2025-01-01&to=2025-12-31",
+    ];
+
+    public static async Task<int> RunAsync(Options options, Uri uri, string password, Process? server)
+    {
+        const int Concurrency = 4;
+        var failures = 0;
+        foreach (var user in new[] { "principal1", "staff1" })
+        {
+            var client = await Http.SignInAsync(uri, options.Unit + "." + user, password, Concurrency);
+            foreach (var url in Queries.Select(q => "/api/v1/matters?size=30&" + q).Append("/matters?" + Queries[0] + "&area=Procurement"))
+            {
+                using (var warm = await client.GetAsync(url))
+                {
+                    var total = url.StartsWith("/api", StringComparison.Ordinal) && warm.IsSuccessStatusCode
+                        ? (await warm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32().ToString(CultureInfo.InvariantCulture)
+                        : "page";
+                    Console.Write($"{total} found; ");
+                    failures += warm.IsSuccessStatusCode ? 0 : 1;
+                }
+
+                var (latencies, elapsed, urlFailures, cpuPerRequest) = await Scale.SampleAsync(client, url, options.Workbench, Concurrency, server);
+                Report.Print($"GET {Uri.UnescapeDataString(url)} as {options.Unit}.{user}, {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, elapsed, urlFailures);
+                failures += urlFailures;
+            }
+        }
+
+        Console.WriteLine($"load after: {Load.Average()}");
+        return failures == 0 ? 0 : 1;
     }
 }
 

@@ -120,6 +120,11 @@ public static class FenquanDatabase
         // matters a person is paid by, newest first (the list of matters a person may see). Same SQL on both.
         await db.Database.ExecuteSqlRawAsync(
             $"CREATE INDEX IF NOT EXISTS \"{PayeeIndex}\" ON matters (\"CountyId\", \"Payee_PersonId\", \"Id\")", cancellationToken);
+        // The same for searching a unit's matters by title and payee (MatterQueries): the words are
+        // matched in the index's entries, never in the wide matter rows (route, terms), and only the
+        // rows found are read; State and the other filters are updated without touching it.
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE INDEX IF NOT EXISTS \"{SearchIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\")", cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // An index made after the database was analysed (the bulk seeder analyses) has no statistics,
@@ -130,11 +135,19 @@ public static class FenquanDatabase
             {
                 await db.Database.ExecuteSqlRawAsync($"ANALYZE \"{PayeeIndex}\"", cancellationToken);
             }
+
+            if (analysed && await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_stat1 WHERE idx = '{SearchIndex}'").SingleAsync(cancellationToken) == 0)
+            {
+                await db.Database.ExecuteSqlRawAsync($"ANALYZE \"{SearchIndex}\"", cancellationToken);
+            }
         }
     }
 
     /// <summary>The index on the matters' payee person (made by <see cref="MigrateAsync"/>: EF Core cannot index a complex property's column).</summary>
     internal const string PayeeIndex = "IX_matters_CountyId_Payee_PersonId_Id";
+
+    /// <summary>The index a search of a unit's matters reads (title and payee name beside the unit's id order; made by <see cref="MigrateAsync"/>).</summary>
+    public const string SearchIndex = "IX_matters_CountyId_UnitId_Id_Title_Payee_Name";
 }
 
 public sealed class SqliteFenquanDbContext(DbContextOptions<SqliteFenquanDbContext> options) : FenquanDbContext(options);

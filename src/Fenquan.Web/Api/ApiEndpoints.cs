@@ -2,11 +2,14 @@ using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
+using Fenquan.Data.Queries;
+using Fenquan.Documents.Lists;
 using Fenquan.Web.Access;
 using Fenquan.Web.Attachments;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Fenquan.Web.Api;
 
@@ -49,7 +52,8 @@ public sealed record MatterDto(
 /// <summary>The office's correction of a purchase plan's catalogue entry (R18).</summary>
 public sealed record CorrectItemInput(string? ItemCode);
 
-public sealed record MatterPageDto(IReadOnlyList<MatterDto> Items, string? NextCursor);
+/// <summary>A page of matters: cursor paged (<see cref="NextCursor"/>), or with a search or filter counted and numbered (<see cref="Total"/>, <see cref="Page"/>, <see cref="Size"/>).</summary>
+public sealed record MatterPageDto(IReadOnlyList<MatterDto> Items, string? NextCursor, int? Total = null, int? Page = null, int? Size = null);
 
 public sealed record TaskDto(MatterDto Matter, int StepIndex, StepKind Step, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, Guid? OnBehalfOf = null);
 
@@ -101,7 +105,7 @@ public static class ApiEndpoints
             })
             .WithSummary("Steps waiting for me, with due dates");
 
-        api.MapGet("/matters", async (ViewerAccessor viewers, MatterService matters, string? scope, string? cursor, int? limit) =>
+        api.MapGet("/matters", async (ViewerAccessor viewers, MatterService matters, string? scope, string? cursor, int? limit, [AsParameters] MatterListInput filters) =>
             {
                 var viewer = await viewers.GetAsync();
                 if (viewer is null)
@@ -114,12 +118,55 @@ public static class ApiEndpoints
                     return Problems.Result(Refusal.Invalid("scope: 'unit' or 'mine'."));
                 }
 
+                if (filters.Any)
+                {
+                    // Searched or filtered: a numbered page with the total count (same scope, same access decision).
+                    var request = filters.Parse();
+                    if (!request.IsOk)
+                    {
+                        return Problems.Result(request.Refusal!);
+                    }
+
+                    var found = await matters.FindAsync(viewer, request.Value, scope == "mine");
+                    return Results.Ok(new MatterPageDto(found.Items.Select(m => ToDto(viewer, m)).ToList(), null, found.Total, found.Number, found.Size));
+                }
+
                 var page = await matters.ListAsync(viewer, scope == "mine", cursor, limit ?? 50);
                 return page.IsOk
                     ? Results.Ok(new MatterPageDto(page.Value.Items.Select(m => ToDto(viewer, m)).ToList(), page.Value.NextCursor))
                     : Problems.Result(page.Refusal!);
             })
-            .WithSummary("Matters of my unit my role may see (scope=unit) or my submissions (scope=mine), newest first, cursor paged");
+            .WithSummary("Matters of my unit my role may see (scope=unit) or my submissions (scope=mine), newest first, cursor paged; with q, area, state, min, max, from, to, overdue, waiting, sort, page or size: searched and filtered, counted, numbered pages");
+
+        api.MapGet("/matters/export", async (ViewerAccessor viewers, MatterService matters, IStringLocalizer<SharedResource> text, string? scope, string? format, [AsParameters] MatterListInput filters) =>
+            {
+                var viewer = await viewers.GetAsync();
+                if (viewer is null)
+                {
+                    return Results.Unauthorized();
+                }
+
+                if (scope is not (null or "unit" or "mine"))
+                {
+                    return Problems.Result(Refusal.Invalid("scope: 'unit' or 'mine'."));
+                }
+
+                var request = filters.Parse();
+                if (!request.IsOk)
+                {
+                    return Problems.Result(request.Refusal!);
+                }
+
+                if (MatterExport.FormatOf(format) is not { } chosen)
+                {
+                    return Problems.Result(Refusal.Because(Refusal.InvalidId, "ListParameter", "The list parameter {parameter} is not valid.", ("parameter", "format")));
+                }
+
+                var all = await matters.AllAsync(viewer, request.Value, scope == "mine");
+                var bytes = await MatterExport.WriteAsync(chosen, text, viewer, all);
+                return Results.File(bytes, ListExport.ContentType(chosen), MatterExport.FileName(chosen, viewer.Today));
+            })
+            .WithSummary("The same list, every row the search and filters find (not just a page), as .xlsx or .csv (format=xlsx|csv)");
 
         api.MapPost("/matters", async (ViewerAccessor viewers, MatterService matters, [FromBody] SubmitInput input) =>
             {

@@ -70,9 +70,23 @@ public static class MeetingEndpoints
                 Results.Ok(meetings.Queue(caller.Viewer).Select(m => new { id = m.Id.Value, m.Title, m.Amount, m.Area, m.Kind, m.SubmittedAt }).ToList()))
             .WithSummary("The unit's agenda queue: matters waiting at a collective-decision step");
 
-        api.MapGet("/", (Caller caller, MeetingService meetings) =>
-                Results.Ok(meetings.List(caller.Viewer).Select(m => new { id = m.Id.Value, m.Kind, m.Title, m.ScheduledAt, m.State }).ToList()))
-            .WithSummary("The unit's meetings, newest first");
+        api.MapGet("/", (Caller caller, MeetingService meetings, [AsParameters] MeetingListInput filters) =>
+            {
+                if (!filters.Any)
+                {
+                    return Results.Ok(meetings.List(caller.Viewer).Select(m => new { id = m.Id.Value, m.Kind, m.Title, m.ScheduledAt, m.State }).ToList());
+                }
+
+                var parsed = filters.Parse();
+                if (!parsed.IsOk)
+                {
+                    return Problems.Result(parsed.Refusal!);
+                }
+
+                var found = meetings.Find(caller.Viewer, parsed.Value.Filter, parsed.Value.Page, parsed.Value.Size);
+                return Results.Ok(new { items = found.Items.Select(m => new { id = m.Id.Value, m.Kind, m.Title, m.ScheduledAt, m.State }).ToList(), total = found.Total, page = found.Number, size = found.Size });
+            })
+            .WithSummary("The unit's meetings, newest first; with q, state, from, to, page or size: searched and filtered, counted, numbered pages");
 
         api.MapPost("/", async (Caller caller, MeetingService meetings, [FromBody] ScheduleInput input) =>
                 Answer(await meetings.ScheduleAsync(caller.Viewer, input), m => Results.Created("/api/v1/meetings/" + m.Id, ToDto(m))))

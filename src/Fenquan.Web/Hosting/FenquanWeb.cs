@@ -139,7 +139,7 @@ public static class FenquanWeb
         services.AddScoped<DbSession>();
         services.AddScoped<ViewerAccessor>();
         services.AddSingleton<ViewerCache>();
-        services.AddSingleton<Matters.PendingMattersCache>();
+        services.AddSingleton<Data.Queries.PendingMattersCache>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();
         services.AddScoped<Policy.PolicyService>();

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using Fenquan.Core.Access;
 using Fenquan.Core.Ledger;
@@ -9,6 +8,7 @@ using Fenquan.Core.Primitives;
 using Fenquan.Data;
 using Fenquan.Data.Ledger;
 using Fenquan.Data.Operations;
+using Fenquan.Data.Queries;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
 using Fenquan.Web.Hosting;
@@ -16,26 +16,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Fenquan.Web.Matters;
-
-/// <summary>A step waiting for the viewer, with when it is due.</summary>
-public sealed record TaskItem(Matter Matter, RouteStep Step, int StepIndex, DateTimeOffset Since, DateTimeOffset Due, bool Overdue, PersonId? OnBehalfOf = null);
-
-/// <summary>The order of a task list: by due date, then by matter id.</summary>
-public sealed class TaskOrder : IComparer<TaskItem>
-{
-    public static TaskOrder Instance { get; } = new();
-
-    public int Compare(TaskItem? x, TaskItem? y)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var byDue = x.Due.CompareTo(y.Due);
-        return byDue != 0 ? byDue : x.Matter.Id.Value.CompareTo(y.Matter.Id.Value);
-    }
-}
-
-/// <summary>One page of a list and the cursor of the next (null at the end).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 /// <summary>An action attempt's outcome: the action, or the refusal and whether the viewer had any part in the step.</summary>
 public sealed record ActOutcome(Result<MatterAction> Result, bool Forbidden);
@@ -271,11 +251,10 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var rolesKey = string.Join(',', roles.Order());
         var candidates = await pendingCache.GetOrLoadAsync(
             viewer.County, unit, rolesKey, everyMatter: held.Count > 0,
-            WholeLoad(viewer.County, unit, roles, everyMatter: held.Count > 0),
-            changed => LoadCandidatesAsync(Db, viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
+            TaskCandidates.WholeLoad(store, viewer.County, unit, roles, everyMatter: held.Count > 0),
+            changed => TaskCandidates.LoadAsync(Db, viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
         var now = clock.Now;
-        var calendar = CountyChangeOperations.CalendarInForce(Db, viewer.County);
-        var limits = options.Value.StepTimeLimits();
+        var due = DueDates(viewer, candidates);
         PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
 
         // The core decides which of these matters wait for the viewer; dated and ordered by due date.
@@ -286,10 +265,8 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             .Select(t =>
             {
                 var m = t.Matter;
-                var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
-                // R46: the step's limit counts on the official calendar; it is due at the end of its last day.
-                var due = clock.EndOf(limits.For(m.CurrentStep!.Kind).DueOn(clock.DayOf(since), calendar));
-                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, due, due < now, t.Own ? null : t.For);
+                var (since, until) = due(m);
+                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, until, until < now, t.Own ? null : t.For);
             })
             .OrderBy(t => t, TaskOrder.Instance)
             .ToList();
@@ -301,238 +278,92 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     }
 
     /// <summary>
-    /// The unit's pending matters whose current step's actor someone holding <paramref name="roles"/>
-    /// (the roles the viewer holds or held in the unit) could be; the viewer's own matters are left
-    /// out per request, so that holders of the same roles share the candidates. Only a pre-selection, generous on purpose: a
-    /// matter kept here is still decided by the core, one left out could never be the viewer's.
-    /// The route is read as stored text (its step actors parsed once per distinct route), not
-    /// converted into a whole matter: that is most of the cost of reading a matter.
+    /// When each pending candidate's current step began (submitted, last changed, or last acted on)
+    /// and when it is due: R46, the step's limit counts on the official calendar, and it is due at
+    /// the end of its last day.
     /// </summary>
-    private static async Task<List<MatterId>> TaskCandidatesAsync(FenquanDbContext db, CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
+    private Func<Matter, (DateTimeOffset Since, DateTimeOffset Due)> DueDates(Viewer viewer, PendingCandidates candidates)
     {
-        if (only is { Count: 0 })
+        var calendar = CountyChangeOperations.CalendarInForce(Db, viewer.County);
+        var limits = options.Value.StepTimeLimits();
+        return m =>
         {
-            return [];
-        }
-
-        object Key(Guid id) => SqlKey(db, id);
-        List<object> parameters = [Key(county.Value), Key(unit.Value), nameof(MatterState.Pending), nameof(ActionKind.Reject), nameof(ActionKind.Return)];
-        var sql = """
-            SELECT m."Id" AS "Id", m."Route" AS "Route",
-                (SELECT COUNT(*) FROM matter_actions a WHERE a."MatterId" = m."Id" AND a."Round" = m."Round" AND a."Kind" <> {3} AND a."Kind" <> {4}) AS "Done"
-            FROM matters m
-            WHERE m."CountyId" = {0} AND m."UnitId" = {1} AND m."State" = {2}
-            """;
-        if (only is not null)
-        {
-            // Only the matters a commit changed (PendingMattersCache refreshing its candidates).
-            sql += " AND m.\"Id\" IN (" + string.Join(", ", only.Select((_, i) => "{" + (parameters.Count + i).ToString(CultureInfo.InvariantCulture) + "}")) + ")";
-            parameters.AddRange(only.Select(Key));
-        }
-
-        var rows = await db.Database.SqlQueryRaw<PendingStepRow>(sql, [.. parameters]).ToListAsync();
-        if (everyMatter)
-        {
-            return rows.Select(r => new MatterId(r.Id)).ToList();
-        }
-
-        var kept = new List<MatterId>();
-        foreach (var row in rows)
-        {
-            var actors = StepActors(row.Route);
-            if (row.Done < 0 || row.Done >= actors.Count || CouldFill(actors[(int)row.Done], roles))
-            {
-                kept.Add(new MatterId(row.Id));
-            }
-        }
-
-        return kept;
-    }
-
-    /// <summary>
-    /// The candidates (<see cref="TaskCandidatesAsync"/>) loaded whole with their actions, and when each
-    /// last changed: what <see cref="PendingMattersCache"/> keeps for a unit and a set of roles.
-    /// </summary>
-    /// <param name="only">Only these matters (the ones a commit changed), or all of the unit's.</param>
-    private static async Task<PendingCandidates> LoadCandidatesAsync(FenquanDbContext db, CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter, IReadOnlySet<Guid>? only)
-    {
-        var candidates = await TaskCandidatesAsync(db, county, unit, roles, everyMatter, only);
-        var pending = new List<Matter>(candidates.Count);
-        foreach (var chunk in candidates.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            pending.AddRange(await db.Matters.AsNoTracking().Include(m => m.Actions)
-                .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Pending && ids.Contains(m.Id))
-                .ToListAsync());
-        }
-
-        return new PendingCandidates(pending, await LastChangesAsync(db, county, candidates));
-    }
-
-    /// <summary>
-    /// The candidates loaded whole on a context of their own: the load may be shared by requests that
-    /// wait for it, or run in the background (<see cref="PendingMattersCache"/>), past the request that began it.
-    /// </summary>
-    private Func<Task<PendingCandidates>> WholeLoad(CountyId county, UnitId unit, HashSet<Role> roles, bool everyMatter)
-    {
-        return async () =>
-        {
-            await using var db = store.Context();
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            return await LoadCandidatesAsync(db, county, unit, roles, everyMatter, only: null);
+            var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
+            return (since, clock.EndOf(limits.For(m.CurrentStep!.Kind).DueOn(clock.DayOf(since), calendar)));
         };
     }
 
     /// <summary>
-    /// Whether someone holding <paramref name="roles"/> could ever act for this step actor: the core's
-    /// table (<see cref="StepAuthority.CouldFill"/>), the one <c>Matter.CheckAuthority</c> reads. An actor
-    /// kind the stored route names but this version cannot read is kept: the core refuses it anyway.
+    /// The unit's pending matters whose current step is past its time limit (R46), whoever it waits
+    /// for: every pending matter of the unit is a candidate (kept in <see cref="PendingMattersCache"/>
+    /// as the task candidates are); the list's scope then keeps those the viewer may see.
     /// </summary>
-    private static bool CouldFill(ActorSpec actor, HashSet<Role> roles) => !Enum.IsDefined(actor.Kind) || StepAuthority.CouldFill(actor, roles);
-
-    /// <summary>The step actors of a stored route, parsed once per distinct route text (a unit's policy gives a few dozen).</summary>
-    private static IReadOnlyList<ActorSpec> StepActors(string route)
+    private async Task<List<MatterId>> OverdueAsync(Viewer viewer)
     {
-        if (RouteActors.TryGetValue(route, out var known))
+        if (viewer.Unit is not { } unit)
         {
-            return known;
+            return [];
         }
 
-        var actors = new List<ActorSpec>();
-        using (var document = System.Text.Json.JsonDocument.Parse(route))
-        {
-            foreach (var step in document.RootElement.GetProperty("steps").EnumerateArray())
-            {
-                var kind = Enum.TryParse<ActorKind>(step.GetProperty("actor").GetString(), ignoreCase: true, out var k) ? k : (ActorKind)(-1);
-                Role? role = step.TryGetProperty("role", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String && Enum.TryParse<Role>(r.GetString(), ignoreCase: true, out var named) ? named : null;
-                actors.Add(new ActorSpec(kind, role));
-            }
-        }
-
-        if (RouteActors.Count < 10_000)
-        {
-            RouteActors[route] = actors;
-        }
-
-        return actors;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActorSpec>> RouteActors = new(StringComparer.Ordinal);
-
-    private sealed record PendingStepRow(Guid Id, string Route, long Done);
-
-    /// <summary>When each of these matters was last edited, resubmitted or withdrawn (none: absent).</summary>
-    private static async Task<Dictionary<MatterId, DateTimeOffset>> LastChangesAsync(FenquanDbContext db, CountyId county, List<MatterId> matters)
-    {
-        var last = new Dictionary<MatterId, DateTimeOffset>();
-        foreach (var chunk in matters.Chunk(500))
-        {
-            var ids = chunk.ToList();
-            var changes = await db.MatterChanges.AsNoTracking().Where(c => c.CountyId == county && ids.Contains(c.MatterId)).Select(c => new { c.MatterId, c.At }).ToListAsync();
-            foreach (var change in changes)
-            {
-                if (!last.TryGetValue(change.MatterId, out var at) || change.At > at)
-                {
-                    last[change.MatterId] = change.At;
-                }
-            }
-        }
-
-        return last;
+        HashSet<Role> anyRole = [];
+        var candidates = await pendingCache.GetOrLoadAsync(
+            viewer.County, unit, "*", everyMatter: true,
+            TaskCandidates.WholeLoad(store, viewer.County, unit, anyRole, everyMatter: true),
+            changed => TaskCandidates.LoadAsync(Db, viewer.County, unit, anyRole, everyMatter: true, only: changed));
+        var due = DueDates(viewer, candidates);
+        var now = clock.Now;
+        return candidates.Matters.Where(m => m.CurrentStep is not null && due(m).Due < now).Select(m => m.Id).ToList();
     }
 
     /// <summary>
-    /// Matters newest first, cursor paged. <paramref name="mine"/>: the viewer's own submissions;
-    /// otherwise the unit's matters the viewer's role may see (team, office and discipline member:
-    /// all; others: those they submitted, are paid by, or acted on). Each page is read off an index
-    /// in id order (county, unit, id; or county, initiator, id), never by sorting the unit's matters.
-    /// <paramref name="withActions"/>: load each matter's actions (the API shows them; a list page
-    /// that shows none leaves them out).
+    /// A numbered page of the matters the viewer's list reaches (the core's <see cref="MatterListScope"/>;
+    /// <paramref name="mine"/>: their own submissions) that the request finds, with the total count.
     /// </summary>
-    public async Task<Result<Page<Matter>>> ListAsync(Viewer viewer, bool mine, string? cursor, int limit, bool withActions = true)
+    public async Task<CountedPage<Matter>> FindAsync(Viewer viewer, MatterListRequest request, bool mine = false)
     {
-        if (viewer.Person is not { } me || viewer.Unit is not { } unit)
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = await NarrowedAsync(viewer, request);
+        return await MatterQueries.FindAsync(Db, MatterListScope.Of(viewer.Asker, mine), filter, request.Page, request.Size);
+    }
+
+    /// <summary>Every matter the same list finds, for export: the same scope and filter as <see cref="FindAsync"/>, all pages.</summary>
+    public async Task<IReadOnlyList<Matter>> AllAsync(Viewer viewer, MatterListRequest request, bool mine = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = await NarrowedAsync(viewer, request);
+        var all = new List<Matter>();
+        await foreach (var matter in MatterQueries.AllAsync(Db, MatterListScope.Of(viewer.Asker, mine), filter))
         {
-            return Result<Page<Matter>>.Ok(new Page<Matter>([], null));
+            all.Add(matter);
         }
 
-        if (limit is < 1 or > 200)
+        return all;
+    }
+
+    /// <summary>The request's filter narrowed to the viewer's tasks ("waiting for me") and to overdue steps, as the core decided them.</summary>
+    private async Task<MatterFilter> NarrowedAsync(Viewer viewer, MatterListRequest request)
+    {
+        var filter = request.Filter;
+        if (request.Waiting)
         {
-            return Refusal.Invalid("limit: between 1 and 200.");
+            filter = filter with { Only = (await TasksAsync(viewer)).Select(t => t.Matter.Id).ToList() };
         }
 
-        Guid? after = null;
-        if (!string.IsNullOrEmpty(cursor))
+        if (request.Overdue)
         {
-            if (!TryDecode(cursor, out var decoded))
-            {
-                return Refusal.Invalid("cursor: not a cursor this server gave out.");
-            }
-
-            after = decoded;
+            var overdue = await OverdueAsync(viewer);
+            filter = filter with { Only = filter.Only is { } only ? only.Intersect(overdue).ToList() : overdue };
         }
 
-        IQueryable<Matter> query = after is { } before
-            ? Db.Matters.FromSqlInterpolated($"SELECT * FROM matters WHERE \"Id\" < {SqlKey(before)}")
-            : Db.Matters;
-        query = query.AsNoTracking().Where(m => m.CountyId == viewer.County && m.UnitId == unit);
-        if (mine)
-        {
-            query = query.Where(m => m.InitiatorId == me);
-        }
-        else if (!viewer.SeesWholeUnit)
-        {
-            // MatterAccess.MaySee's "a part in it" read off indexes: initiated, paid by, acted on.
-            var visible = await VisibleIdsAsync(viewer.County, unit, me, after, limit + 1);
-            query = query.Where(m => visible.Contains(m.Id));
-        }
-
-        query = query.OrderByDescending(m => m.Id).Take(limit + 1);
-        var items = await (withActions ? query.Include(m => m.Actions) : query).ToListAsync();
-        var next = items.Count > limit ? Encode(items[limit - 1].Id.Value) : null;
-        return Result<Page<Matter>>.Ok(new Page<Matter>(items.Take(limit).ToList(), next));
+        return filter;
     }
 
     /// <summary>
-    /// The newest <paramref name="take"/> matters of the unit (before <paramref name="after"/>) that the
-    /// person initiated, is paid by or acted on: the newest of each of the three taken from its own
-    /// index in id order, then merged by the caller's query. One query with an OR walked the unit's
-    /// matters newest first until it had found them (at 1,040,300 matters, with 32,000 newer matters
-    /// of others, 100 ms of CPU a page); uniting all three sets read all of a busy initiator's matters.
+    /// Matters newest first, cursor paged (<see cref="MatterQueries.ListAsync"/>): the viewer's own
+    /// submissions (<paramref name="mine"/>), or the unit's matters the core lets the viewer's roles see.
     /// </summary>
-    private async Task<List<MatterId>> VisibleIdsAsync(CountyId county, UnitId unit, PersonId me, Guid? after, int take)
-    {
-        var ids = new HashSet<Guid>();
-        foreach (var (from, column, matterId, unitColumn) in VisibleBy)
-        {
-            List<object> parameters = [SqlKey(county.Value), SqlKey(me.Value), SqlKey(unit.Value), take];
-            var before = string.Empty;
-            if (after is { } cursor)
-            {
-                before = $" AND {matterId} < {{{parameters.Count}}}";
-                parameters.Add(SqlKey(cursor));
-            }
-
-            var sql = $"SELECT {matterId} AS \"Value\" FROM {from} WHERE x.\"CountyId\" = {{0}} AND x.{column} = {{1}} AND {unitColumn} = {{2}}{before} ORDER BY {matterId} DESC LIMIT {{3}}";
-            ids.UnionWith(await Db.Database.SqlQueryRaw<Guid>(sql, [.. parameters]).ToListAsync());
-        }
-
-        return ids.Select(id => new MatterId(id)).ToList();
-    }
-
-    /// <summary>A Guid as a parameter of hand-written SQL: as EF Core stores it (upper-case text on SQLite, uuid on PostgreSQL).</summary>
-    private object SqlKey(Guid id) => SqlKey(Db, id);
-
-    private static object SqlKey(FenquanDbContext db, Guid id) => db.Database.IsSqlite() ? id.ToString("D").ToUpperInvariant() : id;
-
-    // Each index gives its matters in id order: (CountyId, InitiatorId, Id), (CountyId, Payee_PersonId, Id)
-    // (made by FenquanDatabase.MigrateAsync) and (CountyId, ActorId, MatterId).
-    private static readonly (string From, string Column, string MatterId, string UnitColumn)[] VisibleBy =
-    [
-        ("matters x", "\"InitiatorId\"", "x.\"Id\"", "x.\"UnitId\""),
-        ("matters x", "\"Payee_PersonId\"", "x.\"Id\"", "x.\"UnitId\""),
-        ("matter_actions x JOIN matters m ON m.\"Id\" = x.\"MatterId\"", "\"ActorId\"", "x.\"MatterId\"", "m.\"UnitId\""),
-    ];
+    public Task<Result<Page<Matter>>> ListAsync(Viewer viewer, bool mine, string? cursor, int limit, bool withActions = true) =>
+        MatterQueries.ListAsync(Db, MatterListScope.Of(viewer.Asker, mine), cursor, limit, withActions);
 
     /// <summary>The matter's ledger entries, each with its inclusion proof against the latest signed tree head (R44).</summary>
     public async Task<Result<MatterLedger>> LedgerAsync(Viewer viewer, Guid id)
@@ -571,31 +402,4 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     /// <summary>Names of the people in the viewer's unit view (for showing who acted).</summary>
     public static string NameOf(Viewer viewer, PersonId person) => viewer.Org?.NameOf(person) ?? person.ToString();
 
-    private static string Encode(Guid id) => Base64Url.EncodeToString(id.ToByteArray(bigEndian: true));
-
-    private static bool TryDecode(string cursor, out Guid id)
-    {
-        id = Guid.Empty;
-        if (cursor.Length > 64)
-        {
-            return false;
-        }
-
-        var bytes = new byte[64];
-        int written;
-        try
-        {
-            if (!Base64Url.TryDecodeFromChars(cursor, bytes, out written) || written != 16)
-            {
-                return false;
-            }
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        id = new Guid(bytes.AsSpan(0, 16), bigEndian: true);
-        return true;
-    }
 }

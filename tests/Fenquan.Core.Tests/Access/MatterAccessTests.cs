@@ -143,4 +143,29 @@ public class MatterAccessTests
     [InlineData(Role.Staff, false)]
     public void SeesWholeUnit_ByRole(Role role, bool wholeUnit) =>
         Assert.Equal(wholeUnit, MatterAccess.SeesWholeUnit([role]));
+
+    // A list reaches as far as MaySee: the whole unit for the team, office and discipline member,
+    // what they have a part in for others, their own submissions when asked; nobody of no unit, nothing.
+    [Theory]
+    [Trait("Rule", "R1")]
+    [InlineData("张建国", false, MatterListReach.WholeUnit)]
+    [InlineData("纪检员", false, MatterListReach.WholeUnit)]
+    [InlineData("孙磊", false, MatterListReach.PartIn)]
+    [InlineData("会计", false, MatterListReach.PartIn)]
+    [InlineData("张建国", true, MatterListReach.Submitted)]
+    [InlineData("孙磊", true, MatterListReach.Submitted)]
+    public void AListsScope_IsTheSameDecisionAsMaySee(string name, bool mine, MatterListReach reach)
+    {
+        var scope = MatterListScope.Of(AskerOf(name), mine);
+        Assert.Equal(reach, scope.Reach);
+        Assert.Equal((_org.County, _org.Unit, _org[name]), (scope.County, scope.Unit, scope.Person));
+    }
+
+    [Fact]
+    [Trait("Rule", "R1")]
+    public void AListsScope_OfSomeoneOfNoUnit_ReachesNothing()
+    {
+        Assert.Equal(MatterListReach.None, MatterListScope.Of(AskerOf("张建国") with { Unit = null }).Reach);
+        Assert.Equal(MatterListReach.None, MatterListScope.Of(AskerOf("张建国") with { Person = null }, mine: true).Reach);
+    }
 }

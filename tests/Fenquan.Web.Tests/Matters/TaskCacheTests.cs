@@ -1,4 +1,5 @@
 using System.Net;
+using Fenquan.Data.Queries;
 using Fenquan.Web.Matters;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,6 +5,7 @@ using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
+using Fenquan.Data.Queries;
 using Fenquan.Data.Storage;
 using Fenquan.Documents.Minutes;
 using Fenquan.Web.Access;
@@ -139,6 +140,14 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
 
     public IReadOnlyList<Meeting> List(Viewer viewer) =>
         viewer.Unit is { } unit && MayView(viewer, unit) ? MeetingOperations.MeetingsOf(session.Db, viewer.County, unit) : [];
+
+    /// <summary>A numbered page of the unit's meetings the filter finds, with the count; empty for those who may not see them.</summary>
+    public CountedPage<Meeting> Find(Viewer viewer, MeetingFilter filter, int page, int size) =>
+        viewer.Unit is { } unit && MayView(viewer, unit) ? MeetingQueries.Find(session.Db, viewer.County, unit, filter, page, size) : new CountedPage<Meeting>([], 0, page, size);
+
+    /// <summary>Every meeting the filter finds (for export), with the same check as the list.</summary>
+    public IReadOnlyList<Meeting> All(Viewer viewer, MeetingFilter filter) =>
+        viewer.Unit is { } unit && MayView(viewer, unit) ? MeetingQueries.All(session.Db, viewer.County, unit, filter) : [];
 
     /// <summary>The unit's principals today (the chair is one of them).</summary>
     public IReadOnlyList<(PersonId Id, string Name)> Principals(Viewer viewer) =>

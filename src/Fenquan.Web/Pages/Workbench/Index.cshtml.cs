@@ -1,4 +1,5 @@
 using Fenquan.Core.Matters;
+using Fenquan.Data.Queries;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -19,6 +20,9 @@ public sealed class WorkbenchModel(MatterService matters, IStringLocalizer<Share
     /// <summary>All tasks waiting for the viewer.</summary>
     public int TaskCount { get; private set; }
 
+    /// <summary>This page's number (from 1).</summary>
+    public int TaskPage { get; private set; } = 1;
+
     /// <summary>The next page of tasks (from 2), or null on the last.</summary>
     public int? NextTaskPage { get; private set; }
 
@@ -35,6 +39,7 @@ public sealed class WorkbenchModel(MatterService matters, IStringLocalizer<Share
             return BadRequest();
         }
 
+        TaskPage = taskPage;
         var tasks = await matters.TasksAsync(Viewer);
         TaskCount = tasks.Count;
         Tasks = tasks.Skip((taskPage - 1) * TasksPerPage).Take(TasksPerPage).ToList();

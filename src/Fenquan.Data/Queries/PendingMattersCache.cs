@@ -3,32 +3,9 @@ using Fenquan.Core.Matters;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Fenquan.Data.Storage;
-using Fenquan.Web.Access;
+using Microsoft.Extensions.Caching.Memory;
 
-namespace Fenquan.Web.Matters;
-
-/// <summary>A unit's pending matters that some holder of a set of roles could act on, loaded whole, with when each last changed.</summary>
-public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyDictionary<MatterId, DateTimeOffset> LastChanges)
-{
-    /// <summary>The candidates these were made from by <see cref="With"/> (weak: a chain of them is never held).</summary>
-    public WeakReference<PendingCandidates>? Previous { get; private init; }
-
-    /// <summary>The ids of the matters replaced since <see cref="Previous"/>.</summary>
-    public IReadOnlySet<Guid> Changed { get; private init; } = new HashSet<Guid>();
-
-    /// <summary>Those of the replaced matters that are still candidates, as read again.</summary>
-    public IReadOnlyList<Matter> Fresh { get; private init; } = [];
-
-    /// <summary>These candidates with the matters <paramref name="changed"/> names replaced by <paramref name="fresh"/> (those still candidates, read again).</summary>
-    public PendingCandidates With(IReadOnlySet<Guid> changed, PendingCandidates fresh)
-    {
-        ArgumentNullException.ThrowIfNull(changed);
-        ArgumentNullException.ThrowIfNull(fresh);
-        var matters = Matters.Where(m => !changed.Contains(m.Id.Value)).Concat(fresh.Matters).ToList();
-        var lastChanges = LastChanges.Where(c => !changed.Contains(c.Key.Value)).Concat(fresh.LastChanges).ToDictionary();
-        return new PendingCandidates(matters, lastChanges) { Previous = new WeakReference<PendingCandidates>(this), Changed = changed, Fresh = fresh.Matters };
-    }
-}
+namespace Fenquan.Data.Queries;
 
 /// <summary>
 /// The task candidates of a unit for a set of roles, kept between requests: every workbench page
@@ -44,21 +21,23 @@ public sealed record PendingCandidates(IReadOnlyList<Matter> Matters, IReadOnlyD
 /// served refreshed by parts. Anything else (no entry, a failed batch, more changes than are
 /// remembered) loads everything again first, once for all the requests that need it at the same time. The core still decides, per request and per viewer, which
 /// of them wait for the viewer. The matters are read-only values here (nothing in the web layer
-/// changes a loaded matter), so requests may share them.
+/// changes a loaded matter), so requests may share them. Entries and task lists live in two
+/// MemoryCaches of at most <see cref="MaxEntries"/> entries each (least recently used evicted first).
 /// </summary>
-public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
+public sealed class PendingMattersCache(FenquanStore store, TimeProvider time) : IDisposable
 {
     /// <summary>The longest an entry is refreshed by parts before it is loaded whole again (in the background).</summary>
-    public static readonly TimeSpan MaxAge = StampedCache<string, string>.MaxAge;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     /// <summary>Past this many changed matters an entry is loaded whole again.</summary>
     public const int MaxRefreshed = 500;
 
     private const int MaxEntries = 1_000;
 
-    private readonly ConcurrentDictionary<(CountyId County, UnitId Unit, string Roles, bool Every), Entry> _entries = new();
+    // Bounded by count (each entry has size 1): past the limit MemoryCache evicts the least recently used.
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
-    private readonly ConcurrentDictionary<(CountyId County, PersonId Person), KeptTaskList> _tasks = new();
+    private readonly MemoryCache _tasks = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
     private readonly ConcurrentDictionary<(CountyId County, UnitId Unit, string Roles, bool Every), Task<PendingCandidates>> _loading = new();
 
@@ -127,7 +106,7 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         var stamps = store.Writer.MatterStamps;
         var stamp = stamps.Of(key.County);
         var now = time.GetUtcNow();
-        if (!_entries.TryGetValue(key, out var known))
+        if (!_entries.TryGetValue(key, out Entry? known) || known is null)
         {
             return null;
         }
@@ -224,7 +203,7 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(decide);
         List<TaskItem> tasks;
-        if (_tasks.TryGetValue((county, person), out var kept) && ReferenceEquals(kept.Org, org) && now <= kept.ValidUntil)
+        if (_tasks.TryGetValue((county, person), out KeptTaskList? kept) && kept is not null && ReferenceEquals(kept.Org, org) && now <= kept.ValidUntil)
         {
             if (ReferenceEquals(kept.Candidates, candidates))
             {
@@ -258,17 +237,19 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
     /// <summary>Forgets every kept task list (for tests that compare a patched list with one decided whole).</summary>
     public void ForgetTasks() => _tasks.Clear();
 
+    /// <summary>Releases the two memory caches.</summary>
+    public void Dispose()
+    {
+        _entries.Dispose();
+        _tasks.Dispose();
+    }
+
     private void KeepTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, List<TaskItem> tasks, DateTimeOffset now)
     {
         // Valid until the first task that is not overdue yet becomes overdue (the list is in due order).
         var validUntil = tasks.FirstOrDefault(t => t.Due >= now)?.Due ?? DateTimeOffset.MaxValue;
 
-        if (_tasks.Count >= MaxEntries)
-        {
-            _tasks.Clear();
-        }
-
-        _tasks[(county, person)] = new KeptTaskList(candidates, org, tasks, validUntil);
+        _tasks.Set((county, person), new KeptTaskList(candidates, org, tasks, validUntil), new MemoryCacheEntryOptions { Size = 1 });
     }
 
     /// <summary>Two task lists, each in <see cref="TaskOrder"/>, as one in that order.</summary>
@@ -296,12 +277,7 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time)
 
     private void Keep((CountyId, UnitId, string, bool) key, Entry entry)
     {
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[key] = entry;
+        _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = 1 });
     }
 
     private sealed record Entry(PendingCandidates Candidates, ChangeStamp Stamp, DateTimeOffset LoadedAt);
