@@ -89,6 +89,12 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
             return itemised.Refusal!;
         }
 
+        var tied = matter.IsOk ? ReceptionOperations.Tie(ctx, matter.Value, claim) : Outcome.Ok; // R31
+        if (!tied.IsOk)
+        {
+            return tied.Refusal!;
+        }
+
         var charged = matter.IsOk && budgetLine is not null ? BudgetOperations.Charge(ctx, matter.Value, budgetLine) : Outcome.Ok;
         if (!charged.IsOk)
         {

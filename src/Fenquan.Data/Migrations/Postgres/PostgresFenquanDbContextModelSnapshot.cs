@@ -1201,6 +1201,15 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid");
 
@@ -1243,6 +1252,9 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique();
 
                     b.HasIndex("CountyId", "UnitId", "From");
 
