@@ -94,6 +94,11 @@ public sealed class Payment
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(org);
+        if (matter.Kind == MatterKind.BudgetRaise)
+        {
+            return Refusal.Because("R4", "RaiseIsNotPaid", "\"{title}\" raises a budget line; it pays nobody.", ("title", matter.Title));
+        }
+
         var who = org.NameOf(command.RecordedBy);
         if (command.RecordedBy == matter.InitiatorId || command.RecordedBy == matter.Payee.PersonId || matter.PayeeRelatives.Contains(command.RecordedBy))
         {

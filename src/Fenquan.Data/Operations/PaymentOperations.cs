@@ -78,7 +78,7 @@ public sealed class PaymentOperations(LedgerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(db);
         var approved = db.Matters.AsNoTracking()
-            .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Approved && m.Amount > 0m)
+            .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Approved && m.Amount > 0m && m.Kind != Core.Policy.MatterKind.BudgetRaise)
             .OrderByDescending(m => m.SubmittedOn).Take(limit).ToList();
         var ids = approved.Select(m => m.Id).ToList();
         var paid = db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && ids.Contains(p.MatterId))

@@ -757,6 +757,10 @@ namespace Fenquan.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<decimal>("Raised")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 

@@ -752,6 +752,10 @@ namespace Fenquan.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Raised")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 

@@ -244,7 +244,7 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         var (lines, vouchers) = payments.ClaimOf(Matter);
         var reception = receptions.OfClaim(Viewer, Matter.Id) is { } request ? ReceptionList.Of(request, p => MatterService.NameOf(Viewer, p)) : null; // R31: the reception list with its claim
         Claim = lines.Count > 0 || vouchers.Count > 0 ? new ClaimPanel(lines, vouchers, reception) : null;
-        Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind)
+        Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind) && Matter.Kind != MatterKind.BudgetRaise
             ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
             : null;
         Purchase = purchases.PanelOf(Viewer, Matter);
