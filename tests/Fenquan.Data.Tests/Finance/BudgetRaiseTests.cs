@@ -64,7 +64,7 @@ public class BudgetRaiseTests
 
         await using var db = database.Context();
         var lineId = Travel(database, county).Line.Id;
-        var kinds = db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county.County.Value && e.SubjectType == nameof(BudgetLine) && e.SubjectId == lineId).AsEnumerable()
+        var kinds = db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county.County.Value && e.SubjectType == nameof(BudgetLine) && e.SubjectId == lineId).OrderBy(e => e.Sequence).AsEnumerable()
             .Select(e => LedgerEntry.Parse(e.Bytes).Kind).ToList();
         Assert.Equal(["budget.imported", "matter.approve", "meeting.minutes_signed"], kinds);
         await database.AssertLedgerIntactAsync();
