@@ -1812,6 +1812,8 @@ namespace Fenquan.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "UnitId", "State");
 
+                    b.HasIndex("Id", "Kind", "Title");
+
                     b.ToTable("matters", (string)null);
                 });
 

@@ -1807,6 +1807,8 @@ namespace Fenquan.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "UnitId", "State");
 
+                    b.HasIndex("Id", "Kind", "Title");
+
                     b.ToTable("matters", (string)null);
                 });
 
