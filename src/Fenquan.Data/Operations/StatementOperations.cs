@@ -63,38 +63,22 @@ public sealed class StatementOperations(LedgerWriter writer)
         var (first, last) = (quarter.First, quarter.Last);
         var unitName = db.Units.AsNoTracking().Where(u => u.Id == unit && u.CountyId == county).Select(u => u.Name).FirstOrDefault() ?? string.Empty;
         var lines = db.Set<BudgetLine>().AsNoTracking().Where(l => l.CountyId == county && l.UnitId == unit).ToDictionary(l => l.Id);
-        // Narrow read: every payment of the quarter with its matter's kind (an index covers it) and its
-        // line, no text; titles and payees only for the matters the statement lists (large items, receptions).
+        var names = new Dictionary<Guid, (string Title, string Payee)>();
         var payments = new List<StatementPayment>();
         foreach (var p in from p in db.Set<Payment>().AsNoTracking()
                           join m in db.Matters.AsNoTracking() on p.MatterId equals m.Id
                           join c in db.Set<BudgetCharge>().AsNoTracking() on new { p.CountyId, p.MatterId } equals new { c.CountyId, c.MatterId } into charges
                           from c in charges.DefaultIfEmpty()
                           where p.CountyId == county && p.UnitId == unit && p.PaidOn >= first && p.PaidOn <= last
-                          select new { p.MatterId, m.Kind, LineId = c == null ? (Guid?)null : c.BudgetLineId, p.Amount, p.PaidOn })
+                          select new { p.MatterId, m.Kind, m.Title, Payee = p.Payee.Name, LineId = c == null ? (Guid?)null : c.BudgetLineId, p.Amount, p.PaidOn })
         {
             var line = p.LineId is { } id ? lines.GetValueOrDefault(id) : null;
             payments.Add(new StatementPayment(p.MatterId.Value, p.Kind, line?.Code, line?.Name, p.Amount, p.PaidOn));
-        }
-
-        var income = db.Set<Income>().AsNoTracking().Where(i => i.CountyId == county && i.UnitId == unit && i.ReceivedOn >= first && i.ReceivedOn <= last).ToList();
-        return QuarterlyStatement.Build(unitName, quarter, payments, income, largeItemThreshold, listed => Describe(db, county, unit, first, last, listed));
-    }
-
-    // Each listed matter's title and the payee of one of its payments in the quarter.
-    private static Dictionary<Guid, (string Title, string Payee)> Describe(FenquanDbContext db, CountyId county, UnitId unit, DateOnly first, DateOnly last, IReadOnlyCollection<Guid> listed)
-    {
-        var ids = listed.Select(id => new Core.Primitives.MatterId(id)).ToList();
-        var names = new Dictionary<Guid, (string Title, string Payee)>();
-        foreach (var p in from p in db.Set<Payment>().AsNoTracking()
-                          join m in db.Matters.AsNoTracking() on p.MatterId equals m.Id
-                          where p.CountyId == county && p.UnitId == unit && p.PaidOn >= first && p.PaidOn <= last && ids.Contains(p.MatterId)
-                          select new { p.MatterId, m.Title, Payee = p.Payee.Name })
-        {
             names.TryAdd(p.MatterId.Value, (p.Title, p.Payee));
         }
 
-        return names;
+        var income = db.Set<Income>().AsNoTracking().Where(i => i.CountyId == county && i.UnitId == unit && i.ReceivedOn >= first && i.ReceivedOn <= last).ToList();
+        return QuarterlyStatement.Build(unitName, quarter, payments, income, largeItemThreshold, _ => names);
     }
 
     /// <summary>Every version of the unit's statements, newest quarter and version first.</summary>
