@@ -7,8 +7,8 @@ namespace Fenquan.Core.Access;
 /// Who requests an official reception and who sees the unit's requests and checks their claims (R31):
 /// the office (which arranges receptions) and section heads request; the unit's team, office,
 /// finance staff and discipline member see every request of the unit, the requester their own;
-/// finance staff and the office check a claim against its request. Another unit's request does not
-/// exist for anyone.
+/// finance staff and the office check a claim against its request; the finance deputy in charge
+/// approves a request and a section head claims it. Another unit's request does not exist for anyone.
 /// </summary>
 public static class ReceptionAccess
 {
@@ -49,5 +49,23 @@ public static class ReceptionAccess
         ArgumentNullException.ThrowIfNull(asker);
         ArgumentNullException.ThrowIfNull(request);
         return asker.Unit == request.UnitId && asker.Roles.Any(r => r is Role.FinanceStaff or Role.OfficeReviewer);
+    }
+
+    /// <summary>R31: the deputy in charge of finance today approves the unit's request, unless they requested it (<see cref="ReceptionRequest.Approve"/> decides again on the writer).</summary>
+    public static bool MayApprove(Asker asker, ReceptionRequest request, IOrganizationView org)
+    {
+        ArgumentNullException.ThrowIfNull(asker);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(org);
+        return asker.Person is { } me && asker.Unit == request.UnitId && !request.IsApproved && me != request.RequestedBy
+            && org.DeputyInCharge(request.UnitId, Area.Finance, asker.Today) == me;
+    }
+
+    /// <summary>R31: a section head of the unit claims an approved reception not claimed yet (the reception route starts with the office's review, so the office does not claim).</summary>
+    public static bool MayClaim(Asker asker, ReceptionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(asker);
+        ArgumentNullException.ThrowIfNull(request);
+        return asker.Person is not null && asker.Unit == request.UnitId && request.IsApproved && request.ClaimId is null && asker.Roles.Contains(Role.SectionHead);
     }
 }

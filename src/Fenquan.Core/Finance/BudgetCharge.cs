@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fenquan.Core.Matters;
+using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Finance;
@@ -47,6 +48,15 @@ public sealed class BudgetCharge
     /// null when there is none). Refused for a matter without an amount, an unknown code, or a line
     /// the unit's confirmed budget does not have.
     /// </summary>
+    /// <summary>R4: a budget-raise matter names the line it raises (its title gives the reason); refused without one.</summary>
+    public static Outcome CheckRaiseNamesLine(Matter matter, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        return matter.Kind != MatterKind.BudgetRaise || !string.IsNullOrWhiteSpace(code)
+            ? Outcome.Ok
+            : Refusal.Because("R4", "RaiseNamesLine", "A budget raise names the budget line it raises, the amount and the reason.");
+    }
+
     public static Result<BudgetCharge> Name(Matter matter, string? code, BudgetLine? line)
     {
         ArgumentNullException.ThrowIfNull(matter);
@@ -54,6 +64,11 @@ public sealed class BudgetCharge
         if (!MatterRules.RequiresAmount(matter.Kind))
         {
             return Refusal.Invalid("Only a matter that spends money is charged to a budget line.");
+        }
+
+        if (matter.Kind == MatterKind.BudgetRaise && !matter.Payee.IsNone)
+        {
+            return Refusal.Invalid("A budget raise pays nobody: it names the line, the amount and the reason.");
         }
 
         if (!EconomicClassification.IsKnown(code?.Trim()))

@@ -9,9 +9,9 @@ namespace Fenquan.Core.Finance;
 /// </summary>
 public sealed record BudgetPosition(BudgetLine Line, decimal Commitments, decimal Paid)
 {
-    public decimal Budget => Line.Amount;
+    public decimal Budget => Line.Total;
 
-    public decimal Balance => Line.Amount - Commitments - Paid;
+    public decimal Balance => Line.Total - Commitments - Paid;
 
     /// <summary>
     /// The line's position from the approved matters charged to it: what each may pay (the approved

@@ -11,7 +11,8 @@ namespace Fenquan.Core.Finance;
 /// and reference, never by the matter's initiator, payee or the payee's relatives (R6). Partial
 /// payments add up to at most the approved amount, or the amount a meeting decided, and go only to
 /// the approved payee (<see cref="Matter.CheckExecution(decimal, Payee, decimal)"/>). A payment is
-/// a row of its own, never changed: a mistake is corrected by the next matter, not by an edit.
+/// a row of its own, never changed: a payment that did not go through is reversed under four eyes
+/// by a counter-entry of the negative amount (<see cref="PaymentReversal"/>), never by an edit.
 /// </summary>
 public sealed class Payment
 {
@@ -46,8 +47,11 @@ public sealed class Payment
 
     public MatterId MatterId { get; private set; }
 
-    /// <summary>Yuan, above zero.</summary>
+    /// <summary>Yuan, above zero; a counter-entry's is below zero (红字冲销).</summary>
     public decimal Amount { get; private set; }
+
+    /// <summary>The payment a counter-entry reverses (<see cref="PaymentReversal"/>); null for a payment.</summary>
+    public Guid? ReversesId { get; private set; }
 
     public Payee Payee { get; private set; }
 
@@ -61,6 +65,23 @@ public sealed class Payment
     public PersonId RecordedBy { get; private set; }
 
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>The counter-entry of a confirmed reversal: the same payee, method and reference, the negative amount, on the day confirmed.</summary>
+    internal static Payment CounterEntry(Payment reversed, PersonId by, DateOnly day, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CountyId = reversed.CountyId,
+        UnitId = reversed.UnitId,
+        MatterId = reversed.MatterId,
+        Amount = -reversed.Amount,
+        Payee = reversed.Payee,
+        Method = reversed.Method,
+        Reference = reversed.Reference,
+        PaidOn = day,
+        RecordedBy = by,
+        RecordedAt = now,
+        ReversesId = reversed.Id,
+    };
 
     /// <summary>
     /// Records a payment on <paramref name="matter"/>, given the payments already recorded on it.
@@ -94,6 +115,11 @@ public sealed class Payment
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(org);
+        if (matter.Kind == MatterKind.BudgetRaise)
+        {
+            return Refusal.Because("R4", "RaiseIsNotPaid", "\"{title}\" raises a budget line; it pays nobody.", ("title", matter.Title));
+        }
+
         var who = org.NameOf(command.RecordedBy);
         if (command.RecordedBy == matter.InitiatorId || command.RecordedBy == matter.Payee.PersonId || matter.PayeeRelatives.Contains(command.RecordedBy))
         {

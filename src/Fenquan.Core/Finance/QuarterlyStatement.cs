@@ -99,6 +99,7 @@ public static class QuarterlyStatement
     {
         MatterKind.Expense => "日常报销",
         MatterKind.Reception => "公务接待",
+        MatterKind.BudgetRaise => "预算调整",
         MatterKind.PurchasePlan => "物资采购",
         MatterKind.ConstructionProject => "工程建设",
         MatterKind.VariationOrder => "工程变更",

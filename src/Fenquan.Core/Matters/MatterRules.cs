@@ -22,7 +22,7 @@ public static class MatterRules
     /// <summary>The area a kind of matter belongs to.</summary>
     public static Area AreaOf(MatterKind kind) => kind switch
     {
-        MatterKind.Expense or MatterKind.Reception => Area.Finance,
+        MatterKind.Expense or MatterKind.Reception or MatterKind.BudgetRaise => Area.Finance,
         MatterKind.PurchasePlan => Area.Procurement,
         MatterKind.Promotion or MatterKind.TransferIn or MatterKind.Secondment or MatterKind.KeyPostChange => Area.Personnel,
         MatterKind.ConstructionProject or MatterKind.ContractorChoice or MatterKind.VariationOrder => Area.Construction,
@@ -36,7 +36,7 @@ public static class MatterRules
     /// </summary>
     public static bool RequiresAmount(MatterKind kind) => kind switch
     {
-        MatterKind.Expense or MatterKind.Reception or MatterKind.PurchasePlan
+        MatterKind.Expense or MatterKind.Reception or MatterKind.BudgetRaise or MatterKind.PurchasePlan
             or MatterKind.ConstructionProject or MatterKind.ContractorChoice or MatterKind.VariationOrder => true,
         MatterKind.Promotion or MatterKind.TransferIn or MatterKind.Secondment or MatterKind.KeyPostChange
             or MatterKind.ApprovalItem or MatterKind.EnforcementAction => false,

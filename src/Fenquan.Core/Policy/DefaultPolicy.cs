@@ -34,6 +34,9 @@ public static class DefaultPolicy
         // Finance: expense (R4–R7).
         AddFinance(rules, limits, MatterKind.Expense, "expense", [InitiatorKind.Staff, InitiatorKind.Section]);
 
+        // Finance: raising a budget line (R4–R6): routed as an expense of the raise's amount.
+        AddFinance(rules, limits, MatterKind.BudgetRaise, "budget-raise", [InitiatorKind.Staff, InitiatorKind.Section]);
+
         // Finance: reception (R31): office review, finance deputy approval; above C collective (R5).
         rules.Add(Rule("finance-reception", Area.Finance, MatterKind.Reception, [InitiatorKind.Section], UpTo(LimitName.Collective), ["R31", "R4"],
             Step(StepKind.Review, ActorSpec.Office), Step(StepKind.Approve, ActorSpec.DeputyInCharge)));

@@ -9,7 +9,7 @@ namespace Fenquan.Core.Policy;
 /// </summary>
 public static class MatterKinds
 {
-    private static readonly MatterKind[] FinanceKinds = [MatterKind.Expense, MatterKind.Reception];
+    private static readonly MatterKind[] FinanceKinds = [MatterKind.Expense, MatterKind.Reception, MatterKind.BudgetRaise];
     private static readonly MatterKind[] PersonnelKinds = [MatterKind.Promotion, MatterKind.TransferIn, MatterKind.Secondment, MatterKind.KeyPostChange];
     private static readonly MatterKind[] ProcurementKinds = [MatterKind.PurchasePlan];
     private static readonly MatterKind[] ConstructionKinds = [MatterKind.ConstructionProject, MatterKind.ContractorChoice, MatterKind.VariationOrder];
@@ -46,7 +46,7 @@ public static class MatterKinds
     /// </summary>
     public static IReadOnlyList<InitiatorKind> Initiators(Area area, MatterKind kind) => (area, kind) switch
     {
-        (Area.Finance, MatterKind.Expense) => Everyone,
+        (Area.Finance, MatterKind.Expense or MatterKind.BudgetRaise) => Everyone,
         (Area.Finance, MatterKind.Reception) => SectionDeputyPrincipal,
         (Area.Procurement, MatterKind.PurchasePlan) => SectionDeputyPrincipal,
         (Area.Personnel, MatterKind.Promotion or MatterKind.TransferIn or MatterKind.Secondment or MatterKind.KeyPostChange) => SectionOrDeputy,
@@ -80,7 +80,7 @@ public static class MatterKinds
     /// </summary>
     public static bool HasAmount(MatterKind kind) => kind switch
     {
-        MatterKind.Expense or MatterKind.Reception or MatterKind.PurchasePlan
+        MatterKind.Expense or MatterKind.Reception or MatterKind.BudgetRaise or MatterKind.PurchasePlan
             or MatterKind.ConstructionProject or MatterKind.ContractorChoice or MatterKind.VariationOrder => true,
         MatterKind.Promotion or MatterKind.TransferIn or MatterKind.Secondment or MatterKind.KeyPostChange
             or MatterKind.ApprovalItem or MatterKind.EnforcementAction => false,

@@ -28,6 +28,10 @@ public enum MatterKind
 
     // Law enforcement (R2 sixth area)
     EnforcementAction,
+
+    // Finance, added later (kept last so that the earlier kinds keep their numbers): raising a
+    // budget line is itself a matter routed by the policy, like an expense of that amount (R4–R6).
+    BudgetRaise,
 }
 
 /// <summary>Who submitted the matter, as far as routing is concerned.</summary>

@@ -17,5 +17,6 @@ internal sealed class ReceptionRequestConfiguration : IEntityTypeConfiguration<R
         request.Property(r => r.Guests).HasConversion(new StringListConverter(), StringListConverter.Comparer);
         request.Property(r => r.Staff).HasConversion(new PersonIdListConverter(), PersonIdListConverter.Comparer);
         request.HasIndex(r => new { r.CountyId, r.UnitId, r.From });
+        request.HasIndex(r => r.ClaimId).IsUnique(); // R31: one claim per reception
     }
 }

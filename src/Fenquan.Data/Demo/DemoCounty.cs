@@ -221,7 +221,8 @@ public static class DemoCounty
     internal static (Area Area, MatterKind Kind, InitiatorKind Initiator, MatterFlags Flags, Role Role) DrawKind(Random random, Area[] areas)
     {
         var area = areas[random.Next(areas.Length)];
-        var kinds = MatterKinds.For(area);
+        // A budget raise needs a confirmed budget line to raise: the random history makes none.
+        var kinds = MatterKinds.For(area).Where(k => k != MatterKind.BudgetRaise).ToList();
         var kind = kinds[random.Next(kinds.Count)];
         var initiators = MatterKinds.Initiators(area, kind);
         var initiatorKind = initiators[random.Next(initiators.Count)];

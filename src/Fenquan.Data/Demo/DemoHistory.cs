@@ -54,6 +54,10 @@ internal sealed class DemoHistory(FenquanStore store, MatterOperations operation
     {
         var staffOf = people.Where(p => p.Unit == unit).ToList();
         var (_, kind, initiatorKind, flags, initiatorRole) = DrawKind(random, [Area.Finance, Area.Finance, Area.Procurement, Area.Personnel, Area.Construction, Area.AdministrativeApproval]);
+
+        // R31: a reception is claimed only against an approved request (ReceptionClaim.Tie), which the
+        // random history does not make; its finance matters are expenses, some charged to the reception line.
+        kind = kind == MatterKind.Reception ? MatterKind.Expense : kind;
         var candidates = staffOf.Where(p => p.Role == initiatorRole).ToList();
         var initiator = candidates[random.Next(candidates.Count)];
         var amount = MatterKinds.HasAmount(kind) ? Amount(random) : 0m;

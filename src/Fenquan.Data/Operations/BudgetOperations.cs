@@ -74,7 +74,18 @@ public sealed class BudgetOperations(LedgerWriter writer)
         // A matter submitted since matters carry their code and without one is charged to no line: no
         // query inside the serialized writer. An older matter's code is not filled in afterwards (that
         // would change rows behind the ledger's back), so its charge is still looked up.
-        if (matter.State != MatterState.Approved || (matter.BudgetCode is null && matter.SubmittedAt >= CodeRecordedSince))
+        return matter.State != MatterState.Approved ? Outcome.Ok : CheckSpending(ctx, matter, matter.DecidedTerms?.Amount ?? matter.Amount);
+    }
+
+    /// <summary>
+    /// R4, R43: a meeting's decision to approve <paramref name="amount"/> on a matter charged to a
+    /// budget line must keep the line at or above zero, as a single approver's approval must.
+    /// </summary>
+    public static Outcome CheckSpending(WriteContext ctx, Matter matter, decimal amount)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(matter);
+        if (matter.Kind == Core.Policy.MatterKind.BudgetRaise || (matter.BudgetCode is null && matter.SubmittedAt >= CodeRecordedSince))
         {
             return Outcome.Ok;
         }
@@ -86,7 +97,24 @@ public sealed class BudgetOperations(LedgerWriter writer)
         }
 
         var position = PositionsOf(ctx.Db, matter.CountyId, matter.UnitId, [line], except: matter.Id).Single();
-        return position.CheckApproval(matter.DecidedTerms?.Amount ?? matter.Amount);
+        return position.CheckApproval(amount);
+    }
+
+    /// <summary>R4–R6: a budget-raise matter this unit of work has just approved raises its line (the line's row is ledgered); other matters pass.</summary>
+    public static Outcome RaiseOnApproval(WriteContext ctx, Matter matter)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(matter);
+        if (matter.Kind != Core.Policy.MatterKind.BudgetRaise)
+        {
+            return Outcome.Ok;
+        }
+
+        var line = (from c in ctx.Db.Set<BudgetCharge>()
+                    join l in ctx.Db.Set<BudgetLine>() on c.BudgetLineId equals l.Id
+                    where c.CountyId == matter.CountyId && c.MatterId == matter.Id
+                    select l).FirstOrDefault();
+        return line is null ? Refusal.Because("R4", "RaiseNamesLine", "A budget raise names the budget line it raises, the amount and the reason.") : line.RaiseBy(matter);
     }
 
     /// <summary>From this instant on every charged matter carries its line's code (<see cref="Matter.BudgetCode"/>).</summary>
@@ -128,7 +156,7 @@ public sealed class BudgetOperations(LedgerWriter writer)
         var ids = lines.Select(l => l.Id).ToList();
         var approved = (from c in db.Set<BudgetCharge>().AsNoTracking()
                         join m in db.Matters.AsNoTracking() on c.MatterId equals m.Id
-                        where c.CountyId == county && c.UnitId == unit && ids.Contains(c.BudgetLineId) && m.State == MatterState.Approved
+                        where c.CountyId == county && c.UnitId == unit && ids.Contains(c.BudgetLineId) && m.State == MatterState.Approved && m.Kind != Core.Policy.MatterKind.BudgetRaise
                         select new { c.BudgetLineId, m.Id, m.Amount, m.DecidedTerms }).AsEnumerable()
             .Where(x => x.Id != except).ToList();
         var matterIds = approved.Select(x => x.Id).ToList();

@@ -89,6 +89,18 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
             return itemised.Refusal!;
         }
 
+        var tied = matter.IsOk ? ReceptionOperations.Tie(ctx, matter.Value, claim) : Outcome.Ok; // R31
+        if (!tied.IsOk)
+        {
+            return tied.Refusal!;
+        }
+
+        var raise = matter.IsOk ? Core.Finance.BudgetCharge.CheckRaiseNamesLine(matter.Value, budgetLine) : Outcome.Ok; // R4
+        if (!raise.IsOk)
+        {
+            return raise.Refusal!;
+        }
+
         var charged = matter.IsOk && budgetLine is not null ? BudgetOperations.Charge(ctx, matter.Value, budgetLine) : Outcome.Ok;
         if (!charged.IsOk)
         {
@@ -144,6 +156,11 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
             if (acted.IsOk && matter.State == MatterState.Approved)
             {
                 FlagOperations.RaiseAtApproval(ctx, matter, _flags); // R47: fast approval
+                var raised = BudgetOperations.RaiseOnApproval(ctx, matter); // R4–R6: an approved budget raise raises its line
+                if (!raised.IsOk)
+                {
+                    return raised.Refusal!;
+                }
             }
 
             return acted;

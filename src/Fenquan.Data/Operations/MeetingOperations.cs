@@ -185,7 +185,11 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// </summary>
     public Task<Result<ItemOutcome>> ApproveAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, decimal? decidedAmount, string? conditions, PersonId recordedBy) =>
         OnItemMatter(county, meetingId, itemId, recordedBy, "meeting.item_approved", (ctx, meeting, matter) =>
-            meeting.Approve(itemId, matter, decidedAmount, conditions, recordedBy, ctx.Now));
+        {
+            // R4, R43: the team's approval may not take the matter's budget line below zero either.
+            var budget = BudgetOperations.CheckSpending(ctx, matter, decidedAmount ?? matter.Amount);
+            return budget.IsOk ? meeting.Approve(itemId, matter, decidedAmount, conditions, recordedBy, ctx.Now) : budget.Refusal!;
+        });
 
     /// <summary>Rejects an item; its matter is rejected when the minutes are signed.</summary>
     public Task<Result<ItemOutcome>> RejectAsync(CountyId county, MeetingId meetingId, AgendaItemId itemId, string reason, PersonId recordedBy) =>
@@ -210,7 +214,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// they are final and the meeting's outcomes bind their matters in the same transaction (R43).
     /// </summary>
     public Task<Result<MinutesSignature>> SignMinutesAsync(CountyId county, MeetingId meetingId, MinutesId minutesId, PersonId signer, string? objection = null) =>
-        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => meeting.SignMinutes(minutesId, signer, objection, id => MatterOperations.Load(ctx, id), ctx.Now));
+        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => Binding(ctx, matterOf => meeting.SignMinutes(minutesId, signer, objection, matterOf, ctx.Now)));
 
     /// <summary>
     /// The unit's discipline member records why a member present has not signed within the signing
@@ -218,7 +222,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// </summary>
     public Task<Result<MissingSignature>> RecordMissingSignatureAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId recordedBy, DateOnly today) =>
         OnMeeting(county, meetingId, "meeting.missing_signature_recorded", (ctx, meeting) =>
-            meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, CountyChangeOperations.CalendarInForce(ctx.Db, county), id => MatterOperations.Load(ctx, id), ctx.Now));
+            Binding(ctx, matterOf => meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, CountyChangeOperations.CalendarInForce(ctx.Db, county), matterOf, ctx.Now)));
 
     /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again (every attendee is asked).</summary>
     public Task<Result<MinutesRecord>> CorrectMinutesAsync(CountyId county, MeetingId meetingId, string note, PersonId by) =>
@@ -323,6 +327,35 @@ public sealed class MeetingOperations(LedgerWriter writer)
         }
 
         return record;
+    }
+
+    // Final minutes bind their matters inside the core; a budget raise they approve raises its line in
+    // the same unit of work (R4–R6), as a single approver's approval does in MatterOperations.
+    private static Result<T> Binding<T>(WriteContext ctx, Func<Func<MatterId, Matter?>, Result<T>> bind)
+    {
+        var seen = new Dictionary<MatterId, (Matter Matter, MatterState Before)>();
+        Matter? Of(MatterId id)
+        {
+            var matter = MatterOperations.Load(ctx, id);
+            if (matter is not null)
+            {
+                seen.TryAdd(id, (matter, matter.State));
+            }
+
+            return matter;
+        }
+
+        var bound = bind(Of);
+        foreach (var (matter, _) in seen.Values.Where(s => bound.IsOk && s.Before != MatterState.Approved && s.Matter.State == MatterState.Approved))
+        {
+            var raised = BudgetOperations.RaiseOnApproval(ctx, matter);
+            if (!raised.IsOk)
+            {
+                return raised.Refusal!;
+            }
+        }
+
+        return bound;
     }
 
     private Task<Result<T>> OnMeeting<T>(CountyId county, MeetingId meetingId, string kind, Func<WriteContext, Meeting, Result<T>> work) =>

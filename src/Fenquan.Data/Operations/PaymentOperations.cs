@@ -48,6 +48,55 @@ public sealed class PaymentOperations(LedgerWriter writer)
             return payment;
         });
 
+    /// <summary>R7: finance staff request the reversal of a payment with a reason; it waits for a second person. <paramref name="visible"/> hides matters the caller may not see.</summary>
+    public Task<Result<PaymentReversal>> RequestReversalAsync(CountyId county, Guid paymentId, PersonId by, string? reason, Func<Matter, bool>? visible = null) =>
+        writer.ExecuteAsync(county, "payment.reversal_requested", ctx =>
+        {
+            var payment = ctx.Db.Set<Payment>().AsNoTracking().SingleOrDefault(p => p.CountyId == county && p.Id == paymentId);
+            var matter = payment is null ? null : MatterOperations.Load(ctx, payment.MatterId);
+            if (payment is null || matter is null || (visible is not null && !visible(matter)))
+            {
+                return Refusal.NotFound($"Payment {paymentId:D}");
+            }
+
+            var existing = ctx.Db.Set<PaymentReversal>().AsNoTracking().SingleOrDefault(r => r.PaymentId == paymentId);
+            var reversal = PaymentReversal.Request(matter, payment, existing, by, reason, ctx.UnitView(matter.UnitId), ctx.Now);
+            if (reversal.IsOk)
+            {
+                ctx.Db.Add(reversal.Value);
+            }
+
+            return reversal;
+        });
+
+    /// <summary>R7, four eyes: a second person confirms the reversal, and its counter-entry is written in the same unit of work.</summary>
+    public Task<Result<Payment>> ConfirmReversalAsync(CountyId county, Guid reversalId, PersonId by, Func<Matter, bool>? visible = null) =>
+        writer.ExecuteAsync(county, "payment.reversed", ctx =>
+        {
+            var reversal = ctx.Db.Set<PaymentReversal>().SingleOrDefault(r => r.CountyId == county && r.Id == reversalId);
+            var matter = reversal is null ? null : MatterOperations.Load(ctx, reversal.MatterId);
+            if (reversal is null || matter is null || (visible is not null && !visible(matter)))
+            {
+                return Refusal.NotFound($"Payment reversal {reversalId:D}");
+            }
+
+            var payment = ctx.Db.Set<Payment>().AsNoTracking().Single(p => p.Id == reversal.PaymentId);
+            var counter = reversal.Confirm(matter, payment, by, ctx.UnitView(matter.UnitId), ctx.Now);
+            if (counter.IsOk)
+            {
+                ctx.Db.Add(counter.Value);
+            }
+
+            return counter;
+        });
+
+    /// <summary>The reversals requested on a matter's payments, confirmed or waiting.</summary>
+    public static IReadOnlyList<PaymentReversal> ReversalsOf(FenquanDbContext db, CountyId county, MatterId matter)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. db.Set<PaymentReversal>().AsNoTracking().Where(r => r.CountyId == county && r.MatterId == matter).AsEnumerable().OrderBy(r => r.RequestedAt)];
+    }
+
     /// <summary>Records income of the unit (R9).</summary>
     public Task<Result<Income>> RecordIncomeAsync(CountyId county, UnitId unit, RecordIncome command) =>
         writer.ExecuteAsync(county, "income.recorded", ctx =>
@@ -78,7 +127,7 @@ public sealed class PaymentOperations(LedgerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(db);
         var approved = db.Matters.AsNoTracking()
-            .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Approved && m.Amount > 0m)
+            .Where(m => m.CountyId == county && m.UnitId == unit && m.State == MatterState.Approved && m.Amount > 0m && m.Kind != Core.Policy.MatterKind.BudgetRaise)
             .OrderByDescending(m => m.SubmittedOn).Take(limit).ToList();
         var ids = approved.Select(m => m.Id).ToList();
         var paid = db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == county && ids.Contains(p.MatterId))

@@ -30,6 +30,45 @@ public sealed class ReceptionOperations(LedgerWriter writer)
             return request;
         });
 
+    /// <summary>R31: the finance deputy in charge approves a request of the unit (the core decides who); another unit's request is not found.</summary>
+    public Task<Result<ReceptionRequest>> ApproveAsync(CountyId county, UnitId unit, Guid id, PersonId by) =>
+        writer.ExecuteAsync(county, "reception.approved", ctx =>
+        {
+            var request = ctx.Db.Set<ReceptionRequest>().SingleOrDefault(r => r.CountyId == county && r.UnitId == unit && r.Id == id);
+            if (request is null)
+            {
+                return Refusal.NotFound($"Reception request {id:D}");
+            }
+
+            var approved = request.Approve(by, ctx.UnitView(unit), ctx.Now);
+            return approved.IsOk ? Result<ReceptionRequest>.Ok(request) : approved.Refusal!;
+        });
+
+    /// <summary>
+    /// R31 at a claim's submission, in its unit of work: a reception matter's request is loaded and
+    /// the core checks the claim against it and the standards in force and ties it to the claim.
+    /// </summary>
+    public static Outcome Tie(WriteContext ctx, Core.Matters.Matter matter, Core.Finance.ClaimDetails? claim)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(matter);
+        if (matter.Kind != Core.Policy.MatterKind.Reception && claim?.Reception is null)
+        {
+            return Outcome.Ok;
+        }
+
+        var id = claim?.Reception?.Request;
+        var request = id is { } wanted ? ctx.Db.Set<ReceptionRequest>().SingleOrDefault(r => r.CountyId == matter.CountyId && r.Id == wanted) : null;
+        return ReceptionClaim.Tie(matter, claim, request, StandardsInForce(ctx.Db, matter.CountyId), ctx.UnitView(matter.UnitId));
+    }
+
+    /// <summary>The request a claim is tied to (R31), for the matter's page; null for other matters.</summary>
+    public static ReceptionRequest? OfClaim(FenquanDbContext db, CountyId county, Core.Primitives.MatterId matter)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ReceptionRequest>().AsNoTracking().SingleOrDefault(r => r.CountyId == county && r.ClaimId == matter);
+    }
+
     /// <summary>The county's reception standards: its last confirmed version (four eyes), else the defaults.</summary>
     public static ReceptionStandards StandardsInForce(FenquanDbContext db, CountyId county)
     {

@@ -30,6 +30,27 @@ public sealed class ReceptionService(DbSession session, ReceptionOperations oper
         return new(await operations.RequestAsync(new RequestReception(viewer.County, unit, me, letter, sendingOffice, level, guests, staff, from, until)), false);
     }
 
+    /// <summary>R31: the finance deputy in charge approves a request they may see; the core decides on the writer.</summary>
+    public async Task<PaymentOutcome<ReceptionRequest>> ApproveAsync(Viewer viewer, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var request = Of(viewer, id);
+        if (!request.IsOk || viewer.Person is not { } me)
+        {
+            return new(request.Refusal ?? Refusal.NotFound("Reception request " + id.ToString("D")), false);
+        }
+
+        return new(await operations.ApproveAsync(viewer.County, request.Value.UnitId, id, me), false);
+    }
+
+    /// <summary>The request a claim is tied to (R31) when the viewer may see it, for the matter's page.</summary>
+    public ReceptionRequest? OfClaim(Viewer viewer, Core.Primitives.MatterId claim)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var request = ReceptionOperations.OfClaim(session.Db, viewer.County, claim);
+        return request is not null && request.UnitId == viewer.Unit ? request : null;
+    }
+
     /// <summary>The request, or NotFound for someone who may not see it.</summary>
     public Result<ReceptionRequest> Of(Viewer viewer, Guid id)
     {

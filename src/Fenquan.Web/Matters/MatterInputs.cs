@@ -36,6 +36,9 @@ public sealed record SubmitInput
     /// <summary>An expense claim's line items (R4): the amount must be their sum. Null for a matter without lines.</summary>
     public IReadOnlyList<Core.Finance.ClaimLineInput>? Lines { get; init; }
 
+    /// <summary>A reception claim's approved request and the unit's people who attended (R31); its lines then carry their reception facts.</summary>
+    public Core.Finance.Reception.ReceptionClaimFacts? Reception { get; init; }
+
     /// <summary>The budget line the matter is charged to (R4): an economic classification code of the unit's confirmed budget for the year (30201 办公费 …).</summary>
     public string? BudgetLine { get; init; }
 

@@ -84,7 +84,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             ItemCode = input.ItemCode,
             SubmittedOn = viewer.Today,
         };
-        var claim = input.Lines is null && input.Vouchers is null ? null : new Core.Finance.ClaimDetails(input.Lines ?? [], input.Vouchers ?? []);
+        var claim = input.Lines is null && input.Vouchers is null && input.Reception is null ? null : new Core.Finance.ClaimDetails(input.Lines ?? [], input.Vouchers ?? []) { Reception = input.Reception };
         return await operations.SubmitAsync(command, claim, string.IsNullOrWhiteSpace(input.BudgetLine) ? null : input.BudgetLine.Trim());
     }
 

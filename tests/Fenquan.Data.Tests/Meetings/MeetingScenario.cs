@@ -36,12 +36,20 @@ public sealed class MeetingScenario
 
     public static async Task<MeetingScenario> CreateAsync(TestDatabase database) => new(await TestCounty.CreateAsync(database));
 
+    /// <summary>The scenario on a county made already (one with a budget, say).</summary>
+    public static MeetingScenario Of(TestCounty county) => new(county);
+
     /// <summary>An expense the procurement deputy 陈明 initiates, brought through its route up to the collective decision (R5).</summary>
     public async Task<Matter> CollectiveExpenseAsync(decimal amount, string title = "购置会议室音响设备")
     {
         var submitted = await County.Matters.SubmitAsync(new SubmitMatter(Id, County.Unit, MatterKind.Expense, title, amount, Supplier, this["陈明"], InitiatorKind.Deputy, MatterFlags.None, MatterDate));
         Assert.True(submitted.IsOk, submitted.ToString());
-        var matterId = submitted.Value.Id;
+        return await ToCollectiveDecisionAsync(submitted.Value.Id);
+    }
+
+    /// <summary>A submitted matter brought through its route up to the collective decision, each step by someone who may take it.</summary>
+    public async Task<Matter> ToCollectiveDecisionAsync(MatterId matterId)
+    {
         while (true)
         {
             await using var db = Database.Context();
@@ -59,9 +67,9 @@ public sealed class MeetingScenario
         }
     }
 
-    public async Task<Meeting> ScheduleAsync(string title = "2026年第3次党委会")
+    public async Task<Meeting> ScheduleAsync(string title = "2026年第3次党委会", DateTimeOffset? at = null)
     {
-        var scheduled = await Meetings.ScheduleAsync(new ScheduleMeeting(Id, County.Unit, MeetingKind.PartyCommittee, title, MeetingAt, this["王建国"]), this["赵敏"]);
+        var scheduled = await Meetings.ScheduleAsync(new ScheduleMeeting(Id, County.Unit, MeetingKind.PartyCommittee, title, at ?? MeetingAt, this["王建国"]), this["赵敏"]);
         Assert.True(scheduled.IsOk, scheduled.ToString());
         return scheduled.Value;
     }
@@ -107,6 +115,40 @@ public sealed class MeetingScenario
     }
 
     public Task AssertLedgerIntactAsync() => Database.AssertLedgerIntactAsync();
+
+    /// <summary>
+    /// The whole team meets on the matter (waiting for its collective decision): everyone agrees, the
+    /// principals last, and the recorder approves it at <paramref name="decided"/> (null: as proposed).
+    /// When that is recorded, the minutes are drawn up and signed by all, which binds the matter (R43).
+    /// </summary>
+    public async Task<Result<ItemOutcome>> DecideAsync(Matter matter, decimal? decided = null, string title = "2026年第3次党委会")
+    {
+        var now = Database.Time.GetUtcNow();
+        var meeting = await ScheduleAsync(title, now < MeetingAt ? MeetingAt : now.AddDays(1));
+        var item = await AddAsync(meeting, matter);
+        await OpenAsync(meeting);
+        await AttendAsync(meeting, Team);
+        foreach (var name in new[] { "张伟", "刘洋", "陈明", "杨帆", "李秀英", "王建国" })
+        {
+            await SaidAsync(meeting, item, name);
+        }
+
+        var approved = await Meetings.ApproveAsync(Id, meeting.Id, item.Id, decided, null, this["赵敏"]);
+        if (!approved.IsOk)
+        {
+            Assert.True((await Meetings.DeferAsync(Id, meeting.Id, item.Id, "预算不足，暂缓", this["赵敏"])).IsOk);
+        }
+
+        var minutes = await Meetings.DrawUpMinutesAsync(Id, meeting.Id, this["赵敏"]);
+        Assert.True(minutes.IsOk, minutes.ToString());
+        foreach (var name in Team)
+        {
+            var signed = await Meetings.SignMinutesAsync(Id, meeting.Id, minutes.Value.Id, this[name]);
+            Assert.True(signed.IsOk, signed.ToString());
+        }
+
+        return approved;
+    }
 
     public static void AssertRefused<T>(Result<T> result, string rule, string? says = null)
     {

@@ -94,7 +94,8 @@ public static class VoucherSample
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, matter, out _) += amount;
         }
 
-        return [.. sums.Select(p => new SampleCandidate(p.Key, p.Value))];
+        // A claim whose payments were reversed in the period (a counter-entry, PaymentReversal) adds nothing.
+        return [.. sums.Where(p => p.Value > 0m).Select(p => new SampleCandidate(p.Key, p.Value))];
     }
 
     private static UInt128 Order(Guid id)

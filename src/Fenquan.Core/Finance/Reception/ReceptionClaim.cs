@@ -1,5 +1,7 @@
 using System.Globalization;
+using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Finance.Reception;
@@ -74,6 +76,47 @@ public static class ReceptionClaim
         }
 
         return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// R31 at a claim's submission: a reception matter (the reception route) names an approved request
+    /// of its unit (another unit's is not found), not claimed before; every line carries its reception
+    /// facts and the claim passes <see cref="Check"/>; then the request is tied to the claim. Any other
+    /// matter names no request.
+    /// </summary>
+    public static Outcome Tie(Matter matter, ClaimDetails? claim, ReceptionRequest? request, ReceptionStandards standards, IOrganizationView org)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        ArgumentNullException.ThrowIfNull(standards);
+        var facts = claim?.Reception;
+        if (matter.Kind != MatterKind.Reception)
+        {
+            return facts is null ? Outcome.Ok : Refusal.Invalid("Only a reception claim names a reception request.");
+        }
+
+        if (facts is null || claim is null)
+        {
+            return Refusal.Because("R31", "ClaimNeedsRequest", "A reception claim names its approved reception request and lists its lines; a reception is paid only as requested and approved.");
+        }
+
+        if (request is null || request.CountyId != matter.CountyId || request.UnitId != matter.UnitId || request.Id != facts.Request)
+        {
+            return Refusal.NotFound($"Reception request {facts.Request:D}");
+        }
+
+        var lines = new List<ReceptionLine>();
+        foreach (var (line, number) in claim.Lines.Select((l, i) => (l, i + 1)))
+        {
+            if (line.Reception is not { } r)
+            {
+                return Refusal.Invalid($"Line {number.ToString(CultureInfo.InvariantCulture)}: a reception claim's line says what it pays for, the day, the people and the times.");
+            }
+
+            lines.Add(new ReceptionLine(number, r.Cost, line.Category?.Trim() ?? string.Empty, r.Day, r.Persons, r.Times, line.Amount, r.Goods ?? []));
+        }
+
+        var state = request.IsApproved && request.ClaimId is null ? Check(request, lines, facts.Attending ?? [], standards, org) : Outcome.Ok;
+        return state.IsOk ? request.TieClaim(matter.Id) : state;
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

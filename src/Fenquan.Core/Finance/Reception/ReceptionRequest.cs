@@ -51,6 +51,59 @@ public sealed class ReceptionRequest
 
     public DateTimeOffset RequestedAt { get; private set; }
 
+    /// <summary>The finance deputy in charge who approved the request (R31); null until then.</summary>
+    public PersonId? ApprovedBy { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    /// <summary>The one expense claim paid for this reception (R31), tied to it at the claim's submission; null until then.</summary>
+    public MatterId? ClaimId { get; private set; }
+
+    public bool IsApproved => ApprovedBy is not null;
+
+    /// <summary>
+    /// R31 (the reception request's route: the office requests, the finance deputy approves): only
+    /// the deputy in charge of finance on the day approves, never the requester, and once.
+    /// </summary>
+    public Outcome Approve(PersonId by, IOrganizationView org, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        if (IsApproved)
+        {
+            return Refusal.Because("R31", "RequestApprovedOnce", "This reception request was approved already.");
+        }
+
+        var today = ChinaTime.DateOf(now);
+        if (org.DeputyInCharge(UnitId, Area.Finance, today) != by || by == RequestedBy)
+        {
+            return Refusal.Because("R31", "RequestApprover", "A reception request is approved by the deputy in charge of finance, who did not request it.");
+        }
+
+        ApprovedBy = by;
+        ApprovedAt = now;
+        return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// R31: an expense claim for this reception is tied to it at submission, once the request is
+    /// approved, and only one claim per request.
+    /// </summary>
+    internal Outcome TieClaim(MatterId claim)
+    {
+        if (!IsApproved)
+        {
+            return Refusal.Because("R31", "RequestNotApproved", "The reception request is not approved yet; a reception is claimed against an approved request.");
+        }
+
+        if (ClaimId is { } earlier)
+        {
+            return Refusal.Because("R31", "RequestClaimedOnce", "The reception request is already claimed by matter {matter}; one claim per reception.", ("matter", earlier.ToString()));
+        }
+
+        ClaimId = claim;
+        return Outcome.Ok;
+    }
+
     /// <summary>
     /// A request. Checked in this order: the letter is given (R31); guests are named, with a known level,
     /// and the days are in order; every accompanying person belongs to the unit; not more staff than

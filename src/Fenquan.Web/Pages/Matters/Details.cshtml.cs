@@ -14,7 +14,7 @@ namespace Fenquan.Web.Pages.Matters;
 /// <summary>A matter: its route, who acted when, comments, and the actions the viewer may take (the server checks anyway).</summary>
 [RequestSizeLimit(AttachmentService.Overhead + 10L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentService.Overhead + 10L * 1024 * 1024)]
-public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, PaymentService payments, Fenquan.Web.Procurement.PurchaseService purchases, Fenquan.Web.Flags.FlagService flagService, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, IStringLocalizer<FlagResource> flagText) : FenquanPage(text)
+public sealed class MatterDetailsModel(MatterService matters, AttachmentService attachments, Fenquan.Web.Registers.CountyDataService countyData, PaymentService payments, ReceptionService receptions, Fenquan.Web.Procurement.PurchaseService purchases, Fenquan.Web.Flags.FlagService flagService, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, IStringLocalizer<FlagResource> flagText) : FenquanPage(text)
 {
     public Matter? Matter { get; private set; }
 
@@ -242,8 +242,9 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         Available = MatterService.AvailableActions(Viewer, Matter, ActingFor);
         Attachments = (await attachments.ListAsync(Viewer, id)).Value;
         var (lines, vouchers) = payments.ClaimOf(Matter);
-        Claim = lines.Count > 0 || vouchers.Count > 0 ? new ClaimPanel(lines, vouchers) : null;
-        Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind)
+        var reception = receptions.OfClaim(Viewer, Matter.Id) is { } request ? ReceptionList.Of(request, p => MatterService.NameOf(Viewer, p)) : null; // R31: the reception list with its claim
+        Claim = lines.Count > 0 || vouchers.Count > 0 ? new ClaimPanel(lines, vouchers, reception) : null;
+        Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind) && Matter.Kind != MatterKind.BudgetRaise
             ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
             : null;
         Purchase = purchases.PanelOf(Viewer, Matter);
