@@ -24,6 +24,14 @@ public static class OcdsPublication
     /// <summary>The identifier scheme of a unified social credit code (统一社会信用代码) in org-id.guide.</summary>
     public const string CreditCodeScheme = "CN-SAMR";
 
+    /// <summary>
+    /// R22: the prefix the county's ocids start with: the one it registered (a four-eyes county
+    /// change), or until then <paramref name="configured"/>, a placeholder (<see cref="OcdsPrefix.Demo"/>
+    /// unless configured otherwise) that publication pages say is one.
+    /// </summary>
+    public static (string Prefix, bool Registered) PrefixOf(FenquanDbContext db, CountyId county, string configured) =>
+        CountyChangeOperations.OcdsPrefixInForce(db, county) is { } registered ? (registered, true) : (configured, false);
+
     /// <summary>Where a month's release package is, under <paramref name="baseUri"/>.</summary>
     public static string ReleasesUri(string baseUri, CountyId county, string month) => $"{baseUri.TrimEnd('/')}/ocds/{county.Value:D}/releases/{month}.json";
 

@@ -103,6 +103,48 @@ public sealed class CountySettingsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Rule", "R22")]
+    [Trait("Rule", "R40")]
+    public async Task TheOcdsPrefix_IsACountySetting_ProposedByOneAdministrator_ConfirmedByAnother_AndRefusedWhenMalformed()
+    {
+        var admin = await _app.SignInAsync("admin");
+        var admin2 = await _app.SignInAsync("admin2");
+        var office = await _app.SignInAsync("u1.office");
+        var county = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal(JsonValueKind.Null, county.GetProperty("ocdsPrefix").ValueKind);
+        Assert.Contains("ocds-fq0000</code> · <strong>", await admin.GetStringAsync("/admin/county"), StringComparison.Ordinal); // the placeholder, said to be one
+
+        var malformed = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-QH01", summary = "登记" });
+        var withName = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-qh0001", name = "清河市", summary = "登记" });
+        var byOffice = await office.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-qh0001", summary = "登记" });
+        Assert.Equal("R22.OcdsPrefix", (await malformed.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, withName.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byOffice.StatusCode);
+
+        var proposed = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = " ocds-qh0001 ", summary = "已在开放合同伙伴组织登记" });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var change = await proposed.ReadAsync();
+        var id = change.GetProperty("id").GetGuid();
+        Assert.Equal(("OcdsPrefix", "ocds-qh0001"), (change.GetProperty("subject").GetString(), change.GetProperty("payload").GetProperty("prefix").GetString()));
+        var pending = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("ocdsPrefix").ValueKind);
+        Assert.Equal(id, pending.GetProperty("pendingOcdsPrefix").GetProperty("id").GetGuid());
+
+        // Four eyes: the proposer cannot confirm it; a second administrator can.
+        var alone = await admin.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal("R40.ProposerCannotConfirm", (await alone.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal(JsonValueKind.Null, (await (await admin.GetAsync("/api/v1/county")).ReadAsync()).GetProperty("ocdsPrefix").ValueKind);
+        var confirmed = await admin2.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+
+        var after = await (await office.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal("ocds-qh0001", after.GetProperty("ocdsPrefix").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("pendingOcdsPrefix").ValueKind);
+        var page = await admin.GetStringAsync("/admin/county");
+        Assert.Contains("data-testid=\"ocds-prefix-in-force\"><code>ocds-qh0001</code></p>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Rule", "R40")]
     public async Task OnlyCountyAdministrators_ProposeSettings()
     {
