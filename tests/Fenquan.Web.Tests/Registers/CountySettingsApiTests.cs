@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fenquan.Testing.Ocds;
 
 namespace Fenquan.Web.Tests.Registers;
 
@@ -113,6 +114,11 @@ public sealed class CountySettingsApiTests : IAsyncLifetime
         var county = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
         Assert.Equal(JsonValueKind.Null, county.GetProperty("ocdsPrefix").ValueKind);
         Assert.Contains("ocds-fq0000</code> · <strong>", await admin.GetStringAsync("/admin/county"), StringComparison.Ordinal); // the placeholder, said to be one
+        var countyId = county.GetProperty("id").GetGuid();
+        var project = (await (await (await _app.SignInAsync("u1.principal1")).GetAsync("/api/v1/construction/")).ReadAsync()).EnumerateArray().Single().GetProperty("id").GetGuid();
+        var notice = await _app.NewClient().GetStringAsync($"/public/{countyId:D}/construction/{project:D}");
+        Assert.Contains($"ocds-fq0000-{project:D}", notice, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"ocds-placeholder\"", notice, StringComparison.Ordinal);
 
         var malformed = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-QH01", summary = "登记" });
         var withName = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-qh0001", name = "清河市", summary = "登记" });
@@ -142,6 +148,14 @@ public sealed class CountySettingsApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, after.GetProperty("pendingOcdsPrefix").ValueKind);
         var page = await admin.GetStringAsync("/admin/county");
         Assert.Contains("data-testid=\"ocds-prefix-in-force\"><code>ocds-qh0001</code></p>", page, StringComparison.Ordinal);
+
+        // R22: the demo's construction project is published under the registered prefix from now on, no longer said to be a placeholder.
+        var registered = await _app.NewClient().GetStringAsync($"/public/{countyId:D}/construction/{project:D}");
+        Assert.DoesNotContain("data-testid=\"ocds-placeholder\"", registered, StringComparison.Ordinal);
+        var record = await _app.NewClient().GetAsync($"/ocds/{countyId:D}/records/ocds-qh0001-{project:D}.json");
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        OcdsSchemas.AssertValidRecordPackage(await record.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.NewClient().GetAsync($"/ocds/{countyId:D}/records/ocds-fq0000-{project:D}.json")).StatusCode);
     }
 
     [Fact]
