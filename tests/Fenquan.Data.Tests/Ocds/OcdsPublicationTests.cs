@@ -18,6 +18,23 @@ public class OcdsPublicationTests
     private const string Prefix = "ocds-qh0001";
     private const string Base = "https://fenquan.example.gov.cn";
 
+    /// <summary>Every release package, each release in it, and every record package of an export, against the 1.1.5 schemas.</summary>
+    internal static void AssertValid(IEnumerable<(string Path, JsonObject Package)> files)
+    {
+        foreach (var (path, package) in files)
+        {
+            if (path.StartsWith("releases/", StringComparison.Ordinal))
+            {
+                OcdsSchemas.AssertValidReleasePackage(package.ToJsonString());
+                Assert.All(package["releases"]!.AsArray(), r => OcdsSchemas.AssertValidRelease(r!.ToJsonString()));
+            }
+            else
+            {
+                OcdsSchemas.AssertValidRecordPackage(package.ToJsonString());
+            }
+        }
+    }
+
     [Theory]
     [Trait("Rule", "R22")]
     [Trait("Rule", "R18")]
@@ -45,18 +62,7 @@ public class OcdsPublicationTests
         await using var after = database.Context();
         var files = OcdsPublication.All(after, s.Id, Prefix, Base);
         Assert.Equal(["releases/2026-03.json", "releases/2026-04.json", $"records/{ocid}.json"], files.Select(f => f.Path));
-        foreach (var (path, package) in files)
-        {
-            if (path.StartsWith("releases/", StringComparison.Ordinal))
-            {
-                OcdsSchemas.AssertValidReleasePackage(package.ToJsonString());
-                Assert.All(package["releases"]!.AsArray(), r => OcdsSchemas.AssertValidRelease(r!.ToJsonString()));
-            }
-            else
-            {
-                OcdsSchemas.AssertValidRecordPackage(package.ToJsonString());
-            }
-        }
+        AssertValid(files);
 
         var april = files[1].Package["releases"]!.AsArray().Select(r => (string)r!["tag"]![0]!).ToList();
         Assert.Equal(["award", "contract"], april);
@@ -130,18 +136,7 @@ public class OcdsPublicationTests
         await using var after = database.Context();
         var files = OcdsPublication.All(after, s.Id, Prefix, Base);
         Assert.Contains(files, f => f.Path == $"records/{ocid}.json");
-        foreach (var (path, package) in files)
-        {
-            if (path.StartsWith("releases/", StringComparison.Ordinal))
-            {
-                OcdsSchemas.AssertValidReleasePackage(package.ToJsonString());
-                Assert.All(package["releases"]!.AsArray(), r => OcdsSchemas.AssertValidRelease(r!.ToJsonString()));
-            }
-            else
-            {
-                OcdsSchemas.AssertValidRecordPackage(package.ToJsonString());
-            }
-        }
+        AssertValid(files);
 
         var releases = files.Where(f => f.Path.StartsWith("releases/", StringComparison.Ordinal)).SelectMany(f => f.Package["releases"]!.AsArray()).Select(r => r!.AsObject()).Where(r => (string)r["ocid"]! == ocid).ToList();
         Assert.Equal(["tender", "tenderUpdate", "award", "contract", "contractAmendment", "implementation"], releases.Select(r => (string)r["tag"]![0]!));
