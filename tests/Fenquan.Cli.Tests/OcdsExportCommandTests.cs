@@ -29,5 +29,8 @@ public sealed partial class CliTests
             OcdsSchemas.AssertValidRecordPackage(File.ReadAllText(f));
             Assert.StartsWith("ocds-qh0001-", Path.GetFileName(f), StringComparison.Ordinal);
         });
+
+        // R20–R22: the demo's construction project is among them, from its tender to its first payment.
+        Assert.Single(records, f => File.ReadAllText(f).Contains("\"tenderUpdate\"", StringComparison.Ordinal) && File.ReadAllText(f).Contains("\"implementation\"", StringComparison.Ordinal));
     }
 }

@@ -15,6 +15,10 @@ public sealed class CountyBoundsSettings : CountyOfficialSettings
     [Description("A new name for the county (set; R40, proposed on its own, a second administrator confirms it).")]
     public string? Rename { get; init; }
 
+    [CommandOption("--ocds-prefix <PREFIX>")]
+    [Description("R22: the county's registered OCDS prefix, ocds- and six lower-case letters or digits (set; R40, proposed on its own, a second administrator confirms it).")]
+    public string? OcdsPrefix { get; init; }
+
     [CommandOption("--summary <TEXT>")]
     [Description("What changes, in a few words (set; shown to the confirmer and the discipline inspection).")]
     public string? Summary { get; init; }

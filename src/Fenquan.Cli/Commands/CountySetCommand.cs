@@ -9,7 +9,8 @@ namespace Fenquan.Cli.Commands;
 
 /// <summary>
 /// `fenquan county set`: proposes new bounds and switches, or with --name a new name for the county,
-/// --by a county administrator; a second one confirms (`county-changes confirm`).
+/// or with --ocds-prefix its registered OCDS prefix (R22), --by a county administrator; a second one
+/// confirms (`county-changes confirm`).
 /// </summary>
 public sealed class CountySetCommand(IAnsiConsole console) : AsyncCommand<CountyBoundsSettings>
 {
@@ -17,9 +18,9 @@ public sealed class CountySetCommand(IAnsiConsole console) : AsyncCommand<County
     {
         var official = settings.Official();
         settings.ExistingDatabase();
-        if (settings.Rename is not null)
+        if (settings.Rename is not null || settings.OcdsPrefix is not null)
         {
-            return await RenameAsync(settings, official, cancellationToken);
+            return await ProposeOneAsync(settings, official, cancellationToken);
         }
 
         await using var store = await settings.OpenAsync(cancellationToken);
@@ -50,11 +51,11 @@ public sealed class CountySetCommand(IAnsiConsole console) : AsyncCommand<County
         return FenquanApp.Ok;
     }
 
-    private async Task<int> RenameAsync(CountyBoundsSettings settings, CountyOfficial official, CancellationToken cancellationToken)
+    private async Task<int> ProposeOneAsync(CountyBoundsSettings settings, CountyOfficial official, CancellationToken cancellationToken)
     {
-        if (settings.ChangesBounds)
+        if (new[] { settings.Rename is not null, settings.OcdsPrefix is not null, settings.ChangesBounds }.Count(given => given) > 1)
         {
-            throw new FenquanCliException("Propose a new name and new bounds separately: each is its own change.");
+            throw new FenquanCliException("Propose a new name, an OCDS prefix and new bounds separately: each is its own change.");
         }
 
         await using var store = await settings.OpenAsync(cancellationToken);
@@ -64,13 +65,17 @@ public sealed class CountySetCommand(IAnsiConsole console) : AsyncCommand<County
             county = await settings.CountyAsync(db, cancellationToken);
         }
 
-        var proposed = await new CountyChangeOperations(store.Writer).ProposeRenameAsync(county, settings.Rename, settings.Summary ?? string.Empty, official);
+        var operations = new CountyChangeOperations(store.Writer);
+        var proposed = settings.OcdsPrefix is not null
+            ? await operations.ProposeOcdsPrefixAsync(county, settings.OcdsPrefix, settings.Summary ?? string.Empty, official)
+            : await operations.ProposeRenameAsync(county, settings.Rename, settings.Summary ?? string.Empty, official);
         if (!proposed.IsOk)
         {
             throw new FenquanCliException($"Refused: {proposed.Refusal}");
         }
 
-        console.MarkupLineInterpolated($"Proposed change {proposed.Value.Id} by {official.Account}: the county is renamed only when a second county administrator confirms it (fenquan county-changes confirm {proposed.Value.Id} --by ACCOUNT).");
+        var what = settings.OcdsPrefix is not null ? "the OCDS prefix is set" : "the county is renamed";
+        console.MarkupLineInterpolated($"Proposed change {proposed.Value.Id} by {official.Account}: {what} only when a second county administrator confirms it (fenquan county-changes confirm {proposed.Value.Id} --by ACCOUNT).");
         return FenquanApp.Ok;
     }
 }

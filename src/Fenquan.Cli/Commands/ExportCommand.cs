@@ -21,7 +21,7 @@ public sealed class ExportSettings : StoreSettings
     public bool Ocds { get; init; }
 
     [CommandOption("--ocds-prefix <PREFIX>")]
-    [Description("The county's registered OCDS prefix (ocds- and six letters or digits); default the demo's placeholder.")]
+    [Description("The OCDS prefix (ocds- and six letters or digits) for a county that has not registered its own (fenquan county set --ocds-prefix, confirmed by a second administrator); default the demo's placeholder.")]
     public string OcdsPrefix { get; init; } = Core.Ocds.OcdsPrefix.Demo;
 
     [CommandOption("--base-uri <URI>")]
@@ -95,7 +95,8 @@ public sealed class ExportCommand(IAnsiConsole console) : AsyncCommand<ExportSet
         var files = 0;
         foreach (var county in counties)
         {
-            foreach (var (path, package) in Data.Operations.OcdsPublication.All(db, new Core.Primitives.CountyId(county), settings.OcdsPrefix, settings.BaseUri))
+            var (countyPrefix, _) = Data.Operations.OcdsPublication.PrefixOf(db, new Core.Primitives.CountyId(county), settings.OcdsPrefix);
+            foreach (var (path, package) in Data.Operations.OcdsPublication.All(db, new Core.Primitives.CountyId(county), countyPrefix, settings.BaseUri))
             {
                 var file = Path.Combine(settings.Output, county.ToString("D"), path);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);

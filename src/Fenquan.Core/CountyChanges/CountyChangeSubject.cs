@@ -36,4 +36,11 @@ public enum CountyChangeSubject
     /// the public register and the people of the county know the county, so it too changes only under four eyes.
     /// </summary>
     CountyName,
+
+    /// <summary>
+    /// R22: the county's OCDS prefix, registered with the Open Contracting Partnership (<see cref="Ocds.OcdsPrefixSetting"/>):
+    /// every ocid the county publishes starts with it, so it changes only under four eyes; until one is
+    /// confirmed the configured placeholder is used.
+    /// </summary>
+    OcdsPrefix,
 }

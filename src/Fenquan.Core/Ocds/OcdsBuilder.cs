@@ -5,7 +5,8 @@ namespace Fenquan.Core.Ocds;
 
 /// <summary>
 /// OCDS 1.1.5 from contracting processes (R22: tender method, procedure and result published): one
-/// release per stage — <c>tender</c>, each <c>award</c>, each <c>contract</c> — with
+/// release per stage — <c>tender</c>, the tenderers (<c>tenderUpdate</c>), each <c>award</c>, each
+/// <c>contract</c>, each <c>contractAmendment</c> and each payment (<c>implementation</c>) — with
 /// <c>initiationType</c> "tender", the parties with their roles and amounts in CNY; release
 /// packages; and records whose <c>compiledRelease</c> merges the releases by OCDS's merge routine
 /// (objects field by field, arrays of objects by <c>id</c>, later releases winning). Pure: the
@@ -16,8 +17,6 @@ public static class OcdsBuilder
     public const string Version = "1.1";
     public const string Currency = "CNY";
 
-    private static readonly IReadOnlySet<string> NoSuppliers = new HashSet<string>();
-
     /// <summary>The releases of a process, oldest first.</summary>
     public static IReadOnlyList<JsonObject> Releases(ContractingProcess process)
     {
@@ -25,7 +24,7 @@ public static class OcdsBuilder
         var releases = new List<JsonObject>();
         if (process.Tender is { } tender)
         {
-            var release = Release(process, process.Ocid + "-tender", tender.Date, "tender", [process.Buyer], NoSuppliers);
+            var release = Release(process, process.Ocid + "-tender", tender.Date, "tender", []);
             release["tender"] = new JsonObject
             {
                 ["id"] = tender.Id,
@@ -36,12 +35,30 @@ public static class OcdsBuilder
                 ["procurementMethodDetails"] = tender.MethodDetails,
                 ["procuringEntity"] = Reference(process.Buyer),
             };
+            if (tender.MethodRationale is { } rationale)
+            {
+                release["tender"]!["procurementMethodRationale"] = rationale;
+            }
+
+            releases.Add(release);
+        }
+
+        if (process is { Tender: { } bidded, Tenderers: { } tenderers })
+        {
+            var release = Release(process, process.Ocid + "-tenderers", tenderers.Date, "tenderUpdate", tenderers.Parties);
+            release["tender"] = new JsonObject
+            {
+                ["id"] = bidded.Id,
+                ["status"] = "active",
+                ["numberOfTenderers"] = tenderers.Parties.Count,
+                ["tenderers"] = new JsonArray([.. tenderers.Parties.Select(p => (JsonNode)Reference(p))]),
+            };
             releases.Add(release);
         }
 
         foreach (var award in process.Awards)
         {
-            var release = Release(process, process.Ocid + "-award-" + award.Id, award.Date, "award", [process.Buyer, .. award.Suppliers], award.Suppliers.Select(s => s.Id).ToHashSet());
+            var release = Release(process, process.Ocid + "-award-" + award.Id, award.Date, "award", award.Suppliers);
             if (process.Tender is { } decided)
             {
                 release["tender"] = new JsonObject { ["id"] = decided.Id, ["status"] = "complete" };
@@ -61,8 +78,8 @@ public static class OcdsBuilder
 
         foreach (var contract in process.Contracts)
         {
-            var release = Release(process, process.Ocid + "-contract-" + contract.Id, contract.DateSigned, "contract", [process.Buyer], NoSuppliers);
-            release["contracts"] = new JsonArray(new JsonObject
+            var release = Release(process, process.Ocid + "-contract-" + contract.Id, contract.Date, "contract", []);
+            var node = new JsonObject
             {
                 ["id"] = contract.Id,
                 ["awardID"] = contract.AwardId,
@@ -70,11 +87,58 @@ public static class OcdsBuilder
                 ["status"] = "active",
                 ["value"] = Money(contract.Value),
                 ["dateSigned"] = Date(contract.DateSigned),
+            };
+            if (contract is { From: { } from, Until: { } until })
+            {
+                node["period"] = new JsonObject { ["startDate"] = Date(Midnight(from)), ["endDate"] = Date(Midnight(until)) };
+            }
+
+            release["contracts"] = new JsonArray(node);
+            releases.Add(release);
+        }
+
+        // A variation order changes the contract's value: a contractAmendment release with the value it now has.
+        foreach (var amendment in process.Amendments)
+        {
+            var release = Release(process, process.Ocid + "-amendment-" + amendment.Id, amendment.Date, "contractAmendment", []);
+            release["contracts"] = new JsonArray(new JsonObject
+            {
+                ["id"] = amendment.ContractId,
+                ["awardID"] = AwardOf(process, amendment.ContractId),
+                ["value"] = Money(amendment.ContractValue),
+                ["amendments"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = amendment.Id,
+                    ["date"] = Date(amendment.Date),
+                    ["rationale"] = amendment.Rationale,
+                }),
             });
             releases.Add(release);
         }
 
-        return releases;
+        foreach (var transaction in process.Transactions)
+        {
+            var release = Release(process, process.Ocid + "-payment-" + transaction.Id, transaction.Date, "implementation", [transaction.Payee]);
+            release["contracts"] = new JsonArray(new JsonObject
+            {
+                ["id"] = transaction.ContractId,
+                ["awardID"] = AwardOf(process, transaction.ContractId),
+                ["implementation"] = new JsonObject
+                {
+                    ["transactions"] = new JsonArray(new JsonObject
+                    {
+                        ["id"] = transaction.Id,
+                        ["date"] = Date(transaction.Date),
+                        ["value"] = Money(transaction.Value),
+                        ["payer"] = Reference(process.Buyer),
+                        ["payee"] = Reference(transaction.Payee),
+                    }),
+                },
+            });
+            releases.Add(release);
+        }
+
+        return [.. releases.OrderBy(DateOf)];
     }
 
     /// <summary>A release package (at least one release; OCDS requires it).</summary>
@@ -193,7 +257,9 @@ public static class OcdsBuilder
 
     private static bool IsIdentified(JsonArray array) => array.Count > 0 && array.All(i => i is JsonObject o && o["id"] is JsonValue);
 
-    private static JsonObject Release(ContractingProcess process, string id, DateTimeOffset date, string tag, IEnumerable<OcdsParty> parties, IReadOnlySet<string> suppliers) => new()
+    // Each release names the buyer and the parties it is about, each with every role it has in the
+    // process by then: the compiled release replaces a party's roles with the latest release's.
+    private static JsonObject Release(ContractingProcess process, string id, DateTimeOffset date, string tag, IEnumerable<OcdsParty> parties) => new()
     {
         ["ocid"] = process.Ocid,
         ["id"] = id,
@@ -201,9 +267,35 @@ public static class OcdsBuilder
         ["tag"] = new JsonArray(tag),
         ["initiationType"] = "tender",
         ["language"] = "zh",
-        ["parties"] = new JsonArray([.. parties.DistinctBy(p => p.Id).Select(p => (JsonNode)Party(p, p.Id == process.Buyer.Id ? ["buyer", "procuringEntity"] : suppliers.Contains(p.Id) ? ["supplier"] : []))]),
+        ["parties"] = new JsonArray([.. new[] { process.Buyer }.Concat(parties).DistinctBy(p => p.Id).Select(p => (JsonNode)Party(p, RolesOf(process, p, date)))]),
         ["buyer"] = Reference(process.Buyer),
     };
+
+    private static string[] RolesOf(ContractingProcess process, OcdsParty party, DateTimeOffset by)
+    {
+        if (party.Id == process.Buyer.Id)
+        {
+            return process.Transactions.Any(t => t.Date <= by) ? ["buyer", "procuringEntity", "payer"] : ["buyer", "procuringEntity"];
+        }
+
+        var roles = new List<string>();
+        if (process.Tenderers is { } tenderers && tenderers.Date <= by && tenderers.Parties.Any(p => p.Id == party.Id))
+        {
+            roles.Add("tenderer");
+        }
+
+        if (process.Awards.Any(a => a.Date <= by && a.Suppliers.Any(s => s.Id == party.Id)))
+        {
+            roles.Add("supplier");
+        }
+
+        if (process.Transactions.Any(t => t.Date <= by && t.Payee.Id == party.Id))
+        {
+            roles.Add("payee");
+        }
+
+        return [.. roles];
+    }
 
     private static JsonObject Party(OcdsParty party, string[] roles)
     {
@@ -220,6 +312,12 @@ public static class OcdsBuilder
     private static JsonObject Reference(OcdsParty party) => new() { ["id"] = party.Id, ["name"] = party.Name };
 
     private static JsonObject Money(decimal yuan) => new() { ["amount"] = yuan, ["currency"] = Currency };
+
+    // OCDS requires every contract to name its award, also in a release that only amends or pays it.
+    private static string AwardOf(ContractingProcess process, string contractId) =>
+        process.Contracts.FirstOrDefault(c => c.Id == contractId)?.AwardId ?? throw new ArgumentException($"No contract {contractId} in process {process.Ocid}.", nameof(process));
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>An OCDS date-time: UTC, to the second.</summary>
     public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

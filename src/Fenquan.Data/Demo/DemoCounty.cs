@@ -167,6 +167,12 @@ public static class DemoCounty
             clock.MoveTo(historyStart + (step * i));
             var unit = people[random.Next(people.Count)].Unit;
             await history.SeedMatterAsync(unit, mayStayInFlight: clock.GetUtcNow() >= settled);
+            if (i == options.Matters / 2)
+            {
+                // R19–R22: a construction project halfway through the history, on a stream of its own so every other choice of the demo stays as it was.
+                await DemoConstruction.SeedAsync(new DemoHistory(store, matters, county, people, suppliers, new Random(options.Seed + 2), new Random(options.Seed + 3), clock, history.Pace), units[0].Item1, suppliers);
+            }
+
             progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));
         }
 
@@ -185,7 +191,7 @@ public static class DemoCounty
         var raised = DefaultPolicy.Create(new UnitLimits(4_000m, UnitPlan[0].Purchase, county.Bounds.CollectiveLimit), county.Bounds, effectiveFrom: today);
         Ok(await policies.ProposeAsync(county.Id, firstUnit, new PolicyProposer(office.Id, IsUnitAdministrator: true), "小额支出限额由3,000元调整为4,000元", raised, today));
 
-        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters + recent) { CountyDisciplineInspection = inspector };
+        return new DemoCountyInfo(county.Id, county.Name, units, people, options.Matters + recent + (options.Matters > 0 ? DemoConstruction.Matters : 0)) { CountyDisciplineInspection = inspector };
     }
 
     /// <summary>R6: a supplier paid as its register entry.</summary>

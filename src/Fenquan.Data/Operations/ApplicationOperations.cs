@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Fenquan.Core.Attachments;
 using Fenquan.Core.Calendar;
 using Fenquan.Core.Licensing;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
+using Fenquan.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -14,21 +16,36 @@ namespace Fenquan.Data.Operations;
 /// <summary>A new application and its follow-up code, shown to the applicant once and never stored.</summary>
 public sealed record SubmittedApplication(ApprovalApplication Application, string FollowUpCode);
 
+/// <summary>A file the applicant hands in for one required document: which document, the file's name and its content.</summary>
+public sealed record DocumentFile(string Document, string FileName, Stream Content);
+
 /// <summary>
 /// Applications to approval items (R24, R46): submitted without an account against the register
 /// in force, followed with receipt number and code, handled by the unit. The core decides every
 /// step; this loads the application, the unit's organisation and the calendar, and the writer
-/// ledgers every row.
+/// ledgers every row. Files for the required documents (<see cref="ApplicationDocument"/>) are
+/// checked and staged in <paramref name="uploads"/> first, and named in the same unit of work as
+/// the submission or correction that hands them in.
 /// </summary>
-public sealed class ApplicationOperations(LedgerWriter writer)
+public sealed class ApplicationOperations(LedgerWriter writer, AttachmentStore? uploads = null, AttachmentLimits? limits = null)
 {
+    private readonly AttachmentLimits _limits = limits ?? AttachmentLimits.Default;
+
     // The public's most frequent read (the follow-up page), compiled once per model (SQLite, PostgreSQL).
     private static readonly ConcurrentDictionary<IModel, Func<FenquanDbContext, string, Task<ApprovalApplication?>>> ByReceiptQueries = new();
 
     private const string CodeCharacters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public Task<Result<SubmittedApplication>> SubmitAsync(CountyId county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, IdentityCheck identity, DateOnly today) =>
-        writer.ExecuteAsync(county, "application.submitted", ctx =>
+    public async Task<Result<SubmittedApplication>> SubmitAsync(CountyId county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, IdentityCheck identity, DateOnly today, IReadOnlyList<DocumentFile>? files = null)
+    {
+        var staged = await StageAsync(files ?? []);
+        if (!staged.IsOk)
+        {
+            return staged.Refusal!;
+        }
+
+        using var holder = new StagedFiles(staged.Value);
+        return await writer.ExecuteAsync(county, "application.submitted", ctx =>
         {
             var (register, _) = CountyChangeOperations.RegisterInForce(ctx.Db, county);
             if (register.Find(itemCode ?? string.Empty) is not { } item)
@@ -45,8 +62,89 @@ public sealed class ApplicationOperations(LedgerWriter writer)
             }
 
             ctx.Db.Add(submitted.Value);
-            return Result<SubmittedApplication>.Ok(new SubmittedApplication(submitted.Value, code));
+            var attached = Attach(ctx, submitted.Value, staged.Value);
+            return attached.IsOk ? Result<SubmittedApplication>.Ok(new SubmittedApplication(submitted.Value, code)) : attached.Refusal!;
         });
+    }
+
+    /// <summary>The files handed in with an application, oldest first.</summary>
+    public static IReadOnlyList<ApplicationDocument> DocumentsOf(FenquanDbContext db, CountyId county, Guid application)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.CountyId == county && d.ApplicationId == application).AsEnumerable().OrderBy(d => d.StoredAt)];
+    }
+
+    /// <summary>One file's bytes, or null when the county has no such file of that application or its bytes are missing.</summary>
+    public (ApplicationDocument Document, Stream Content)? OpenDocument(FenquanDbContext db, CountyId county, Guid application, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var document = db.Set<ApplicationDocument>().AsNoTracking().SingleOrDefault(d => d.CountyId == county && d.ApplicationId == application && d.Id == id);
+        return document is not null && uploads?.OpenRead(document.ContentHash) is { } stream ? (document, stream) : null;
+    }
+
+    // Checks every file before anything is written: a file refused refuses the whole hand-in.
+    private async Task<Result<IReadOnlyList<(string Document, StagedUpload Upload, AttachmentCheck Check)>>> StageAsync(IReadOnlyList<DocumentFile> files)
+    {
+        if (files.Count == 0)
+        {
+            return Result<IReadOnlyList<(string, StagedUpload, AttachmentCheck)>>.Ok([]);
+        }
+
+        if (uploads is null)
+        {
+            throw new InvalidOperationException("Files are handed in only where the operations have the upload store.");
+        }
+
+        var staged = new List<(string, StagedUpload, AttachmentCheck)>();
+        foreach (var file in files)
+        {
+            var upload = await uploads.StageAsync(file.Content, _limits.MaxBytes);
+            var check = AttachmentRules.Check(upload.Head.Span, upload.Size, file.FileName, _limits);
+            if (!check.IsOk)
+            {
+                upload.Dispose();
+                new StagedFiles(staged).Dispose();
+                return check.Refusal!;
+            }
+
+            staged.Add((file.Document, upload, check.Value));
+        }
+
+        return Result<IReadOnlyList<(string, StagedUpload, AttachmentCheck)>>.Ok(staged);
+    }
+
+    private Outcome Attach(WriteContext ctx, ApprovalApplication application, IReadOnlyList<(string Document, StagedUpload Upload, AttachmentCheck Check)> staged)
+    {
+        foreach (var (document, upload, check) in staged)
+        {
+            var attached = ApplicationDocument.Attach(application, document, check, upload.Size, upload.ContentHash, ctx.Now);
+            if (!attached.IsOk)
+            {
+                return attached.Refusal!;
+            }
+
+            ctx.Db.Add(attached.Value);
+        }
+
+        // The bytes are in place before the rows that name them commit (as a matter's attachments).
+        foreach (var (_, upload, _) in staged)
+        {
+            uploads!.Commit(upload);
+        }
+
+        return Outcome.Ok;
+    }
+
+    private sealed class StagedFiles(IEnumerable<(string Document, StagedUpload Upload, AttachmentCheck Check)> staged) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var (_, upload, _) in staged)
+            {
+                upload.Dispose();
+            }
+        }
+    }
 
     /// <summary>
     /// The application with that receipt number whose follow-up code is <paramref name="code"/>, or
@@ -75,14 +173,27 @@ public sealed class ApplicationOperations(LedgerWriter writer)
         db.Set<ApprovalApplication>().AsNoTracking().Include(a => a.Events).Where(a => a.CountyId == county).ToListAsync();
 
     /// <summary>The applicant hands in what the unit asked for, with receipt number and code.</summary>
-    public async Task<Result<ApprovalApplication>> CorrectAsync(FenquanDbContext reader, string receipt, string code, IReadOnlyList<string> documents, DateOnly today)
+    public async Task<Result<ApprovalApplication>> CorrectAsync(FenquanDbContext reader, string receipt, string code, IReadOnlyList<string> documents, DateOnly today, IReadOnlyList<DocumentFile>? files = null)
     {
         if (await FollowAsync(reader, receipt, code) is not { } found)
         {
             return Refusal.NotFound("Application");
         }
 
-        return await ActAsync(found.CountyId, found.Id, "application.corrected", (a, _, now, _) => a.Correct(documents, now, today));
+        var staged = await StageAsync(files ?? []);
+        if (!staged.IsOk)
+        {
+            return staged.Refusal!;
+        }
+
+        using var holder = new StagedFiles(staged.Value);
+        return await writer.ExecuteAsync(found.CountyId, "application.corrected", ctx =>
+        {
+            var application = ctx.Db.Set<ApprovalApplication>().Include(a => a.Events).Single(a => a.Id == found.Id);
+            var corrected = application.Correct(documents, ctx.Now, today);
+            var attached = corrected.IsOk ? Attach(ctx, application, staged.Value) : corrected;
+            return attached.IsOk ? Result<ApprovalApplication>.Ok(application) : attached.Refusal!;
+        });
     }
 
     /// <summary>A step of the handling unit's person: the core decides with the unit's organisation and the calendar in force.</summary>

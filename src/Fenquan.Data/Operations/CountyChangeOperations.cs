@@ -41,6 +41,15 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
             : Task.FromResult(Result<CountyChange>.Refused(rename.Refusal!));
     }
 
+    /// <summary>R22: proposes the county's registered OCDS prefix (R40, four eyes): refused when malformed (<see cref="Core.Ocds.OcdsPrefix.Check"/>).</summary>
+    public Task<Result<CountyChange>> ProposeOcdsPrefixAsync(CountyId county, string? prefix, string summary, CountyOfficial by)
+    {
+        var setting = Core.Ocds.OcdsPrefixSetting.Of(prefix);
+        return setting.IsOk
+            ? ProposeAsync(county, CountyChangeSubject.OcdsPrefix, setting.Value.ToJson(), summary, by)
+            : Task.FromResult(Result<CountyChange>.Refused(setting.Refusal!));
+    }
+
     /// <summary>Proposes within a unit of work already running (an import proposes its catalogue and register with the rest of the file).</summary>
     public static Result<CountyChange> Propose(WriteContext ctx, CountyId county, CountyChangeSubject subject, string payloadJson, string summary, CountyOfficial by)
     {
@@ -260,6 +269,13 @@ public sealed class CountyChangeOperations(LedgerWriter writer)
         return version is null
             ? (ApprovalItemRegister.Empty, null)
             : (Registers.GetOrAdd(version.Id, _ => ApprovalItemRegister.FromJson(version.PayloadJson).Value), version);
+    }
+
+    /// <summary>R22: the OCDS prefix the county registered and a second official confirmed, or null before any was.</summary>
+    public static string? OcdsPrefixInForce(FenquanDbContext db, CountyId county)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return VersionInForce(db, county, CountyChangeSubject.OcdsPrefix) is { } version ? Core.Ocds.OcdsPrefixSetting.FromJson(version.PayloadJson).Value.Prefix : null;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Fenquan.Core.Construction;
 using Fenquan.Core.Counterparties;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Ocds;
@@ -13,7 +14,8 @@ namespace Fenquan.Data.Operations;
 /// <summary>
 /// The county's OCDS publication (R22): every catalogue purchase handed off to the procurement
 /// centre or to tender (R18) as a contracting process — the hand-off is the tender, the centre's
-/// result the award and the contract — built by <see cref="OcdsBuilder"/>. Release packages per
+/// result the award and the contract — and every construction project once tendered (R20–R22, see
+/// <see cref="ConstructionProcess"/>), built by <see cref="OcdsBuilder"/>. Release packages per
 /// county and calendar month (UTC) of the release date, records per ocid. The web serves them
 /// publicly and <c>fenquan export --ocds</c> writes them; both read them here.
 /// </summary>
@@ -22,19 +24,27 @@ public static class OcdsPublication
     /// <summary>The identifier scheme of a unified social credit code (统一社会信用代码) in org-id.guide.</summary>
     public const string CreditCodeScheme = "CN-SAMR";
 
+    /// <summary>
+    /// R22: the prefix the county's ocids start with: the one it registered (a four-eyes county
+    /// change), or until then <paramref name="configured"/>, a placeholder (<see cref="OcdsPrefix.Demo"/>
+    /// unless configured otherwise) that publication pages say is one.
+    /// </summary>
+    public static (string Prefix, bool Registered) PrefixOf(FenquanDbContext db, CountyId county, string configured) =>
+        CountyChangeOperations.OcdsPrefixInForce(db, county) is { } registered ? (registered, true) : (configured, false);
+
     /// <summary>Where a month's release package is, under <paramref name="baseUri"/>.</summary>
     public static string ReleasesUri(string baseUri, CountyId county, string month) => $"{baseUri.TrimEnd('/')}/ocds/{county.Value:D}/releases/{month}.json";
 
     public static string RecordUri(string baseUri, CountyId county, string ocid) => $"{baseUri.TrimEnd('/')}/ocds/{county.Value:D}/records/{ocid}.json";
 
-    /// <summary>The contracting processes of the county (or only <paramref name="only"/>), oldest hand-off first.</summary>
-    public static IReadOnlyList<ContractingProcess> Processes(FenquanDbContext db, CountyId county, string prefix, MatterId? only = null)
+    /// <summary>The contracting processes of the county (or only the purchase or project <paramref name="only"/>), oldest tender first.</summary>
+    public static IReadOnlyList<ContractingProcess> Processes(FenquanDbContext db, CountyId county, string prefix, Guid? only = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var handOffs = db.MatterActions.AsNoTracking().Where(a => a.CountyId == county && a.Kind == ActionKind.HandOff);
         if (only is { } one)
         {
-            handOffs = handOffs.Where(a => a.MatterId == one);
+            handOffs = handOffs.Where(a => a.MatterId == new MatterId(one));
         }
 
         var ids = handOffs.Join(db.Matters.Where(m => m.Kind == MatterKind.PurchasePlan && m.State == MatterState.Approved), a => a.MatterId, m => m.Id, (a, m) => m.Id)
@@ -54,7 +64,30 @@ public static class OcdsPublication
             processes.Add(Process(db, prefix, matter, handedOff, result, catalogue, units.GetValueOrDefault(matter.UnitId, string.Empty)));
         }
 
+        processes.AddRange(ConstructionProcesses(db, county, prefix, units, only));
         return [.. processes.OrderBy(p => p.Tender!.Date)];
+    }
+
+    // R22: each construction project tendered through the district tender office, with its contractor's choice, variations and payments.
+    private static IEnumerable<ContractingProcess> ConstructionProcesses(FenquanDbContext db, CountyId county, string prefix, IReadOnlyDictionary<UnitId, string> units, Guid? only)
+    {
+        var projects = db.Set<ConstructionProject>().AsNoTracking().Include(p => p.Bids).Include(p => p.Variations)
+            .Where(p => p.CountyId == county && p.TenderedOn != null);
+        if (only is { } one)
+        {
+            projects = projects.Where(p => p.Id == one);
+        }
+
+        foreach (var project in projects.AsEnumerable().ToList())
+        {
+            var choice = project.ContractorMatterId is { } id ? MatterOperations.Load(db, county, id) : null;
+            var payments = choice is null ? [] : PaymentOperations.Of(db, county, choice.Id);
+            var buyer = new OcdsParty("fq-unit-" + project.UnitId.Value.ToString("D"), units.GetValueOrDefault(project.UnitId, string.Empty));
+            if (ConstructionProcess.Of(project, prefix, buyer, choice, ConstructionOperations.VariationMatters(db, project), payments, (bidder, name) => Party(db, county, bidder, name)) is { } process)
+            {
+                yield return process;
+            }
+        }
     }
 
     /// <summary>The release package of one month (yyyy-MM), or null when no release falls in it.</summary>
@@ -73,7 +106,7 @@ public static class OcdsPublication
             return null;
         }
 
-        var process = Processes(db, county, prefix, new MatterId(id)).SingleOrDefault();
+        var process = Processes(db, county, prefix, id).SingleOrDefault();
         return process is null ? null : RecordPackageOf(db, county, baseUri, [process], RecordUri(baseUri, county, ocid));
     }
 
@@ -117,7 +150,7 @@ public static class OcdsPublication
             return new(OcdsPrefix.Ocid(prefix, matter.Id.Value), matter.Title, buyer, tender, [], []);
         }
 
-        var supplier = Supplier(db, matter.CountyId, result.Supplier);
+        var supplier = Party(db, matter.CountyId, result.Supplier.CounterpartyId, result.Supplier.Name);
         var awardId = result.Id.ToString("D");
         var award = new OcdsAward(awardId, matter.Title, result.Amount, [supplier], result.RecordedAt);
         var contract = new OcdsContract(awardId + "-contract", awardId, matter.Title, result.Amount, result.RecordedAt);
@@ -125,12 +158,12 @@ public static class OcdsPublication
     }
 
     // A company is published by its credit code; an individual's ID number never is.
-    private static OcdsParty Supplier(FenquanDbContext db, CountyId county, Payee supplier)
+    private static OcdsParty Party(FenquanDbContext db, CountyId county, CounterpartyId? counterpartyId, string name)
     {
-        var counterparty = supplier.CounterpartyId is { } id ? CounterpartyOperations.Find(db, county, id) : null;
+        var counterparty = counterpartyId is { } id ? CounterpartyOperations.Find(db, county, id) : null;
         return counterparty is { Kind: CounterpartyKind.Company }
             ? new OcdsParty(CreditCodeScheme + "-" + counterparty.Identifier, counterparty.Name, CreditCodeScheme, counterparty.Identifier)
-            : new OcdsParty("fq-counterparty-" + (supplier.CounterpartyId?.Value.ToString("D") ?? "unknown"), counterparty?.Name ?? supplier.Name);
+            : new OcdsParty("fq-counterparty-" + (counterpartyId?.Value.ToString("D") ?? "unknown"), counterparty?.Name ?? name);
     }
 
     // OCDS's closed codelist says who may bid; the local method is kept in its details.

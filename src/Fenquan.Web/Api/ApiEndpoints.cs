@@ -20,6 +20,13 @@ public sealed record StepDto(int Index, StepKind Kind, string Actor, bool Done, 
 
 public sealed record ActionDto(Guid Id, int Round, int StepIndex, ActionKind Kind, Guid ActorId, string ActorName, string Comment, string? Reference, DateTimeOffset At, Guid? OnBehalfOf = null, string? OnBehalfOfName = null);
 
+/// <summary>
+/// One line of a matter's history (R16, R18, R42): an action on its route (with its kind, round and
+/// step), or the purchase's result, its receipt (验收) or a payment after approval — who, when, and
+/// for a result or payment the amount and to whom.
+/// </summary>
+public sealed record HistoryEntryDto(DateTimeOffset At, TimelineEntryKind Kind, Guid ById, string ByName, ActionKind? Action, int? Round, int? StepIndex, decimal? Amount, string? PartyName, string? Reference, string? Text, DateOnly? On);
+
 public sealed record AttachmentDto(Guid Id, Guid MatterId, string FileName, string ContentType, long Size, string ContentHash, Guid UploaderId, DateTimeOffset StoredAt, string Download);
 
 public sealed record DelegationDto(Guid Id, Guid DelegatorId, string DelegatorName, Guid DelegateId, string DelegateName, Role Role, IReadOnlyList<Area> Areas, DateTimeOffset From, DateTimeOffset Until, DateTimeOffset? RevokedAt);
@@ -195,6 +202,19 @@ public static class ApiEndpoints
                 return matter.IsOk ? Results.Ok(ToDto(viewer, matter.Value)) : Problems.Result(matter.Refusal!);
             })
             .WithSummary("One matter with its route and actions");
+
+        api.MapGet("/matters/{id:guid}/history", async (Caller caller, MatterService matters, Procurement.PurchaseService purchases, Finance.PaymentService payments, Guid id) =>
+            {
+                var matter = await matters.GetAsync(caller.Viewer, id);
+                if (!matter.IsOk)
+                {
+                    return Problems.Result(matter.Refusal!);
+                }
+
+                var timeline = MatterTimeline.Of(matter.Value, purchases.ProgressOf(matter.Value), matter.Value.State == MatterState.Approved ? payments.Of(matter.Value).Payments : []);
+                return Results.Ok(timeline.Select(e => new HistoryEntryDto(e.At, e.Kind, e.By.Value, MatterService.NameOf(caller.Viewer, e.By), e.Action?.Kind, e.Action?.Round, e.Action?.StepIndex, e.Amount, e.Party?.Name, e.Reference, e.Text, e.On)).ToList());
+            })
+            .WithSummary("The matter's history in order: its actions, then the purchase's result and receipt and each payment, with who, when and the amount (R16, R18, R42)");
 
         api.MapPost("/matters/{id:guid}/actions", async (ViewerAccessor viewers, MatterService matters, Guid id, [FromBody] ActInput input) =>
             {

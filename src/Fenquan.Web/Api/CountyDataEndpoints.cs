@@ -31,8 +31,9 @@ public sealed record CountyChangeDto(
 
 /// <summary>
 /// The county's settings: its name, the bounds in force, the bounds change awaiting a second
-/// official with the units it would wait for, a confirmed one still waiting for units, and a new
-/// name awaiting a second official (R40).
+/// official with the units it would wait for, a confirmed one still waiting for units, a new
+/// name awaiting a second official (R40), and the OCDS prefix registered (null while the configured
+/// placeholder is used) with one awaiting a second official (R22).
 /// </summary>
 public sealed record CountySettingsDto(
     Guid Id,
@@ -43,7 +44,9 @@ public sealed record CountySettingsDto(
     CountyChangeDto? Waiting,
     IReadOnlyList<string> WaitingFor,
     bool TwoFactorRequired,
-    CountyChangeDto? PendingRename);
+    CountyChangeDto? PendingRename,
+    string? OcdsPrefix,
+    CountyChangeDto? PendingOcdsPrefix);
 
 /// <summary>
 /// A proposal: the subject, what changes in a few words, and the subject's whole new data in its
@@ -68,25 +71,27 @@ public static class CountyDataEndpoints
                 var view = data.Settings(caller.Viewer, caller.Viewer.Today);
                 return Results.Ok(new CountySettingsDto(
                     caller.Viewer.County.Value, view.Name, view.Bounds, view.Pending is { } p ? ToDto(p) : null, view.PendingWouldWaitFor, view.Waiting is { } w ? ToDto(w) : null, view.WaitingFor, view.TwoFactorRequired,
-                    view.PendingRename is { } r ? ToDto(r) : null));
+                    view.PendingRename is { } r ? ToDto(r) : null, view.OcdsPrefix, view.PendingOcdsPrefix is { } o ? ToDto(o) : null));
             })
             .WithSummary("The county's name, bounds and switches in force (R2–R5, R16), and the changes of bounds and name under way");
 
         api.MapPost("/settings", async (Caller caller, CountyDataService data, [FromBody] CountySettingsInput input) =>
             {
-                if (input.Name is not null && input.ChangesBounds)
+                if (new[] { input.Name is not null, input.OcdsPrefix is not null, input.ChangesBounds }.Count(given => given) > 1)
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("Propose a new name and new bounds separately: each is its own change."));
+                    return Problems.Result(Core.Primitives.Refusal.Invalid("Propose a new name, an OCDS prefix and new bounds separately: each is its own change."));
                 }
 
                 var proposed = input.Name is not null
                     ? await data.ProposeRenameAsync(caller.Viewer, input.Name, input.Summary)
-                    : await data.ProposeBoundsAsync(caller.Viewer, input.Over(data.Settings(caller.Viewer, caller.Viewer.Today).Bounds), input.Summary);
+                    : input.OcdsPrefix is not null
+                        ? await data.ProposeOcdsPrefixAsync(caller.Viewer, input.OcdsPrefix, input.Summary)
+                        : await data.ProposeBoundsAsync(caller.Viewer, input.Over(data.Settings(caller.Viewer, caller.Viewer.Today).Bounds), input.Summary);
                 return proposed.Result.IsOk
                     ? Results.Created("/api/v1/county/changes/" + proposed.Result.Value.Id.ToString("D"), ToDto(proposed.Result.Value))
                     : Problems.Result(proposed.Result.Refusal!, proposed.Forbidden);
             })
-            .WithSummary("Propose new bounds and switches (fields left out keep their value), or a new name on its own (county administrator): refused with the rule when no unit could meet the bounds or the name is empty, too long or unchanged, else pending until a different county administrator confirms it at /changes/{id}/confirm (R40)");
+            .WithSummary("Propose new bounds and switches (fields left out keep their value), a new name on its own, or the county's registered OCDS prefix on its own (county administrator): refused with the rule when no unit could meet the bounds, the name is empty, too long or unchanged, or the prefix is not ocds- and six lower-case letters or digits (R22), else pending until a different county administrator confirms it at /changes/{id}/confirm (R40)");
 
         api.MapGet("/catalogue", (Caller caller, CountyDataService data) =>
             {
@@ -117,7 +122,7 @@ public static class CountyDataEndpoints
             {
                 if (input.Subject is not { } subject || !Enum.IsDefined(subject))
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("subject: Bounds, ProcurementCatalogue, ApprovalItemRegister, WorkingCalendarYear, ReceptionStandards or CountyName."));
+                    return Problems.Result(Core.Primitives.Refusal.Invalid("subject: Bounds, ProcurementCatalogue, ApprovalItemRegister, WorkingCalendarYear, ReceptionStandards, CountyName or OcdsPrefix."));
                 }
 
                 if (input.Payload is not { ValueKind: JsonValueKind.Object } payload)

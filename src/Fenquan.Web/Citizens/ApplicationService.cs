@@ -46,7 +46,7 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
         return calendar;
     }
 
-    public async Task<Result<SubmittedApplication>> SubmitAsync(Guid county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, CancellationToken cancellationToken)
+    public async Task<Result<SubmittedApplication>> SubmitAsync(Guid county, string itemCode, Applicant applicant, IReadOnlyList<string> documents, CancellationToken cancellationToken, IReadOnlyList<DocumentFile>? files = null)
     {
         ArgumentNullException.ThrowIfNull(applicant);
         var id = new CountyId(county);
@@ -56,7 +56,7 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
         }
 
         var check = await identity.VerifyAsync(applicant, cancellationToken);
-        return await operations.SubmitAsync(id, itemCode, applicant, documents, check, clock.Today);
+        return await operations.SubmitAsync(id, itemCode, applicant, documents, check, clock.Today, files);
     }
 
     /// <summary>The follow-up of an application, or null — the same for an unknown receipt and a wrong code.</summary>
@@ -71,8 +71,8 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
         return new FollowUpView(application, status, await ComplaintOperations.OfApplicationAsync(session.Db, application.Id));
     }
 
-    public Task<Result<ApprovalApplication>> CorrectAsync(string receipt, string code, IReadOnlyList<string> documents) =>
-        operations.CorrectAsync(session.Db, receipt, code, documents, clock.Today);
+    public Task<Result<ApprovalApplication>> CorrectAsync(string receipt, string code, IReadOnlyList<string> documents, IReadOnlyList<DocumentFile>? files = null) =>
+        operations.CorrectAsync(session.Db, receipt, code, documents, clock.Today, files);
 
     /// <summary>The decision document, for the applicant (receipt and code) once decided.</summary>
     public async Task<(byte[] Pdf, string FileName)?> DecisionPdfAsync(string? receipt, string? code)
@@ -113,6 +113,25 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
 
         var item = CountyChangeOperations.RegisterInForce(session.Db, viewer.County).Register.Find(application.ItemCode);
         return Result<ApplicationView>.Ok(View(viewer, application, Calendar(viewer.County), item));
+    }
+
+    /// <summary>R24: the files the applicant handed in, for the handling unit only (the core decides); another unit's application is not found.</summary>
+    public async Task<Result<IReadOnlyList<ApplicationDocument>>> DocumentsAsync(Viewer viewer, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var application = await ApplicationOperations.FindAsync(session.Db, viewer.County, id);
+        return application is not null && viewer.Org is { } org && ApplicationDocument.MayDownload(application, viewer.Person, org, viewer.Today)
+            ? Result<IReadOnlyList<ApplicationDocument>>.Ok(ApplicationOperations.DocumentsOf(session.Db, viewer.County, id))
+            : Refusal.NotFound("Application " + id.ToString("D"));
+    }
+
+    /// <summary>One of those files' bytes, or NotFound (also for another unit's application).</summary>
+    public async Task<Result<(ApplicationDocument Document, Stream Content)>> OpenDocumentAsync(Viewer viewer, Guid id, Guid documentId)
+    {
+        var allowed = await DocumentsAsync(viewer, id);
+        return allowed.IsOk && operations.OpenDocument(session.Db, viewer.County, id, documentId) is { } opened
+            ? Result<(ApplicationDocument, Stream)>.Ok(opened)
+            : Refusal.NotFound("Document " + documentId.ToString("D"));
     }
 
     /// <summary>A step of the handling unit, decided by the core; another unit's application is not found.</summary>

@@ -82,8 +82,9 @@ public sealed class FenquanOptions
     public Flags.FlagOptions Flags { get; set; } = new();
 
     /// <summary>
-    /// R22: the county's OCDS prefix, registered with the Open Contracting Partnership; the default is
-    /// a placeholder for the demo (<see cref="Core.Ocds.OcdsPrefix.Demo"/>), to be replaced before publishing.
+    /// R22: the OCDS prefix used until a county registers its own (a four-eyes county change at
+    /// /admin/county, <c>POST /api/v1/county/settings</c> or <c>fenquan county set --ocds-prefix</c>):
+    /// a placeholder, by default the demo's (<see cref="Core.Ocds.OcdsPrefix.Demo"/>).
     /// </summary>
     public string OcdsPrefix { get; set; } = Core.Ocds.OcdsPrefix.Demo;
 

@@ -150,7 +150,7 @@ public static class FenquanWeb
         services.AddSingleton<TwoFactorRequirement>();
         services.AddScoped<Registers.CounterpartyService>();
         services.AddScoped<Public.PublicRegisterService>();
-        services.AddSingleton(sp => new ApplicationOperations(sp.GetRequiredService<FenquanStore>().Writer));
+        services.AddSingleton(sp => new ApplicationOperations(sp.GetRequiredService<FenquanStore>().Writer, new AttachmentStore(sp.GetRequiredService<FenquanStore>().Data)));
         services.AddSingleton(sp => new ComplaintOperations(sp.GetRequiredService<FenquanStore>().Writer));
         services.AddSingleton<Core.Licensing.IIdentityVerifier, Citizens.OfflineIdentityVerifier>();
         services.AddScoped<Citizens.ApplicationService>();

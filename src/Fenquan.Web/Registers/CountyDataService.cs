@@ -36,6 +36,14 @@ public sealed record CountySettingsView(
 {
     /// <summary>The name the pending rename proposes, or null.</summary>
     public string? ProposedName => PendingRename is { } rename ? CountyRename.FromJson(rename.PayloadJson).Value.Name : null;
+
+    /// <summary>R22: the OCDS prefix the county registered (four eyes), or null while the configured placeholder is used.</summary>
+    public string? OcdsPrefix { get; init; }
+
+    /// <summary>An OCDS prefix awaiting a second county administrator.</summary>
+    public CountyChange? PendingOcdsPrefix { get; init; }
+
+    public string? ProposedOcdsPrefix => PendingOcdsPrefix is { } change ? Core.Ocds.OcdsPrefixSetting.FromJson(change.PayloadJson).Value.Prefix : null;
 }
 
 /// <summary>What a proposed change would change, for its confirmer: entries added, removed and changed, by code.</summary>
@@ -75,8 +83,16 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
                 : [];
         IReadOnlyList<string> waitingFor = waiting is null ? [] : [.. BoundsStandings.Load(session.Db, viewer.County, waiting.WaitingFor).Select(u => u.Name)];
         var rename = CountyChangeOperations.Changes(session.Db, viewer.County, CountyChangeSubject.CountyName, take: 10).FirstOrDefault(c => c.State == CountyChangeState.Pending);
-        return new CountySettingsView(county.Name, county.Bounds, pending, wouldWait, waiting, waitingFor, county.TwoFactorRequired, rename);
+        return new CountySettingsView(county.Name, county.Bounds, pending, wouldWait, waiting, waitingFor, county.TwoFactorRequired, rename)
+        {
+            OcdsPrefix = CountyChangeOperations.OcdsPrefixInForce(session.Db, viewer.County),
+            PendingOcdsPrefix = CountyChangeOperations.Changes(session.Db, viewer.County, CountyChangeSubject.OcdsPrefix, take: 10).FirstOrDefault(c => c.State == CountyChangeState.Pending),
+        };
     }
+
+    /// <summary>R22: proposes the county's registered OCDS prefix (R40) as this county administrator; a second one confirms.</summary>
+    public async Task<CountyChangeOutcome> ProposeOcdsPrefixAsync(Viewer viewer, string? prefix, string? summary) =>
+        Official(viewer) is { } official ? new(await operations.ProposeOcdsPrefixAsync(viewer.County, prefix, summary ?? string.Empty, official), false) : NotAnOfficial();
 
     /// <summary>Proposes a new name for the county (R40) as this county administrator; a second one confirms.</summary>
     public async Task<CountyChangeOutcome> ProposeRenameAsync(Viewer viewer, string? name, string? summary) =>
@@ -121,6 +137,7 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
             CountyChangeSubject.ApprovalItemRegister => Diff(current.Register.Items, ApprovalItemRegister.FromJson(change.PayloadJson).Value.Items, i => i.Code),
             CountyChangeSubject.Bounds => Diff([current.Bounds], [CountyChangePayload.BoundsFromJson(change.PayloadJson).Value], _ => "bounds"),
             CountyChangeSubject.CountyName => new ChangeDiff([], [], [CountyRename.FromJson(change.PayloadJson).Value.Name]),
+            CountyChangeSubject.OcdsPrefix => new ChangeDiff([], [], [Core.Ocds.OcdsPrefixSetting.FromJson(change.PayloadJson).Value.Prefix]),
             _ => new ChangeDiff([], [], []),
         };
     }

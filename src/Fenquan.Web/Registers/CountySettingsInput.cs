@@ -13,6 +13,9 @@ public sealed record CountySettingsInput
     /// <summary>A new name for the county (R40, four eyes); proposed on its own, never with bounds.</summary>
     public string? Name { get; init; }
 
+    /// <summary>R22: the county's registered OCDS prefix (R40, four eyes); proposed on its own, never with bounds or a name.</summary>
+    public string? OcdsPrefix { get; init; }
+
     public decimal? SmallExpenseMin { get; init; }
 
     public decimal? SmallExpenseMax { get; init; }

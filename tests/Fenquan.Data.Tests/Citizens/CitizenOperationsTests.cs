@@ -30,6 +30,62 @@ public class CitizenOperationsTests
         return (county, new ApplicationOperations(database.Writer), new ComplaintOperations(database.Writer), inspector);
     }
 
+    private static DocumentFile File(string document, string name, byte[] bytes) => new(document, name, new MemoryStream(bytes));
+
+    // A PNG by its magic bytes, with content of its own.
+    private static byte[] Png(byte fill) => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat(fill, 1024)];
+
+    [Theory]
+    [Trait("Rule", "R24")]
+    [Trait("Rule", "R44")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FilesForRequiredDocuments_AreHandedInWithTheApplicationAndTheCorrection_StoredByHash_AndLedgered(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (county, _, _, _) = await SetupAsync(database);
+        var applications = new ApplicationOperations(database.Writer, new Storage.AttachmentStore(database.Data));
+        var applicant = new Applicant(ApplicantKind.Person, "王小明", "11010519491231002X", string.Empty);
+
+        // A file that is no PDF, JPEG or PNG, or one for a document the item does not require, refuses the whole application.
+        var notAnImage = await applications.SubmitAsync(county.County, "QH-XK-001", applicant, ["申请书"], IdentityCheck.NotVerified, Monday, [File("申请书", "申请书.txt", "申请书"u8.ToArray())]);
+        Assert.False(notAnImage.IsOk);
+        var notRequired = await applications.SubmitAsync(county.County, "QH-XK-001", applicant, ["申请书"], IdentityCheck.NotVerified, Monday, [File("房产证", "房产证.png", Png(1))]);
+        Assert.False(notRequired.IsOk);
+        await using (var db = database.Context())
+        {
+            Assert.Empty(await db.Set<ApprovalApplication>().ToListAsync());
+            Assert.Empty(await db.Set<ApplicationDocument>().ToListAsync());
+        }
+
+        var submitted = await applications.SubmitAsync(county.County, "QH-XK-001", applicant, ["申请书"], IdentityCheck.NotVerified, Monday, [File("申请书", "申请书.png", Png(1))]);
+        Assert.True(submitted.IsOk, submitted.ToString());
+        var (application, code) = (submitted.Value.Application, submitted.Value.FollowUpCode);
+        var calendar = new WorkingCalendar(OfficialCalendars.Shipped);
+        Assert.True((await applications.ActAsync(county.County, application.Id, "application.correction-requested", (a, org, now, _) => a.RequestCorrection(county["周杰"], ["身份证明"], org, now, Monday, calendar))).IsOk);
+
+        await using (var reader = database.Context())
+        {
+            var corrected = await applications.CorrectAsync(reader, application.ReceiptNumber, code, ["身份证明"], Monday, [File("身份证明", "身份证.png", Png(2))]);
+            Assert.True(corrected.IsOk, corrected.ToString());
+        }
+
+        await using var after = database.Context();
+        var files = ApplicationOperations.DocumentsOf(after, county.County, application.Id);
+        Assert.Equal([("申请书", "申请书.png"), ("身份证明", "身份证.png")], files.Select(f => (f.Document, f.FileName)));
+        Assert.All(files, f => Assert.Equal(("image/png", county.Unit), (f.ContentType, f.UnitId)));
+        var (_, content) = applications.OpenDocument(after, county.County, application.Id, files[1].Id)!.Value;
+        using (var read = new MemoryStream())
+        {
+            await content.CopyToAsync(read);
+            await content.DisposeAsync();
+            Assert.Equal(Png(2), read.ToArray());
+        }
+
+        Assert.Null(applications.OpenDocument(after, county.County, Guid.NewGuid(), files[1].Id)); // another application's id does not open it
+        Assert.True(await after.LedgerEntries.AnyAsync(e => e.SubjectId == files[0].Id));
+        await database.AssertLedgerIntactAsync();
+    }
+
     [Theory]
     [Trait("Rule", "R24")]
     [Trait("Rule", "R46")]

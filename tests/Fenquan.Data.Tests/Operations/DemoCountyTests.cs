@@ -1,9 +1,12 @@
+using Fenquan.Core.Construction;
 using Fenquan.Core.Finance;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
+using Fenquan.Core.Ocds;
 using Fenquan.Core.Organization;
 using Fenquan.Data.Ledger;
 using Fenquan.Data.Demo;
+using Fenquan.Data.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Data.Tests.Operations;
@@ -88,6 +91,34 @@ public class DemoCountyTests
         Assert.Equal(2, scheduled.Items.Count);
         Assert.All(scheduled.Items, i => Assert.True(matters.Single(m => m.Id == i.MatterId).WaitsForTeam));
         Assert.DoesNotContain(meetings, m => m.State == MeetingState.Scheduled && m.Id != scheduled.Id);
+        Assert.True((await database.AuditAsync()).IsIntact);
+    }
+
+    /// <summary>
+    /// R19–R22: the demo has a construction project in the first unit, taken through the real
+    /// operations to its contract and a first payment, so its notice and its OCDS releases show the
+    /// whole procedure, each release valid OCDS 1.1.5.
+    /// </summary>
+    [Theory]
+    [Trait("Rule", "R20")]
+    [Trait("Rule", "R21")]
+    [Trait("Rule", "R22")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Demo_HasAConstructionProjectUnderContract_PublishedAsValidOcds(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var info = await DemoCounty.SeedAsync(database.Data, database.Settings, database.Time, new DemoOptions { Matters = 20, OpenTasksPerPerson = 0 });
+
+        await using var db = database.Context();
+        var project = Assert.Single(await db.Set<ConstructionProject>().AsNoTracking().Include(p => p.Bids).ToListAsync());
+        Assert.Equal((info.Units[0].Id, ConstructionStage.Contracted, 3), (project.UnitId, project.Stage, project.Bids.Count));
+        Assert.Equal(info.Matters, await db.Matters.CountAsync());
+
+        var ocid = OcdsPrefix.Demo + "-" + project.Id.ToString("D");
+        var record = OcdsPublication.RecordPackage(db, info.County, OcdsPrefix.Demo, "https://demo.example", ocid)!;
+        Assert.Equal(["tender", "tenderUpdate", "award", "contract", "implementation"], record["records"]![0]!["releases"]!.AsArray().Select(r => (string)r!["tag"]![0]!));
+        Ocds.OcdsPublicationTests.AssertValid(OcdsPublication.All(db, info.County, OcdsPrefix.Demo, "https://demo.example"));
+
         Assert.True((await database.AuditAsync()).IsIntact);
     }
 }

@@ -48,6 +48,9 @@ public sealed class CitizenBrowserTests
             await box.CheckAsync();
         }
 
+        // R24: a scan of the application form uploaded for the first required document.
+        byte[] scan = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat((byte)7, 2048)];
+        await citizen.Locator("[data-testid=document-file]").First.SetInputFilesAsync(new FilePayload { Name = "申请书.png", MimeType = "image/png", Buffer = scan });
         await citizen.ClickAsync("[data-testid=apply-submit]");
         var receipt = (await citizen.TextContentAsync("[data-testid=receipt-number]"))!.Trim();
         var code = (await citizen.TextContentAsync("[data-testid=follow-up-code]"))!.Trim();
@@ -64,12 +67,22 @@ public sealed class CitizenBrowserTests
 
         await FollowUpAsync();
         Assert.Equal("待受理", (await citizen.TextContentAsync("[data-testid=state]"))!.Trim());
+        Assert.Equal(0, await citizen.Locator("[data-testid=application-file]").CountAsync()); // never on a public page
 
         // The unit's staff accepts it the same day.
         var staff = await host.SignInAsync("u1.staff1");
         await staff.GotoAsync("/applications");
         await staff.ClickAsync($"text={receipt}");
         Assert.Contains("王小明", await staff.ContentAsync());
+
+        // Only the handling unit downloads the applicant's file: the same bytes; another unit's staff is not found.
+        var fileLink = staff.Locator("[data-testid=application-file]");
+        Assert.Equal("申请书.png", (await fileLink.TextContentAsync())!.Trim());
+        var href = await fileLink.GetAttributeAsync("href") ?? string.Empty;
+        var download = await staff.APIRequest.GetAsync(staff.Url + href[href.IndexOf('?', StringComparison.Ordinal)..]);
+        Assert.Equal(scan, await download.BodyAsync());
+        var other = await host.SignInAsync("u2.staff1");
+        Assert.Equal(404, (await other.APIRequest.GetAsync(staff.Url + href[href.IndexOf('?', StringComparison.Ordinal)..])).Status);
         await staff.ClickAsync("[data-testid=accept]");
         Assert.Equal("办理中", (await staff.TextContentAsync("[data-testid=state]"))!.Trim());
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Fenquan.Testing.Ocds;
 using Fenquan.Web.Tests.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,40 @@ public sealed class PurchaseApiTests : IAsyncLifetime
         var paid = await (await c["u1.principal1"].GetAsync(payments)).ReadAsync();
         Assert.Equal((36_800m, 36_800m, 0m), (paid.GetProperty("payable").GetDecimal(), paid.GetProperty("paid").GetDecimal(), paid.GetProperty("left").GetDecimal()));
         Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignInAsync("u2.principal1")).GetAsync(purchase)).StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rule", "R16")]
+    [Trait("Rule", "R18")]
+    [Trait("Rule", "R42")]
+    public async Task TheResultReceiptAndPayment_AppearInTheMattersHistory_WithWhoWhenAndAmount_OnThePageAndInTheApi()
+    {
+        var (id, c) = await HandedOffAsync(_app);
+        var purchase = $"/api/v1/matters/{id}/purchase";
+        Assert.Equal(HttpStatusCode.Created, (await c["u1.procurement"].PostAsJsonAsync($"{purchase}/result", new { reference = "QH-CG-2026-0107", method = "ProcurementCentre", supplierName = "县城电脑科技有限公司", amount = 36_800m })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await c["u1.office"].PostAsJsonAsync($"{purchase}/receipt", new { note = "到货20台，型号数量相符" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await c["u1.financestaff"].PostAsJsonAsync($"/api/v1/matters/{id}/payments", new { amount = 36_800m, method = "TreasuryDirect", reference = "GK-4" })).StatusCode);
+
+        var history = (await (await c["u1.principal1"].GetAsync($"/api/v1/matters/{id}/history")).ReadAsync()).EnumerateArray().ToList();
+        var actions = history.TakeWhile(e => e.GetProperty("kind").GetString() == "Action").Count();
+        Assert.True(actions > 0);
+        var after = history.Skip(actions).ToList();
+        Assert.Equal(["PurchaseResult", "PurchaseReceipt", "Payment"], after.Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal((36_800m, "县城电脑科技有限公司", "QH-CG-2026-0107"), (after[0].GetProperty("amount").GetDecimal(), after[0].GetProperty("partyName").GetString(), after[0].GetProperty("reference").GetString()));
+        Assert.Equal(("到货20台，型号数量相符", JsonValueKind.Null), (after[1].GetProperty("text").GetString(), after[1].GetProperty("amount").ValueKind));
+        Assert.Equal((36_800m, "GK-4"), (after[2].GetProperty("amount").GetDecimal(), after[2].GetProperty("reference").GetString()));
+        Assert.All(after, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("byName").GetString())));
+        Assert.NotEqual(after[0].GetProperty("byName").GetString(), after[1].GetProperty("byName").GetString()); // the procurement deputy, then the office
+        Assert.True(history.Select(e => e.GetProperty("at").GetDateTimeOffset()).SequenceEqual(history.Select(e => e.GetProperty("at").GetDateTimeOffset()).Order()));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignInAsync("u2.principal1")).GetAsync($"/api/v1/matters/{id}/history")).StatusCode);
+
+        var page = await c["u1.principal1"].GetStringAsync($"/matters/{id}");
+        var table = page[page.IndexOf("data-testid=\"history\"", StringComparison.Ordinal)..];
+        var (result, receipt, payment) = (table.IndexOf("history-purchase-result", StringComparison.Ordinal), table.IndexOf("history-purchase-receipt", StringComparison.Ordinal), table.IndexOf("history-payment", StringComparison.Ordinal));
+        Assert.True(result > 0 && receipt > result && payment > receipt, "result, receipt and payment in order in the history");
+        Assert.Contains("QH-CG-2026-0107", table[result..receipt], StringComparison.Ordinal);
+        Assert.Contains("36,800.00", table[result..receipt], StringComparison.Ordinal);
+        Assert.Contains("到货20台，型号数量相符", table[receipt..payment], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fenquan.Testing.Ocds;
 
 namespace Fenquan.Web.Tests.Registers;
 
@@ -100,6 +101,61 @@ public sealed class CountySettingsApiTests : IAsyncLifetime
         Assert.Contains("清河市", publicIndex, StringComparison.Ordinal);
         Assert.DoesNotContain("清河县", publicIndex, StringComparison.Ordinal);
         Assert.Contains("<h1>清河市 · ", await _app.NewClient().GetStringAsync($"/public/{after.GetProperty("id").GetGuid():D}/items"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R22")]
+    [Trait("Rule", "R40")]
+    public async Task TheOcdsPrefix_IsACountySetting_ProposedByOneAdministrator_ConfirmedByAnother_AndRefusedWhenMalformed()
+    {
+        var admin = await _app.SignInAsync("admin");
+        var admin2 = await _app.SignInAsync("admin2");
+        var office = await _app.SignInAsync("u1.office");
+        var county = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal(JsonValueKind.Null, county.GetProperty("ocdsPrefix").ValueKind);
+        Assert.Contains("ocds-fq0000</code> · <strong>", await admin.GetStringAsync("/admin/county"), StringComparison.Ordinal); // the placeholder, said to be one
+        var countyId = county.GetProperty("id").GetGuid();
+        var project = (await (await (await _app.SignInAsync("u1.principal1")).GetAsync("/api/v1/construction/")).ReadAsync()).EnumerateArray().Single().GetProperty("id").GetGuid();
+        var notice = await _app.NewClient().GetStringAsync($"/public/{countyId:D}/construction/{project:D}");
+        Assert.Contains($"ocds-fq0000-{project:D}", notice, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"ocds-placeholder\"", notice, StringComparison.Ordinal);
+
+        var malformed = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-QH01", summary = "登记" });
+        var withName = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-qh0001", name = "清河市", summary = "登记" });
+        var byOffice = await office.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = "ocds-qh0001", summary = "登记" });
+        Assert.Equal("R22.OcdsPrefix", (await malformed.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, withName.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byOffice.StatusCode);
+
+        var proposed = await admin.PostAsJsonAsync("/api/v1/county/settings", new { ocdsPrefix = " ocds-qh0001 ", summary = "已在开放合同伙伴组织登记" });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var change = await proposed.ReadAsync();
+        var id = change.GetProperty("id").GetGuid();
+        Assert.Equal(("OcdsPrefix", "ocds-qh0001"), (change.GetProperty("subject").GetString(), change.GetProperty("payload").GetProperty("prefix").GetString()));
+        var pending = await (await admin.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("ocdsPrefix").ValueKind);
+        Assert.Equal(id, pending.GetProperty("pendingOcdsPrefix").GetProperty("id").GetGuid());
+
+        // Four eyes: the proposer cannot confirm it; a second administrator can.
+        var alone = await admin.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal("R40.ProposerCannotConfirm", (await alone.ReadAsync()).GetProperty("key").GetString());
+        Assert.Equal(JsonValueKind.Null, (await (await admin.GetAsync("/api/v1/county")).ReadAsync()).GetProperty("ocdsPrefix").ValueKind);
+        var confirmed = await admin2.PostAsync($"/api/v1/county/changes/{id}/confirm", null);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+
+        var after = await (await office.GetAsync("/api/v1/county")).ReadAsync();
+        Assert.Equal("ocds-qh0001", after.GetProperty("ocdsPrefix").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("pendingOcdsPrefix").ValueKind);
+        var page = await admin.GetStringAsync("/admin/county");
+        Assert.Contains("data-testid=\"ocds-prefix-in-force\"><code>ocds-qh0001</code></p>", page, StringComparison.Ordinal);
+
+        // R22: the demo's construction project is published under the registered prefix from now on, no longer said to be a placeholder.
+        var registered = await _app.NewClient().GetStringAsync($"/public/{countyId:D}/construction/{project:D}");
+        Assert.DoesNotContain("data-testid=\"ocds-placeholder\"", registered, StringComparison.Ordinal);
+        var record = await _app.NewClient().GetAsync($"/ocds/{countyId:D}/records/ocds-qh0001-{project:D}.json");
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        OcdsSchemas.AssertValidRecordPackage(await record.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.NewClient().GetAsync($"/ocds/{countyId:D}/records/ocds-fq0000-{project:D}.json")).StatusCode);
     }
 
     [Fact]

@@ -39,6 +39,12 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
     /// <summary>Whether the viewer proposed the pending rename (then only a second administrator confirms it).</summary>
     public bool ProposedPendingRename => ProposedBy(Settings.PendingRename);
 
+    /// <summary>Whether the viewer proposed the pending OCDS prefix (then only a second administrator confirms it).</summary>
+    public bool ProposedPendingOcdsPrefix => ProposedBy(Settings.PendingOcdsPrefix);
+
+    /// <summary>R22: the placeholder prefix the county's ocids start with until it registers its own.</summary>
+    public string ConfiguredOcdsPrefix { get; private set; } = Core.Ocds.OcdsPrefix.Demo;
+
     /// <summary>R29: who receives, for the county's discipline inspection, notice of changes to county data.</summary>
     public PersonId? DisciplineInspection { get; private set; }
 
@@ -106,7 +112,14 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
         return await ChangedAsync(proposed.Result.Refusal, Text["Settings.Proposed"]);
     }
 
-    /// <summary>Four eyes (R40): a second county administrator confirms the pending change of bounds or name.</summary>
+    /// <summary>R22: proposes the county's registered OCDS prefix (R40): refused with its rule when malformed; a second administrator confirms.</summary>
+    public async Task<IActionResult> OnPostProposeOcdsPrefixAsync(string? prefix, string? summary)
+    {
+        var proposed = await countyData.ProposeOcdsPrefixAsync(Viewer, prefix, summary);
+        return await ChangedAsync(proposed.Result.Refusal, Text["Settings.Proposed"]);
+    }
+
+    /// <summary>Four eyes (R40): a second county administrator confirms the pending change of bounds, name or OCDS prefix.</summary>
     public async Task<IActionResult> OnPostConfirmChangeAsync(Guid change)
     {
         var confirmed = await countyData.ConfirmAsync(Viewer, change);
@@ -187,6 +200,7 @@ public sealed class CountyAdminModel(DbSession session, FenquanStore store, Orga
         Units = await session.Db.Units.Where(u => u.CountyId == Viewer.County).OrderBy(u => u.Name).ToListAsync();
         Settings = countyData.Settings(Viewer, Viewer.Today);
         Bounds = Settings.Bounds;
+        ConfiguredOcdsPrefix = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.FenquanOptions>>().Value.OcdsPrefix;
         DisciplineInspection = await session.Db.Counties.Where(c => c.Id == Viewer.County).Select(c => c.DisciplineInspectionId).SingleAsync();
         People = await session.Db.People.Where(p => p.CountyId == Viewer.County).OrderBy(p => p.Name).ToListAsync();
         Rules = _rules.Current(Viewer);

@@ -43,6 +43,9 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
     [BindProperty]
     public string? PolicyJson { get; set; }
 
+    /// <summary>The version in force upgraded with rules it predates (<see cref="PolicyUpgrade"/>), offered as the draft; null when it lacks none.</summary>
+    public PolicyDocument? Upgrade { get; private set; }
+
     public IReadOnlyList<string> Failures { get; private set; } = [];
 
     /// <summary>What today's team lacks: R1 (one or two principals) and R3 (a deputy in charge of each restricted area).</summary>
@@ -166,9 +169,11 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         ];
         var current = PolicyOperations.InForce(session.Db, Viewer.County, unit, Viewer.Today);
         PolicyNumber = current.IsOk ? current.Value.Version.Number : 0;
+        // R19, R40: a policy from before the variation share is offered upgraded, for the unit to propose; the version in force is not changed.
+        Upgrade = current.IsOk && Core.Policy.PolicyJson.Parse(current.Value.Version.DocumentJson) is { IsOk: true } inForce ? PolicyUpgrade.WithVariationShare(inForce.Value, bounds, Viewer.Today) : null;
         if (!keepJson)
         {
-            PolicyJson = current.IsOk ? current.Value.Version.DocumentJson : string.Empty;
+            PolicyJson = Upgrade is { } upgraded ? Core.Policy.PolicyJson.Write(upgraded) : current.IsOk ? current.Value.Version.DocumentJson : string.Empty;
         }
     }
 }

@@ -15,6 +15,9 @@ public sealed class ApplicationDetailsModel(ApplicationService applications, ISt
 {
     public ApplicationView View { get; private set; } = null!;
 
+    /// <summary>R24: the files the applicant handed in (the handling unit's people only).</summary>
+    public IReadOnlyList<ApplicationDocument> Files { get; private set; } = [];
+
     [BindProperty]
     public string? Note { get; set; }
 
@@ -36,7 +39,21 @@ public sealed class ApplicationDetailsModel(ApplicationService applications, ISt
         }
 
         View = found.Value;
+        Files = (await applications.DocumentsAsync(Viewer, id)) is { IsOk: true } files ? files.Value : [];
         return Page();
+    }
+
+    /// <summary>R24: downloads one file the applicant handed in; NotFound for anyone outside the handling unit.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, Guid document)
+    {
+        var opened = await applications.OpenDocumentAsync(Viewer, id, document);
+        if (!opened.IsOk)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        return File(opened.Value.Content, opened.Value.Document.ContentType, opened.Value.Document.FileName);
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id) => ShowAsync(id, applications.AcceptAsync(Viewer, id));
@@ -66,6 +83,7 @@ public sealed class ApplicationDetailsModel(ApplicationService applications, ISt
         {
             Show(done.Refusal!);
             View = (await applications.GetAsync(Viewer, id)).Value;
+            Files = (await applications.DocumentsAsync(Viewer, id)) is { IsOk: true } files ? files.Value : [];
             return Page();
         }
 

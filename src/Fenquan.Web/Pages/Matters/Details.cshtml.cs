@@ -37,6 +37,9 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
     /// <summary>R16, R18: an approved purchase's result and receipt; null for any other matter.</summary>
     public Fenquan.Web.Procurement.PurchasePanel? Purchase { get; private set; }
 
+    /// <summary>The history: the route's actions, then the purchase's result and receipt and the payments (R16, R18, R42), in order.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
     [BindProperty]
     public Fenquan.Web.Procurement.PurchaseResultInput Result { get; set; } = new();
 
@@ -248,6 +251,7 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
             ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
             : null;
         Purchase = purchases.PanelOf(Viewer, Matter);
+        Timeline = MatterTimeline.Of(Matter, Purchase?.Progress ?? Core.Procurement.PurchaseProgress.None, Payments?.Payments.Payments ?? []);
         var flags = flagService.Of(Viewer, Matter);
         Flags = flags.Flags.Count > 0 ? flags : null;
         WaitingFor = Viewer.Org is null ? [] : Matter.WhoMayActNow(Viewer.Org).Select(Viewer.Org.NameOf).ToList();

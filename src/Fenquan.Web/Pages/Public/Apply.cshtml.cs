@@ -13,7 +13,8 @@ namespace Fenquan.Web.Pages.Public;
 /// <summary>
 /// An application without an account (R24): the applicant names themselves (ID card or unified social
 /// credit code) and hands in the documents; they get a receipt number and a follow-up code, shown
-/// once. Rate-limited per client address, which is not stored.
+/// once. A file may be uploaded for each required document (only the handling unit downloads it).
+/// Rate-limited per client address, which is not stored.
 /// </summary>
 [EnableRateLimiting(FenquanWeb.IntakePolicy)]
 public sealed class PublicApplyModel(PublicRegisterService registers, ApplicationService applications, IStringLocalizer<SharedResource> text) : PublicPage(text)
@@ -49,7 +50,9 @@ public sealed class PublicApplyModel(PublicRegisterService registers, Applicatio
             return NotFound();
         }
 
-        var submitted = await applications.SubmitAsync(county, code, new Applicant(Kind, Name ?? string.Empty, Number ?? string.Empty, Contact ?? string.Empty), [.. Documents.Where(Item.Documents.Contains)], HttpContext.RequestAborted);
+        // R24: a file per required document; a document with a file is handed in as if ticked.
+        var (files, handed) = DocumentUploads.Of(Request.Form.Files, Item.Documents, Documents);
+        var submitted = await applications.SubmitAsync(county, code, new Applicant(Kind, Name ?? string.Empty, Number ?? string.Empty, Contact ?? string.Empty), handed, HttpContext.RequestAborted, files);
         if (!submitted.IsOk)
         {
             Error = Problems.Message(submitted.Refusal!);

@@ -47,7 +47,10 @@ public sealed class PublicFollowUpModel(ApplicationService applications, Complai
 
     public async Task<IActionResult> OnPostCorrectAsync()
     {
-        var done = await applications.CorrectAsync(Receipt ?? string.Empty, Code ?? string.Empty, Documents);
+        // R24: the missing documents as the request named them, one file input each (the same order as the form).
+        var missing = await applications.FollowAsync(Receipt, Code) is { } shown ? shown.Status.MissingDocuments : [];
+        var (files, handed) = DocumentUploads.Of(Request.Form.Files, missing, Documents);
+        var done = await applications.CorrectAsync(Receipt ?? string.Empty, Code ?? string.Empty, handed, files);
         return await ShowAsync(done.IsOk ? null : done.Refusal, "FollowUp.Corrected");
     }
 
