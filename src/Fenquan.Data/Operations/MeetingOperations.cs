@@ -210,7 +210,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// they are final and the meeting's outcomes bind their matters in the same transaction (R43).
     /// </summary>
     public Task<Result<MinutesSignature>> SignMinutesAsync(CountyId county, MeetingId meetingId, MinutesId minutesId, PersonId signer, string? objection = null) =>
-        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => meeting.SignMinutes(minutesId, signer, objection, id => MatterOperations.Load(ctx, id), ctx.Now));
+        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => Binding(ctx, meeting, signer, bind => meeting.SignMinutes(minutesId, signer, objection, bind, ctx.Now)));
 
     /// <summary>
     /// The unit's discipline member records why a member present has not signed within the signing
@@ -218,7 +218,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// </summary>
     public Task<Result<MissingSignature>> RecordMissingSignatureAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId recordedBy, DateOnly today) =>
         OnMeeting(county, meetingId, "meeting.missing_signature_recorded", (ctx, meeting) =>
-            meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, CountyChangeOperations.CalendarInForce(ctx.Db, county), id => MatterOperations.Load(ctx, id), ctx.Now));
+            Binding(ctx, meeting, member, bind => meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, CountyChangeOperations.CalendarInForce(ctx.Db, county), bind, ctx.Now)));
 
     /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again (every attendee is asked).</summary>
     public Task<Result<MinutesRecord>> CorrectMinutesAsync(CountyId county, MeetingId meetingId, string note, PersonId by) =>
@@ -319,10 +319,53 @@ public sealed class MeetingOperations(LedgerWriter writer)
     {
         if (record.IsOk)
         {
+            // A correction supersedes the earlier versions: their requests to sign are answered.
+            MeetingNotices.SettleSigned(meeting, null, UnreadAbout(ctx, meeting), ctx.Now);
             ctx.Db.AddRange(MeetingNotices.MinutesToSign(meeting, record.Value, ctx.Now));
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// A signature (or a recorded missing one) of <paramref name="person"/>: their request to sign is
+    /// answered; when it makes the minutes final, each matter the meeting bound is noticed like any
+    /// action on it (its initiator hears the outcome, the next step's people their task).
+    /// </summary>
+    private static Result<T> Binding<T>(WriteContext ctx, Meeting meeting, PersonId person, Func<Func<MatterId, Matter?>, Result<T>> sign)
+    {
+        var loaded = new List<Matter>();
+        var signed = sign(id =>
+        {
+            var matter = MatterOperations.Load(ctx, id);
+            if (matter is not null)
+            {
+                loaded.Add(matter);
+            }
+
+            return matter;
+        });
+        if (!signed.IsOk)
+        {
+            return signed;
+        }
+
+        MeetingNotices.SettleSigned(meeting, person, UnreadAbout(ctx, meeting), ctx.Now);
+        foreach (var matter in loaded.Distinct())
+        {
+            if (matter.Actions.LastOrDefault(a => a.At == ctx.Now && a.ExternalReference is not null) is { } bound)
+            {
+                MatterNoticeWriter.Acted(ctx, matter, bound);
+            }
+        }
+
+        return signed;
+    }
+
+    private static List<Notification> UnreadAbout(WriteContext ctx, Meeting meeting)
+    {
+        var id = meeting.Id.Value;
+        return ctx.Db.Set<Notification>().Where(n => n.SubjectId == id && n.ReadAt == null && n.CountyId == ctx.County).ToList();
     }
 
     private Task<Result<T>> OnMeeting<T>(CountyId county, MeetingId meetingId, string kind, Func<WriteContext, Meeting, Result<T>> work) =>
