@@ -131,6 +131,7 @@ public static class FenquanWeb
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<AdministratorFlagsAtStart>();
         services.AddHostedService<OverdueSignatureReporter>();
+        services.AddHostedService<StepLimitReporter>();
         services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WitnessPusher>();
         services.AddHostedService(sp => sp.GetRequiredService<WitnessPusher>());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fenquan.Core.Matters;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
@@ -44,7 +45,9 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
         var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, args);
         // Minutes to sign open on the minutes page, where the signature is given; the rest on the meeting.
         // County-data changes open on the changes page (R40), for the county's discipline inspection.
-        var link = n.Kind == NotificationKind.RedCard ? "/applications/" + n.SubjectId.ToString("D")
+        var link = MatterNotices.AskToAct.Contains(n.Kind) || n.Kind is NotificationKind.MatterApproved or NotificationKind.MatterRejected or NotificationKind.MatterReturned or NotificationKind.ActedOnYourBehalf
+            ? "/matters/" + n.SubjectId.ToString("D")
+            : n.Kind == NotificationKind.RedCard ? "/applications/" + n.SubjectId.ToString("D")
             : n.Kind == NotificationKind.ComplaintFiled ? "/complaints/" + n.SubjectId.ToString("D")
             : n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
             : n.Kind is NotificationKind.AdministratorChangeProposed or NotificationKind.AdministratorChangeConfirmed ? "/ledger"
