@@ -12,6 +12,9 @@ namespace Fenquan.Web.Pages.Meetings;
 /// <summary>A notification as the page and the API show it, its text in the reader's language.</summary>
 public sealed record NotificationView(Guid Id, NotificationKind Kind, Guid SubjectId, string Text, string TextKey, IReadOnlyList<string> TextArgs, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string Link);
 
+/// <summary>One matter's (or meeting's) notifications of a day, for the daily digest.</summary>
+public sealed record DigestGroup(Guid SubjectId, string Title, string Link, IReadOnlyList<NotificationView> Items);
+
 /// <summary>
 /// The signed-in person's notifications (R43: members are notified of meetings): each person sees
 /// and marks read only their own; a person-less account has none.
@@ -25,6 +28,23 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
 
     public int UnreadCount(Viewer viewer) =>
         viewer.Person is { } me ? NotificationOperations.UnreadCount(session.Db, viewer.County, me) : 0;
+
+    /// <summary>How the viewer chose to hear of notifications (in-app only for a person-less account).</summary>
+    public NotificationDelivery Delivery(Viewer viewer) =>
+        viewer.Person is { } me ? NotificationOperations.DeliveryOf(session.Db, viewer.County, me) : NotificationDelivery.InApp;
+
+    /// <summary>The viewer chooses for themselves; a person-less account has nobody to choose for.</summary>
+    public async Task<Result<NotificationPreference>> ChooseAsync(Viewer viewer, NotificationDelivery delivery) =>
+        viewer.Person is { } me
+            ? await _operations.ChooseDeliveryAsync(viewer.County, me, delivery)
+            : Refusal.NotFound("Person");
+
+    /// <summary>The daily digest: the viewer's notifications of <paramref name="day"/>, grouped by the matter (or meeting) they are about, in the order they came.</summary>
+    public IReadOnlyList<DigestGroup> Digest(Viewer viewer, DateOnly day) =>
+        viewer.Person is { } me
+            ? [.. NotificationOperations.OnDay(session.Db, viewer.County, me, day).Select(View).GroupBy(n => n.SubjectId)
+                .Select(g => new DigestGroup(g.Key, g.First().TextArgs.Count > 0 ? g.First().TextArgs[0] : string.Empty, g.First().Link, [.. g]))]
+            : [];
 
     /// <summary>Marks one of the viewer's notifications read; another person's is not found (checked by the operation, on the writer).</summary>
     public async Task<Result<NotificationView>> MarkReadAsync(Viewer viewer, Guid id) =>
