@@ -63,15 +63,21 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
         }
 
         var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, args);
+        return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, LinkOf(n));
+    }
+
+    /// <summary>Where a notification opens: its matter, meeting (or minutes), application, complaint or register.</summary>
+    public static string LinkOf(Notification n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
         // Minutes to sign open on the minutes page, where the signature is given; the rest on the meeting.
         // County-data changes open on the changes page (R40), for the county's discipline inspection.
-        var link = MatterNotices.AskToAct.Contains(n.Kind) || n.Kind is NotificationKind.MatterApproved or NotificationKind.MatterRejected or NotificationKind.MatterReturned or NotificationKind.ActedOnYourBehalf
+        return MatterNotices.AskToAct.Contains(n.Kind) || n.Kind is NotificationKind.MatterApproved or NotificationKind.MatterRejected or NotificationKind.MatterReturned or NotificationKind.ActedOnYourBehalf
             ? "/matters/" + n.SubjectId.ToString("D")
             : n.Kind == NotificationKind.RedCard ? "/applications/" + n.SubjectId.ToString("D")
             : n.Kind == NotificationKind.ComplaintFiled ? "/complaints/" + n.SubjectId.ToString("D")
             : n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
             : n.Kind is NotificationKind.AdministratorChangeProposed or NotificationKind.AdministratorChangeConfirmed ? "/ledger"
             : "/meetings/" + n.SubjectId.ToString("D") + (n.Kind is NotificationKind.MinutesToSign or NotificationKind.SignatureOverdue ? "/minutes" : string.Empty);
-        return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, link);
     }
 }
