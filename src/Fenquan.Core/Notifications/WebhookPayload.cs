@@ -3,16 +3,16 @@ namespace Fenquan.Core.Notifications;
 /// <summary>
 /// What the county's outbound webhook (an SMS gateway, 政务钉钉) receives for one notification: its
 /// id (to drop repeats of a retried delivery), its kind, where it opens, and the recipient's staff
-/// number, the one thing the gateway needs to reach them. No text and no arguments: a title, a
+/// id and staff number (when the county gave one), all the gateway needs to reach them. No text and no arguments: a title, a
 /// comment or a reporter's identity (R45) never leaves the server; the recipient reads the
 /// notification itself after signing in.
 /// </summary>
-public sealed record WebhookPayload(Guid Id, string Kind, Guid SubjectId, string Link, string? Recipient, DateTimeOffset CreatedAt)
+public sealed record WebhookPayload(Guid Id, string Kind, Guid SubjectId, string Link, Guid RecipientId, string? RecipientStaffNumber, DateTimeOffset CreatedAt)
 {
     public static WebhookPayload Of(Notification notification, string? recipientStaffNumber, string link)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return new(notification.Id, notification.Kind.ToString(), notification.SubjectId, link, recipientStaffNumber, notification.CreatedAt);
+        return new(notification.Id, notification.Kind.ToString(), notification.SubjectId, link, notification.RecipientId.Value, recipientStaffNumber, notification.CreatedAt);
     }
 }
 

@@ -23,7 +23,7 @@ public sealed class WebhookTests
 {
     private const string Secret = "test-only-webhook-secret-0123456789";
 
-    private sealed record Received(Guid Id, string Kind, string? Recipient, string Body, bool Answered);
+    private sealed record Received(Guid Id, string Kind, Guid Recipient, string Body, bool Answered);
 
     [Fact]
     public async Task TheApprovalNoticeIsPostedSigned_AReceiverThatFailsIsTriedAgain_AndTheLogShowsBothAttempts()
@@ -49,7 +49,7 @@ public sealed class WebhookTests
 
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            var recipient = root.GetProperty("recipient").ValueKind == JsonValueKind.Null ? null : root.GetProperty("recipient").GetString();
+            var recipient = root.GetProperty("recipientId").GetGuid();
             var answered = Interlocked.Increment(ref calls) > 1; // the receiver is down for the first request
             received.Enqueue(new Received(root.GetProperty("id").GetGuid(), root.GetProperty("kind").GetString()!, recipient, body, answered));
             return answered ? Results.Ok() : Results.StatusCode(503);
@@ -90,7 +90,14 @@ public sealed class WebhookTests
         Assert.Equal(0, badSignatures);
         var approved = Assert.Single(received, r => r.Kind == "MatterApproved");
         Assert.True(approved.Answered);
-        Assert.False(string.IsNullOrEmpty(approved.Recipient));
+        await using (var db = app.Db())
+        {
+            // Addressed to the clerk whose matter it is, by id.
+            var notice = await db.Set<Fenquan.Core.Notifications.Notification>().SingleAsync(n => n.Id == approved.Id);
+            Assert.Equal((notice.RecipientId.Value, matter), (approved.Recipient, notice.SubjectId));
+        }
+
+        Assert.Contains("\"recipientStaffNumber\":", approved.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("复印纸", approved.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("同意", approved.Body, StringComparison.Ordinal);
         Assert.Contains("/matters/" + matter.ToString("D"), approved.Body, StringComparison.Ordinal);
