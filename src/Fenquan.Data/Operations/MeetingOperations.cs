@@ -169,6 +169,10 @@ public sealed class MeetingOperations(LedgerWriter writer)
     public Task<Result<Attendance>> MarkPresentAsync(CountyId county, MeetingId meetingId, PersonId member, PersonId actor) =>
         AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkPresent(member, ctx.Now));
 
+    /// <summary>The attendance of several members from one form, in one unit of work: all recorded, or none.</summary>
+    public Task<Result<IReadOnlyList<Attendance>>> RecordAttendanceAsync(CountyId county, MeetingId meetingId, IReadOnlyList<AttendanceMark> marks, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.RecordAttendance(marks, ctx.Now));
+
     public Task<Result<Attendance>> MarkAbsentAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId actor) =>
         AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkAbsent(member, reason, ctx.Now));
 
