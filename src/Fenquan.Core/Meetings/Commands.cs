@@ -42,3 +42,6 @@ public sealed record DeclaredRelation(PersonId PersonId, PersonId RelativeId);
 /// <param name="MeetingReference">The meeting and item, e.g. <c>meeting:{id}#2</c>.</param>
 /// <param name="DecidedAt">When the outcome was recorded.</param>
 public sealed record CollectiveDecisionTerms(decimal Amount, Payee Payee, string Conditions, string MeetingReference, DateTimeOffset DecidedAt);
+
+/// <summary>One member's attendance on the one-form attendance list: present, or absent with the reason (请假事由).</summary>
+public sealed record AttendanceMark(PersonId Member, bool Present, string Reason);

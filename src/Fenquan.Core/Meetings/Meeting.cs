@@ -345,6 +345,50 @@ public sealed partial class Meeting
     public Result<Attendance> MarkAbsent(PersonId member, string reason, DateTimeOffset now) => RecordAttendance(member, present: false, reason, now);
 
     /// <summary>
+    /// Records the attendance of several members at once (one form for the whole team): all or
+    /// nothing — the first refusal (an absence without a reason, a member recorded already) refuses
+    /// the whole list, and the unit of work writes none of it.
+    /// </summary>
+    public Result<IReadOnlyList<Attendance>> RecordAttendance(IReadOnlyList<AttendanceMark> marks, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        if (marks.Count == 0)
+        {
+            return Refusal.Because("R43", "NoAttendanceMarked", "Mark at least one member present or absent.");
+        }
+
+        var rows = new List<Attendance>();
+        foreach (var mark in marks)
+        {
+            var row = RecordAttendance(mark.Member, mark.Present, mark.Reason, now);
+            if (!row.IsOk)
+            {
+                return row.Refusal!;
+            }
+
+            rows.Add(row.Value);
+        }
+
+        return Result<IReadOnlyList<Attendance>>.Ok(rows);
+    }
+
+    /// <summary>
+    /// The members who may give their opinion on the item now (R43): present, not recused, not yet
+    /// spoken, and — 末位表态 — a principal only once every deputy has spoken, the chair only last.
+    /// Empty unless the meeting is in session, attendance is complete and the item is undecided.
+    /// </summary>
+    public IReadOnlyList<PersonId> MaySpeakNow(AgendaItemId itemId)
+    {
+        if (!CheckItemOpen(itemId, out _).IsOk || !CheckAttendanceComplete().IsOk)
+        {
+            return [];
+        }
+
+        var spoken = OpinionsOn(itemId);
+        return [.. EntitledOn(itemId).Where(p => spoken.All(o => o.PersonId != p) && WaitingBefore(itemId, p, spoken).Count == 0)];
+    }
+
+    /// <summary>
     /// A member declares a recusal (回避) on an item, with a reason. Refused once the member has
     /// spoken on the item, when already recused, or when the item is decided.
     /// </summary>
@@ -425,12 +469,7 @@ public sealed partial class Meeting
 
         if (speaker.IsPrincipal)
         {
-            // 末位表态: the chair after everyone else; another principal after every deputy.
-            var waiting = EntitledOn(itemId)
-                .Where(p => p != member && spoken.All(o => o.PersonId != p))
-                .Select(p => MemberOf(p)!)
-                .Where(p => member == ChairId || !p.IsPrincipal)
-                .ToList();
+            var waiting = WaitingBefore(itemId, member, spoken);
             if (waiting.Count > 0)
             {
                 var role = member == ChairId ? "the chairing principal" : "a principal";
@@ -706,6 +745,15 @@ public sealed partial class Meeting
     }
 
     private MeetingMember? MemberOf(PersonId person) => _members.FirstOrDefault(m => m.PersonId == person);
+
+    // 末位表态: the chair speaks after everyone else; another principal after every deputy; a deputy waits for nobody.
+    private List<MeetingMember> WaitingBefore(AgendaItemId itemId, PersonId member, IReadOnlyList<Opinion> spoken) =>
+        MemberOf(member) is not { IsPrincipal: true }
+            ? []
+            : [.. EntitledOn(itemId)
+                .Where(p => p != member && spoken.All(o => o.PersonId != p))
+                .Select(p => MemberOf(p)!)
+                .Where(p => member == ChairId || !p.IsPrincipal)];
 
     private Result<Attendance> RecordAttendance(PersonId member, bool present, string reason, DateTimeOffset now)
     {

@@ -65,6 +65,24 @@ public static class MeetingNotices
                    select Notification.To(meeting.CountyId, recipient, NotificationKind.SignatureOverdue, meeting.Id.Value, [meeting.Title, name, version], now)];
     }
 
+    /// <summary>
+    /// The unread requests to sign this meeting's minutes that are answered: the person signed (or
+    /// their missing signature was recorded), or, with <paramref name="person"/> null, a correction
+    /// superseded every earlier version. Each is settled so the unread count stays right.
+    /// </summary>
+    public static int SettleSigned(Meeting meeting, PersonId? person, IEnumerable<Notification> unread, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(unread);
+        var answered = unread.Where(n => n.Kind == NotificationKind.MinutesToSign && n.SubjectId == meeting.Id.Value && !n.IsRead && (person is null || n.RecipientId == person)).ToList();
+        foreach (var notice in answered)
+        {
+            notice.Settle(now);
+        }
+
+        return answered.Count;
+    }
+
     private static List<Notification> ToMembers(Meeting meeting, NotificationKind kind, string[] args, DateTimeOffset now) =>
         meeting.MembersToNotify.Distinct().Select(p => Notification.To(meeting.CountyId, p, kind, meeting.Id.Value, args, now)).ToList();
 }

@@ -40,6 +40,27 @@ public enum NotificationKind
 
     /// <summary>To the county's discipline inspection: a grant or revocation of county administration took effect (R40).</summary>
     AdministratorChangeConfirmed,
+
+    /// <summary>R7: a matter's step now waits for the recipient (a new task on their workbench).</summary>
+    TaskWaiting,
+
+    /// <summary>To the initiator: a step returned their matter for correction.</summary>
+    MatterReturned,
+
+    /// <summary>To the initiator: their matter was refused (by a step or by a meeting, R43).</summary>
+    MatterRejected,
+
+    /// <summary>To the initiator: their matter passed its last step.</summary>
+    MatterApproved,
+
+    /// <summary>R46: 黄牌 — a step waiting for the recipient has used the warning share of its time limit.</summary>
+    StepNearLimit,
+
+    /// <summary>R46: 红牌 — a step waiting for the recipient is past its time limit.</summary>
+    StepOverdue,
+
+    /// <summary>To a delegator: their delegate (代理) acted on a step on their behalf.</summary>
+    ActedOnYourBehalf,
 }
 
 /// <summary>
@@ -115,4 +136,10 @@ public sealed class Notification
         ReadAt ??= now;
         return Outcome.Ok;
     }
+
+    /// <summary>
+    /// What it asked the recipient to do is done (the step was taken, the minutes signed): it no
+    /// longer counts as unread. Only the core's notices call this, on the recipient's own notices.
+    /// </summary>
+    internal void Settle(DateTimeOffset now) => ReadAt ??= now;
 }

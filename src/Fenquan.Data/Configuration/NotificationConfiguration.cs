@@ -19,6 +19,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
             .HasConversion(new TextListConverter(), TextListConverter.Comparer);
         notification.Ignore(n => n.IsRead);
         notification.HasIndex(n => new { n.CountyId, n.RecipientId, n.ReadAt });
+
+        // A step taken settles the notices about its matter (MatterNotices.SettleAnswered): found by subject.
+        notification.HasIndex(n => new { n.SubjectId, n.ReadAt });
         notification.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -113,6 +113,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
             ctx.Keep(matter.Value.Id.Value, matter.Value);
             var entry = command.Flags.HasFlag(MatterFlags.CatalogueItem) && command.ItemCode is { } code ? catalogue.Find(code) : null;
             FlagOperations.RaiseAtSubmission(ctx, matter.Value, policy.Value.Router.Policy, entry, _flags); // R47
+            ctx.Db.AddRange(MatterNotices.Submitted(matter.Value, org, ctx.Now));
         }
 
         return matter;
@@ -163,6 +164,11 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
                 }
             }
 
+            if (acted.IsOk)
+            {
+                MatterNoticeWriter.Acted(ctx, matter, acted.Value);
+            }
+
             return acted;
         });
 
@@ -195,7 +201,8 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
 
             var relatives = RelativesOf(ctx.Db, county, payee.Value);
             var route = Reroute(ctx, matter, edit.NewAmount ?? matter.Amount, payee.Value, relatives);
-            return route.IsOk ? matter.Edit(edit with { NewPayee = edit.NewPayee is null ? null : payee.Value, NewPayeeRelatives = relatives }, route.Value, ctx.Now) : route.Refusal!;
+            var step = MatterNotices.CurrentStep(matter);
+            return Noticed(ctx, matter, step, route.IsOk ? matter.Edit(edit with { NewPayee = edit.NewPayee is null ? null : payee.Value, NewPayeeRelatives = relatives }, route.Value, ctx.Now) : route.Refusal!);
         });
 
     public Task<Result<MatterChange>> ResubmitAsync(CountyId county, MatterId matterId, PersonId by) =>
@@ -208,7 +215,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
             }
 
             var route = Reroute(ctx, matter, matter.Amount, matter.Payee, RelativesOf(ctx.Db, county, matter.Payee));
-            return route.IsOk ? matter.Resubmit(by, route.Value, ctx.Now) : route.Refusal!;
+            return Noticed(ctx, matter, MatterNotices.CurrentStep(matter), route.IsOk ? matter.Resubmit(by, route.Value, ctx.Now) : route.Refusal!);
         });
 
     /// <summary>
@@ -245,15 +252,26 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
 
             var route = PolicyOperations.RouterOf(version).Route(matter.Facts with { Flags = flags.Value });
             var code = Core.Policy.CountyFacts.EntryCode(matter.Kind, itemCode, catalogue, Core.Licensing.ApprovalItemRegister.Empty)!;
-            return route.IsOk ? matter.CorrectItem(by, code, flags.Value, route.Value, ctx.UnitView(matter.UnitId), ctx.Now) : route.Refusal!;
+            return Noticed(ctx, matter, MatterNotices.CurrentStep(matter), route.IsOk ? matter.CorrectItem(by, code, flags.Value, route.Value, ctx.UnitView(matter.UnitId), ctx.Now) : route.Refusal!);
         });
 
     public Task<Result<MatterChange>> WithdrawAsync(CountyId county, MatterId matterId, PersonId by) =>
         writer.ExecuteAsync(county, "matter.withdrawn", ctx =>
         {
             var matter = Load(ctx, matterId);
-            return matter is null ? Refusal.NotFound($"Matter {matterId}") : matter.Withdraw(by, ctx.Now);
+            return matter is null ? Refusal.NotFound($"Matter {matterId}") : Noticed(ctx, matter, MatterNotices.CurrentStep(matter), matter.Withdraw(by, ctx.Now));
         });
+
+    // A change that moved the matter's step settles the notices it answered and tells the new step's people.
+    private static Result<MatterChange> Noticed(WriteContext ctx, Matter matter, string? stepBefore, Result<MatterChange> change)
+    {
+        if (change.IsOk)
+        {
+            MatterNoticeWriter.Changed(ctx, matter, stepBefore, change.Value.ById);
+        }
+
+        return change;
+    }
 
     /// <summary>
     /// A matter with its actions and changes, tracked on the unit's context, or null when the county

@@ -169,6 +169,10 @@ public sealed class MeetingOperations(LedgerWriter writer)
     public Task<Result<Attendance>> MarkPresentAsync(CountyId county, MeetingId meetingId, PersonId member, PersonId actor) =>
         AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkPresent(member, ctx.Now));
 
+    /// <summary>The attendance of several members from one form, in one unit of work: all recorded, or none.</summary>
+    public Task<Result<IReadOnlyList<Attendance>>> RecordAttendanceAsync(CountyId county, MeetingId meetingId, IReadOnlyList<AttendanceMark> marks, PersonId actor) =>
+        AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.RecordAttendance(marks, ctx.Now));
+
     public Task<Result<Attendance>> MarkAbsentAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId actor) =>
         AsRecorder(county, meetingId, actor, "meeting.attendance_recorded", (ctx, meeting) => meeting.MarkAbsent(member, reason, ctx.Now));
 
@@ -214,7 +218,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// they are final and the meeting's outcomes bind their matters in the same transaction (R43).
     /// </summary>
     public Task<Result<MinutesSignature>> SignMinutesAsync(CountyId county, MeetingId meetingId, MinutesId minutesId, PersonId signer, string? objection = null) =>
-        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => Binding(ctx, matterOf => meeting.SignMinutes(minutesId, signer, objection, matterOf, ctx.Now)));
+        OnMeeting(county, meetingId, "meeting.minutes_signed", (ctx, meeting) => Binding(ctx, meeting, signer, bind => meeting.SignMinutes(minutesId, signer, objection, bind, ctx.Now)));
 
     /// <summary>
     /// The unit's discipline member records why a member present has not signed within the signing
@@ -222,7 +226,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     /// </summary>
     public Task<Result<MissingSignature>> RecordMissingSignatureAsync(CountyId county, MeetingId meetingId, PersonId member, string reason, PersonId recordedBy, DateOnly today) =>
         OnMeeting(county, meetingId, "meeting.missing_signature_recorded", (ctx, meeting) =>
-            Binding(ctx, matterOf => meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, CountyChangeOperations.CalendarInForce(ctx.Db, county), matterOf, ctx.Now)));
+            Binding(ctx, meeting, member, bind => meeting.RecordMissingSignature(member, reason, recordedBy, OrganizationOperations.LoadUnitView(ctx.Db, county, meeting.UnitId), today, CountyChangeOperations.CalendarInForce(ctx.Db, county), bind, ctx.Now)));
 
     /// <summary>A correction (更正): a new minutes record superseding the current one, to be signed again (every attendee is asked).</summary>
     public Task<Result<MinutesRecord>> CorrectMinutesAsync(CountyId county, MeetingId meetingId, string note, PersonId by) =>
@@ -323,18 +327,25 @@ public sealed class MeetingOperations(LedgerWriter writer)
     {
         if (record.IsOk)
         {
+            // A correction supersedes the earlier versions: their requests to sign are answered.
+            MeetingNotices.SettleSigned(meeting, null, UnreadAbout(ctx, meeting), ctx.Now);
             ctx.Db.AddRange(MeetingNotices.MinutesToSign(meeting, record.Value, ctx.Now));
         }
 
         return record;
     }
 
-    // Final minutes bind their matters inside the core; a budget raise they approve raises its line in
-    // the same unit of work (R4–R6), as a single approver's approval does in MatterOperations.
-    private static Result<T> Binding<T>(WriteContext ctx, Func<Func<MatterId, Matter?>, Result<T>> bind)
+    /// <summary>
+    /// A signature (or a recorded missing one) of <paramref name="person"/>: their request to sign is
+    /// answered; when it makes the minutes final, the meeting's outcomes bind their matters inside the
+    /// core, a budget raise they approve raises its line in the same unit of work (R4–R6), as a single
+    /// approver's approval does in MatterOperations, and each matter bound is noticed like any action
+    /// on it (its initiator hears the outcome, the next step's people their task).
+    /// </summary>
+    private static Result<T> Binding<T>(WriteContext ctx, Meeting meeting, PersonId person, Func<Func<MatterId, Matter?>, Result<T>> sign)
     {
         var seen = new Dictionary<MatterId, (Matter Matter, MatterState Before)>();
-        Matter? Of(MatterId id)
+        var signed = sign(id =>
         {
             var matter = MatterOperations.Load(ctx, id);
             if (matter is not null)
@@ -343,10 +354,13 @@ public sealed class MeetingOperations(LedgerWriter writer)
             }
 
             return matter;
+        });
+        if (!signed.IsOk)
+        {
+            return signed;
         }
 
-        var bound = bind(Of);
-        foreach (var (matter, _) in seen.Values.Where(s => bound.IsOk && s.Before != MatterState.Approved && s.Matter.State == MatterState.Approved))
+        foreach (var (matter, _) in seen.Values.Where(s => s.Before != MatterState.Approved && s.Matter.State == MatterState.Approved))
         {
             var raised = BudgetOperations.RaiseOnApproval(ctx, matter);
             if (!raised.IsOk)
@@ -355,7 +369,22 @@ public sealed class MeetingOperations(LedgerWriter writer)
             }
         }
 
-        return bound;
+        MeetingNotices.SettleSigned(meeting, person, UnreadAbout(ctx, meeting), ctx.Now);
+        foreach (var (matter, _) in seen.Values)
+        {
+            if (matter.Actions.LastOrDefault(a => a.At == ctx.Now && a.ExternalReference is not null) is { } bound)
+            {
+                MatterNoticeWriter.Acted(ctx, matter, bound);
+            }
+        }
+
+        return signed;
+    }
+
+    private static List<Notification> UnreadAbout(WriteContext ctx, Meeting meeting)
+    {
+        var id = meeting.Id.Value;
+        return ctx.Db.Set<Notification>().Where(n => n.SubjectId == id && n.ReadAt == null && n.CountyId == ctx.County).ToList();
     }
 
     private Task<Result<T>> OnMeeting<T>(CountyId county, MeetingId meetingId, string kind, Func<WriteContext, Meeting, Result<T>> work) =>

@@ -64,7 +64,7 @@ internal sealed record MinutesLabels(
         Recusals: "回避",
         Opinions: "表态（按发言顺序）",
         Tally: "表决情况",
-        Outcome: "会议决定",
+        Outcome: "表决结果",
         Undecided: "未决",
         DecidedAmount: "决定金额",
         DecidedPayee: "收款方",
@@ -103,7 +103,7 @@ internal sealed record MinutesLabels(
         Recusals: "Recusals",
         Opinions: "Opinions (in speaking order)",
         Tally: "Tally",
-        Outcome: "Decision",
+        Outcome: "Outcome",
         Undecided: "undecided",
         DecidedAmount: "Decided amount",
         DecidedPayee: "Payee",
@@ -149,12 +149,12 @@ internal sealed record MinutesLabels(
 
     public string OutcomeOf(ItemOutcomeKind? kind) => (kind, IsChinese) switch
     {
-        (ItemOutcomeKind.Approved, true) => "同意",
-        (ItemOutcomeKind.Rejected, true) => "不同意",
+        (ItemOutcomeKind.Approved, true) => "通过",
+        (ItemOutcomeKind.Rejected, true) => "未通过",
         (ItemOutcomeKind.Deferred, true) => "暂缓，退回待上会事项",
         (ItemOutcomeKind.Noted, true) => "已通报班子",
-        (ItemOutcomeKind.Approved, false) => "Approved",
-        (ItemOutcomeKind.Rejected, false) => "Rejected",
+        (ItemOutcomeKind.Approved, false) => "Passed",
+        (ItemOutcomeKind.Rejected, false) => "Not passed",
         (ItemOutcomeKind.Deferred, false) => "Deferred, back to the agenda queue",
         (ItemOutcomeKind.Noted, false) => "Reported to the team",
         (null, _) => Undecided,
@@ -174,13 +174,14 @@ internal sealed record MinutesLabels(
         (RecusalGround.Relative, false) => "declared relative of an interested person",
     };
 
+    // The tally in plain words, as the meeting page says it (R43: the recused count in 应到 and do not vote).
     public string Tallied(ItemTally tally, CultureInfo culture) => IsChinese
-        ? string.Format(culture, "班子成员{0}人，回避{1}人，出席且有表决权{2}人（法定人数需{3}人，{4}）；同意{5}，不同意{6}，弃权{7}（通过需同意{8}，{9}）。",
-            tally.TeamSize, tally.Recused, tally.Entitled, tally.QuorumNeeded, tally.QuorumMet ? "已达到" : "未达到",
-            tally.Agree, tally.Disagree, tally.Abstain, tally.MajorityNeeded, tally.MajorityMet ? "已达到" : "未达到")
-        : string.Format(culture, "Team of {0}, {1} recused, {2} present and entitled to vote (quorum {3}: {4}); {5} agree, {6} disagree, {7} abstain (approval needs {8}: {9}).",
-            tally.TeamSize, tally.Recused, tally.Entitled, tally.QuorumNeeded, tally.QuorumMet ? "met" : "not met",
-            tally.Agree, tally.Disagree, tally.Abstain, tally.MajorityNeeded, tally.MajorityMet ? "met" : "not met");
+        ? string.Format(culture, "{0} 人应到，{1} 人实到，{2} 人回避；需 {3} 人同意。同意 {4} 人，不同意 {5} 人，弃权 {6} 人{7}。",
+            tally.QuorumBase, tally.Present, tally.Recused, tally.MajorityNeeded, tally.Agree, tally.Disagree, tally.Abstain,
+            tally.QuorumMet ? string.Empty : string.Format(culture, "；未达到法定人数（需 {0} 人到会）", tally.QuorumNeeded))
+        : string.Format(culture, "{0} expected, {1} present, {2} recused; {3} must agree. {4} agree, {5} disagree, {6} abstain{7}.",
+            tally.QuorumBase, tally.Present, tally.Recused, tally.MajorityNeeded, tally.Agree, tally.Disagree, tally.Abstain,
+            tally.QuorumMet ? string.Empty : string.Format(culture, "; no quorum ({0} must be present)", tally.QuorumNeeded));
 
     public string Ordinal(int number, CultureInfo culture) => IsChinese
         ? string.Format(culture, "议题{0}", number)

@@ -94,7 +94,7 @@ public static class MinutesPdf
         {
             flow.KeepTogether(PdfFlow.LineHeight(heading) * 4);
             flow.Paragraph($"{labels.Ordinal(item.Number, culture)}{labels.Colon}{item.Title}", heading, after: 4);
-            flow.Labeled(labels.Matter, labels.Aside(item.Title, item.MatterId?.ToString() ?? string.Empty), label, body, labelWidth);
+            flow.Labeled(labels.Matter, item.Title, label, body, labelWidth); // no internal ids on a document for people
             if (!item.Personnel)
             {
                 flow.Labeled(labels.ProposedAmount, Money(item.ProposedAmount), label, body, labelWidth);
@@ -184,7 +184,7 @@ public static class MinutesPdf
 
         flow.Space(10);
         flow.Paragraph(labels.Generated, small, brush: XBrushes.DimGray);
-        var footer = record is null ? minutes.MeetingId.ToString() : $"{minutes.MeetingId} · {labels.VersionOf(record.Version, culture)}";
+        var footer = record is null ? minutes.Title : $"{minutes.Title} · {labels.VersionOf(record.Version, culture)}";
         return flow.Finish((page, pages) => string.Format(culture, labels.Page, page, pages), footer);
     }
 }

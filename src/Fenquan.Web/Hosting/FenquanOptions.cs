@@ -66,6 +66,21 @@ public sealed class FenquanOptions
     /// <summary>R46: per kind of step, its own limit as "5" (working days) or "7c" (calendar days, a notice period set by law).</summary>
     public Dictionary<string, string> StepLimits { get; set; } = [];
 
+    /// <summary>
+    /// Outbound webhooks by county id (or <c>*</c> for every county): <c>Fenquan:Webhooks:{id}:Url</c> and
+    /// <c>:Secret</c> (at least 16 characters; from user secrets or the environment, never the repository).
+    /// </summary>
+    public Dictionary<string, Fenquan.Web.Notifications.WebhookTarget> Webhooks { get; set; } = [];
+
+    /// <summary>How often new notifications are sent to the webhook (seconds); 0 turns the background sender off.</summary>
+    public int WebhookSeconds { get; set; } = 10;
+
+    /// <summary>The first wait before a failed webhook delivery is tried again (seconds); it doubles each time, up to an hour.</summary>
+    public int WebhookRetrySeconds { get; set; } = 30;
+
+    /// <summary>Notifications made this many minutes before the server started are still sent to the webhook.</summary>
+    public int WebhookCatchUpMinutes { get; set; } = 60;
+
     /// <summary>R46: the share of a time limit (percent) at which it turns yellow; red when exceeded.</summary>
     public int WarningPercent { get; set; } = Core.Calendar.LimitWatch.DefaultWarningPercent;
 

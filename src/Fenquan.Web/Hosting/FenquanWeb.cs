@@ -131,6 +131,9 @@ public static class FenquanWeb
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<AdministratorFlagsAtStart>();
         services.AddHostedService<OverdueSignatureReporter>();
+        services.AddHostedService<StepLimitReporter>();
+        services.AddSingleton<Notifications.WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.WebhookSender>());
         services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WitnessPusher>();
         services.AddHostedService(sp => sp.GetRequiredService<WitnessPusher>());

@@ -23,7 +23,8 @@ public class MeetingNotificationAndRulesTests
         MeetingScenario.AssertRefused(refused, "R43", "not a principal");
         await using (var db = database.Context())
         {
-            Assert.Equal(0, await db.Set<Notification>().CountAsync());
+            // Only the matter's own notices (its steps' tasks) exist, none about a meeting.
+            Assert.Equal(0, await db.Set<Notification>().CountAsync(n => n.SubjectId != matter.Id.Value));
         }
 
         var meeting = await s.ScheduleAsync();

@@ -25,12 +25,16 @@ public class MinutesPdfTests
             "王建国（正职）", "杨帆（赴县里参加培训）",
             "议题1", "购置会议室音响设备", "12,000.00元", "清河县鑫达办公设备有限公司", "城关镇请示〔2026〕8号",
             "陈明（事项发起人）", "刘洋（本人申请回避", "与供应商负责人系同学关系",
-            "张伟", "同意，价格在市场区间内", "同意", "会议决定", "决定金额", "11,500.00元", "凭正式发票据实报销",
+            "张伟", "同意，价格在市场区间内", "同意", "表决结果", "通过", "6 人应到", "2 人回避", "需 3 人同意", "决定金额", "11,500.00元", "凭正式发票据实报销",
             "与会人员签字", "未签署", "待签署",
         })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
+
+        // The outcome in the page's words, never "会议决定 同意"; no internal id anywhere (issue 14).
+        Assert.DoesNotContain("会议决定", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", text);
 
         // Speaking order: the deputy, then the township head, then the chair (末位表态).
         var order = new[] { "同意，价格在市场区间内", "同意，压减至11500元" }.Select(t => text.IndexOf(t, StringComparison.Ordinal)).ToList();
@@ -48,7 +52,7 @@ public class MinutesPdfTests
         foreach (var expected in new[]
         {
             "Party committee meeting minutes", "Chair", "Present", "Absent", "Item 1", "Matter", "Proposed amount", "CNY 12,000.00",
-            "Recusals", "initiated the matter", "Opinions (in speaking order)", "Agree", "Tally", "Decision", "Approved",
+            "Recusals", "initiated the matter", "Opinions (in speaking order)", "Agree", "Tally", "Outcome", "Passed",
             "Decided amount", "CNY 11,500.00", "Conditions", "Signatures of the attendees", "Signed at", "not yet signed",
             "awaiting signatures", "Page 1 of", "王建国 (principal)", "Version 1",
         })

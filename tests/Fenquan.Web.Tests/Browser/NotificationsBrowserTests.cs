@@ -111,12 +111,9 @@ public sealed class NotificationsBrowserTests
         await office.ClickAsync("[data-testid=add-item]");
         await office.WaitForSelectorAsync("[data-testid=item-1]");
         await office.ClickAsync("[data-testid=open]");
-        await office.WaitForSelectorAsync("button[data-testid^=present-]");
-        while (await office.Locator("button[data-testid^=present-]").CountAsync() > 0)
-        {
-            await office.Locator("button[data-testid^=present-]").First.ClickAsync();
-            await office.WaitForSelectorAsync(".notice");
-        }
+        // One form marks the whole team (present unless marked absent).
+        await office.ClickAsync("[data-testid=attendance-submit]");
+        await office.WaitForSelectorAsync(".notice");
 
         await office.FillAsync("#outcome-reason-1", "补充材料后再议");
         await office.ClickAsync("[data-testid=defer-1]");
@@ -142,5 +139,64 @@ public sealed class NotificationsBrowserTests
         Assert.Contains($"Meeting \"{Title}\" is scheduled for {when} 09:30; please attend.", await member.TextContentAsync("[data-testid=notifications]"));
         Assert.Contains("Open the minutes to sign", await member.TextContentAsync("[data-testid=notifications]"));
         await host.ShotAsync(member, "07-english");
+    }
+
+    private static async Task<int> UnreadInNavAsync(Microsoft.Playwright.IPage page)
+    {
+        var nav = page.Locator("[data-testid=nav-unread]");
+        return await nav.CountAsync() == 0 ? 0 : int.Parse((await nav.TextContentAsync())!.Trim('(', ')', ' '), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Issue 14: the clerk hears that their expense was approved — the unread count in the
+    /// navigation goes up, the notice links to the matter, reading it brings the count down — and,
+    /// having chosen the daily digest on their account page, finds it there under the matter.
+    /// </summary>
+    [Fact]
+    public async Task ASubmitterSeesTheApprovalNotice_TheCountDropsWhenRead_AndTheDigestGroupsItUnderTheMatter()
+    {
+        await using var host = await BrowserHost.StartAsync("notifications-matter");
+        const string Title = "办公用品采购报销";
+        var clerk = await host.SignInAsync("u1.staff1");
+        await clerk.GotoAsync("/workbench");
+        var before = await UnreadInNavAsync(clerk);
+
+        var submitted = await clerk.APIRequest.PostAsync("/api/v1/matters", new() { DataObject = new { kind = "Expense", title = Title, amount = 900m, payMe = true } });
+        Assert.Equal(201, submitted.Status);
+        var matterId = (await submitted.JsonAsync())!.Value.GetProperty("id").GetString()!;
+        foreach (var (user, action) in new[] { ("u1.office", "Review"), ("u1.finance", "Approve") })
+        {
+            var actor = await host.SignInAsync(user);
+            Assert.Equal(200, (await actor.APIRequest.PostAsync($"/api/v1/matters/{matterId}/actions", new() { DataObject = new { action, comment = "同意" } })).Status);
+        }
+
+        await clerk.GotoAsync("/workbench");
+        Assert.Equal(before + 1, await UnreadInNavAsync(clerk));
+        await clerk.ClickAsync("[data-testid=nav-notifications]");
+        await clerk.WaitForURLAsync("**/notifications");
+        var row = clerk.Locator("[data-testid=notifications] tbody tr.unread", new() { HasText = Title });
+        Assert.Contains("您的事项“" + Title + "”已批准。", await row.TextContentAsync());
+        Assert.Equal("/matters/" + matterId, await row.Locator("a").GetAttributeAsync("href"));
+        await host.ShotAsync(clerk, "11-approved-unread");
+
+        await row.Locator("button[data-testid^=read-]").ClickAsync();
+        await clerk.WaitForSelectorAsync("[data-testid=notifications] tbody tr.read");
+        Assert.Equal(before, await UnreadInNavAsync(clerk));
+        Assert.Equal(0, await clerk.Locator("[data-testid=notifications] tbody tr.unread", new() { HasText = Title }).CountAsync());
+
+        // The digest: not chosen yet, so the page says where to choose it; chosen on the account page (antiforgery form).
+        await clerk.GotoAsync("/notifications/digest");
+        Assert.Equal(1, await clerk.Locator("[data-testid=not-chosen]").CountAsync());
+        await clerk.GotoAsync("/account/notifications");
+        await clerk.CheckAsync("[data-testid=delivery-InAppAndDigest]");
+        await clerk.ClickAsync("[data-testid=save-delivery]");
+        await clerk.WaitForSelectorAsync("[data-testid=saved]");
+        Assert.True(await clerk.IsCheckedAsync("[data-testid=delivery-InAppAndDigest]"));
+        await clerk.GotoAsync("/notifications/digest");
+        var group = clerk.Locator("[data-testid=digest-group]", new() { HasText = Title });
+        Assert.Equal(1, await group.CountAsync());
+        Assert.Equal("/matters/" + matterId, await group.Locator("h2 a").GetAttributeAsync("href"));
+        Assert.Contains("已批准", await group.TextContentAsync());
+        await host.ShotAsync(clerk, "12-digest");
     }
 }

@@ -71,15 +71,17 @@ public sealed class PolicyChangeBrowserTests
             if (user == "u1.construction")
             {
                 await office.FillAsync($"[data-testid=absent-reason-{host.People[user]}]", "外出学习");
-                await office.ClickAsync($"[data-testid=absent-{host.People[user]}]");
+                await office.CheckAsync($"[data-testid=absent-{host.People[user]}]");
             }
             else
             {
-                await office.ClickAsync($"[data-testid=present-{host.People[user]}]");
+                await office.CheckAsync($"[data-testid=present-{host.People[user]}]");
             }
-
-            await office.WaitForSelectorAsync(".notice");
         }
+
+        // One form for the whole team: one submission, one reload.
+        await office.ClickAsync("[data-testid=attendance-submit]");
+        await office.WaitForSelectorAsync(".notice");
 
         // 4. The chair records the opinions, the deputies first and himself, the principal, last (R43).
         foreach (var (speaker, reason) in new[] { ("u1.finance", "限额与县里标准一致"), ("u1.personnel", ""), ("u1.procurement", ""), ("u1.principal2", ""), ("u1.principal1", "同意，报县里审批") })

@@ -118,21 +118,27 @@ public sealed class MeetingBrowserTests
         await office.ClickAsync("[data-testid=open]");
         await office.WaitForSelectorAsync("text=会议已开始");
 
+        // Recusal candidates are listed from the start, before any attendance is marked.
+        var candidates = await office.Locator("[data-testid=recusal-candidates-1] option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        Assert.Contains(people["u1.procurement"].ToString(), candidates);
+
         // 3. Attendance: everyone present but the construction deputy, absent with a reason.
         foreach (var user in MeetingSetup.Team)
         {
             if (user == "u1.construction")
             {
                 await office.FillAsync($"[data-testid=absent-reason-{people[user]}]", "外出学习");
-                await office.ClickAsync($"[data-testid=absent-{people[user]}]");
+                await office.CheckAsync($"[data-testid=absent-{people[user]}]");
             }
             else
             {
-                await office.ClickAsync($"[data-testid=present-{people[user]}]");
+                await office.CheckAsync($"[data-testid=present-{people[user]}]");
             }
-
-            await office.WaitForSelectorAsync(".notice");
         }
+
+        // One form for the whole team: one submission, one reload.
+        await office.ClickAsync("[data-testid=attendance-submit]");
+        await office.WaitForSelectorAsync(".notice");
 
         // 4. The procurement deputy declares a recusal.
         await office.SelectOptionAsync("[data-testid=recusal-form-1] select", people["u1.procurement"]);
@@ -144,7 +150,13 @@ public sealed class MeetingBrowserTests
         // 5. The chair records the opinions; recording his own first is refused naming R43 (末位表态).
         var chair = pages["u1.principal1"];
         await chair.GotoAsync(meetingUrl);
-        await chair.SelectOptionAsync("[data-testid=speaker-1]", people["u1.principal1"]);
+
+        // The speaker list offers only who may speak now: the deputies, neither principal (末位表态).
+        var speakers = await chair.Locator("[data-testid=speaker-1] option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        Assert.Equal(new[] { people["u1.finance"], people["u1.personnel"] }.Select(p => p.ToString()).Order(), speakers.Order());
+
+        // A form altered to name the chair anyway is refused by the server, naming R43.
+        await chair.EvalOnSelectorAsync("[data-testid=speaker-1] option", "(o, id) => o.value = id", people["u1.principal1"].ToString());
         await chair.ClickAsync("[data-testid=opinion-Agree-1]");
         var error = await chair.TextContentAsync("[data-testid=error]");
         Assert.Contains("R43", error);
@@ -159,7 +171,9 @@ public sealed class MeetingBrowserTests
             await chair.WaitForSelectorAsync(".notice");
         }
 
-        Assert.Contains("4", await chair.TextContentAsync("[data-testid=tally-1]"));
+        // The tally in plain words: the recused count in 应到 and do not vote.
+        Assert.Contains("6 人应到，5 人实到，1 人回避；需 3 人同意", await chair.TextContentAsync("[data-testid=tally-1]"));
+        Assert.Contains("同意 4 人", await chair.TextContentAsync("[data-testid=tally-1]"));
 
         // 6. Approved at a decided amount below the proposal.
         await chair.FillAsync("#amount-1", "11500");

@@ -45,6 +45,25 @@ public sealed class MeetingDetailsModel(MeetingService meetings, PolicyService p
     public async Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid? personId, bool present, string? reason) =>
         Done(id, await meetings.AttendanceAsync(Viewer, id, new AttendanceInput { PersonId = personId, Present = present, Reason = reason }), "Done.Attendance");
 
+    /// <summary>
+    /// The one form for the whole team's attendance (no reload per member): for each member the form
+    /// posts <c>attend-{id}</c> (<c>present</c> or <c>absent</c>) and <c>reason-{id}</c>; members
+    /// left unmarked are left for later. Works without JavaScript.
+    /// </summary>
+    public async Task<IActionResult> OnPostAttendanceAllAsync(Guid id)
+    {
+        var marks = new List<AttendanceMark>();
+        foreach (var (key, value) in Request.Form)
+        {
+            if (key.StartsWith("attend-", StringComparison.Ordinal) && Guid.TryParse(key["attend-".Length..], out var person) && value.ToString() is "present" or "absent")
+            {
+                marks.Add(new AttendanceMark(new Core.Primitives.PersonId(person), value.ToString() == "present", Request.Form["reason-" + person.ToString("D")].ToString().Trim()));
+            }
+        }
+
+        return Done(id, await meetings.AttendanceOfAllAsync(Viewer, id, marks), "Done.Attendance");
+    }
+
     public async Task<IActionResult> OnPostRecusalAsync(Guid id, Guid? itemId, Guid? personId, string? reason) =>
         Done(id, await meetings.RecusalAsync(Viewer, id, new RecusalInput { ItemId = itemId, PersonId = personId, Reason = reason }), "Done.Recusal");
 

@@ -221,6 +221,10 @@ public sealed class MeetingService(DbSession session, FenquanStore store)
                 : _operations.MarkAbsentAsync(viewer.County, meeting.Id, new PersonId(person), input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value);
         });
 
+    /// <summary>The one-form attendance list: every member marked on it, recorded together or not at all.</summary>
+    public Task<MeetingAttempt<IReadOnlyList<Attendance>>> AttendanceOfAllAsync(Viewer viewer, Guid id, IReadOnlyList<AttendanceMark> marks) =>
+        RecordAsync(viewer, id, meeting => _operations.RecordAttendanceAsync(viewer.County, meeting.Id, marks, viewer.Person!.Value));
+
     public Task<MeetingAttempt<Recusal>> RecusalAsync(Viewer viewer, Guid id, RecusalInput input) =>
         RecordAsync(viewer, id, meeting => input.ItemId is { } item && input.PersonId is { } person
             ? _operations.DeclareRecusalAsync(viewer.County, meeting.Id, new AgendaItemId(item), new PersonId(person), input.Reason?.Trim() ?? string.Empty, viewer.Person!.Value)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fenquan.Core.Matters;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
@@ -10,6 +11,9 @@ namespace Fenquan.Web.Pages.Meetings;
 
 /// <summary>A notification as the page and the API show it, its text in the reader's language.</summary>
 public sealed record NotificationView(Guid Id, NotificationKind Kind, Guid SubjectId, string Text, string TextKey, IReadOnlyList<string> TextArgs, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string Link);
+
+/// <summary>One matter's (or meeting's) notifications of a day, for the daily digest.</summary>
+public sealed record DigestGroup(Guid SubjectId, string Title, string Link, IReadOnlyList<NotificationView> Items);
 
 /// <summary>
 /// The signed-in person's notifications (R43: members are notified of meetings): each person sees
@@ -24,6 +28,23 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
 
     public int UnreadCount(Viewer viewer) =>
         viewer.Person is { } me ? NotificationOperations.UnreadCount(session.Db, viewer.County, me) : 0;
+
+    /// <summary>How the viewer chose to hear of notifications (in-app only for a person-less account).</summary>
+    public NotificationDelivery Delivery(Viewer viewer) =>
+        viewer.Person is { } me ? NotificationOperations.DeliveryOf(session.Db, viewer.County, me) : NotificationDelivery.InApp;
+
+    /// <summary>The viewer chooses for themselves; a person-less account has nobody to choose for.</summary>
+    public async Task<Result<NotificationPreference>> ChooseAsync(Viewer viewer, NotificationDelivery delivery) =>
+        viewer.Person is { } me
+            ? await _operations.ChooseDeliveryAsync(viewer.County, me, delivery)
+            : Refusal.NotFound("Person");
+
+    /// <summary>The daily digest: the viewer's notifications of <paramref name="day"/>, grouped by the matter (or meeting) they are about, in the order they came.</summary>
+    public IReadOnlyList<DigestGroup> Digest(Viewer viewer, DateOnly day) =>
+        viewer.Person is { } me
+            ? [.. NotificationOperations.OnDay(session.Db, viewer.County, me, day).Select(View).GroupBy(n => n.SubjectId)
+                .Select(g => new DigestGroup(g.Key, g.First().TextArgs.Count > 0 ? g.First().TextArgs[0] : string.Empty, g.First().Link, [.. g]))]
+            : [];
 
     /// <summary>Marks one of the viewer's notifications read; another person's is not found (checked by the operation, on the writer).</summary>
     public async Task<Result<NotificationView>> MarkReadAsync(Viewer viewer, Guid id) =>
@@ -42,13 +63,21 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
         }
 
         var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, args);
+        return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, LinkOf(n));
+    }
+
+    /// <summary>Where a notification opens: its matter, meeting (or minutes), application, complaint or register.</summary>
+    public static string LinkOf(Notification n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
         // Minutes to sign open on the minutes page, where the signature is given; the rest on the meeting.
         // County-data changes open on the changes page (R40), for the county's discipline inspection.
-        var link = n.Kind == NotificationKind.RedCard ? "/applications/" + n.SubjectId.ToString("D")
+        return MatterNotices.AskToAct.Contains(n.Kind) || n.Kind is NotificationKind.MatterApproved or NotificationKind.MatterRejected or NotificationKind.MatterReturned or NotificationKind.ActedOnYourBehalf
+            ? "/matters/" + n.SubjectId.ToString("D")
+            : n.Kind == NotificationKind.RedCard ? "/applications/" + n.SubjectId.ToString("D")
             : n.Kind == NotificationKind.ComplaintFiled ? "/complaints/" + n.SubjectId.ToString("D")
             : n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed or NotificationKind.DisciplineInspectionReplaced ? "/registers/changes"
             : n.Kind is NotificationKind.AdministratorChangeProposed or NotificationKind.AdministratorChangeConfirmed ? "/ledger"
             : "/meetings/" + n.SubjectId.ToString("D") + (n.Kind is NotificationKind.MinutesToSign or NotificationKind.SignatureOverdue ? "/minutes" : string.Empty);
-        return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, link);
     }
 }
