@@ -33,12 +33,15 @@ internal static class MatterNoticeWriter
 
     private static void Settle(WriteContext ctx, Matter matter)
     {
-        // Found by the (SubjectId, ReadAt) index: only this matter's unread notices are read.
-        var id = matter.Id.Value;
-        var unread = ctx.Db.Set<Notification>().Where(n => n.SubjectId == id && n.ReadAt == null && n.CountyId == ctx.County).ToList();
+        // Found by the (SubjectId, ReadAt) index: only this matter's unread notices are read, by a
+        // query compiled once (it runs inside the serialized writer on every action).
+        var unread = UnreadOf.GetOrAdd(ctx.Db.Model, static _ => EF.CompileQuery((FenquanDbContext db, Guid subject, Core.Primitives.CountyId county) =>
+            db.Set<Notification>().Where(n => n.SubjectId == subject && n.ReadAt == null && n.CountyId == county)))(ctx.Db, matter.Id.Value, ctx.County).ToList();
         if (unread.Count > 0)
         {
             MatterNotices.SettleAnswered(matter, unread, ctx.Now);
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<FenquanDbContext, Guid, Core.Primitives.CountyId, IEnumerable<Notification>>> UnreadOf = new();
 }
