@@ -81,23 +81,38 @@ public static class MatterNotices
     }
 
     /// <summary>
-    /// The unread notices about the matter that asked someone to act on a step which is no longer
-    /// current (it was taken, or the matter left its route): each is settled, so the unread count
-    /// stays right. Returns how many were settled.
+    /// Whether a notice that asked someone to act on one of the matter's steps is answered: the
+    /// matter no longer waits at that step (it was taken, or the matter left its route). An answered
+    /// notice no longer counts as unread. The action that answers it writes nothing to the notice:
+    /// the unread count reads this rule (translated to SQL by <c>NotificationOperations</c>, which
+    /// states it as "the matter is no longer pending in that round, or an action was taken at that
+    /// step"), and a periodic tidy settles answered notices later (<see cref="SettleAnswered"/>).
+    /// </summary>
+    public static bool IsAnswered(Matter matter, Notification notice)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.SubjectId != matter.Id.Value || notice.StepRound is not { } round || notice.StepIndex is not { } index || !AskToAct.Contains(notice.Kind))
+        {
+            return false;
+        }
+
+        return matter.State != MatterState.Pending || matter.Round != round || matter.Actions.Any(a => a.Round == round && a.StepIndex == index);
+    }
+
+    /// <summary>
+    /// The unread notices about the matter that are answered (<see cref="IsAnswered"/>): each is
+    /// settled, so the stored rows agree with the count. Returns how many were settled.
     /// </summary>
     public static int SettleAnswered(Matter matter, IEnumerable<Notification> unread, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(matter);
         ArgumentNullException.ThrowIfNull(unread);
-        var current = CurrentStep(matter);
         var settled = 0;
-        foreach (var notice in unread.Where(n => n.SubjectId == matter.Id.Value && AskToAct.Contains(n.Kind) && !n.IsRead))
+        foreach (var notice in unread.Where(n => !n.IsRead && IsAnswered(matter, n)))
         {
-            if (current is null || KeyOf(notice) != current)
-            {
-                notice.Settle(now);
-                settled++;
-            }
+            notice.Settle(now);
+            settled++;
         }
 
         return settled;
@@ -149,7 +164,7 @@ public static class MatterNotices
             var due = limit.DueOn(began, calendar).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             foreach (var person in matter.WhoMayActNow(orgOf(matter.UnitId)).Where(p => !told.Contains((p, matter.Id.Value, key, colour))))
             {
-                notices.Add(About(matter, person, colour, [matter.Title, StepNumber(matter.CurrentStepIndex), due, key], now));
+                notices.Add(AtStep(matter, person, colour, [matter.Title, StepNumber(matter.CurrentStepIndex), due, key], now));
             }
         }
 
@@ -191,8 +206,11 @@ public static class MatterNotices
         ArgumentNullException.ThrowIfNull(org);
         var key = StepKey(matter.Round, matter.CurrentStepIndex);
         return [.. matter.WhoMayActNow(org).Where(p => p != except && p != matter.InitiatorId)
-            .Select(p => About(matter, p, NotificationKind.TaskWaiting, [matter.Title, StepNumber(matter.CurrentStepIndex), key], now))];
+            .Select(p => AtStep(matter, p, NotificationKind.TaskWaiting, [matter.Title, StepNumber(matter.CurrentStepIndex), key], now))];
     }
+
+    private static Notification AtStep(Matter matter, PersonId recipient, NotificationKind kind, string[] args, DateTimeOffset now) =>
+        Notification.AtStep(matter.CountyId, recipient, kind, matter.Id.Value, matter.Round, matter.CurrentStepIndex, args, now);
 
     private static Notification About(Matter matter, PersonId recipient, NotificationKind kind, string[] args, DateTimeOffset now) =>
         Notification.To(matter.CountyId, recipient, kind, matter.Id.Value, args, now);

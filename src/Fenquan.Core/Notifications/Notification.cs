@@ -115,11 +115,30 @@ public sealed class Notification
 
     public bool IsRead => ReadAt is not null;
 
+    /// <summary>
+    /// For a notice that asks its recipient to act on a matter's step (<c>MatterNotices.AskToAct</c>):
+    /// the step's round and index. The notice is answered once the matter no longer waits there
+    /// (<c>MatterNotices.IsAnswered</c>), which the unread count reads without a write on the action.
+    /// </summary>
+    public int? StepRound { get; private set; }
+
+    /// <inheritdoc cref="StepRound"/>
+    public int? StepIndex { get; private set; }
+
     /// <summary>A notification to <paramref name="recipient"/>; the text key is <c>Notify.{kind}</c>.</summary>
     public static Notification To(CountyId county, PersonId recipient, NotificationKind kind, Guid subjectId, IEnumerable<string> textArgs, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(textArgs);
         return new(county, recipient, kind, subjectId, "Notify." + kind, textArgs, now);
+    }
+
+    /// <summary>A notification that asks <paramref name="recipient"/> to act on step <paramref name="index"/> of round <paramref name="round"/> of the subject.</summary>
+    public static Notification AtStep(CountyId county, PersonId recipient, NotificationKind kind, Guid subjectId, int round, int index, IEnumerable<string> textArgs, DateTimeOffset now)
+    {
+        var notice = To(county, recipient, kind, subjectId, textArgs, now);
+        notice.StepRound = round;
+        notice.StepIndex = index;
+        return notice;
     }
 
     /// <summary>

@@ -20,8 +20,11 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.Ignore(n => n.IsRead);
         notification.HasIndex(n => new { n.CountyId, n.RecipientId, n.ReadAt });
 
-        // A step taken settles the notices about its matter (MatterNotices.SettleAnswered): found by subject.
+        // Signed minutes settle the requests to sign (MeetingNotices.SettleSigned): found by subject.
         notification.HasIndex(n => new { n.SubjectId, n.ReadAt });
+
+        // The periodic tidy finds the answered requests to act on a step (MatterNotices.IsAnswered).
+        notification.HasIndex(n => new { n.StepRound, n.ReadAt });
         notification.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,8 @@
+using Fenquan.Core.Matters;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
+using Fenquan.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Data.Operations;
@@ -81,10 +83,71 @@ public sealed class NotificationOperations(LedgerWriter writer)
             .AsEnumerable().Where(n => n.CreatedAt >= from && n.CreatedAt < until)];
     }
 
-    /// <summary>How many of the person's notifications are unread.</summary>
+    /// <summary>
+    /// How many of the person's notifications are unread: not marked read, and not a request to act
+    /// on a step that has since been answered (<see cref="MatterNotices.IsAnswered"/>).
+    /// </summary>
     public static int UnreadCount(FenquanDbContext db, CountyId county, PersonId person)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Set<Notification>().AsNoTracking().Count(n => n.CountyId == county && n.RecipientId == person && n.ReadAt == null);
+        return UnreadOf(db, county, person).Count(n => n.StepRound == null) + Open(db, county, person).Count();
     }
+
+    /// <summary>
+    /// Of the person's notifications not marked read, the ids of those answered (<see cref="MatterNotices.IsAnswered"/>):
+    /// they show as done, not as unread.
+    /// </summary>
+    public static IReadOnlySet<Guid> Answered(FenquanDbContext db, CountyId county, PersonId person)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var open = Open(db, county, person).Select(n => n.Id);
+        return UnreadOf(db, county, person).Where(n => n.StepRound != null && !open.Contains(n.Id)).Select(n => n.Id).ToHashSet();
+    }
+
+    /// <summary>
+    /// Marks read (settles) up to <paramref name="batch"/> answered requests to act in the county, so
+    /// that the rows the unread count reads stay few; ledgered like every change. Run periodically:
+    /// the action that answers a request does not touch it, to keep the approval path short.
+    /// </summary>
+    public Task<Result<int>> SettleAnsweredAsync(CountyId county, int batch = 2_000) =>
+        writer.ExecuteAsync(county, "notifications.settled", ctx =>
+        {
+            var answered = ctx.Db.Set<Notification>().FromSqlInterpolated(AnsweredSql(ctx.Db, county)).OrderBy(n => n.Id).Take(batch).ToList();
+            if (answered.Count == 0)
+            {
+                return Result<int>.Ok(0);
+            }
+
+            // The core decides, on the matters themselves; the query only found the candidates.
+            var subjects = answered.Select(n => new MatterId(n.SubjectId)).Distinct().ToList();
+            var settled = 0;
+            foreach (var matter in ctx.Db.Matters.Include(m => m.Actions).Where(m => subjects.Contains(m.Id)))
+            {
+                settled += MatterNotices.SettleAnswered(matter, answered.Where(n => n.SubjectId == matter.Id.Value), ctx.Now);
+            }
+
+            return Result<int>.Ok(settled);
+        });
+
+    private static IQueryable<Notification> UnreadOf(FenquanDbContext db, CountyId county, PersonId person) =>
+        db.Set<Notification>().AsNoTracking().Where(n => n.CountyId == county && n.RecipientId == person && n.ReadAt == null);
+
+    // The unread requests to act whose step the matter still waits at: MatterNotices.IsAnswered in
+    // SQL (answered when the matter is no longer pending in that round, or an action was taken at
+    // that step). Found through the (CountyId, RecipientId, ReadAt) index, each checked by key.
+    private static IQueryable<Notification> Open(FenquanDbContext db, CountyId county, PersonId person) =>
+        db.Set<Notification>().FromSqlInterpolated($"""
+            SELECT n.* FROM notifications n
+            WHERE n."CountyId" = {MatterQueries.SqlKey(db, county.Value)} AND n."RecipientId" = {MatterQueries.SqlKey(db, person.Value)} AND n."ReadAt" IS NULL
+              AND n."StepRound" IS NOT NULL
+              AND EXISTS (SELECT 1 FROM matters m WHERE m."Id" = n."SubjectId" AND m."State" = 'Pending' AND m."Round" = n."StepRound")
+              AND NOT EXISTS (SELECT 1 FROM matter_actions a WHERE a."MatterId" = n."SubjectId" AND a."Round" = n."StepRound" AND a."StepIndex" = n."StepIndex")
+            """).AsNoTracking();
+
+    private static FormattableString AnsweredSql(FenquanDbContext db, CountyId county) => $"""
+        SELECT n.* FROM notifications n
+        WHERE n."CountyId" = {MatterQueries.SqlKey(db, county.Value)} AND n."ReadAt" IS NULL AND n."StepRound" IS NOT NULL
+          AND (NOT EXISTS (SELECT 1 FROM matters m WHERE m."Id" = n."SubjectId" AND m."State" = 'Pending' AND m."Round" = n."StepRound")
+            OR EXISTS (SELECT 1 FROM matter_actions a WHERE a."MatterId" = n."SubjectId" AND a."Round" = n."StepRound" AND a."StepIndex" = n."StepIndex"))
+        """;
 }

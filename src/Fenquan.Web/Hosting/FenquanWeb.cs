@@ -132,6 +132,7 @@ public static class FenquanWeb
         services.AddHostedService<AdministratorFlagsAtStart>();
         services.AddHostedService<OverdueSignatureReporter>();
         services.AddHostedService<StepLimitReporter>();
+        services.AddHostedService<AnsweredNoticeTidy>();
         services.AddSingleton<Notifications.WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.WebhookSender>());
         services.AddSingleton(sp => new WitnessHub(sp.GetRequiredService<FenquanStore>(), options.SeedDemo, sp.GetRequiredService<TimeProvider>()));

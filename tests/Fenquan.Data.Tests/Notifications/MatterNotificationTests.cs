@@ -76,10 +76,10 @@ public class MatterNotificationTests
         Assert.Equal(NotificationKind.MatterApproved, approved.Kind);
         Assert.Equal("Notify.MatterApproved", approved.TextKey);
 
-        // Written in the approval's own transaction: ledgered under its entry kind (the approval
-        // notice, and the deputy's task it settled).
+        // Written in the approval's own transaction: ledgered under its entry kind. The deputy's
+        // answered task is not touched by the approval (the count leaves it out).
         await using var db = database.Context();
-        Assert.Equal(2, await db.LedgerEntries.CountAsync(e => e.Kind == "matter.approve" && e.SubjectType == nameof(Notification)));
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == "matter.approve" && e.SubjectType == nameof(Notification)));
         await database.AssertLedgerIntactAsync();
     }
 
@@ -124,7 +124,16 @@ public class MatterNotificationTests
         var rejected = Assert.Single(notices, n => n.Kind == NotificationKind.MatterRejected);
         Assert.Equal(county["周杰"], rejected.RecipientId);
         Assert.Equal("不符合报销标准", rejected.TextArgs[1]);
-        Assert.All(notices.Where(n => n.Kind == NotificationKind.TaskWaiting), n => Assert.NotNull(n.ReadAt));
+        Assert.Equal((0, 0), (Unread(database, county, "赵敏"), Unread(database, county, "张伟")));
+
+        // The rejection wrote nothing to the answered tasks; the periodic tidy marks them read,
+        // ledgered, and the counts stay as they were.
+        Assert.All(notices.Where(n => n.Kind == NotificationKind.TaskWaiting), n => Assert.Null(n.ReadAt));
+        var settled = await new NotificationOperations(database.Writer).SettleAnsweredAsync(county.County);
+        Assert.Equal(2, settled.Value);
+        Assert.All((await AboutAsync(database, matter)).Where(n => n.Kind == NotificationKind.TaskWaiting), n => Assert.NotNull(n.ReadAt));
+        Assert.Equal((0, 0, 1), (Unread(database, county, "赵敏"), Unread(database, county, "张伟"), Unread(database, county, "周杰")));
+        Assert.Equal(0, (await new NotificationOperations(database.Writer).SettleAnsweredAsync(county.County)).Value);
     }
 
     [Theory]

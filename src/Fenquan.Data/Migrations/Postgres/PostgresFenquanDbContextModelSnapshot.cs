@@ -2564,6 +2564,12 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<Guid>("RecipientId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StepRound")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
 
@@ -2579,6 +2585,8 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientId");
+
+                    b.HasIndex("StepRound", "ReadAt");
 
                     b.HasIndex("SubjectId", "ReadAt");
 

@@ -2559,6 +2559,12 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<Guid>("RecipientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StepRound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
 
@@ -2574,6 +2580,8 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientId");
+
+                    b.HasIndex("StepRound", "ReadAt");
 
                     b.HasIndex("SubjectId", "ReadAt");
 

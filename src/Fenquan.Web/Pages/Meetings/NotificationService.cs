@@ -10,7 +10,11 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Meetings;
 
 /// <summary>A notification as the page and the API show it, its text in the reader's language.</summary>
-public sealed record NotificationView(Guid Id, NotificationKind Kind, Guid SubjectId, string Text, string TextKey, IReadOnlyList<string> TextArgs, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string Link);
+/// <param name="Answered">A request to act on a step the matter no longer waits at (taken by someone, or the matter left its route): done, not unread.</param>
+public sealed record NotificationView(Guid Id, NotificationKind Kind, Guid SubjectId, string Text, string TextKey, IReadOnlyList<string> TextArgs, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string Link, bool Answered = false)
+{
+    public bool IsUnread => ReadAt is null && !Answered;
+}
 
 /// <summary>One matter's (or meeting's) notifications of a day, for the daily digest.</summary>
 public sealed record DigestGroup(Guid SubjectId, string Title, string Link, IReadOnlyList<NotificationView> Items);
@@ -23,8 +27,16 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
 {
     private readonly NotificationOperations _operations = new(store.Writer);
 
-    public IReadOnlyList<NotificationView> List(Viewer viewer) =>
-        viewer.Person is { } me ? NotificationOperations.For(session.Db, viewer.County, me).Select(View).ToList() : [];
+    public IReadOnlyList<NotificationView> List(Viewer viewer)
+    {
+        if (viewer.Person is not { } me)
+        {
+            return [];
+        }
+
+        var answered = NotificationOperations.Answered(session.Db, viewer.County, me);
+        return [.. NotificationOperations.For(session.Db, viewer.County, me).Select(n => View(n) with { Answered = answered.Contains(n.Id) })];
+    }
 
     public int UnreadCount(Viewer viewer) =>
         viewer.Person is { } me ? NotificationOperations.UnreadCount(session.Db, viewer.County, me) : 0;
