@@ -430,8 +430,10 @@ public sealed class Matter
         }
 
         // Everyone holding a role of the step's one table (StepAuthority); the core's own check then decides.
+        // MayFill first is the test CheckAuthority makes, without wording a refusal for each holder of
+        // the role whose step it is not (the step's notices ask this on every action).
         var candidates = StepAuthority.RolesFor(step.Actor).SelectMany(role => org.PeopleWithRole(UnitId, role, SubmittedOn));
-        return candidates.Distinct().Where(p => IsWaitingFor(p, org)).ToList();
+        return candidates.Distinct().Where(p => StepAuthority.MayFill(step.Actor, p, UnitId, Area, SubmittedOn, org) && IsWaitingFor(p, org)).ToList();
     }
 
     /// <summary>
