@@ -270,9 +270,17 @@ public static class LedgerAudit
                 throw new InvalidOperationException($"PostgreSQL exported an unexpected snapshot id '{snapshot}'.");
             }
 
+            // The further connections live as long as the audit: taken outside the pool, so that they
+            // close with it instead of staying open, idle, beside the server's own.
+            var unpooled = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
             async Task<FenquanDbContext> SameSnapshotAsync(FenquanDbContext? other = null)
             {
-                other ??= NewContext(db);
+                if (other is null)
+                {
+                    other = NewContext(db);
+                    other.Database.SetConnectionString(unpooled);
+                }
+
                 if (!opened.Contains(other))
                 {
                     opened.Add(other);
