@@ -80,7 +80,9 @@ public sealed class PostgresServer : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        return $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database={name}";
+        // Every test database has a pool of its own: idle connections are closed after a few seconds,
+        // so that the pools of finished tests do not hold the server's connections until it refuses more.
+        return $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database={name};Connection Idle Lifetime=5;Connection Pruning Interval=1";
     }
 
     /// <summary>
@@ -156,7 +158,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(folder, binaries, port, asPostgresUser);
         server.Pg("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"]);
         server.Pg("pg_ctl", ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"]);
+            $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400", "start"]);
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);
         await connection.OpenAsync();
         return server;

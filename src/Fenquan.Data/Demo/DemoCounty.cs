@@ -170,7 +170,9 @@ public static class DemoCounty
             if (i == options.Matters / 2)
             {
                 // R19–R22: a construction project halfway through the history, on a stream of its own so every other choice of the demo stays as it was.
-                await DemoConstruction.SeedAsync(new DemoHistory(store, matters, county, people, suppliers, new Random(options.Seed + 2), new Random(options.Seed + 3), clock, history.Pace), units[0].Item1, suppliers);
+                // At most the pace of a busy history (two hours a step): a short history's slow pace would
+                // run its decisions into the present before the candidates' notice has run its days.
+                await DemoConstruction.SeedAsync(new DemoHistory(store, matters, county, people, suppliers, new Random(options.Seed + 2), new Random(options.Seed + 3), clock, Math.Min(history.Pace, 1.0)), units[0].Item1, suppliers);
             }
 
             progress?.Report(("matters", 100.0 * (i + 1) / options.Matters));

@@ -232,8 +232,8 @@ public static class LedgerAudit
     /// stream, is a connection of its own whose read transaction is kept only when it sees the same
     /// ledger (the same last row: the server only ever appends to it, and every write it commits
     /// appends); without one, the ledger is streamed on the first connection before the tables.
-    /// PostgreSQL: a connection each, all REPEATABLE READ, importing the first's exported snapshot
-    /// (<c>SET TRANSACTION SNAPSHOT</c>).
+    /// PostgreSQL: two connections, both REPEATABLE READ, the second importing the first's exported
+    /// snapshot (<c>SET TRANSACTION SNAPSHOT</c>); one lane, the ledger streamed before the tables.
     /// </summary>
     private static async Task<Snapshot> OpenSnapshotAsync(FenquanDbContext db, int lanes, CancellationToken cancellationToken)
     {
@@ -270,29 +270,14 @@ public static class LedgerAudit
                 throw new InvalidOperationException($"PostgreSQL exported an unexpected snapshot id '{snapshot}'.");
             }
 
-            async Task<FenquanDbContext> SameSnapshotAsync(FenquanDbContext? other = null)
-            {
-                other ??= NewContext(db);
-                if (!opened.Contains(other))
-                {
-                    opened.Add(other);
-                }
-
-                await other.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-                // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above to be hex digits and dashes.
+            // One lane and no stream of its own: each further connection would come out of the pool
+            // the server shares (and a pool stays open after the audit), so the audit keeps to two.
+            await second.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above to be hex digits and dashes.
 #pragma warning disable EF1003
-                await other.Database.ExecuteSqlRawAsync("SET TRANSACTION SNAPSHOT '" + snapshot + "'", cancellationToken);
+            await second.Database.ExecuteSqlRawAsync("SET TRANSACTION SNAPSHOT '" + snapshot + "'", cancellationToken);
 #pragma warning restore EF1003
-                return other;
-            }
-
-            var lanesHere = new List<Lane> { new(db, await SameSnapshotAsync(second)) };
-            while (lanesHere.Count < lanes)
-            {
-                lanesHere.Add(new Lane(await SameSnapshotAsync(), await SameSnapshotAsync()));
-            }
-
-            return new Snapshot(db, lanesHere, await SameSnapshotAsync(), opened, null);
+            return new Snapshot(db, [new Lane(db, second)], null, opened, null);
         }
         catch
         {
