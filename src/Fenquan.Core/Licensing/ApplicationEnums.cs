@@ -32,6 +32,9 @@ public enum ApplicationEventKind
     FeeCharged,
     Granted,
     Refused,
+
+    /// <summary>R23: a major item's decision is referred to the unit's route for major items (the team decides).</summary>
+    ReferredToTeam,
 }
 
 /// <summary>Art. 45: what the clock pauses for (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审).</summary>

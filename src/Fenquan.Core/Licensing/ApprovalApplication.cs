@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Fenquan.Core.Calendar;
+using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 
@@ -99,6 +100,12 @@ public sealed class ApprovalApplication
     public DateTimeOffset? DecidedAt { get; private set; }
 
     public DateOnly? DecidedOn { get; private set; }
+
+    /// <summary>
+    /// R23: for a major item, the matter on the unit's route for major items (the deputy in charge,
+    /// a principal's consent, the team's collective decision) whose outcome decides the application.
+    /// </summary>
+    public Guid? DecisionMatterId { get; private set; }
 
     public IReadOnlyList<ApplicationEvent> Events => _events;
 
@@ -256,7 +263,8 @@ public sealed class ApprovalApplication
     }
 
     /// <summary>Refused with reasons — at acceptance (不予受理) or after review (不予许可, at the last step).</summary>
-    public Outcome Refuse(PersonId by, string reasons, IOrganizationView org, DateTimeOffset now, DateOnly today)
+    /// <param name="teamDecision">For a major item under review: the state of its decision matter; it must have rejected it (R23).</param>
+    public Outcome Refuse(PersonId by, string reasons, IOrganizationView org, DateTimeOffset now, DateOnly today, MatterState? teamDecision = null)
     {
         var state = State == ApplicationState.Accepted ? ApplicationState.Accepted : ApplicationState.Submitted;
         if (Handling(by, org, today, state) is { } refusal)
@@ -274,9 +282,63 @@ public sealed class ApprovalApplication
             return Paused();
         }
 
+        // R23: after acceptance, a major item is refused only as the team decided (不予许可 is a decision too).
+        if (IsMajor && State == ApplicationState.Accepted && teamDecision != MatterState.Rejected)
+        {
+            return TeamDecides(teamDecision);
+        }
+
         Decide(ApplicationState.Refused, ApplicationEventKind.Refused, by, reasons.Trim(), now, today);
         return Outcome.Ok;
     }
+
+    /// <summary>
+    /// R23: at the last step of a major item, the handler refers the decision to the unit's route for
+    /// major items: <paramref name="matterId"/> is the matter just submitted on it (the deputy in charge
+    /// reviews, a principal consents, the team decides collectively). Once; again only when that matter
+    /// was withdrawn (<paramref name="current"/>: its state).
+    /// </summary>
+    public Outcome ReferToTeam(PersonId by, Guid matterId, IOrganizationView org, DateTimeOffset now, DateOnly today, MatterState? current = null)
+    {
+        var may = MayReferToTeam(by, org, today, current);
+        if (!may.IsOk)
+        {
+            return may;
+        }
+
+        DecisionMatterId = matterId;
+        Record(ApplicationEventKind.ReferredToTeam, by, ItemName, now, today);
+        return Outcome.Ok;
+    }
+
+    /// <summary>Whether <paramref name="by"/> may refer this application to the team now (see <see cref="ReferToTeam"/>).</summary>
+    public Outcome MayReferToTeam(PersonId by, IOrganizationView org, DateOnly today, MatterState? current = null)
+    {
+        if (Handling(by, org, today, ApplicationState.Accepted) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!IsMajor)
+        {
+            return Refusal.Because("R23", "NotMajor", "Approval item {code} is not marked major: it follows its published procedure (R24), without the team.", ("code", ItemCode));
+        }
+
+        if (StepIndex < Steps.Count - 1)
+        {
+            return Refusal.Because("R23", "ReferAtLastStep", "Application {receipt} goes to the team at its last step, after the procedure's review.", ("receipt", ReceiptNumber));
+        }
+
+        if (DecisionMatterId is not null && current != MatterState.Withdrawn)
+        {
+            return Refusal.Because("R23", "AlreadyReferred", "Application {receipt} is already before the team; its decision is awaited there.", ("receipt", ReceiptNumber));
+        }
+
+        return IsPaused ? Paused() : Outcome.Ok;
+    }
+
+    /// <summary>The title of the matter that carries a major item's decision to the team (R23).</summary>
+    public string TeamMatterTitle => "行政许可：" + ItemName + "（" + ReceiptNumber + "）";
 
     /// <summary>Art. 45: the clock pauses (hearing, expert review…); the reason is recorded.</summary>
     public Outcome Pause(PersonId by, PauseReason reason, string note, IOrganizationView org, DateTimeOffset now, DateOnly today)
@@ -344,7 +406,8 @@ public sealed class ApprovalApplication
     /// The current step is done: the next one's clock starts. At the last step the decision is made
     /// instead: <paramref name="grant"/> grants it (the fee, where one is set, charged first).
     /// </summary>
-    public Outcome CompleteStep(PersonId by, string note, bool grant, IOrganizationView org, DateTimeOffset now, DateOnly today)
+    /// <param name="teamDecision">For a major item: the state of its decision matter (<see cref="DecisionMatterId"/>); null when none was referred.</param>
+    public Outcome CompleteStep(PersonId by, string note, bool grant, IOrganizationView org, DateTimeOffset now, DateOnly today, MatterState? teamDecision = null)
     {
         if (Handling(by, org, today, ApplicationState.Accepted) is { } refusal)
         {
@@ -373,6 +436,11 @@ public sealed class ApprovalApplication
         if (!grant)
         {
             return Refusal.Because("R24", "LastStepDecides", "The last step decides: grant the application, or refuse it with reasons.");
+        }
+
+        if (IsMajor && teamDecision != MatterState.Approved)
+        {
+            return TeamDecides(teamDecision);
         }
 
         if (FeeYuan is not null && FeeCharged is null)
@@ -481,6 +549,10 @@ public sealed class ApprovalApplication
         var last = _events.Where(e => e.Kind is ApplicationEventKind.PauseStarted or ApplicationEventKind.PauseEnded).OrderBy(e => e.At).LastOrDefault();
         return last?.Kind == ApplicationEventKind.PauseStarted ? last : null;
     }
+
+    private Refusal TeamDecides(MatterState? teamDecision) =>
+        Refusal.Because("R23", "TeamDecides", "Application {receipt} is for a major item: the deputy in charge reviews it, a principal consents and the team decides collectively before it is granted or refused (R23); the team's decision: {decision}.",
+            ("receipt", ReceiptNumber), ("decision", teamDecision?.ToString() ?? "None"));
 
     private Refusal Paused() =>
         Refusal.Because("R46", "ClockPaused", "The clock of application {receipt} is paused; resume it first.", ("receipt", ReceiptNumber));

@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using Fenquan.Core.Attachments;
 using Fenquan.Core.Calendar;
 using Fenquan.Core.Licensing;
+using Fenquan.Core.Matters;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Organization;
+using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Ledger;
 using Fenquan.Data.Storage;
@@ -198,18 +200,72 @@ public sealed class ApplicationOperations(LedgerWriter writer, AttachmentStore? 
 
     /// <summary>A step of the handling unit's person: the core decides with the unit's organisation and the calendar in force.</summary>
     public Task<Result<ApprovalApplication>> ActAsync(CountyId county, Guid id, string kind, Func<ApprovalApplication, IOrganizationView, DateTimeOffset, WorkingCalendar, Outcome> act) =>
+        ActAsync(county, id, kind, (application, org, now, calendar, _) => act(application, org, now, calendar));
+
+    /// <summary>
+    /// A step that may need the team's decision on a major item (R23): <paramref name="act"/> also gets
+    /// the state of the application's decision matter (null when none was referred).
+    /// </summary>
+    public Task<Result<ApprovalApplication>> ActAsync(CountyId county, Guid id, string kind, Func<ApprovalApplication, IOrganizationView, DateTimeOffset, WorkingCalendar, MatterState?, Outcome> act) =>
         writer.ExecuteAsync(county, kind, ctx =>
         {
-            var application = ctx.Db.Set<ApprovalApplication>().Include(a => a.Events).SingleOrDefault(a => a.Id == id && a.CountyId == county);
+            var application = Load(ctx, county, id);
             if (application is null)
             {
                 return Refusal.NotFound("Application " + id.ToString("D"));
             }
 
             var org = OrganizationOperations.LoadUnitView(ctx.Db, county, application.UnitId);
-            var done = act(application, org, ctx.Now, CountyChangeOperations.CalendarInForce(ctx.Db, county));
+            var done = act(application, org, ctx.Now, CountyChangeOperations.CalendarInForce(ctx.Db, county), TeamDecision(ctx, application));
             return done.IsOk ? Result<ApprovalApplication>.Ok(application) : done.Refusal!;
         });
+
+    /// <summary>
+    /// R23: the handler refers a major item's decision to the unit's route for major items — a matter
+    /// (kind approval item, the item's code, so the county's register marks it major) submitted by the
+    /// handler in the same unit of work, which the deputy in charge, a principal and the team then take.
+    /// </summary>
+    public Task<Result<(ApprovalApplication Application, Matter Matter)>> ReferToTeamAsync(CountyId county, Guid id, PersonId by, InitiatorKind initiatorKind, DateOnly today) =>
+        writer.ExecuteAsync(county, "application.referred-to-team", ctx =>
+        {
+            var application = Load(ctx, county, id);
+            if (application is null)
+            {
+                return Refusal.NotFound("Application " + id.ToString("D"));
+            }
+
+            var org = OrganizationOperations.LoadUnitView(ctx.Db, county, application.UnitId);
+            var current = TeamDecision(ctx, application);
+
+            // Asked first without a matter, so a refused referral submits nothing.
+            var may = application.MayReferToTeam(by, org, today, current);
+            if (!may.IsOk)
+            {
+                return may.Refusal!;
+            }
+
+            var command = new SubmitMatter(county, application.UnitId, MatterKind.ApprovalItem, application.TeamMatterTitle, 0m, Payee.None, by, initiatorKind, MatterFlags.None, today)
+            {
+                ItemCode = application.ItemCode,
+                SubmittedOn = today,
+            };
+            var matter = new MatterOperations(writer).Submit(ctx, command, null, null, MatterFlags.None);
+            if (!matter.IsOk)
+            {
+                return matter.Refusal!;
+            }
+
+            var referred = application.ReferToTeam(by, matter.Value.Id.Value, org, ctx.Now, today, current);
+            return referred.IsOk ? Result<(ApprovalApplication, Matter)>.Ok((application, matter.Value)) : referred.Refusal!;
+        });
+
+    private static ApprovalApplication? Load(WriteContext ctx, CountyId county, Guid id) =>
+        ctx.Db.Set<ApprovalApplication>().Include(a => a.Events).SingleOrDefault(a => a.Id == id && a.CountyId == county);
+
+    private static MatterState? TeamDecision(WriteContext ctx, ApprovalApplication application) =>
+        application.DecisionMatterId is { } decision
+            ? ctx.Db.Matters.AsNoTracking().Where(m => m.Id == new MatterId(decision) && m.CountyId == application.CountyId).Select(m => (MatterState?)m.State).SingleOrDefault()
+            : null;
 
     /// <summary>
     /// R46: each red card escalates to the unit's discipline members — once per application and stage,

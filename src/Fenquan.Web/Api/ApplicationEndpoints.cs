@@ -20,7 +20,7 @@ public sealed record ApplicationDto(
     Guid Id, string ReceiptNumber, Guid UnitId, string ItemCode, string ItemName, bool IsMajor, ApplicationState State, ApplicationClockDto Clock,
     DateTimeOffset SubmittedAt, IReadOnlyList<string> Documents, IReadOnlyList<string> MissingDocuments, bool CorrectionAsked, int StepIndex, IReadOnlyList<string> Steps,
     decimal? FeeYuan, decimal? FeeCharged, Guid? HandlerId, string? DecisionNumber, string DecisionText, DateOnly? DecidedOn, bool MayHandle,
-    ApplicantDto? Applicant, IReadOnlyList<ApplicationEventDto>? Events)
+    ApplicantDto? Applicant, IReadOnlyList<ApplicationEventDto>? Events, Guid? DecisionMatterId = null)
 {
     public static ApplicationDto Of(ApplicationView view, bool withEvents)
     {
@@ -30,7 +30,8 @@ public sealed record ApplicationDto(
             a.SubmittedAt, a.Documents, a.MissingDocuments, a.CorrectionAsked, a.StepIndex, [.. a.Steps.Select(s => s.Name)],
             a.FeeYuan, a.FeeCharged, a.HandlerId?.Value, a.DecidedAt is null ? null : a.DecisionNumber, a.DecisionText, a.DecidedOn, view.MayHandle,
             view.SeesApplicant ? new ApplicantDto(a.ApplicantKind, a.ApplicantName, a.ApplicantNumber, a.ApplicantContact, a.IdentityCheck) : null,
-            withEvents ? [.. a.Events.OrderBy(e => e.At).Select(e => new ApplicationEventDto(e.Kind, e.ById?.Value, e.Text, e.At, e.On, e.Pause, e.Amount))] : null);
+            withEvents ? [.. a.Events.OrderBy(e => e.At).Select(e => new ApplicationEventDto(e.Kind, e.ById?.Value, e.Text, e.At, e.On, e.Pause, e.Amount))] : null,
+            a.DecisionMatterId);
     }
 }
 
@@ -95,6 +96,8 @@ public static class ApplicationEndpoints
             (Caller c, ApplicationService s, Guid id, FeeInput input) => s.ChargeFeeAsync(c.Viewer, id, input.Amount ?? -1m));
         Step(api, "/{id:guid}/step", "Complete the current step; at the last step grant the application with the note as the decision",
             (Caller c, ApplicationService s, Guid id, StepInput input) => s.CompleteStepAsync(c.Viewer, id, input.Note ?? string.Empty));
+        Step(api, "/{id:guid}/refer-to-team", "R23: at the last step of a major item, refer its decision to the unit's route for major items (deputy in charge, principal's consent, collective decision); decisionMatterId links the matter",
+            (Caller c, ApplicationService s, Guid id, HttpContext _) => s.ReferToTeamAsync(c.Viewer, id));
 
         // The applicant, without an account: the receipt and the code in the body (never in the address).
         app.MapPost("/api/v1/public/follow-up", async (ApplicationService applications, FollowUpInput input) =>

@@ -135,7 +135,11 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
     }
 
     /// <summary>A step of the handling unit, decided by the core; another unit's application is not found.</summary>
-    public async Task<Result<ApprovalApplication>> ActAsync(Viewer viewer, Guid id, string kind, Func<ApprovalApplication, Core.Organization.IOrganizationView, DateTimeOffset, WorkingCalendar, Outcome> act)
+    public Task<Result<ApprovalApplication>> ActAsync(Viewer viewer, Guid id, string kind, Func<ApprovalApplication, Core.Organization.IOrganizationView, DateTimeOffset, WorkingCalendar, Outcome> act) =>
+        ActAsync(viewer, id, kind, (a, org, now, calendar, _) => act(a, org, now, calendar));
+
+    /// <summary>A step that may need the team's decision on a major item (R23): the act also gets the state of its decision matter.</summary>
+    public async Task<Result<ApprovalApplication>> ActAsync(Viewer viewer, Guid id, string kind, Func<ApprovalApplication, Core.Organization.IOrganizationView, DateTimeOffset, WorkingCalendar, Core.Matters.MatterState?, Outcome> act)
     {
         var found = await GetAsync(viewer, id);
         if (!found.IsOk)
@@ -144,6 +148,19 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
         }
 
         return await operations.ActAsync(viewer.County, id, kind, act);
+    }
+
+    /// <summary>R23: the handler refers a major item's decision to the unit's route for major items; the new matter's id is the link to follow.</summary>
+    public async Task<Result<ApprovalApplication>> ReferToTeamAsync(Viewer viewer, Guid id)
+    {
+        var found = await GetAsync(viewer, id);
+        if (!found.IsOk)
+        {
+            return found.Refusal!;
+        }
+
+        var referred = await operations.ReferToTeamAsync(viewer.County, id, Me(viewer), viewer.InitiatorKind, viewer.Today);
+        return referred.IsOk ? Result<ApprovalApplication>.Ok(referred.Value.Application) : referred.Refusal!;
     }
 
     /// <summary>The refusal of a step to someone who sees the application but does not handle it (403, not 409).</summary>
@@ -157,7 +174,7 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
         ActAsync(viewer, id, "application.correction-requested", (a, org, now, calendar) => a.RequestCorrection(Me(viewer), missing, org, now, viewer.Today, calendar));
 
     public Task<Result<ApprovalApplication>> RefuseAsync(Viewer viewer, Guid id, string reasons) =>
-        ActAsync(viewer, id, "application.refused", (a, org, now, _) => a.Refuse(Me(viewer), reasons, org, now, viewer.Today));
+        ActAsync(viewer, id, "application.refused", (a, org, now, _, team) => a.Refuse(Me(viewer), reasons, org, now, viewer.Today, team));
 
     public Task<Result<ApprovalApplication>> PauseAsync(Viewer viewer, Guid id, PauseReason reason, string note) =>
         ActAsync(viewer, id, "application.paused", (a, org, now, _) => a.Pause(Me(viewer), reason, note, org, now, viewer.Today));
@@ -170,7 +187,7 @@ public sealed class ApplicationService(DbSession session, ApplicationOperations 
 
     /// <summary>The current step is done; at the last step the application is granted with the note as the decision.</summary>
     public Task<Result<ApprovalApplication>> CompleteStepAsync(Viewer viewer, Guid id, string note) =>
-        ActAsync(viewer, id, "application.step-completed", (a, org, now, _) => a.CompleteStep(Me(viewer), note, grant: true, org, now, viewer.Today));
+        ActAsync(viewer, id, "application.step-completed", (a, org, now, _, team) => a.CompleteStep(Me(viewer), note, grant: true, org, now, viewer.Today, team));
 
     // Without a person the application is not found before any step (MaySeeApplicant), so default never acts.
     private static Core.Primitives.PersonId Me(Viewer viewer) => viewer.Person ?? default;

@@ -1,3 +1,4 @@
+using Fenquan.Core.Matters;
 using Fenquan.Core.Calendar;
 using Fenquan.Core.Licensing;
 using Fenquan.Core.Organization;
@@ -170,5 +171,62 @@ public class ApprovalApplicationTests
         Assert.True(application.MaySeeApplicant(org["郑纪"], org.View(), Monday));
         Assert.False(application.MaySeeApplicant(Core.Primitives.PersonId.New(), org.View(), Monday));
         Assert.False(application.MaySeeApplicant(null, org.View(), Monday));
+    }
+
+    [Fact]
+    [Trait("Rule", "R23")]
+    public void AMajorItem_IsReferredToTheTeamAtItsLastStep_AndDecidedOnlyAsTheTeamDecided()
+    {
+        var (org, routine) = Setup();
+        var item = routine with { IsMajor = true };
+        var clerk = org["孙磊"];
+        var application = Submit(item);
+        Assert.True(application.Accept(clerk, org.View(), Now, Monday).IsOk);
+
+        // Not before the procedure's review is done, and a routine item never goes to the team.
+        Assert.Equal("R23.ReferAtLastStep", application.ReferToTeam(clerk, Guid.NewGuid(), org.View(), Now, Monday).Refusal?.Key);
+        var routineApplication = Submit(routine);
+        Assert.True(routineApplication.Accept(clerk, org.View(), Now, Monday).IsOk);
+        Assert.Equal("R23.NotMajor", routineApplication.ReferToTeam(clerk, Guid.NewGuid(), org.View(), Now, Monday).Refusal?.Key);
+
+        Assert.True(application.CompleteStep(clerk, "审查完毕", grant: true, org.View(), Now, Monday).IsOk);
+
+        // The handler alone may neither grant nor refuse it, whatever the team has (not) said.
+        foreach (var undecided in new MatterState?[] { null, MatterState.Pending, MatterState.Returned })
+        {
+            Assert.Equal("R23.TeamDecides", application.CompleteStep(clerk, "准予", grant: true, org.View(), Now, Monday, undecided).Refusal?.Key);
+            Assert.Equal("R23.TeamDecides", application.Refuse(clerk, "不予许可", org.View(), Now, Monday, undecided).Refusal?.Key);
+        }
+
+        // A principal never refers it (R2: not directly in charge); the handler does, once.
+        Assert.Equal("R24.NotHandler", application.ReferToTeam(org["张建国"], Guid.NewGuid(), org.View(), Now, Monday).Refusal?.Key);
+        var matter = Guid.NewGuid();
+        Assert.True(application.ReferToTeam(clerk, matter, org.View(), Now, Monday).IsOk);
+        Assert.Equal(matter, application.DecisionMatterId);
+        Assert.Equal("R23.AlreadyReferred", application.ReferToTeam(clerk, Guid.NewGuid(), org.View(), Now, Monday, MatterState.Pending).Refusal?.Key);
+
+        // The team approved: refusing it now is refused, granting it is what the team decided.
+        Assert.Equal("R23.TeamDecides", application.Refuse(clerk, "不予许可", org.View(), Now, Monday, MatterState.Approved).Refusal?.Key);
+        Assert.True(application.CompleteStep(clerk, "准予", grant: true, org.View(), Now, Monday, MatterState.Approved).IsOk);
+        Assert.Equal(ApplicationState.Completed, application.State);
+        Assert.Contains(application.Events, e => e.Kind == ApplicationEventKind.ReferredToTeam);
+    }
+
+    [Fact]
+    [Trait("Rule", "R23")]
+    public void AMajorItemTheTeamRejected_IsRefused_AndAWithdrawnReferralMayBeMadeAgain()
+    {
+        var (org, routine) = Setup();
+        var application = Submit(routine with { IsMajor = true, Procedure = [new ProcedureStep("审查并决定", 20)] });
+        var clerk = org["孙磊"];
+        Assert.True(application.Accept(clerk, org.View(), Now, Monday).IsOk);
+        Assert.True(application.ReferToTeam(clerk, Guid.NewGuid(), org.View(), Now, Monday).IsOk);
+        var again = Guid.NewGuid();
+        Assert.True(application.ReferToTeam(clerk, again, org.View(), Now, Monday, MatterState.Withdrawn).IsOk);
+        Assert.Equal(again, application.DecisionMatterId);
+
+        Assert.Equal("R23.TeamDecides", application.CompleteStep(clerk, "准予", grant: true, org.View(), Now, Monday, MatterState.Rejected).Refusal?.Key);
+        Assert.True(application.Refuse(clerk, "经班子集体研究，不予许可", org.View(), Now, Monday, MatterState.Rejected).IsOk);
+        Assert.Equal(ApplicationState.Refused, application.State);
     }
 }

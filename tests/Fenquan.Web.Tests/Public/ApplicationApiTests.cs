@@ -159,4 +159,50 @@ public sealed partial class ApplicationApiTests : IAsyncLifetime
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
+
+    [Fact]
+    [Trait("Rule", "R23")]
+    public async Task AMajorItem_GoesToTheTeamAtItsLastStep_TheHandlerAloneNeitherGrantsNorRefusesIt()
+    {
+        var county = await CitizenClient.CountyAsync(_app);
+        var citizen = new CitizenClient(_app.NewClient());
+        var staff = await _app.SignInAsync("u1.staff1");
+
+        // The demo register marks three items major and spreads its items over the units: u1 handles one of them.
+        var receipts = new List<string>();
+        foreach (var code in new[] { "QH-XK-006", "QH-XK-009", "QH-XK-010" })
+        {
+            receipts.Add((await citizen.ApplyAsync(county, code)).Receipt);
+        }
+
+        var mine = await ReceiptsAsync(staff);
+        var id = await IdOfAsync(staff, receipts.Single(mine.Contains));
+        Assert.True((await (await staff.PostAsync($"/api/v1/applications/{id}/accept", null)).ReadAsync()).GetProperty("isMajor").GetBoolean());
+        Assert.Equal("R23.ReferAtLastStep", await KeyOfAsync(await staff.PostAsync($"/api/v1/applications/{id}/refer-to-team", null), HttpStatusCode.Conflict));
+        foreach (var note in new[] { "审查完毕", "审核完毕" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/v1/applications/{id}/step", new { note })).StatusCode);
+        }
+
+        // At the last step the handler may neither grant nor refuse it alone.
+        Assert.Equal("R23.TeamDecides", await KeyOfAsync(await staff.PostAsJsonAsync($"/api/v1/applications/{id}/step", new { note = "准予" }), HttpStatusCode.Conflict));
+        Assert.Equal("R23.TeamDecides", await KeyOfAsync(await staff.PostAsJsonAsync($"/api/v1/applications/{id}/refuse", new { reasons = "不予许可" }), HttpStatusCode.Conflict));
+
+        // A principal does not refer it (403); the handler does, once: a matter on the route for major items.
+        var principal = await _app.SignInAsync("u1.principal1");
+        Assert.Equal("R24.NotHandler", await KeyOfAsync(await principal.PostAsync($"/api/v1/applications/{id}/refer-to-team", null), HttpStatusCode.Forbidden));
+        var referred = await (await staff.PostAsync($"/api/v1/applications/{id}/refer-to-team", null)).ReadAsync();
+        var matterId = referred.GetProperty("decisionMatterId").GetGuid();
+        Assert.Contains("ReferredToTeam", referred.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal("R23.AlreadyReferred", await KeyOfAsync(await staff.PostAsync($"/api/v1/applications/{id}/refer-to-team", null), HttpStatusCode.Conflict));
+
+        var matter = await (await staff.GetAsync($"/api/v1/matters/{matterId}")).ReadAsync();
+        Assert.Equal("ApprovalItem", matter.GetProperty("kind").GetString());
+        Assert.Contains("MajorApprovalItem", matter.GetProperty("flags").GetString());
+        Assert.Equal(["Review", "Consent", "CollectiveDecision", "Approve"], matter.GetProperty("route").EnumerateArray().Select(s => s.GetProperty("kind").GetString()).ToList());
+
+        // While the team has not decided, the decision stays refused.
+        Assert.Equal("R23.TeamDecides", await KeyOfAsync(await staff.PostAsJsonAsync($"/api/v1/applications/{id}/step", new { note = "准予" }), HttpStatusCode.Conflict));
+        Assert.Equal("Accepted", (await (await staff.GetAsync($"/api/v1/applications/{id}")).ReadAsync()).GetProperty("state").GetString());
+    }
 }

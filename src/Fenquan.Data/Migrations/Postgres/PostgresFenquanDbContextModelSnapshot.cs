@@ -1664,6 +1664,9 @@ namespace Fenquan.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("DecisionMatterId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("DecisionText")
                         .IsRequired()
                         .HasMaxLength(2000)

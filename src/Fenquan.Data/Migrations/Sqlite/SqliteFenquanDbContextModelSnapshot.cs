@@ -1659,6 +1659,9 @@ namespace Fenquan.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DecisionMatterId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecisionText")
                         .IsRequired()
                         .HasMaxLength(2000)

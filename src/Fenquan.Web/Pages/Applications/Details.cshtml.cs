@@ -71,6 +71,8 @@ public sealed class ApplicationDetailsModel(ApplicationService applications, ISt
 
     public Task<IActionResult> OnPostStepAsync(Guid id) => ShowAsync(id, applications.CompleteStepAsync(Viewer, id, Note ?? string.Empty));
 
+    public Task<IActionResult> OnPostReferAsync(Guid id) => ShowAsync(id, applications.ReferToTeamAsync(Viewer, id));
+
     private async Task<IActionResult> ShowAsync(Guid id, Task<Result<ApprovalApplication>> acting)
     {
         var done = await acting;
