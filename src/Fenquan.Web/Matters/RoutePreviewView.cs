@@ -6,8 +6,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Fenquan.Web.Matters;
 
-/// <summary>One step of a previewed route, worded: "第 1 步（分管副职审批）：张三", and who is named.</summary>
-public sealed record PreviewStepView(int Index, string Step, IReadOnlyList<string> People, bool Meeting, string Text);
+/// <summary>One step of a previewed route: its kind and actor as the route has them (as <c>StepDto</c>), worded ("第 1 步（分管副职审批）：张三"), and who is named.</summary>
+public sealed record PreviewStepView(int Index, Core.Policy.StepKind Kind, string Actor, string Step, IReadOnlyList<Guid> PeopleIds, IReadOnlyList<string> People, bool Meeting, string Text);
 
 /// <summary>
 /// A route preview (issue 14) in the viewer's words, for the submission page and the JSON API alike:
@@ -27,7 +27,7 @@ public sealed record RoutePreviewView(IReadOnlyList<PreviewStepView> Steps, IRea
             var who = people.Count == 0 ? text["Preview.Nobody"].Value
                 : s.IsMeeting ? text["Preview.Team", string.Join("、", people)].Value
                 : string.Join("、", people);
-            return new PreviewStepView(s.Index, step, people, s.IsMeeting, text["Preview.Step", step, who]);
+            return new PreviewStepView(s.Index, s.Step.Kind, s.Step.Actor.ToString(), step, s.People.Select(p => p.Value).ToList(), people, s.IsMeeting, text["Preview.Step", step, who]);
         }).ToList();
         var rules = string.Join("、", preview.Rules);
         var meeting = !preview.NeedsMeeting ? null
