@@ -242,7 +242,7 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
             }
 
             if (!decimal.TryParse(row.Quantity?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
-                || !decimal.TryParse(row.UnitPrice?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
+                || !Core.Primitives.AmountText.TryParse(row.UnitPrice, out var price))
             {
                 return Refusal.Invalid(financeText["Claim.BadLine", number]);
             }

@@ -17,12 +17,23 @@
     return el && 'value' in el ? el.value.trim() : '';
   };
 
+  // A price as people write it ("¥300", "1,200元", "1.2万"); the server reads it the same way (AmountText).
+  const yuan = (text) => {
+    let t = text.replace(/[¥￥,，\s元]/g, '');
+    let factor = 1;
+    if (t.endsWith('万')) {
+      factor = 10000;
+      t = t.slice(0, -1);
+    }
+    return t === '' ? NaN : Number(t) * factor;
+  };
+
   // With no amount typed, a claim's amount is its lines' sum, as the page reads it.
   const linesSum = () => {
     let sum = 0;
     for (let i = 0; field('Lines[' + i + '].Quantity'); i++) {
-      const q = parseFloat(value('Lines[' + i + '].Quantity'));
-      const p = parseFloat(value('Lines[' + i + '].UnitPrice'));
+      const q = Number(value('Lines[' + i + '].Quantity'));
+      const p = yuan(value('Lines[' + i + '].UnitPrice'));
       if (!Number.isNaN(q) && !Number.isNaN(p)) {
         sum += Math.round(q * p * 100) / 100;
       }
