@@ -10,6 +10,9 @@ namespace Fenquan.Data.Operations;
 /// <summary>An attachment read back: its row and its bytes, whose hash matched the ledgered one.</summary>
 public sealed record AttachmentContent(Attachment Attachment, Stream Content);
 
+/// <summary>A file sent with a submission: the name the client gave it, and its bytes.</summary>
+public sealed record UploadedFile(string FileName, Stream Content);
+
 /// <summary>A stored attachment whose bytes no longer match the ledgered hash, or are missing.</summary>
 public sealed record AttachmentProblem(CountyId County, AttachmentId AttachmentId, MatterId MatterId, string ContentHash, string Message)
 {
@@ -65,6 +68,73 @@ public sealed class AttachmentOperations(LedgerWriter writer, AttachmentStore st
 
             return attachment;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Submits a matter with its vouchers and documents in one unit of work (issue 14): every file is
+    /// staged and checked first (size, type by content), and a refused file refuses the submission,
+    /// so nothing is submitted and nothing stored; otherwise the matter and its attachments are
+    /// ledgered together, and no reviewer ever sees the matter without them.
+    /// </summary>
+    public async Task<Result<Core.Matters.Matter>> SubmitWithAsync(MatterOperations matters, Core.Matters.SubmitMatter command, Core.Finance.ClaimDetails? claim, string? budgetLine, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(matters);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(files);
+        var staged = new List<(StagedUpload Upload, AttachmentCheck Check)>(files.Count);
+        try
+        {
+            foreach (var file in files)
+            {
+                var upload = await store.StageAsync(file.Content, Limits.MaxBytes, cancellationToken);
+                var check = AttachmentRules.Check(upload.Head.Span, upload.Size, file.FileName, Limits);
+                if (!check.IsOk)
+                {
+                    upload.Dispose();
+                    return check.Refusal!;
+                }
+
+                staged.Add((upload, check.Value));
+            }
+
+            return await writer.ExecuteAsync(command.CountyId, "matter.submitted", ctx =>
+            {
+                var matter = matters.Submit(ctx, command, claim, budgetLine, Core.Policy.MatterFlags.None);
+                if (!matter.IsOk)
+                {
+                    return matter;
+                }
+
+                var org = ctx.UnitView(command.UnitId);
+                var attachments = new List<Attachment>(staged.Count);
+                foreach (var (upload, check) in staged)
+                {
+                    var attachment = Attachment.Create(matter.Value, command.InitiatorId, check, upload.Size, upload.ContentHash, org, ctx.Now);
+                    if (!attachment.IsOk)
+                    {
+                        return attachment.Refusal!;
+                    }
+
+                    attachments.Add(attachment.Value);
+                }
+
+                // As in AddAsync: the bytes are in place before the rows that name them commit.
+                foreach (var (upload, _) in staged)
+                {
+                    store.Commit(upload);
+                }
+
+                ctx.Db.AddRange(attachments);
+                return matter;
+            }, cancellationToken);
+        }
+        finally
+        {
+            foreach (var (upload, _) in staged)
+            {
+                upload.Dispose();
+            }
+        }
     }
 
     /// <summary>The attachments of a matter, oldest first.</summary>

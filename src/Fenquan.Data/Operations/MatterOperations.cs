@@ -32,7 +32,13 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
     /// are route-deciding facts the caller decided from stored data (R40: a variation beyond the
     /// project's share of its contract), never from the submitter.
     /// </summary>
-    internal Result<Matter> Submit(WriteContext ctx, SubmitMatter command, Core.Finance.ClaimDetails? claim, string? budgetLine, MatterFlags dataFlags)
+    /// <summary>
+    /// The matter a submission makes, not yet saved: the policy in force on the day of submission (R40,
+    /// R41), the county's data deciding the flags (R40), the route rerouted around the payee (R6), and
+    /// the core's checks of the submission. Both a submission and its preview (<see cref="Preview"/>)
+    /// take this one path, so a preview cannot disagree with the route a submission gets.
+    /// </summary>
+    private static Result<(Matter Matter, PolicyRouter Router, Core.Procurement.CatalogueEntry? Entry)> Routed(WriteContext ctx, SubmitMatter command, MatterFlags dataFlags)
     {
         if (!ctx.HasUnit(command.UnitId))
         {
@@ -83,40 +89,66 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
         var relatives = RelativesOf(ctx.Db, command.CountyId, payee.Value);
         var rerouted = PayeeReroute.Apply(route.Value, command.UnitId, command.Area, payee.Value, relatives, org, submittedOn);
         var matter = Matter.Submit(command with { Payee = payee.Value, PayeeRelatives = relatives }, rerouted, policy.Value.Version.Id, org, ctx.Now);
-        var itemised = matter.IsOk && claim is not null ? ClaimOperations.Attach(ctx, matter.Value, claim) : Outcome.Ok;
+        if (!matter.IsOk)
+        {
+            return matter.Refusal!;
+        }
+
+        var entry = command.Flags.HasFlag(MatterFlags.CatalogueItem) && command.ItemCode is { } code ? catalogue.Find(code) : null;
+        return Result<(Matter, PolicyRouter, Core.Procurement.CatalogueEntry?)>.Ok((matter.Value, policy.Value.Router, entry));
+    }
+
+    internal Result<Matter> Submit(WriteContext ctx, SubmitMatter command, Core.Finance.ClaimDetails? claim, string? budgetLine, MatterFlags dataFlags)
+    {
+        var routed = Routed(ctx, command, dataFlags);
+        if (!routed.IsOk)
+        {
+            return routed.Refusal!;
+        }
+
+        var (matter, router, entry) = routed.Value;
+        var itemised = claim is not null ? ClaimOperations.Attach(ctx, matter, claim) : Outcome.Ok;
         if (!itemised.IsOk)
         {
             return itemised.Refusal!;
         }
 
-        var tied = matter.IsOk ? ReceptionOperations.Tie(ctx, matter.Value, claim) : Outcome.Ok; // R31
+        var tied = ReceptionOperations.Tie(ctx, matter, claim); // R31
         if (!tied.IsOk)
         {
             return tied.Refusal!;
         }
 
-        var raise = matter.IsOk ? Core.Finance.BudgetCharge.CheckRaiseNamesLine(matter.Value, budgetLine) : Outcome.Ok; // R4
+        var raise = Core.Finance.BudgetCharge.CheckRaiseNamesLine(matter, budgetLine); // R4
         if (!raise.IsOk)
         {
             return raise.Refusal!;
         }
 
-        var charged = matter.IsOk && budgetLine is not null ? BudgetOperations.Charge(ctx, matter.Value, budgetLine) : Outcome.Ok;
+        var charged = budgetLine is not null ? BudgetOperations.Charge(ctx, matter, budgetLine) : Outcome.Ok;
         if (!charged.IsOk)
         {
             return charged.Refusal!;
         }
 
-        if (matter.IsOk)
-        {
-            ctx.Db.Matters.Add(matter.Value);
-            ctx.Keep(matter.Value.Id.Value, matter.Value);
-            var entry = command.Flags.HasFlag(MatterFlags.CatalogueItem) && command.ItemCode is { } code ? catalogue.Find(code) : null;
-            FlagOperations.RaiseAtSubmission(ctx, matter.Value, policy.Value.Router.Policy, entry, _flags); // R47
-            ctx.Db.AddRange(MatterNotices.Submitted(matter.Value, org, ctx.Now));
-        }
+        ctx.Db.Matters.Add(matter);
+        ctx.Keep(matter.Id.Value, matter);
+        FlagOperations.RaiseAtSubmission(ctx, matter, router.Policy, entry, _flags); // R47
+        ctx.Db.AddRange(MatterNotices.Submitted(matter, ctx.UnitView(matter.UnitId), ctx.Now));
+        return Result<Matter>.Ok(matter);
+    }
 
-        return matter;
+    /// <summary>
+    /// The route a submission would take now, and who would act on each step (issue 14), from the same
+    /// path a submission takes (<see cref="Routed"/>) on <paramref name="db"/>: nothing is written and
+    /// the writer is not asked, so a live preview never waits behind submissions.
+    /// </summary>
+    public static Result<RoutePreview> Preview(FenquanDbContext db, DateTimeOffset now, SubmitMatter command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var ctx = new WriteContext(db, now, command.CountyId);
+        var routed = Routed(ctx, command, MatterFlags.None);
+        return routed.IsOk ? Result<RoutePreview>.Ok(RoutePreview.Of(routed.Value.Matter, ctx.UnitView(command.UnitId))) : routed.Refusal!;
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public static class DecisionPdf
         flow.Labeled("申请日期", application.SubmittedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture), label, body, 90);
         if (application.FeeCharged is { } fee)
         {
-            flow.Labeled("收费", string.Format(CultureInfo.InvariantCulture, "{0:N2}元（按公布的收费标准）", fee), label, body, 90);
+            flow.Labeled("收费", string.Format(CultureInfo.InvariantCulture, "{0:N2}元（大写：{1}，按公布的收费标准）", fee, Core.Primitives.AmountText.Capital(fee)), label, body, 90);
         }
 
         flow.Rule(before: 4);

@@ -44,9 +44,10 @@ public static class MinutesPdf
         var labelWidth = labels.LabelWidth;
         var offset = utcOffset ?? ChinaStandardTime;
         string When(DateTimeOffset moment) => moment.ToOffset(offset).ToString(labels.IsChinese ? "yyyy年M月d日 HH:mm" : "d MMMM yyyy, HH:mm", culture);
+        // With the capital numerals (大写金额) finance offices expect beside every amount.
         string Money(decimal amount) => labels.IsChinese
-            ? string.Format(culture, "{0:N2}元", amount)
-            : string.Format(culture, "CNY {0:N2}", amount);
+            ? string.Format(culture, "{0:N2}元（大写：{1}）", amount, Core.Primitives.AmountText.Capital(amount))
+            : string.Format(culture, "CNY {0:N2} ({1})", amount, Core.Primitives.AmountText.Capital(amount));
         string Name(PersonId person) => names.PersonName(minutes, person);
         string List(IEnumerable<string> items)
         {

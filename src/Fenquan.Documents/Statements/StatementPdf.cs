@@ -36,7 +36,7 @@ public static class StatementPdf
         flow.Rule();
 
         var w = flow.Width;
-        void Table(string caption, IReadOnlyList<(string A, string B, string C)> rows, (string A, string B, string C) header, string? total = null)
+        void Table(string caption, IReadOnlyList<(string A, string B, string C)> rows, (string A, string B, string C) header, decimal? total = null)
         {
             flow.KeepTogether(60);
             flow.Paragraph(caption, heading, after: 4);
@@ -52,19 +52,20 @@ public static class StatementPdf
                 flow.Row([(a, 0, w * 0.22, body), (b, w * 0.22, w * 0.5, body), (c, w * 0.72, w * 0.28, body)]);
             }
 
-            if (total is not null)
+            if (total is { } sum)
             {
-                flow.Row([("合计", 0, w * 0.22, label), (string.Empty, w * 0.22, w * 0.5, body), (total, w * 0.72, w * 0.28, label)]);
+                // Totals also in capital numerals (大写金额), as finance offices read them.
+                flow.Row([("合计", 0, w * 0.22, label), ("大写：" + Core.Primitives.AmountText.Capital(sum), w * 0.22, w * 0.5, body), (Yuan(sum), w * 0.72, w * 0.28, label)]);
             }
 
             flow.Space(8);
         }
 
-        Table("一、收入", [.. content.IncomeByKind.Select(i => (i.Name, Count(i.Count) + " 笔", Yuan(i.Amount)))], ("类型", "笔数", "金额（元）"), Yuan(content.IncomeTotal));
-        Table("二、支出（按预算科目）", [.. content.ExpenditureByLine.Select(l => (l.Key, l.Name, Yuan(l.Amount)))], ("科目编码", "科目名称", "金额（元）"), Yuan(content.ExpenditureTotal));
-        Table("三、支出（按类别）", [.. content.ExpenditureByCategory.Select(c => (c.Name, Count(c.Count) + " 项", Yuan(c.Amount)))], ("类别", "事项数", "金额（元）"), Yuan(content.ExpenditureByCategory.Sum(c => c.Amount)));
+        Table("一、收入", [.. content.IncomeByKind.Select(i => (i.Name, Count(i.Count) + " 笔", Yuan(i.Amount)))], ("类型", "笔数", "金额（元）"), content.IncomeTotal);
+        Table("二、支出（按预算科目）", [.. content.ExpenditureByLine.Select(l => (l.Key, l.Name, Yuan(l.Amount)))], ("科目编码", "科目名称", "金额（元）"), content.ExpenditureTotal);
+        Table("三、支出（按类别）", [.. content.ExpenditureByCategory.Select(c => (c.Name, Count(c.Count) + " 项", Yuan(c.Amount)))], ("类别", "事项数", "金额（元）"), content.ExpenditureByCategory.Sum(c => c.Amount));
         Table($"四、大额支出（单项 {Yuan(content.LargeItemThreshold)} 元及以上）", [.. content.LargeItems.Select(i => (i.LastPaidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"{i.Title}（{i.Payee}）", Yuan(i.Amount)))], ("支付日期", "事项（收款人）", "金额（元）"));
-        Table("五、公务接待", [.. content.Receptions.Select(r => (r.LastPaidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, Yuan(r.Amount)))], ("支付日期", "事项", "金额（元）"), Yuan(content.ReceptionTotal));
+        Table("五、公务接待", [.. content.Receptions.Select(r => (r.LastPaidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, Yuan(r.Amount)))], ("支付日期", "事项", "金额（元）"), content.ReceptionTotal);
 
         if (statement.Reason.Length > 0 || statement.Changes.Length > 0)
         {

@@ -190,6 +190,16 @@ public static class ApiEndpoints
             })
             .WithSummary("Submit a matter in one of the five areas (routed by the unit's policy in force, R41)");
 
+        api.MapPost("/matters/route-preview", async (Caller caller, MatterService matters, IStringLocalizer<SharedResource> text, [FromBody] RoutePreviewInput input) =>
+            {
+                var facts = input.ToSubmitInput();
+                var preview = facts.IsOk ? await matters.PreviewAsync(caller.Viewer, facts.Value) : facts.Refusal!;
+                return preview.IsOk
+                    ? Results.Ok(RoutePreviewView.Of(preview.Value, facts.Value.Amount ?? 0m, caller.Viewer, text))
+                    : Problems.Result(preview.Refusal!);
+            })
+            .WithSummary("The route a submission with these facts would take now, and who would act on each step (nothing is submitted; the same code routes a real submission)");
+
         api.MapGet("/matters/{id:guid}", async (ViewerAccessor viewers, MatterService matters, Guid id) =>
             {
                 var viewer = await viewers.GetAsync();

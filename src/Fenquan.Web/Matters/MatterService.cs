@@ -31,11 +31,40 @@ public sealed record MatterLedger(Matter Matter, IReadOnlyList<LedgerItem> Entri
 /// What pages and the API do with matters, in one place: check the input's shape, find what the
 /// viewer may see, and hand every change to the operations (the core decides, the writer ledgers).
 /// </summary>
-public sealed class MatterService(DbSession session, MatterOperations operations, FenquanStore store, Clock clock, IOptions<FenquanOptions> options, PendingMattersCache pendingCache)
+public sealed class MatterService(DbSession session, MatterOperations operations, AttachmentOperations attachments, FenquanStore store, Clock clock, IOptions<FenquanOptions> options, PendingMattersCache pendingCache)
 {
     private FenquanDbContext Db => session.Db;
 
-    public async Task<Result<Matter>> SubmitAsync(Viewer viewer, SubmitInput input)
+    /// <summary>
+    /// Submits a matter; <paramref name="files"/> (vouchers, documents) are stored in the same operation,
+    /// so a refused file submits nothing and no reviewer sees the matter without them (issue 14).
+    /// </summary>
+    public async Task<Result<Matter>> SubmitAsync(Viewer viewer, SubmitInput input, IReadOnlyList<UploadedFile>? files = null, CancellationToken cancellationToken = default)
+    {
+        var submission = await SubmissionOf(viewer, input);
+        if (!submission.IsOk)
+        {
+            return submission.Refusal!;
+        }
+
+        var (command, claim, budgetLine) = submission.Value;
+        return files is { Count: > 0 }
+            ? await attachments.SubmitWithAsync(operations, command, claim, budgetLine, files, cancellationToken)
+            : await operations.SubmitAsync(command, claim, budgetLine);
+    }
+
+    /// <summary>
+    /// The route the same submission would take now and who would act (issue 14): decided by the same
+    /// code as <see cref="SubmitAsync"/>, writing nothing. A title is not needed to preview a route.
+    /// </summary>
+    public async Task<Result<RoutePreview>> PreviewAsync(Viewer viewer, SubmitInput input)
+    {
+        var submission = await SubmissionOf(viewer, string.IsNullOrWhiteSpace(input.Title) ? input with { Title = "—" } : input);
+        return submission.IsOk ? MatterOperations.Preview(Db, clock.Now, submission.Value.Command) : submission.Refusal!;
+    }
+
+    /// <summary>The submission's command, claim and budget line: the input's shape checked, the viewer's membership and the payee resolved.</summary>
+    private async Task<Result<(SubmitMatter Command, Core.Finance.ClaimDetails? Claim, string? BudgetLine)>> SubmissionOf(Viewer viewer, SubmitInput input)
     {
         var shape = InputRules.CheckSubmit(input, viewer.Today);
         if (!shape.IsOk)
@@ -85,7 +114,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             SubmittedOn = viewer.Today,
         };
         var claim = input.Lines is null && input.Vouchers is null && input.Reception is null ? null : new Core.Finance.ClaimDetails(input.Lines ?? [], input.Vouchers ?? []) { Reception = input.Reception };
-        return await operations.SubmitAsync(command, claim, string.IsNullOrWhiteSpace(input.BudgetLine) ? null : input.BudgetLine.Trim());
+        return Result<(SubmitMatter, Core.Finance.ClaimDetails?, string?)>.Ok((command, claim, string.IsNullOrWhiteSpace(input.BudgetLine) ? null : input.BudgetLine.Trim()));
     }
 
     /// <summary>The matter when the viewer may see it; otherwise NotFound (another unit's matter does not exist for them).</summary>

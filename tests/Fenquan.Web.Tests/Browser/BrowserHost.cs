@@ -74,9 +74,12 @@ public sealed class BrowserHost : IAsyncDisposable
     }
 
     /// <summary>A new browser context signed in through the sign-in form, on the workbench.</summary>
-    public async Task<IPage> SignInAsync(string user)
+    public Task<IPage> SignInAsync(string user) => SignInAsync(user, 1280, 900);
+
+    /// <summary>The same in a viewport of the given size (390 × 844: a phone), with or without JavaScript.</summary>
+    public async Task<IPage> SignInAsync(string user, int width, int height, bool javaScript = true)
     {
-        var context = await _browser.NewContextAsync(new() { BaseURL = Address, Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await _browser.NewContextAsync(new() { BaseURL = Address, Locale = "zh-CN", ViewportSize = new() { Width = width, Height = height }, JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(BrowserCollection.TimeoutMs);
         context.SetDefaultNavigationTimeout(BrowserCollection.TimeoutMs);
         var page = await context.NewPageAsync();

@@ -73,8 +73,11 @@ public sealed class EditTests : IAsyncLifetime
         Assert.Equal(before, await _app.CountsAsync());
     }
 
-    [Fact]
-    public async Task EditPage_RaisesTheAmount_AndShowsTheMatterBackInApproval()
+    [Theory]
+    [InlineData("4000.00")]
+    [InlineData("¥4,000")]
+    [InlineData("0.4万")] // issue 14: amounts as people write them, on the edit form too
+    public async Task EditPage_RaisesTheAmount_AndShowsTheMatterBackInApproval(string typed)
     {
         var id = await ApprovedExpenseAsync("页面修改");
         Assert.Contains("data-testid=\"edit-link\"", await _clerk.GetStringAsync($"/matters/{id}"));
@@ -82,12 +85,13 @@ public sealed class EditTests : IAsyncLifetime
         var post = await _clerk.PostAsync($"/matters/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Title"] = "页面修改",
-            ["Amount"] = "4000.00",
+            ["Amount"] = typed,
             ["PayeeName"] = string.Empty,
             ["__RequestVerificationToken"] = WebApp.Token(page),
         }));
         Assert.True(post.StatusCode == HttpStatusCode.Redirect, await post.Content.ReadAsStringAsync());
         var shown = await _clerk.GetStringAsync(post.Headers.Location!.ToString());
         Assert.Contains("第 2 轮", shown);
+        Assert.Contains("¥4,000.00", shown);
     }
 }

@@ -17,8 +17,9 @@ public sealed class EditMatterModel(MatterService matters, Fenquan.Web.Registers
     [BindProperty]
     public string? Title { get; set; }
 
+    /// <summary>The amount as typed ("3000", "3,000.00", "¥3,000", "3000元", "1.2万"), read by <see cref="AmountText"/>.</summary>
     [BindProperty]
-    public decimal? Amount { get; set; }
+    public string? Amount { get; set; }
 
     [BindProperty]
     public string? PayeeName { get; set; }
@@ -31,7 +32,7 @@ public sealed class EditMatterModel(MatterService matters, Fenquan.Web.Registers
         }
 
         Title = Matter!.Title;
-        Amount = Matter.Amount;
+        Amount = Matter.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         PayeeName = Matter.Payee.Name;
         return Page();
     }
@@ -44,10 +45,22 @@ public sealed class EditMatterModel(MatterService matters, Fenquan.Web.Registers
         }
 
         var m = Matter!;
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(Amount))
+        {
+            if (!AmountText.TryParse(Amount, out var parsed))
+            {
+                Show(Refusal.Invalid(Text["New.BadAmount"]));
+                return Page();
+            }
+
+            amount = parsed;
+        }
+
         var input = new EditInput
         {
             Title = Title?.Trim() == m.Title ? null : Title,
-            Amount = Amount == m.Amount ? null : Amount,
+            Amount = amount == m.Amount ? null : amount,
             PayeeName = string.IsNullOrWhiteSpace(PayeeName) || PayeeName.Trim() == m.Payee.Name ? null : PayeeName,
         };
         var edited = await matters.EditAsync(Viewer, id, input);

@@ -1,21 +1,49 @@
 using System.Globalization;
+using Fenquan.Core.Attachments;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
+using Fenquan.Data.Operations;
+using Fenquan.Web.Api;
+using Fenquan.Web.Attachments;
 using Fenquan.Web.Matters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Fenquan.Web.Pages.Matters;
 
-/// <summary>Submit a matter in one of the five areas. The web checks the shape; the policy routes it; the core decides.</summary>
-public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, Fenquan.Web.Finance.BudgetService budgets) : FenquanPage(text)
+/// <summary>
+/// Submit a matter in one of the five areas, with its vouchers and documents in the same operation
+/// (issue 14), and preview its route first. The web checks the shape; the policy routes it; the core decides.
+/// </summary>
+[RequestSizeLimit(MaxRequest)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequest)]
+public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.CountyDataService countyData, Fenquan.Web.Registers.CounterpartyService counterparties, IStringLocalizer<SharedResource> text, IStringLocalizer<FinanceResource> financeText, Fenquan.Web.Finance.BudgetService budgets, AttachmentService attachmentLimits) : FenquanPage(text)
 {
     /// <summary>The line rows an expense claim offers on the form (R4); the API takes up to <see cref="Core.Finance.Claim.MaxLines"/>.</summary>
     public const int LineRows = 3;
 
     /// <summary>The invoice rows the form offers (R8).</summary>
     public const int VoucherRows = 2;
+
+    /// <summary>The files a submission may carry.</summary>
+    public const int MaxFiles = 4;
+
+    /// <summary>
+    /// Room for every file at the limit and one more over it: a file too large is then refused by the
+    /// attachment check with its name, and the form comes back with what was typed, not an error page.
+    /// </summary>
+    private const long MaxRequest = (MaxFiles + 1) * 10L * 1024 * 1024 + AttachmentService.Overhead;
+
+    /// <summary>Vouchers and documents submitted with the matter (stored in the same operation).</summary>
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    /// <summary>The route the facts typed would take (the no-script preview, or after a refusal).</summary>
+    public RoutePreviewView? Preview { get; private set; }
+
+    /// <summary>Why the facts typed have no route yet (shown in the preview panel).</summary>
+    public PageMessage? PreviewError { get; private set; }
 
     /// <summary>An expense claim's line rows, as typed.</summary>
     [BindProperty]
@@ -88,15 +116,91 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
             return Page();
         }
 
-        var submitted = await matters.SubmitAsync(Viewer, input.Value);
-        if (!submitted.IsOk)
+        if (RefusedFile() is { } refused)
         {
-            Show(submitted.Refusal!);
+            Error = refused;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        Notice = Text["New.Submitted"];
-        return Redirect("/matters/" + submitted.Value.Id);
+        var streams = Files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream())).ToList();
+        try
+        {
+            var submitted = await matters.SubmitAsync(Viewer, input.Value, streams, HttpContext.RequestAborted);
+            if (!submitted.IsOk)
+            {
+                Show(submitted.Refusal!);
+                await PreviewAsync(input.Value);
+                return Page();
+            }
+
+            Notice = Text["New.Submitted"];
+            return Redirect("/matters/" + submitted.Value.Id);
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.Content.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The no-script preview: the form comes back with everything typed and the route it would take.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        var input = Parse();
+        if (!input.IsOk)
+        {
+            PreviewError = Problems.Message(input.Refusal!);
+            return Page();
+        }
+
+        await PreviewAsync(input.Value);
+        return Page();
+    }
+
+    private async Task PreviewAsync(SubmitInput input)
+    {
+        var preview = await matters.PreviewAsync(Viewer, input);
+        if (preview.IsOk)
+        {
+            Preview = RoutePreviewView.Of(preview.Value, input.Amount ?? 0m, Viewer, Text);
+        }
+        else
+        {
+            PreviewError = Problems.Message(preview.Refusal!);
+        }
+    }
+
+    /// <summary>
+    /// Each file checked by the core's attachment rules before anything is sent on (the operation checks
+    /// again as it stores them), so that a refusal names the file in the viewer's words.
+    /// </summary>
+    private string? RefusedFile()
+    {
+        if (Files.Count > MaxFiles)
+        {
+            return Text["New.TooManyFiles", MaxFiles];
+        }
+
+        foreach (var file in Files)
+        {
+            var head = new byte[AttachmentRules.HeadLength];
+            using (var stream = file.OpenReadStream())
+            {
+                stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+
+            var check = AttachmentRules.Check(head, file.Length, file.FileName, attachmentLimits.Limits);
+            if (!check.IsOk)
+            {
+                var why = check.Refusal!.RuleId == AttachmentRules.TooLargeId ? Text["Attach.TooLarge", file.FileName] : Text["Attach.BadType", file.FileName];
+                return Text["New.AttachmentRejected", file.FileName, why];
+            }
+        }
+
+        return null;
     }
 
     private Result<SubmitInput> Parse()
@@ -138,7 +242,7 @@ public sealed class NewMatterModel(MatterService matters, Fenquan.Web.Registers.
             }
 
             if (!decimal.TryParse(row.Quantity?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
-                || !decimal.TryParse(row.UnitPrice?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
+                || !Core.Primitives.AmountText.TryParse(row.UnitPrice, out var price))
             {
                 return Refusal.Invalid(financeText["Claim.BadLine", number]);
             }
