@@ -274,7 +274,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
 
         // Kept per viewer only without delegations held: those are read per request and change who a task is for.
         return held.Count == 0
-            ? pendingCache.TasksFor(viewer.County, me, candidates, viewer.Org, now, Decide)
+            ? pendingCache.TasksFor(viewer.County, me, candidates, viewer.Org, now, clock.EndOf(clock.DayOf(now)), Decide)
             : Decide(candidates.Matters);
     }
 

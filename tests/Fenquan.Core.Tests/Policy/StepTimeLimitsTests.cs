@@ -1,4 +1,5 @@
 using Fenquan.Core.Calendar;
+using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using static Fenquan.Core.Tests.Policy.PolicyTestData;
 
@@ -106,11 +107,11 @@ public class StepTimeLimitsTests
     public void TheVerifier_RefusesAZeroLimit_AndAShareOutsideOneToAHundred()
     {
         var policy = WithLimits(new StepLimit(TimeLimit.Working(3), 0), (StepKind.Consent, new StepLimit(TimeLimit.Calendar(0))));
-        var failures = PolicyVerifier.Verify(policy, Organization.CountyBounds.Default).Failures;
+        var failures = PolicyVerifier.Verify(policy, CountyBounds.Default).Failures;
         Assert.Equal(2, failures.Count);
         Assert.Contains(failures, f => f.Message!.Key == "R46.StepWarningShare" && f.Part == "$.stepLimits.default");
         Assert.Contains(failures, f => f.Message!.Key == "R46.StepLimitNotPositive" && f.Part == "$.stepLimits.consent");
         Assert.All(failures, f => Assert.Equal(["R40", "R46"], f.RuleIds));
-        Assert.True(PolicyVerifier.Verify(WithLimits(new StepLimit(TimeLimit.Working(1), 100)), Organization.CountyBounds.Default).IsValid);
+        Assert.True(PolicyVerifier.Verify(WithLimits(new StepLimit(TimeLimit.Working(1), 100)), CountyBounds.Default).IsValid);
     }
 }
