@@ -266,8 +266,13 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         var current = PolicyOperations.InForce(session.Db, Viewer.County, unit, Viewer.Today);
         PolicyNumber = current.IsOk ? current.Value.Version.Number : 0;
         // R19, R40: a policy from before the variation share is offered upgraded, for the unit to propose; the version in force is not changed.
-        Upgrade = current.IsOk && Core.Policy.PolicyJson.Parse(current.Value.Version.DocumentJson) is { IsOk: true } inForce ? PolicyUpgrade.WithVariationShare(inForce.Value, bounds, Viewer.Today) : null;
-        var draft = Upgrade is { } upgraded ? Core.Policy.PolicyJson.Write(upgraded) : current.IsOk ? current.Value.Version.DocumentJson : string.Empty;
+        var inForceDocument = current.IsOk ? Core.Policy.PolicyJson.Parse(current.Value.Version.DocumentJson) : null;
+        Upgrade = inForceDocument is { IsOk: true } inForce ? PolicyUpgrade.WithVariationShare(inForce.Value, bounds, Viewer.Today) : null;
+
+        // The draft is the version in force (or its upgrade) taking effect no earlier than today, as a proposal must (R40).
+        var draft = (Upgrade ?? (inForceDocument is { IsOk: true } ok ? ok.Value : null)) is { } document
+            ? Core.Policy.PolicyJson.Write(document.EffectiveFrom < Viewer.Today ? document with { EffectiveFrom = Viewer.Today } : document)
+            : string.Empty;
         if (!keepJson || string.IsNullOrEmpty(PolicyJson))
         {
             PolicyJson = draft;
