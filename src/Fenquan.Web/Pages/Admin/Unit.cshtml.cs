@@ -43,6 +43,9 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
 
     public IReadOnlyList<Membership> Memberships { get; private set; } = [];
 
+    /// <summary>R3: the people the portfolio choice offers, as the core decides: the unit's deputies today (no principal, no staff).</summary>
+    public IReadOnlyList<PersonId> EligibleDeputies { get; private set; } = [];
+
     public int PolicyNumber { get; private set; }
 
     [BindProperty]
@@ -247,6 +250,7 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         Memberships = (await session.Db.Memberships.Where(m => m.CountyId == Viewer.County && m.UnitId == unit).ToListAsync())
             .Where(m => m.IsInForceOn(Viewer.Today)).OrderBy(m => m.Role).ToList();
         var bounds = await BoundsAsync();
+        EligibleDeputies = PortfolioRules.EligibleDeputies(unit, Viewer.Today, Memberships, bounds);
         var principals = TeamRules.CheckPrincipals(unit, Viewer.Today, Viewer.Org!);
         TeamProblems =
         [
@@ -270,7 +274,7 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         Upgrade = inForceDocument is { IsOk: true } inForce ? PolicyUpgrade.WithVariationShare(inForce.Value, bounds, Viewer.Today) : null;
 
         // The draft is the version in force (or its upgrade) taking effect no earlier than today, as a proposal must (R40).
-        var draft = (Upgrade ?? (inForceDocument is { IsOk: true } ok ? ok.Value : null)) is { } document
+        var draft = (Upgrade ?? (inForceDocument is { IsOk: true } ok ? ok.Value : (PolicyDocument?)null)) is { } document
             ? Core.Policy.PolicyJson.Write(document.EffectiveFrom < Viewer.Today ? document with { EffectiveFrom = Viewer.Today } : document)
             : string.Empty;
         if (!keepJson || string.IsNullOrEmpty(PolicyJson))
