@@ -51,7 +51,7 @@ public sealed class PortfolioChoiceTests : IAsyncLifetime
             ["Person"] = principal.ToString(),
             ["From"] = today,
         });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var error = Regex.Match(await response.Content.ReadAsStringAsync(), "data-testid=\"error\">([\\s\\S]*?)</div>").Groups[1].Value;
         Assert.Contains("R3", error, StringComparison.Ordinal);
         Assert.Contains("正职", error, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public sealed class PolicyFormBrowserTests
         await office.Locator("[data-testid=proposal]", new() { HasText = "小额支出限额调为2500元" }).WaitForAsync();
         await host.ShotAsync(office, "02-proposed");
         await using var db = host.Services.GetRequiredService<Fenquan.Data.Storage.FenquanStore>().Context();
-        var proposal = await db.Set<PolicyProposal>().SingleAsync();
+        var proposal = (await db.Set<PolicyProposal>().ToListAsync()).Single(p => p.Summary == "小额支出限额调为2500元，审核步骤5个自然日");
         var document = PolicyJson.Parse(proposal.DocumentJson).Value;
         Assert.Equal(2500m, document.Limits.SmallExpense);
         Assert.Equal(new StepLimit(TimeLimit.Calendar(5), 60), document.StepLimits.For(StepKind.Review));

@@ -270,11 +270,11 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
         var current = PolicyOperations.InForce(session.Db, Viewer.County, unit, Viewer.Today);
         PolicyNumber = current.IsOk ? current.Value.Version.Number : 0;
         // R19, R40: a policy from before the variation share is offered upgraded, for the unit to propose; the version in force is not changed.
-        var inForceDocument = current.IsOk ? Core.Policy.PolicyJson.Parse(current.Value.Version.DocumentJson) : null;
-        Upgrade = inForceDocument is { IsOk: true } inForce ? PolicyUpgrade.WithVariationShare(inForce.Value, bounds, Viewer.Today) : null;
+        PolicyDocument? inForceDocument = current.IsOk && Core.Policy.PolicyJson.Parse(current.Value.Version.DocumentJson) is { IsOk: true } parsedInForce ? parsedInForce.Value : null;
+        Upgrade = inForceDocument is null ? null : PolicyUpgrade.WithVariationShare(inForceDocument, bounds, Viewer.Today);
 
         // The draft is the version in force (or its upgrade) taking effect no earlier than today, as a proposal must (R40).
-        var draft = (Upgrade ?? (inForceDocument is { IsOk: true } ok ? ok.Value : (PolicyDocument?)null)) is { } document
+        var draft = (Upgrade ?? inForceDocument) is { } document
             ? Core.Policy.PolicyJson.Write(document.EffectiveFrom < Viewer.Today ? document with { EffectiveFrom = Viewer.Today } : document)
             : string.Empty;
         if (!keepJson || string.IsNullOrEmpty(PolicyJson))
