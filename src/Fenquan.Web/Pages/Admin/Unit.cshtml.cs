@@ -109,17 +109,7 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
     }
 
     /// <summary>R40: proposes the form's policy, checked, as the unit's next version (the same flow as the JSON view's).</summary>
-    public async Task<IActionResult> OnPostFormProposeAsync()
-    {
-        if (await VerifyFormAsync() is null)
-        {
-            await LoadAsync(keepJson: true);
-            return Page();
-        }
-
-        var proposed = await policies.ProposeAsync(Viewer, new ProposalInput { Summary = Summary, Document = PolicyJson });
-        return await DoneAsync(proposed.Result.Refusal, "Policy.Proposed", keepJson: true);
-    }
+    public async Task<IActionResult> OnPostFormProposeAsync() => await ProposeAsync(VerifyFormAsync);
 
     public async Task<IActionResult> OnPostAssignAsync(Area area, Guid person, DateOnly from)
     {
@@ -142,9 +132,12 @@ public sealed class UnitAdminModel(DbSession session, OrganizationOperations org
     }
 
     /// <summary>R40: proposes the checked document as the unit's next version; it is not in force until the county approves it.</summary>
-    public async Task<IActionResult> OnPostProposeAsync()
+    public async Task<IActionResult> OnPostProposeAsync() => await ProposeAsync(VerifyJsonAsync);
+
+    // R40: only a checked policy is proposed (PolicyJson then holds it, whichever view it came from).
+    private async Task<IActionResult> ProposeAsync(Func<Task<PolicyDocument?>> verify)
     {
-        if (await VerifyJsonAsync() is null)
+        if (await verify() is null)
         {
             await LoadAsync(keepJson: true);
             return Page();
