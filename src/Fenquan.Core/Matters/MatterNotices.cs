@@ -127,17 +127,15 @@ public static class MatterNotices
     public static IReadOnlyList<Notification> NearOrPastLimit(
         IEnumerable<Matter> pending,
         Func<UnitId, IOrganizationView> orgOf,
-        StepTimeLimits limits,
+        Func<Matter, StepTimeLimits> limitsOf,
         WorkingCalendar calendar,
-        LimitWatch watch,
         DateOnly today,
         IReadOnlySet<(PersonId Recipient, Guid Matter, string Step, NotificationKind Kind)> told,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(orgOf);
-        ArgumentNullException.ThrowIfNull(limits);
-        ArgumentNullException.ThrowIfNull(watch);
+        ArgumentNullException.ThrowIfNull(limitsOf);
         ArgumentNullException.ThrowIfNull(told);
         var notices = new List<Notification>();
         foreach (var matter in pending)
@@ -148,8 +146,8 @@ public static class MatterNotices
             }
 
             var began = ChinaTime.DateOf(StepBegan(matter));
-            var limit = limits.For(step.Kind);
-            var kind = watch.Colour(limit.Used(began, today, calendar), limit.Days) switch
+            var limit = limitsOf(matter).For(step.Kind);
+            var kind = limit.ColourOn(began, today, calendar) switch
             {
                 LimitColour.Yellow => NotificationKind.StepNearLimit,
                 LimitColour.Red => NotificationKind.StepOverdue,

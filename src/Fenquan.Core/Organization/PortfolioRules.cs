@@ -51,24 +51,9 @@ public static class PortfolioRules
                 ("area", proposed.Area.ToString()));
         }
 
-        bool Holds(Role role) => memberships.Any(m => m.UnitId == unit && m.PersonId == proposed.DeputyId && m.Role == role && m.IsInForceOn(proposed.From));
-
-        if (Holds(Role.Principal))
+        if (RoleRefusal(proposed.DeputyId, unit, proposed.From, proposed.Area, memberships, bounds, who) is { } notEligible)
         {
-            return Refusal.Because("R3", "PrincipalInCharge", "{person} is a principal of the unit on {from}; {area} must be assigned to a deputy, never to a principal (五不直接分管).",
-                ("person", who), ("from", from), ("area", proposed.Area.ToString()));
-        }
-
-        if (bounds.ForbidDisciplineMemberPortfolio && Holds(Role.DisciplineMember))
-        {
-            return Refusal.Because("R3", "DisciplineMemberInCharge", "{person} is the unit's discipline-inspection member on {from}; this county forbids the discipline member taking charge of {area} or any restricted area.",
-                ("person", who), ("from", from), ("area", proposed.Area.ToString()));
-        }
-
-        if (!Holds(Role.Deputy))
-        {
-            return Refusal.Because("R3", "NotDeputy", "{person} is not a deputy of the unit on {from}; only a deputy can take charge of {area}.",
-                ("person", who), ("from", from), ("area", proposed.Area.ToString()));
+            return notEligible;
         }
 
         var sameArea = existing.Where(a => a.UnitId == unit && a.Area == proposed.Area && a.Id != proposed.Id).ToList();
@@ -104,6 +89,44 @@ public static class PortfolioRules
         }
 
         return Outcome.Ok;
+    }
+
+    /// <summary>
+    /// R3: who may take charge of a restricted area of the unit on the date — its deputies, never a
+    /// principal, nor the discipline member where the county forbids it: the people
+    /// <see cref="CheckAssignment"/> does not refuse for their role. Pages offer only these.
+    /// </summary>
+    public static IReadOnlyList<PersonId> EligibleDeputies(UnitId unit, DateOnly date, IReadOnlyList<Membership> memberships, CountyBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(memberships);
+        ArgumentNullException.ThrowIfNull(bounds);
+        return
+        [
+            .. memberships.Where(m => m.UnitId == unit && m.IsInForceOn(date)).Select(m => m.PersonId).Distinct()
+                .Where(p => RoleRefusal(p, unit, date, bounds.RestrictedAreas.FirstOrDefault(), memberships, bounds, string.Empty) is null),
+        ];
+    }
+
+    // R3: a principal never takes charge (五不直接分管), the discipline member not where the county forbids it, and only a deputy does.
+    private static Refusal? RoleRefusal(PersonId person, UnitId unit, DateOnly on, Area area, IReadOnlyList<Membership> memberships, CountyBounds bounds, string who)
+    {
+        bool Holds(Role role) => memberships.Any(m => m.UnitId == unit && m.PersonId == person && m.Role == role && m.IsInForceOn(on));
+        var from = TeamRules.D(on);
+        if (Holds(Role.Principal))
+        {
+            return Refusal.Because("R3", "PrincipalInCharge", "{person} is a principal of the unit on {from}; {area} must be assigned to a deputy, never to a principal (五不直接分管).",
+                ("person", who), ("from", from), ("area", area.ToString()));
+        }
+
+        if (bounds.ForbidDisciplineMemberPortfolio && Holds(Role.DisciplineMember))
+        {
+            return Refusal.Because("R3", "DisciplineMemberInCharge", "{person} is the unit's discipline-inspection member on {from}; this county forbids the discipline member taking charge of {area} or any restricted area.",
+                ("person", who), ("from", from), ("area", area.ToString()));
+        }
+
+        return Holds(Role.Deputy) ? null
+            : Refusal.Because("R3", "NotDeputy", "{person} is not a deputy of the unit on {from}; only a deputy can take charge of {area}.",
+                ("person", who), ("from", from), ("area", area.ToString()));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Fenquan.Core.Calendar;
 using Fenquan.Core.Organization;
 
 namespace Fenquan.Core.Policy;
@@ -268,9 +269,12 @@ public sealed record PolicyDocument(
     UnitLimits Limits,
     IReadOnlyList<PolicyRule> Rules)
 {
+    /// <summary>R46: each kind of step's time limit and yellow share; <see cref="StepTimeLimits.Standard"/> when the policy names none.</summary>
+    public StepTimeLimits StepLimits { get; init; } = StepTimeLimits.Standard;
+
     public bool Equals(PolicyDocument? other) =>
         other is not null && Version == other.Version && EffectiveFrom == other.EffectiveFrom
-        && Limits == other.Limits && Rules.SequenceEqual(other.Rules);
+        && Limits == other.Limits && Rules.SequenceEqual(other.Rules) && StepLimits == other.StepLimits;
 
     public override int GetHashCode() => HashCode.Combine(Version, EffectiveFrom, Limits, Rules.Count);
 }

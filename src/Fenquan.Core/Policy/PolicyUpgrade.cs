@@ -30,6 +30,6 @@ public static class PolicyUpgrade
 
         var added = DefaultPolicy.Create(current.Limits, bounds).Rules.Where(r => IsVariation(r) && r.RequiredFlags.HasFlag(MatterFlags.BeyondVariationShare));
         var rules = current.Rules.Select(r => IsVariation(r) ? r with { ExcludedFlags = r.ExcludedFlags | MatterFlags.BeyondVariationShare } : r).Concat(added).ToList();
-        return new PolicyDocument(current.Version + 1, effectiveFrom, current.Limits, rules);
+        return new PolicyDocument(current.Version + 1, effectiveFrom, current.Limits, rules) { StepLimits = current.StepLimits };
     }
 }

@@ -65,6 +65,9 @@ public sealed record VerificationFailure(
     /// <summary>The failure as a keyed message (<c>R40.PolicyGap</c>) with named arguments, for the interface to word in the viewer's language; <see cref="Reason"/> is its English.</summary>
     public Primitives.Refusal? Message { get; init; }
 
+    /// <summary>The part of the policy outside its rules that the failure concerns, as a JSON path (<c>$.stepLimits.review</c>); null for a rule's failure, which its <see cref="Example"/> names.</summary>
+    public string? Part { get; init; }
+
     public override string ToString() => Example is null
         ? $"{string.Join('/', RuleIds)} [{Check}] {Reason}"
         : $"{string.Join('/', RuleIds)} [{Check}] {Reason} — counterexample: {Example}";

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Fenquan.Core.Calendar;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
 
@@ -25,6 +27,7 @@ public static class PolicyVerifier
         ArgumentNullException.ThrowIfNull(bounds);
         var run = new Run(policy, bounds);
         run.CheckBounds();
+        run.CheckStepLimits();
         run.CheckRules();
         run.CheckCoverage();
         return new PolicyVerification(run.Failures);
@@ -83,6 +86,30 @@ public static class PolicyVerifier
                 {
                     Fail(VerificationCheck.WithinBounds, ["R40"], Refusal.Because("R40", "LimitNotWholeFen", "The limit {name} {value} is not a whole number of fen.",
                         ("name", name), ("value", value.ToString(CultureInfo.InvariantCulture))), null);
+                }
+            }
+        }
+
+        /// <summary>R46: every step limit counts at least one day, and turns yellow at a share from 1 to 100 % of it.</summary>
+        public void CheckStepLimits()
+        {
+            var limits = policy.StepLimits ?? StepTimeLimits.Standard;
+            var named = limits.ByKind.OrderBy(p => p.Key).Select(p => (Key: JsonNamingPolicy.CamelCase.ConvertName(p.Key.ToString()), Limit: p.Value));
+            foreach (var (key, limit) in named.Prepend((PolicyJson.DefaultStepLimit, limits.Default)))
+            {
+                var part = "$.stepLimits." + key;
+                if (limit.Limit.Days < 1)
+                {
+                    Fail(VerificationCheck.WellFormed, ["R40", "R46"],
+                        Refusal.Because("R46", "StepLimitNotPositive", "The step time limit {part} is {days} days; it must be at least one day.",
+                            ("part", part), ("days", limit.Limit.Days.ToString(CultureInfo.InvariantCulture))), null, part);
+                }
+
+                if (limit.WarningPercent is < 1 or > 100)
+                {
+                    Fail(VerificationCheck.WellFormed, ["R40", "R46"],
+                        Refusal.Because("R46", "StepWarningShare", "The step time limit {part} turns yellow at {percent} % of it; the share must be from 1 to 100 %.",
+                            ("part", part), ("percent", limit.WarningPercent.ToString(CultureInfo.InvariantCulture))), null, part);
                 }
             }
         }
@@ -554,8 +581,8 @@ public static class PolicyVerifier
             return false;
         }
 
-        private void Fail(VerificationCheck check, string[] ids, Refusal message, Counterexample? example) =>
-            Failures.Add(new VerificationFailure(check, ids, message.Reason, example) { Message = message });
+        private void Fail(VerificationCheck check, string[] ids, Refusal message, Counterexample? example, string? part = null) =>
+            Failures.Add(new VerificationFailure(check, ids, message.Reason, example) { Message = message, Part = part });
     }
 
     /// <summary>Steps where one person signs for a judgement (not a meeting, a notice or a hand-off).</summary>

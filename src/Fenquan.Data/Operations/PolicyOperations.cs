@@ -1,3 +1,4 @@
+using Fenquan.Core.Calendar;
 using System.Collections.Concurrent;
 using Fenquan.Core.CountyChanges;
 using Fenquan.Core.Meetings;
@@ -249,6 +250,22 @@ public sealed class PolicyOperations(LedgerWriter writer)
     /// <summary>The compiled router of a published version (R41: matters keep theirs for life).</summary>
     public static PolicyRouter RouterOf(PolicyVersion version) =>
         Routers.GetOrAdd(version.Id, _ => PolicyRouter.Compile(PolicyJson.Parse(version.DocumentJson).Value));
+
+    /// <summary>
+    /// R46, R41: the step time limits of the version a matter was submitted under (its router's policy,
+    /// compiled once per version); <see cref="StepTimeLimits.Standard"/> for a version that is gone.
+    /// </summary>
+    public static StepTimeLimits StepLimitsOf(FenquanDbContext db, PolicyVersionId id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Routers.TryGetValue(id, out var router))
+        {
+            return router.Policy.StepLimits;
+        }
+
+        var version = db.PolicyVersions.AsNoTracking().SingleOrDefault(v => v.Id == id);
+        return version is null ? StepTimeLimits.Standard : RouterOf(version).Policy.StepLimits;
+    }
 
     private static int NextNumber(FenquanDbContext db, CountyId county, UnitId unit) =>
         (db.PolicyVersions.AsNoTracking().Where(v => v.CountyId == county && v.UnitId == unit).Max(v => (int?)v.Number) ?? 0) + 1;

@@ -16,7 +16,7 @@ namespace Fenquan.Data.Operations;
 public sealed class StepLimitOperations(LedgerWriter writer)
 {
     /// <summary>Notifies the people each yellow or red step waits for; returns how many were notified.</summary>
-    public async Task<int> ReportAsync(CountyId county, DateOnly today, StepTimeLimits limits, LimitWatch watch)
+    public async Task<int> ReportAsync(CountyId county, DateOnly today)
     {
         var reported = await writer.ExecuteAsync(county, "matter.step-limits", ctx =>
         {
@@ -25,15 +25,18 @@ public sealed class StepLimitOperations(LedgerWriter writer)
             var calendar = CountyChangeOperations.CalendarInForce(ctx.Db, county);
             var noneTold = new HashSet<(PersonId, Guid, string, NotificationKind)>();
 
+            // Each matter's step limits are its unit's policy version's (R46), as its workbench shows them.
+            StepTimeLimits LimitsOf(Matter m) => PolicyOperations.StepLimitsOf(ctx.Db, m.PolicyVersionId);
+
             // First which matters are yellow or red at all, then what was told about those only.
-            var due = MatterNotices.NearOrPastLimit(pending, ctx.UnitView, limits, calendar, watch, today, noneTold, ctx.Now);
+            var due = MatterNotices.NearOrPastLimit(pending, ctx.UnitView, LimitsOf, calendar, today, noneTold, ctx.Now);
             var ids = due.Select(n => n.SubjectId).Distinct().ToList();
             var told = ctx.Db.Set<Notification>().AsNoTracking()
                 .Where(n => ids.Contains(n.SubjectId) && n.CountyId == county && (n.Kind == NotificationKind.StepNearLimit || n.Kind == NotificationKind.StepOverdue))
                 .AsEnumerable()
                 .Select(n => (n.RecipientId, n.SubjectId, MatterNotices.KeyOf(n) ?? string.Empty, n.Kind))
                 .ToHashSet();
-            var notices = told.Count == 0 ? due : MatterNotices.NearOrPastLimit(pending.Where(m => ids.Contains(m.Id.Value)), ctx.UnitView, limits, calendar, watch, today, told, ctx.Now);
+            var notices = told.Count == 0 ? due : MatterNotices.NearOrPastLimit(pending.Where(m => ids.Contains(m.Id.Value)), ctx.UnitView, LimitsOf, calendar, today, told, ctx.Now);
             ctx.Db.AddRange(notices);
             return Result<int>.Ok(notices.Count);
         });

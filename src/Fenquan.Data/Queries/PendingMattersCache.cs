@@ -198,7 +198,7 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time) :
     /// else decides all candidates again.
     /// </summary>
     public IReadOnlyList<TaskItem> TasksFor(
-        CountyId county, PersonId person, PendingCandidates candidates, object org, DateTimeOffset now, Func<IEnumerable<Matter>, List<TaskItem>> decide)
+        CountyId county, PersonId person, PendingCandidates candidates, object org, DateTimeOffset now, DateTimeOffset endOfToday, Func<IEnumerable<Matter>, List<TaskItem>> decide)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(decide);
@@ -215,13 +215,13 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time) :
             {
                 tasks = Merge(kept.Tasks.Where(t => !candidates.Changed.Contains(t.Matter.Id.Value)), decide(candidates.Fresh));
                 Interlocked.Increment(ref _tasksPatched);
-                KeepTasks(county, person, candidates, org, tasks, now);
+                KeepTasks(county, person, candidates, org, tasks, now, endOfToday);
                 return tasks;
             }
         }
 
         tasks = decide(candidates.Matters);
-        KeepTasks(county, person, candidates, org, tasks, now);
+        KeepTasks(county, person, candidates, org, tasks, now, endOfToday);
         return tasks;
     }
 
@@ -244,10 +244,15 @@ public sealed class PendingMattersCache(FenquanStore store, TimeProvider time) :
         _tasks.Dispose();
     }
 
-    private void KeepTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, List<TaskItem> tasks, DateTimeOffset now)
+    private void KeepTasks(CountyId county, PersonId person, PendingCandidates candidates, object org, List<TaskItem> tasks, DateTimeOffset now, DateTimeOffset endOfToday)
     {
-        // Valid until the first task that is not overdue yet becomes overdue (the list is in due order).
+        // Valid until the first task that is not overdue yet becomes overdue (the list is in due order),
+        // and while one is not overdue, no later than the end of the day, when it may turn yellow (R46).
         var validUntil = tasks.FirstOrDefault(t => t.Due >= now)?.Due ?? DateTimeOffset.MaxValue;
+        if (tasks.Any(t => !t.Overdue) && endOfToday < validUntil)
+        {
+            validUntil = endOfToday;
+        }
 
         _tasks.Set((county, person), new KeptTaskList(candidates, org, tasks, validUntil), new MemoryCacheEntryOptions { Size = 1 });
     }

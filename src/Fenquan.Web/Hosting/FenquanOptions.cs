@@ -60,12 +60,6 @@ public sealed class FenquanOptions
     /// <summary>Minutes after which a witness that has not cosigned a newer checkpoint is shown as silent (R44).</summary>
     public int WitnessSilentMinutes { get; set; } = 60;
 
-    /// <summary>R46: working days a step may wait before it is shown as overdue (counted on the official calendar).</summary>
-    public int StepDays { get; set; } = 3;
-
-    /// <summary>R46: per kind of step, its own limit as "5" (working days) or "7c" (calendar days, a notice period set by law).</summary>
-    public Dictionary<string, string> StepLimits { get; set; } = [];
-
     /// <summary>
     /// Outbound webhooks by county id (or <c>*</c> for every county): <c>Fenquan:Webhooks:{id}:Url</c> and
     /// <c>:Secret</c> (at least 16 characters; from user secrets or the environment, never the repository).
@@ -81,17 +75,8 @@ public sealed class FenquanOptions
     /// <summary>Notifications made this many minutes before the server started are still sent to the webhook.</summary>
     public int WebhookCatchUpMinutes { get; set; } = 60;
 
-    /// <summary>R46: the share of a time limit (percent) at which it turns yellow; red when exceeded.</summary>
+    /// <summary>R46: the share of a time limit (percent) at which applications, complaints and rectifications turn yellow; red when exceeded. A matter step's share is in its unit's policy.</summary>
     public int WarningPercent { get; set; } = Core.Calendar.LimitWatch.DefaultWarningPercent;
-
-    /// <summary>The step limits as the core reads them.</summary>
-    public Core.Calendar.StepTimeLimits StepTimeLimits() => new(
-        Core.Calendar.TimeLimit.Working(StepDays),
-        StepLimits.Where(p => Enum.TryParse<Core.Policy.StepKind>(p.Key, out _)).ToDictionary(
-            p => Enum.Parse<Core.Policy.StepKind>(p.Key),
-            p => p.Value.EndsWith('c')
-                ? Core.Calendar.TimeLimit.Calendar(int.Parse(p.Value.TrimEnd('c'), System.Globalization.CultureInfo.InvariantCulture))
-                : Core.Calendar.TimeLimit.Working(int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture))));
 
     /// <summary>R47: the red flags' settings (section Fenquan:Flags): WindowDays, HuggingShare, FastApprovalSeconds, RepeatedSupplierShare, RepeatedSupplierMinimum.</summary>
     public Flags.FlagOptions Flags { get; set; } = new();

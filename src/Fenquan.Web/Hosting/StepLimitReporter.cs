@@ -1,7 +1,6 @@
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Fenquan.Web.Hosting;
 
@@ -10,17 +9,13 @@ namespace Fenquan.Web.Hosting;
 /// it has used the warning share of its time limit (yellow) or passed it (red), on the working-day
 /// calendar (<see cref="StepLimitOperations.ReportAsync"/>; each step and colour once).
 /// </summary>
-public sealed class StepLimitReporter(FenquanStore store, Clock clock, IOptions<FenquanOptions> options, ILogger<StepLimitReporter> logger) : EveryCountyService(store, logger)
+public sealed class StepLimitReporter(FenquanStore store, Clock clock, ILogger<StepLimitReporter> logger) : EveryCountyService(store, logger)
 {
     private readonly StepLimitOperations _operations = new(store.Writer);
-
-    private readonly Core.Calendar.StepTimeLimits _limits = options.Value.StepTimeLimits();
-
-    private readonly Core.Calendar.LimitWatch _watch = new(options.Value.WarningPercent);
 
     protected override TimeSpan Every => TimeSpan.FromMinutes(30);
 
     protected override string Reported => "Told {Count} person(s) of steps near or past their time limit in county {County}.";
 
-    protected override Task<int> RunAsync(CountyId county) => _operations.ReportAsync(county, clock.Today, _limits, _watch);
+    protected override Task<int> RunAsync(CountyId county) => _operations.ReportAsync(county, clock.Today);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fenquan.Core.Access;
+using Fenquan.Core.Calendar;
 using Fenquan.Core.Ledger;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
@@ -31,7 +32,7 @@ public sealed record MatterLedger(Matter Matter, IReadOnlyList<LedgerItem> Entri
 /// What pages and the API do with matters, in one place: check the input's shape, find what the
 /// viewer may see, and hand every change to the operations (the core decides, the writer ledgers).
 /// </summary>
-public sealed class MatterService(DbSession session, MatterOperations operations, AttachmentOperations attachments, FenquanStore store, Clock clock, IOptions<FenquanOptions> options, PendingMattersCache pendingCache)
+public sealed class MatterService(DbSession session, MatterOperations operations, AttachmentOperations attachments, FenquanStore store, Clock clock, PendingMattersCache pendingCache)
 {
     private FenquanDbContext Db => session.Db;
 
@@ -294,31 +295,33 @@ public sealed class MatterService(DbSession session, MatterOperations operations
             .Select(t =>
             {
                 var m = t.Matter;
-                var (since, until) = due(m);
-                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, until, until < now, t.Own ? null : t.For);
+                var (since, until, colour) = due(m);
+                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, until, colour, t.Own ? null : t.For);
             })
             .OrderBy(t => t, TaskOrder.Instance)
             .ToList();
 
         // Kept per viewer only without delegations held: those are read per request and change who a task is for.
         return held.Count == 0
-            ? pendingCache.TasksFor(viewer.County, me, candidates, viewer.Org, now, Decide)
+            ? pendingCache.TasksFor(viewer.County, me, candidates, viewer.Org, now, clock.EndOf(clock.DayOf(now)), Decide)
             : Decide(candidates.Matters);
     }
 
     /// <summary>
-    /// When each pending candidate's current step began (submitted, last changed, or last acted on)
-    /// and when it is due: R46, the step's limit counts on the official calendar, and it is due at
-    /// the end of its last day.
+    /// When each pending candidate's current step began (submitted, last changed, or last acted on),
+    /// when it is due and its colour today: R46, the limit of the step's kind in the policy version the
+    /// matter was submitted under (R41), counted on the official calendar; due at the end of its last day.
     /// </summary>
-    private Func<Matter, (DateTimeOffset Since, DateTimeOffset Due)> DueDates(Viewer viewer, PendingCandidates candidates)
+    private Func<Matter, (DateTimeOffset Since, DateTimeOffset Due, LimitColour Colour)> DueDates(Viewer viewer, PendingCandidates candidates)
     {
         var calendar = CountyChangeOperations.CalendarInForce(Db, viewer.County);
-        var limits = options.Value.StepTimeLimits();
+        var today = clock.DayOf(clock.Now);
         return m =>
         {
             var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
-            return (since, clock.EndOf(limits.For(m.CurrentStep!.Kind).DueOn(clock.DayOf(since), calendar)));
+            var limit = PolicyOperations.StepLimitsOf(Db, m.PolicyVersionId).For(m.CurrentStep!.Kind);
+            var start = clock.DayOf(since);
+            return (since, clock.EndOf(limit.DueOn(start, calendar)), limit.ColourOn(start, today, calendar));
         };
     }
 

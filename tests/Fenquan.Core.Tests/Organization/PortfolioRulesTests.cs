@@ -22,6 +22,27 @@ public class PortfolioRulesTests
     }
 
     [Fact]
+    public void TheEligibleDeputies_AreTheDeputies_WithoutPrincipalsStaffOrAForbiddenDisciplineMember()
+    {
+        var org = TestOrg.Township().With("钱进", Role.DisciplineMember).With("钱进", Role.Deputy).With("冯华", Role.Deputy, from: new DateOnly(2025, 6, 1));
+        var on = new DateOnly(2025, 3, 1);
+        string[] Names(Core.Organization.CountyBounds bounds) =>
+            [.. PortfolioRules.EligibleDeputies(org.Unit, on, org.Memberships, bounds).Select(org.View().NameOf).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(new[] { "王志强", "刘海燕", "陈明", "杨伟", "赵丽", "黄涛" }.Order(StringComparer.Ordinal), Names(org.Bounds with { ForbidDisciplineMemberPortfolio = true }));
+        Assert.Contains("钱进", Names(org.Bounds with { ForbidDisciplineMemberPortfolio = false }));
+
+        // Everyone offered is someone the assignment accepts, and everyone else of the unit is refused with R3.
+        foreach (var person in org.Memberships.Select(m => m.PersonId).Distinct())
+        {
+            var offered = PortfolioRules.EligibleDeputies(org.Unit, on, org.Memberships, org.Bounds).Contains(person);
+            var assigned = PortfolioRules.CheckAssignment(new PortfolioAssignment(Guid.CreateVersion7(), org.County, org.Unit, Area.Finance, person, on), [], org.Memberships, org.Bounds);
+            Assert.Equal(offered, assigned.IsOk);
+            Assert.True(assigned.IsOk || assigned.Refusal!.RuleId == "R3");
+        }
+    }
+
+    [Fact]
     public void Assign_ToNonDeputy_IsRefused()
     {
         var org = TestOrg.Township();

@@ -168,8 +168,8 @@ public class MatterNotificationTests
         var county = await TestCounty.CreateAsync(database);
         var matter = await StaffExpenseAsync(county); // Monday 2 March 2026, 17:30 in China
         var check = new StepLimitOperations(database.Writer);
-        var limits = StepTimeLimits.Standard; // 3 working days
-        Task<int> CheckOn(int year, int month, int day) => check.ReportAsync(county.County, new DateOnly(year, month, day), limits, LimitWatch.Default);
+        // The unit's policy names no step limits: 3 working days, yellow at 80 % (StepTimeLimits.Standard).
+        Task<int> CheckOn(int year, int month, int day) => check.ReportAsync(county.County, new DateOnly(year, month, day));
 
         Assert.Equal(0, await CheckOn(2026, 3, 4)); // 2 of 3 working days used: green
         Assert.Equal(1, await CheckOn(2026, 3, 5)); // 3 of 3 (≥ 80 %): yellow
@@ -205,10 +205,10 @@ public class MatterNotificationTests
         var check = new StepLimitOperations(database.Writer);
 
         // Ten calendar days later, but only 8 and 9 October were working days: still green.
-        Assert.Equal(0, await check.ReportAsync(county.County, new DateOnly(2026, 10, 9), StepTimeLimits.Standard, LimitWatch.Default));
+        Assert.Equal(0, await check.ReportAsync(county.County, new DateOnly(2026, 10, 9)));
 
         // Saturday 10 October is an adjusted working day (调休): the third one, so yellow.
-        Assert.Equal(1, await check.ReportAsync(county.County, new DateOnly(2026, 10, 10), StepTimeLimits.Standard, LimitWatch.Default));
+        Assert.Equal(1, await check.ReportAsync(county.County, new DateOnly(2026, 10, 10)));
         await using var db = database.Context();
         Assert.Equal(NotificationKind.StepNearLimit, (await db.Set<Notification>().SingleAsync(n => n.Kind == NotificationKind.StepNearLimit || n.Kind == NotificationKind.StepOverdue)).Kind);
     }

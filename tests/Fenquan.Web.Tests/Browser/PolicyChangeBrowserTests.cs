@@ -37,6 +37,7 @@ public sealed class PolicyChangeBrowserTests
         var today = await office.InputValueAsync("#From");
         var versionBefore = await office.TextContentAsync("[data-testid=policy-version]");
         Assert.Contains("第 1 版", versionBefore);
+        await office.ClickAsync("[data-testid=policy-json-view] summary");
         var document = PolicyJson.Parse(await office.InputValueAsync("textarea[name=PolicyJson]")).Value;
         await office.FillAsync("textarea[name=PolicyJson]", PolicyJson.Write(document with { EffectiveFrom = DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         await office.ClickAsync("[data-testid=check]");

@@ -55,7 +55,7 @@ public sealed class TaskCacheTests : IAsyncLifetime
         var time = new ShiftableTime();
         await using var app = await WebApp.StartAsync(time: time);
 
-        // R46: submitted on a working day about a month ago; its step's 3 working days (StepDays) on
+        // R46: submitted on a working day about a month ago; its step's 3 working days (the policy's default step limit) on
         // the official calendar end at the end of the due day (China time). The clock is set to ten
         // seconds before that.
         var calendar = new Core.Calendar.WorkingCalendar(Core.Calendar.OfficialCalendars.Shipped);
