@@ -70,6 +70,7 @@ public sealed class HomeBrowserTests
         Assert.Equal("/", new Uri(discipline.Url).AbsolutePath);
         Assert.Equal(0, await discipline.Locator("[data-testid=panel-by-area]").CountAsync());
         Assert.Equal(overdue, await discipline.TextContentAsync("[data-testid=overdue-count]"));
+        AssertNone("/ (discipline)", await SqueezedAsync(discipline, "main td, main th"));
         await host.ShotAsync(discipline, "02-discipline");
         await using (var db = store.Context())
         {
@@ -84,6 +85,7 @@ public sealed class HomeBrowserTests
         var admin = await host.SignInAsync("admin");
         Assert.Equal("/", new Uri(admin.Url).AbsolutePath);
         Assert.Equal(0, await admin.Locator("[data-testid=panel-overdue]").CountAsync());
+        Assert.Equal(0, await admin.Locator("[data-testid=home-workbench]").CountAsync());
         await host.ShotAsync(admin, "03-county-administrator");
         await using (var db = store.Context())
         {
