@@ -46,7 +46,8 @@ public static class HomeQueries
     /// <summary>
     /// How many of the unit's matters were decided (approved or rejected) since <paramref name="since"/>:
     /// those in either state with an action of the current round since then (the deciding action is
-    /// the round's last, so it was taken since then too).
+    /// the round's last, so it was taken since then too). Read from the county's actions since then
+    /// (the (county, at) index), not from the unit's settled matters.
     /// </summary>
     public static async Task<int> DecidedSinceAsync(FenquanDbContext db, CountyId county, UnitId? unit, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
@@ -59,19 +60,27 @@ public static class HomeQueries
         var from = since.ToUniversalTime();
         if (db.Database.IsSqlite())
         {
-            // SQLite keeps a DateTimeOffset as text that EF Core does not compare; julianday reads it with its offset.
-            const string sql = "SELECT COUNT(*) AS \"Value\" FROM matters m WHERE m.\"CountyId\" = {0} AND m.\"UnitId\" = {1} AND m.\"State\" IN ('Approved', 'Rejected') "
-                + "AND EXISTS (SELECT 1 FROM matter_actions a WHERE a.\"MatterId\" = m.\"Id\" AND a.\"CountyId\" = {0} AND a.\"Round\" = m.\"Round\" AND julianday(a.\"At\") >= julianday({2}))";
+            // SQLite keeps a DateTimeOffset as text that EF Core does not compare. The text range (widened
+            // by the largest offset, 14 hours) reads the index; julianday then compares with the offset.
+            const string sql = "SELECT COUNT(DISTINCT m.\"Id\") AS \"Value\" FROM matter_actions a JOIN matters m ON m.\"Id\" = a.\"MatterId\" "
+                + "WHERE a.\"CountyId\" = {0} AND a.\"At\" >= {2} AND julianday(a.\"At\") >= julianday({3}) "
+                + "AND m.\"CountyId\" = {0} AND m.\"UnitId\" = {1} AND m.\"State\" IN ('Approved', 'Rejected') AND a.\"Round\" = m.\"Round\"";
             return await db.Database
-                .SqlQueryRaw<int>(sql, MatterQueries.SqlKey(db, county.Value), MatterQueries.SqlKey(db, theUnit.Value), from.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture))
+                .SqlQueryRaw<int>(sql, MatterQueries.SqlKey(db, county.Value), MatterQueries.SqlKey(db, theUnit.Value), Text(from.AddHours(-14)), Text(from))
                 .SingleAsync(cancellationToken);
         }
 
         // PostgreSQL takes only UTC moments for timestamptz.
-        return await db.Matters.AsNoTracking()
-            .Where(m => m.CountyId == county && m.UnitId == theUnit && (m.State == MatterState.Approved || m.State == MatterState.Rejected))
-            .Where(m => db.MatterActions.Any(a => a.MatterId == m.Id && a.CountyId == county && a.Round == m.Round && a.At >= from))
+        return await db.MatterActions.AsNoTracking()
+            .Where(a => a.CountyId == county && a.At >= from)
+            .Join(db.Matters.AsNoTracking(), a => a.MatterId, m => m.Id, (a, m) => new { a.Round, Matter = m })
+            .Where(x => x.Matter.CountyId == county && x.Matter.UnitId == theUnit && x.Round == x.Matter.Round
+                && (x.Matter.State == MatterState.Approved || x.Matter.State == MatterState.Rejected))
+            .Select(x => x.Matter.Id)
+            .Distinct()
             .CountAsync(cancellationToken);
+
+        static string Text(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The unit's scheduled meetings set for <paramref name="from"/> or later, soonest first.</summary>
