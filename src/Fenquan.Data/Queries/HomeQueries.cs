@@ -5,6 +5,7 @@ using Fenquan.Core.Matters;
 using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Primitives;
+using Fenquan.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Data.Queries;
@@ -35,7 +36,12 @@ public static class HomeQueries
             return [];
         }
 
-        var rows = await db.Matters.AsNoTracking()
+        // SQLite's planner prefers the unit's id index and reads every matter row of the unit (8 s cold at
+        // 200,000 matters); told to read the (county, unit, area, state) index it counts there (0.1 s).
+        var matters = db.Database.IsSqlite()
+            ? db.Matters.FromSqlRaw($"SELECT * FROM matters INDEXED BY \"{FenquanDatabase.AreaStateIndex}\"")
+            : db.Matters;
+        var rows = await matters.AsNoTracking()
             .Where(m => m.CountyId == county && m.UnitId == theUnit)
             .GroupBy(m => new { m.Area, m.State })
             .Select(g => new { g.Key.Area, g.Key.State, Count = g.Count() })
@@ -62,8 +68,10 @@ public static class HomeQueries
         {
             // SQLite keeps a DateTimeOffset as text that EF Core does not compare. The text range (widened
             // by the largest offset, 14 hours) reads the index; julianday then compares with the offset.
-            const string sql = "SELECT COUNT(DISTINCT m.\"Id\") AS \"Value\" FROM matter_actions a JOIN matters m ON m.\"Id\" = a.\"MatterId\" "
-                + "WHERE a.\"CountyId\" = {0} AND a.\"At\" >= {2} AND julianday(a.\"At\") >= julianday({3}) "
+            // Told to start from this month's actions (INDEXED BY, CROSS JOIN fixes the order): the planner
+            // otherwise walks the unit's settled matters (2 s cold at 200,000 matters, 1 ms this way).
+            const string sql = "SELECT COUNT(DISTINCT m.\"Id\") AS \"Value\" FROM matter_actions a INDEXED BY \"" + FenquanDatabase.ActionTimeIndex + "\" CROSS JOIN matters m "
+                + "WHERE m.\"Id\" = a.\"MatterId\" AND a.\"CountyId\" = {0} AND a.\"At\" >= {2} AND julianday(a.\"At\") >= julianday({3}) "
                 + "AND m.\"CountyId\" = {0} AND m.\"UnitId\" = {1} AND m.\"State\" IN ('Approved', 'Rejected') AND a.\"Round\" = m.\"Round\"";
             return await db.Database
                 .SqlQueryRaw<int>(sql, MatterQueries.SqlKey(db, county.Value), MatterQueries.SqlKey(db, theUnit.Value), Text(from.AddHours(-14)), Text(from))
