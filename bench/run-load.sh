@@ -11,6 +11,7 @@
 #   bench/run-load.sh scale           # the workbench at 1,000,000 matters (SQLite), read-only figures
 #   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
 #   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh search  # filtered searches of the matter list (issue 14) on the scale folder
+#   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh home    # the home pages (GET /) of principal, discipline member, county administrator
 #   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh mixed   # the same pages while 32 clients submit into u1
 #     The data folder is kept and reused: made once by the server's first start (demo county and
 #     its sign-ins), then `fenquan demo --bulk --matters $MATTERS` adds the matters in ledgered batches.
@@ -73,6 +74,15 @@ if [[ "${1:-sqlite}" == "search" ]]; then
   echo "matters: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM matters')"
   exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
     --mode search --clients 4 --seconds 900 --workbench "${SAMPLES:-100}"
+fi
+if [[ "${1:-sqlite}" == "home" ]]; then
+  # The home pages (issue 14: the landing page after sign-in) on the folder `bench/run-load.sh scale` made.
+  rmdir "$DATA"
+  DATA=${SCALE_DATA:-/tmp/fenquan-scale-${SCALE_MATTERS:-1000000}}
+  [[ -f "$DATA/fenquan.db" ]] || { echo "No data folder at $DATA: run bench/run-load.sh scale first."; exit 2; }
+  echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
+  exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
+    --mode home --clients 4 --seconds 900 --workbench "${SAMPLES:-100}"
 fi
 if [[ "${1:-sqlite}" == "followup" ]]; then
   # The public follow-up page (issue 17): 100 applications through the public form, then CLIENTS

@@ -14,7 +14,7 @@ using System.Text.RegularExpressions;
 // Options: --clients 32  --matters 5000  --unit u1  --seconds 120 (upper bound for the whole run)
 //          --warmup 0 (matters submitted and acted on first, not counted)
 //          --workbench 200 (GET /Workbench samples)  --acked FILE (acknowledged ids, one a line)
-//          --mode bench|crash|workbench|search (search: filtered searches of the matter list, see Search; crash: run until --seconds, survive server restarts, record every ack;
+//          --mode bench|crash|workbench|search|home (home: GET / as principal, discipline member, county administrator; search: filtered searches of the matter list, see Search; crash: run until --seconds, survive server restarts, record every ack;
 //          workbench: read-only, against an existing data folder, e.g. one seeded with `fenquan demo --bulk
 //          --matters 1000000`: GET /Workbench as several roles and the matters list API, 4 concurrent)
 var options = Options.Parse(args);
@@ -58,6 +58,11 @@ try
     if (options.Mode == "search")
     {
         return await Search.RunAsync(options, uri, password, server);
+    }
+
+    if (options.Mode == "home")
+    {
+        return await Home.RunAsync(options, uri, password, server);
     }
 
     if (options.Mode == "crash")
@@ -702,6 +707,36 @@ internal static class Search
                 Report.Print($"GET {Uri.UnescapeDataString(url)} as {options.Unit}.{user}, {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, elapsed, urlFailures);
                 failures += urlFailures;
             }
+        }
+
+        Console.WriteLine($"load after: {Load.Average()}");
+        return failures == 0 ? 0 : 1;
+    }
+}
+
+/// <summary>
+/// Home mode (issue 14): the landing page after sign-in, <c>GET /</c>, as the unit's principal, its
+/// discipline member and the county administrator, against an existing (large) data folder, with the
+/// principal's workbench beside it for comparison; each sampled --workbench times, 4 concurrent.
+/// </summary>
+internal static class Home
+{
+    public static async Task<int> RunAsync(Options options, Uri uri, string password, Process? server)
+    {
+        const int Concurrency = 4;
+        var failures = 0;
+        foreach (var (user, url) in new[] { (options.Unit + ".principal1", "/"), (options.Unit + ".principal1", "/Workbench"), (options.Unit + ".discipline", "/"), ("admin", "/") })
+        {
+            var client = await Http.SignInAsync(uri, user, password, Concurrency);
+            for (var i = 0; i < 3; i++)
+            {
+                using var warm = await client.GetAsync(url);
+                failures += warm.IsSuccessStatusCode ? 0 : 1;
+            }
+
+            var (latencies, elapsed, urlFailures, cpuPerRequest) = await Scale.SampleAsync(client, url, options.Workbench, Concurrency, server);
+            Report.Print($"GET {url} as {user}, {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, elapsed, urlFailures);
+            failures += urlFailures;
         }
 
         Console.WriteLine($"load after: {Load.Average()}");

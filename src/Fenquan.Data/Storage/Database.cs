@@ -125,6 +125,13 @@ public static class FenquanDatabase
         // rows found are read; State and the other filters are updated without touching it.
         await db.Database.ExecuteSqlRawAsync(
             $"CREATE INDEX IF NOT EXISTS \"{SearchIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\")", cancellationToken);
+        // The home pages (HomeQueries): a unit's matters counted by area and state off the index
+        // alone, and the actions of this month found by time. Made here beside the others, so the
+        // branch that added them added no migration; the same SQL on both.
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE INDEX IF NOT EXISTS \"{AreaStateIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Area\", \"State\")", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE INDEX IF NOT EXISTS \"{ActionTimeIndex}\" ON matter_actions (\"CountyId\", \"At\")", cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // An index made after the database was analysed (the bulk seeder analyses) has no statistics,
@@ -136,9 +143,15 @@ public static class FenquanDatabase
                 await db.Database.ExecuteSqlRawAsync($"ANALYZE \"{PayeeIndex}\"", cancellationToken);
             }
 
-            if (analysed && await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_stat1 WHERE idx = '{SearchIndex}'").SingleAsync(cancellationToken) == 0)
+            foreach (var index in new[] { SearchIndex, AreaStateIndex, ActionTimeIndex })
             {
-                await db.Database.ExecuteSqlRawAsync($"ANALYZE \"{SearchIndex}\"", cancellationToken);
+                if (analysed && await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_stat1 WHERE idx = {index}").SingleAsync(cancellationToken) == 0)
+                {
+                    // An index name is no parameter; these are the constants above.
+#pragma warning disable EF1003
+                    await db.Database.ExecuteSqlRawAsync("ANALYZE \"" + index + "\"", cancellationToken);
+#pragma warning restore EF1003
+                }
             }
         }
     }
@@ -148,6 +161,12 @@ public static class FenquanDatabase
 
     /// <summary>The index a search of a unit's matters reads (title and payee name beside the unit's id order; made by <see cref="MigrateAsync"/>).</summary>
     public const string SearchIndex = "IX_matters_CountyId_UnitId_Id_Title_Payee_Name";
+
+    /// <summary>A unit's matters by area and state (the home's charts; made by <see cref="MigrateAsync"/>).</summary>
+    internal const string AreaStateIndex = "IX_matters_CountyId_UnitId_Area_State";
+
+    /// <summary>The county's matter actions by time (the home's "decided this month"; made by <see cref="MigrateAsync"/>).</summary>
+    internal const string ActionTimeIndex = "IX_matter_actions_CountyId_At";
 }
 
 public sealed class SqliteFenquanDbContext(DbContextOptions<SqliteFenquanDbContext> options) : FenquanDbContext(options);

@@ -73,7 +73,7 @@ public sealed class BrowserHost : IAsyncDisposable
         return page;
     }
 
-    /// <summary>A new browser context signed in through the sign-in form, on the workbench.</summary>
+    /// <summary>A new browser context signed in through the sign-in form, on their home (the workbench for deputies and staff).</summary>
     public Task<IPage> SignInAsync(string user) => SignInAsync(user, 1280, 900);
 
     /// <summary>The same in a viewport of the given size (390 × 844: a phone), with or without JavaScript.</summary>
@@ -87,7 +87,7 @@ public sealed class BrowserHost : IAsyncDisposable
         await page.FillAsync("#UserName", user);
         await page.FillAsync("#Password", WebApp.Password);
         await page.ClickAsync("[data-testid=signin]");
-        await page.WaitForURLAsync("**/workbench");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is "/" or "/workbench");
         var me = await (await page.APIRequest.GetAsync("/api/v1/me")).JsonAsync();
         // A county administrator is no person of a unit: nothing to remember.
         if (me!.Value.GetProperty("personId") is { ValueKind: System.Text.Json.JsonValueKind.String } person)

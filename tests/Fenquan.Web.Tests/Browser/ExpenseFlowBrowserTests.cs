@@ -58,7 +58,7 @@ public sealed class ExpenseFlowBrowserTests
             await page.FillAsync("#UserName", user);
             await page.FillAsync("#Password", WebApp.Password);
             await page.ClickAsync("[data-testid=signin]");
-            await page.WaitForURLAsync("**/workbench");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is "/" or "/workbench");
             return page;
         }
 
