@@ -23,7 +23,7 @@ public static partial class LanguageLeaks
     /// <summary>What the viewer sees of the page, less user data and technical details, one text node a line.</summary>
     private const string VisibleText = """
         () => {
-          const excluded = '[data-user], details.technical, script, style, noscript';
+          const excluded = '[data-user], .technical, textarea, script, style, noscript';
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           const parts = [];
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
