@@ -12,9 +12,9 @@ namespace Fenquan.Web.Tests.Browser.Sweep;
 public static partial class LanguageLeaks
 {
     /// <summary>Latin words a Chinese page may show: formats, standards and the name of the other language on the switch.</summary>
-    public static readonly IReadOnlySet<string> LatinAllowed = new HashSet<string>(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> LatinAllowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "PDF", "API", "Excel", "CSV", "JSON", "OCDS", "English",
+        "PDF", "API", "Excel", "CSV", "XLSX", "JSON", "PNG", "JPEG", "OCDS", "OCID", "MiB", "English",
     };
 
     /// <summary>Chinese words an English page may show: the name of the other language on the switch.</summary>
