@@ -11,13 +11,17 @@ namespace Fenquan.Web.Pages;
 /// </summary>
 public sealed record UserData(object? Value)
 {
-    /// <summary>The template (a resource's text with {0}, {1}…) with its arguments, each encoded, user data marked.</summary>
+    /// <summary>The template (a resource's text with {0}, {1}…) with its arguments, each encoded, user data marked, markup kept.</summary>
     public static IHtmlContent Sentence(string template, params object?[] args)
     {
         var encoder = HtmlEncoder.Default;
-        var parts = args.Select(a => a is UserData user
-            ? "<span data-user>" + encoder.Encode(Convert.ToString(user.Value, CultureInfo.CurrentCulture) ?? string.Empty) + "</span>"
-            : encoder.Encode(Convert.ToString(a, CultureInfo.CurrentCulture) ?? string.Empty)).ToArray<object?>();
+        var parts = args.Select(a => a switch
+        {
+            UserData user => "<span data-user>" + encoder.Encode(Convert.ToString(user.Value, CultureInfo.CurrentCulture) ?? string.Empty) + "</span>",
+            HtmlString html => html.Value,
+            _ => encoder.Encode(Convert.ToString(a, CultureInfo.CurrentCulture) ?? string.Empty),
+        }).ToArray<object?>();
+
         return new HtmlString(string.Format(CultureInfo.CurrentCulture, encoder.Encode(template), parts));
     }
 }

@@ -44,7 +44,8 @@ public sealed class PageSweepTests(SweepServer sweep) : IClassFixture<SweepServe
         {
             var page = await sweep.PageAsync(swept.User, language, width);
             var response = await page.GotoAsync(address);
-            Assert.True(response!.Ok || route.StartsWith("/error", StringComparison.Ordinal), $"{address} as {swept.User ?? "anonymous"} answered {response.Status}");
+            Assert.True(response!.Status == swept.Status, $"{address} as {swept.User ?? "anonymous"} answered {response.Status}, not {swept.Status}");
+
             Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
             var folder = Path.Combine(SweepServer.Shots, language, width.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);

@@ -20,4 +20,8 @@ public sealed record SweepIds
 
     /// <summary>A citizen's application to 城关镇, made on the public form during set-up.</summary>
     public required Guid Application { get; init; }
+
+    /// <summary>A complaint the discipline member of 城关镇 entered during set-up.</summary>
+    public required Guid Complaint { get; init; }
+
 }

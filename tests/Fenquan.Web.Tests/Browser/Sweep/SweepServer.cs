@@ -99,10 +99,20 @@ public sealed partial class SweepServer : IAsyncLifetime
         var application = await IdAsync(staff, "/applications", "^/applications/(?<id>[0-9a-f-]{36})$");
         await staff.Context.CloseAsync();
 
+        // The discipline member enters a complaint taken on the 12345 hotline.
+        var discipline = await host.SignInAsync("u1.discipline");
+        await discipline.GotoAsync("/complaints");
+        await discipline.FillAsync("#Complainant", "李先生");
+        await discipline.FillAsync("#Body", "办理宅基地审批超过承诺时限。");
+        await discipline.ClickAsync("[data-testid=enter-submit]");
+        var complaint = await IdAsync(discipline, "/complaints", "^/complaints/(?<id>[0-9a-f-]{36})$");
+        await discipline.Context.CloseAsync();
+
         return new SweepIds
         {
             County = county, ItemCode = code, Matter = matter, OwnMatter = Guid.Parse(own.Split('/')[2]),
-            Meeting = meeting, Construction = construction, Application = application,
+            Meeting = meeting, Construction = construction, Application = application, Complaint = complaint,
+
         };
     }
 
