@@ -102,7 +102,9 @@ public sealed partial class SweepServer : IAsyncLifetime
         // The discipline member enters a complaint taken on the 12345 hotline.
         var discipline = await host.SignInAsync("u1.discipline");
         await discipline.GotoAsync("/complaints");
+        await discipline.FillAsync("#Order", "12345-20261207-001");
         await discipline.FillAsync("#Complainant", "李先生");
+
         await discipline.FillAsync("#Body", "办理宅基地审批超过承诺时限。");
         await discipline.ClickAsync("[data-testid=enter-submit]");
         var complaint = await IdAsync(discipline, "/complaints", "^/complaints/(?<id>[0-9a-f-]{36})$");

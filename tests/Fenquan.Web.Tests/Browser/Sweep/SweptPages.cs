@@ -16,7 +16,7 @@ public sealed record SweptPage(string Route, string? User, Func<SweepIds, string
 
 /// <summary>
 /// Every page of the application, the role that uses it and the ids it needs — the sweep's table.
-/// Adding a page is one line here; <see cref="PageSweepTests.EveryPageRoute_IsSweptOrSkipped"/>
+/// Adding a page is one line here; <see cref="SweptPagesTests.EveryPageRoute_IsSweptOrSkipped"/>
 /// fails while a page route is in neither list.
 /// </summary>
 public static class SweptPages
