@@ -71,16 +71,8 @@ public sealed partial class SweepServer : IAsyncLifetime
         var item = (await citizen.Locator("a[href*='/items/']").First.GetAttributeAsync("href"))!;
         var code = Uri.UnescapeDataString(item[(item.LastIndexOf('/') + 1)..]);
         await citizen.GotoAsync(item + "/apply");
-        await citizen.FillAsync("#Name", "王小明");
-        await citizen.FillAsync("#Number", "11010519491231002X");
-        foreach (var box in await citizen.Locator("input[name=Documents]").AllAsync())
-        {
-            await box.CheckAsync();
-        }
+        await CitizenApplication.SubmitAsync(citizen);
 
-        byte[] scan = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat((byte)7, 2048)];
-        await citizen.Locator("[data-testid=document-file]").First.SetInputFilesAsync(new FilePayload { Name = "申请书.png", MimeType = "image/png", Buffer = scan });
-        await citizen.ClickAsync("[data-testid=apply-submit]");
         await citizen.WaitForSelectorAsync("[data-testid=receipt-number]");
         await citizen.Context.CloseAsync();
 
