@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 
 namespace Fenquan.Web.Pages;
@@ -11,10 +12,14 @@ namespace Fenquan.Web.Pages;
 /// </summary>
 public sealed record UserData(object? Value)
 {
+    /// <summary>As the pages encode (FenquanWeb's WebEncoderOptions): Chinese stays as it is, markup is escaped.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>The template (a resource's text with {0}, {1}…) with its arguments, each encoded, user data marked, markup kept.</summary>
     public static IHtmlContent Sentence(string template, params object?[] args)
     {
-        var encoder = HtmlEncoder.Default;
+        var encoder = Encoder;
+
         var parts = args.Select(a => a switch
         {
             UserData user => "<span data-user>" + encoder.Encode(Convert.ToString(user.Value, CultureInfo.CurrentCulture) ?? string.Empty) + "</span>",

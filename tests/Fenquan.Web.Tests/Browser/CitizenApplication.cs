@@ -8,6 +8,9 @@ namespace Fenquan.Web.Tests.Browser;
 /// </summary>
 public static class CitizenApplication
 {
+    /// <summary>The scan's bytes (a PNG header and filler), to compare with what the unit downloads.</summary>
+    public static byte[] Scan { get; } = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat((byte)7, 2048)];
+
     public static async Task SubmitAsync(IPage citizen)
     {
         await citizen.FillAsync("#Name", "王小明");
@@ -17,8 +20,8 @@ public static class CitizenApplication
             await box.CheckAsync();
         }
 
-        byte[] scan = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat((byte)7, 2048)];
-        await citizen.Locator("[data-testid=document-file]").First.SetInputFilesAsync(new FilePayload { Name = "申请书.png", MimeType = "image/png", Buffer = scan });
+        await citizen.Locator("[data-testid=document-file]").First.SetInputFilesAsync(new FilePayload { Name = "申请书.png", MimeType = "image/png", Buffer = Scan });
+
         await citizen.ClickAsync("[data-testid=apply-submit]");
     }
 }

@@ -72,7 +72,7 @@ public sealed class CitizenBrowserTests
         Assert.Equal("申请书.png", (await fileLink.TextContentAsync())!.Trim());
         var href = await fileLink.GetAttributeAsync("href") ?? string.Empty;
         var download = await staff.APIRequest.GetAsync(staff.Url + href[href.IndexOf('?', StringComparison.Ordinal)..]);
-        Assert.Equal(scan, await download.BodyAsync());
+        Assert.Equal(CitizenApplication.Scan, await download.BodyAsync());
         var other = await host.SignInAsync("u2.staff1");
         Assert.Equal(404, (await other.APIRequest.GetAsync(staff.Url + href[href.IndexOf('?', StringComparison.Ordinal)..])).Status);
         await staff.ClickAsync("[data-testid=accept]");

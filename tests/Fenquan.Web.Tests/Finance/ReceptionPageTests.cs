@@ -65,8 +65,9 @@ public sealed class ReceptionPageTests : IAsyncLifetime
         Assert.Contains("市财政局", listed, StringComparison.Ordinal);
         Assert.Contains("市财函〔2026〕12号", listed, StringComparison.Ordinal);
         Assert.Contains("接待清单", listed, StringComparison.Ordinal);
-        Assert.All(guests, g => Assert.Contains("<td>" + g + "</td>", listed, StringComparison.Ordinal));
-        Assert.Equal(2, Regex.Matches(listed, "<td>来宾[一二]</td><td>[^<]+</td>").Count); // two staff beside the first two guests
+        Assert.All(guests, g => Assert.Contains("<td data-user>" + g + "</td>", listed, StringComparison.Ordinal));
+        Assert.Equal(2, Regex.Matches(listed, "<td data-user>来宾[一二]</td><td data-user>[^<]+</td>").Count); // two staff beside the first two guests
+
         Assert.DoesNotContain("市审计局", listed, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync());
 

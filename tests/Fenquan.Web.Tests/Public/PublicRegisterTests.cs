@@ -46,7 +46,7 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         var ofUnit = await anonymous.GetStringAsync($"/public/{county}/items?unit={unitId}");
         var rows = System.Text.RegularExpressions.Regex.Matches(ofUnit, "<tr><td>QH-XK-").Count;
         Assert.InRange(rows, 1, 11);
-        Assert.Equal(rows, System.Text.RegularExpressions.Regex.Matches(ofUnit, "<td>" + System.Net.WebUtility.HtmlEncode(unitName) + "</td>").Count);
+        Assert.Equal(rows, System.Text.RegularExpressions.Regex.Matches(ofUnit, "<td data-user>" + System.Net.WebUtility.HtmlEncode(unitName) + "</td>").Count);
 
         Assert.Contains("没有找到", await anonymous.GetStringAsync($"/public/{county}/items?q=" + Uri.EscapeDataString("不存在的事项")));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/{Guid.NewGuid()}/items")).StatusCode);
@@ -67,7 +67,8 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         Assert.Contains("20个工作日", html);                          // promised limit, in working days
         Assert.Contains("不收费", html);                              // fee standard
         Assert.Contains("申请人身份证明", html);                       // required documents
-        Assert.Contains("审查 · 17个工作日", html);                    // each step with its limit
+        Assert.Contains("<span data-user>审查</span> · 17个工作日", html); // each step with its limit (its name as the register has it)
+
         Assert.Contains("受理 · 5个工作日", html);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/{county}/items/QH-XK-999")).StatusCode);
     }
