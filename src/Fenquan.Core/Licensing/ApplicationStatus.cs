@@ -17,4 +17,11 @@ public sealed record ApplicationStatus(
     PauseReason? PausedFor,
     TimeLimit? StepLimit,
     int StepUsed,
-    IReadOnlyList<string> MissingDocuments);
+    IReadOnlyList<string> MissingDocuments)
+{
+    /// <summary>The stage before the item's own steps; the pages name it in the viewer's language, a step by its register name.</summary>
+    public const string Acceptance = "受理";
+
+    public bool IsAcceptance => Stage == Acceptance;
+}
+

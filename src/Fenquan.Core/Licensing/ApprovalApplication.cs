@@ -465,7 +465,7 @@ public sealed class ApprovalApplication
             {
                 var limit = TimeLimit.Working(AcceptanceWorkingDays);
                 var used = State == ApplicationState.AwaitingCorrection ? UsedUntil(RoundStartedOn, LastOf(ApplicationEventKind.CorrectionRequested) ?? day, calendar) : UsedUntil(RoundStartedOn, day, calendar);
-                return new(State, "受理", limit, used, Math.Max(0, limit.Days - used), watch.Colour(used, limit.Days), null, null, 0, MissingDocuments);
+                return new(State, ApplicationStatus.Acceptance, limit, used, Math.Max(0, limit.Days - used), watch.Colour(used, limit.Days), null, null, 0, MissingDocuments);
             }
 
             case ApplicationState.Accepted:
@@ -477,7 +477,7 @@ public sealed class ApprovalApplication
                     // Refused at acceptance: the acceptance round's clock, stopped at the decision.
                     var acceptance = TimeLimit.Working(AcceptanceWorkingDays);
                     var spent = UsedUntil(RoundStartedOn, day, calendar);
-                    return new(State, "受理", acceptance, spent, Math.Max(0, acceptance.Days - spent), watch.Colour(spent, acceptance.Days), null, null, 0, []);
+                    return new(State, ApplicationStatus.Acceptance, acceptance, spent, Math.Max(0, acceptance.Days - spent), watch.Colour(spent, acceptance.Days), null, null, 0, []);
                 }
 
                 var limit = TimeLimit.Working(PromisedWorkingDays);

@@ -172,7 +172,7 @@ public sealed class AdministratorApiTests
 
         Assert.Contains("confirm-u1.staff1", await admin2.GetStringAsync("/admin/administrators"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await WebApp.PostFormAsync(admin2, "/admin/administrators", "Confirm&id=" + id, [])).StatusCode);
-        Assert.Contains("<li>\n            u1.staff1", (await admin.GetStringAsync("/admin/administrators")).Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<li>\n            <span data-user>u1.staff1</span>", (await admin.GetStringAsync("/admin/administrators")).Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         // Revocation: proposed by one, refused to its proposer, confirmed by another; the account loses the flag.
         Assert.Equal(HttpStatusCode.Redirect, (await WebApp.PostFormAsync(admin, "/admin/administrators", "Revoke", new() { ["Account"] = "u1.staff1" })).StatusCode);

@@ -29,6 +29,9 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public string Address { get; }
 
+    /// <summary>The one browser (for contexts of a language and size of their own).</summary>
+    public IBrowser Browser => _browser;
+
     /// <summary>The server under test (its services, its data folder).</summary>
     public LiveServer Server => _server;
 

@@ -41,17 +41,9 @@ public sealed class CitizenBrowserTests
         Assert.Contains("20个工作日", await citizen.TextContentAsync("[data-testid=item-limit]"));
         await host.ShotAsync(citizen, "01-item");
         await citizen.ClickAsync("[data-testid=apply]");
-        await citizen.FillAsync("#Name", "王小明");
-        await citizen.FillAsync("#Number", "11010519491231002X");
-        foreach (var box in await citizen.Locator("input[name=Documents]").AllAsync())
-        {
-            await box.CheckAsync();
-        }
-
         // R24: a scan of the application form uploaded for the first required document.
-        byte[] scan = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Repeat((byte)7, 2048)];
-        await citizen.Locator("[data-testid=document-file]").First.SetInputFilesAsync(new FilePayload { Name = "申请书.png", MimeType = "image/png", Buffer = scan });
-        await citizen.ClickAsync("[data-testid=apply-submit]");
+        await CitizenApplication.SubmitAsync(citizen);
+
         var receipt = (await citizen.TextContentAsync("[data-testid=receipt-number]"))!.Trim();
         var code = (await citizen.TextContentAsync("[data-testid=follow-up-code]"))!.Trim();
         await host.ShotAsync(citizen, "02-receipt");
@@ -80,7 +72,7 @@ public sealed class CitizenBrowserTests
         Assert.Equal("申请书.png", (await fileLink.TextContentAsync())!.Trim());
         var href = await fileLink.GetAttributeAsync("href") ?? string.Empty;
         var download = await staff.APIRequest.GetAsync(staff.Url + href[href.IndexOf('?', StringComparison.Ordinal)..]);
-        Assert.Equal(scan, await download.BodyAsync());
+        Assert.Equal(CitizenApplication.Scan, await download.BodyAsync());
         var other = await host.SignInAsync("u2.staff1");
         Assert.Equal(404, (await other.APIRequest.GetAsync(staff.Url + href[href.IndexOf('?', StringComparison.Ordinal)..])).Status);
         await staff.ClickAsync("[data-testid=accept]");

@@ -67,7 +67,8 @@ public sealed class PublicRegisterTests : IAsyncLifetime
         Assert.Contains("20个工作日", html);                          // promised limit, in working days
         Assert.Contains("不收费", html);                              // fee standard
         Assert.Contains("申请人身份证明", html);                       // required documents
-        Assert.Contains("审查 · 17个工作日", html);                    // each step with its limit
+        Assert.Contains("<span data-user>审查</span> · 17个工作日", html); // each step with its limit (its name as the register has it)
+
         Assert.Contains("受理 · 5个工作日", html);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/{county}/items/QH-XK-999")).StatusCode);
     }

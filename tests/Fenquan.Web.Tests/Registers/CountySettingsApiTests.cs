@@ -100,7 +100,7 @@ public sealed class CountySettingsApiTests : IAsyncLifetime
         var publicIndex = await _app.NewClient().GetStringAsync("/public");
         Assert.Contains("清河市", publicIndex, StringComparison.Ordinal);
         Assert.DoesNotContain("清河县", publicIndex, StringComparison.Ordinal);
-        Assert.Contains("<h1>清河市 · ", await _app.NewClient().GetStringAsync($"/public/{after.GetProperty("id").GetGuid():D}/items"), StringComparison.Ordinal);
+        Assert.Contains("<h1><span data-user>清河市</span> · ", await _app.NewClient().GetStringAsync($"/public/{after.GetProperty("id").GetGuid():D}/items"), StringComparison.Ordinal);
     }
 
     [Fact]
