@@ -42,6 +42,8 @@ public static class SweptPages
         new("/meetings/{id:guid}", "u1.principal1", d => $"/meetings/{d.Meeting}"),
         new("/meetings/{id:guid}/minutes", "u1.principal1", d => $"/meetings/{d.Meeting}/minutes"),
         new("/notifications", "u1.principal1", _ => "/notifications"),
+        new("/notifications/digest", "u1.finance", _ => "/notifications/digest"),
+        new("/account/notifications", "u1.finance", _ => "/account/notifications"),
         new("/relatives", "u1.finance", _ => "/relatives"),
         new("/ledger", "u1.principal1", _ => "/ledger"),
         new("/flags", "u1.principal1", _ => "/flags"),
