@@ -34,7 +34,10 @@ public class SubmissionWithAttachmentsTests
         var stored = Assert.Single(await AttachmentOperations.ListAsync(db, county.County, submitted.Value.Id));
         Assert.Equal("application/pdf", stored.ContentType);
         Assert.True(File.Exists(store.PathOf(stored.ContentHash)));
-        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.SubjectId == submitted.Value.Id.Value || e.SubjectId == stored.Id.Value).ToListAsync();
+        // The matter, its file and the office's notice of the new task: all in the submission's unit.
+        var notices = await db.Set<Fenquan.Core.Notifications.Notification>().AsNoTracking().Where(n => n.SubjectId == submitted.Value.Id.Value).Select(n => n.Id).ToListAsync();
+        Assert.NotEmpty(notices);
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.SubjectId == submitted.Value.Id.Value || e.SubjectId == stored.Id.Value || notices.Contains(e.SubjectId)).OrderBy(e => e.Sequence).ToListAsync();
         Assert.All(entries, e => Assert.Equal("matter.submitted", e.Kind));
         Assert.Equal(entries[0].Sequence, entries[^1].Sequence - (entries.Count - 1));
         Assert.Contains(entries, e => LedgerEntry.Parse(e.Bytes).SubjectType == nameof(Attachment));

@@ -31,7 +31,7 @@ public sealed class PolicyFormPageTests : IAsyncLifetime
     private async Task<(string Token, PolicyForm Form)> OpenAsync()
     {
         var page = await _office.GetStringAsync("/admin/unit");
-        var json = WebUtility.HtmlDecode(Regex.Match(page, "<textarea class=\"code\" name=\"PolicyJson\">([^<]*)</textarea>").Groups[1].Value);
+        var json = WebUtility.HtmlDecode(Regex.Match(page, "<textarea class=\"code\" name=\"PolicyJson\"[^>]*>([^<]*)</textarea>").Groups[1].Value);
         var form = PolicyForm.Of(PolicyJson.Parse(json).Value);
 
         // The form's fields carry the same values (spot check of the rendered form).

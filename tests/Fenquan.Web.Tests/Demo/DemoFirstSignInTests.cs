@@ -90,6 +90,6 @@ public sealed partial class DemoFirstSignInTests(DemoFirstSignInTests.DefaultDem
     [GeneratedRegex(@"^u\d+\.(principal\d|finance|personnel|procurement|construction|office)$")]
     private static partial Regex Official();
 
-    [GeneratedRegex("<tr><td[^>]*><a href=\"/meetings/[0-9a-f-]+\">[^<]*</a></td><td[^>]*>[^<]*</td><td[^>]*>[^<]*</td><td[^>]*>(?<state>[^<]*)</td></tr>")]
+    [GeneratedRegex("<tr><td[^>]*><a href=\"/meetings/[0-9a-f-]+\"[^>]*>[^<]*</a></td>\\s*<td[^>]*>[^<]*</td><td[^>]*>[^<]*</td><td[^>]*>(?<state>[^<]*)</td></tr>")]
     private static partial Regex MeetingRow();
 }

@@ -89,9 +89,9 @@ namespace Fenquan.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "webhook_deliveries");
 
-            migrationBuilder.DropIndex(
-                name: "IX_notifications_SubjectId_ReadAt",
-                table: "notifications");
+            // IF EXISTS: reverting the later migrations (made on a parallel branch) may have rebuilt the
+            // notifications table already, without this index.
+            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_notifications_SubjectId_ReadAt\";");
         }
     }
 }
