@@ -100,6 +100,24 @@ public sealed class BrowserHost : IAsyncDisposable
         return page;
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, object> Confirming = [];
+
+    /// <summary>
+    /// The person on <paramref name="page"/> answers OK to the confirmation an irreversible button
+    /// asks first (data-confirm); without it Playwright dismisses the dialog and nothing is posted.
+    /// Once per page, however often it is called.
+    /// </summary>
+    public static IPage AcceptConfirmations(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (Confirming.TryAdd(page, new object()))
+        {
+            page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        }
+
+        return page;
+    }
+
     public Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Shots, _prefix + "-" + name + ".png"), FullPage = true });
 

@@ -44,6 +44,7 @@ public sealed class FlagBrowserTests
         await host.ShotAsync(deputy, "00-split-flagged");
 
         // 3. Clearing without a reason is refused naming R47; with a reason it is cleared.
+        BrowserHost.AcceptConfirmations(deputy);
         await flag.Locator("[data-testid=clear-flag]").ClickAsync();
         Assert.Contains("R47", await deputy.TextContentAsync("[data-testid=error]"));
         flag = deputy.Locator("[data-testid=flag-SplitPurchase]");

@@ -110,7 +110,7 @@ public sealed class PolicyChangeBrowserTests
         await chair.ClickAsync("[data-testid=draw-up]");
         await chair.WaitForURLAsync("**/minutes");
         var minutesUrl = new Uri(chair.Url).AbsolutePath;
-        await chair.ClickAsync("[data-testid=sign]");
+        await BrowserHost.AcceptConfirmations(chair).ClickAsync("[data-testid=sign]");
         await chair.WaitForSelectorAsync(".notice");
         Assert.Contains("待签名", await chair.TextContentAsync("[data-testid=minutes-state]"));
         await office.GotoAsync("/admin/unit");
@@ -126,7 +126,7 @@ public sealed class PolicyChangeBrowserTests
         {
             var page = members[signer];
             await page.GotoAsync(minutesUrl);
-            await page.ClickAsync("[data-testid=sign]");
+            await BrowserHost.AcceptConfirmations(page).ClickAsync("[data-testid=sign]");
             await page.WaitForSelectorAsync(".notice");
         }
 

@@ -28,6 +28,7 @@ public sealed partial class RefusalLanguageBrowserTests
         var steps = await deputy.TextContentAsync("[data-testid=route]");
         Assert.Contains("分管副职审批", steps);
         Assert.DoesNotContain("DeputyInCharge", steps);
+        BrowserHost.AcceptConfirmations(deputy);
         await deputy.Locator("[data-testid=flag-SplitPurchase] [data-testid=clear-flag]").ClickAsync();
         var error = deputy.Locator("[data-testid=error]");
         var text = await error.TextContentAsync() ?? string.Empty;

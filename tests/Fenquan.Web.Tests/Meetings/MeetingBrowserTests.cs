@@ -204,7 +204,7 @@ public sealed class MeetingBrowserTests
                 await page.FillAsync("[data-testid=objection]", "建议今后提前报送预算");
             }
 
-            await page.ClickAsync("[data-testid=sign]");
+            await Browser.BrowserHost.AcceptConfirmations(page).ClickAsync("[data-testid=sign]");
             await page.WaitForSelectorAsync(".notice");
         }
 
