@@ -69,7 +69,7 @@ public sealed class MeetingBrowserTests
             await page.FillAsync("#UserName", user);
             await page.FillAsync("#Password", WebApp.Password);
             await page.ClickAsync("[data-testid=signin]");
-            await page.WaitForURLAsync("**/workbench");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is "/" or "/workbench"); // a principal lands on their home
             var me = await (await page.APIRequest.GetAsync("/api/v1/me")).JsonAsync();
             people[user] = me!.Value.GetProperty("personId").GetString()!;
             pages[user] = page;
