@@ -77,7 +77,7 @@ public class StatementOperationsTests
         var content = tabled.Value.Content;
         Assert.Equal((80_000m, 1_500m), (content.IncomeTotal, content.ExpenditureTotal));
         Assert.Equal([("30211", "差旅费", 1_500m)], content.ExpenditureByLine.Select(l => (l.Key, l.Name, l.Amount)));
-        Assert.Equal([(x.Claim.Value, 1_500m)], content.LargeItems.Select(i => (i.MatterId, i.Amount)));
+        Assert.Equal([(x.Claim.Value, "赴省培训差旅费", "周杰", 1_500m)], content.LargeItems.Select(i => (i.MatterId, i.Title, i.Payee, i.Amount)));
         Assert.Empty(content.Receptions);
 
         MeetingScenario.AssertRefused(await x.Statements.PublishAsync(s.Id, s.County.Unit, tabled.Value.Id, s["张伟"]), "R9", "which is Scheduled");
