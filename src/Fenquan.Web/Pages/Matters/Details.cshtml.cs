@@ -34,6 +34,10 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
     [BindProperty]
     public PaymentInput Pay { get; set; } = new();
 
+    /// <summary>R7: why a payment is to be reversed (a bounced transfer, a wrong account …).</summary>
+    [BindProperty]
+    public string? ReversalReason { get; set; }
+
     /// <summary>R16, R18: an approved purchase's result and receipt; null for any other matter.</summary>
     public Fenquan.Web.Procurement.PurchasePanel? Purchase { get; private set; }
 
@@ -137,6 +141,30 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
 
         Notice = FinanceText["Pay.Done", Labels.Yuan(paid.Result.Value.Amount)];
         return Redirect("/matters/" + id.ToString("D"));
+    }
+
+    public async Task<IActionResult> OnPostRequestReversalAsync(Guid id, Guid paymentId)
+    {
+        var requested = await payments.RequestReversalAsync(Viewer, paymentId, ReversalReason);
+        if (!requested.Result.IsOk)
+        {
+            return await ShowAsync(id, requested.Result.Refusal!, requested.Forbidden);
+        }
+
+        Notice = FinanceText["Reversal.Requested"];
+        return Redirect("/matters/" + requested.Result.Value.MatterId.Value.ToString("D"));
+    }
+
+    public async Task<IActionResult> OnPostConfirmReversalAsync(Guid id, Guid reversalId)
+    {
+        var confirmed = await payments.ConfirmReversalAsync(Viewer, reversalId);
+        if (!confirmed.Result.IsOk)
+        {
+            return await ShowAsync(id, confirmed.Result.Refusal!, confirmed.Forbidden);
+        }
+
+        Notice = FinanceText["Reversal.Confirmed", Labels.Yuan(-confirmed.Result.Value.Amount)];
+        return Redirect("/matters/" + confirmed.Result.Value.MatterId.Value.ToString("D"));
     }
 
     public async Task<IActionResult> OnPostPurchaseResultAsync(Guid id)
@@ -247,11 +275,12 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         var (lines, vouchers) = payments.ClaimOf(Matter);
         var reception = receptions.OfClaim(Viewer, Matter.Id) is { } request ? ReceptionList.Of(request, p => MatterService.NameOf(Viewer, p)) : null; // R31: the reception list with its claim
         Claim = lines.Count > 0 || vouchers.Count > 0 ? new ClaimPanel(lines, vouchers, reception) : null;
-        Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind) && Matter.Kind != MatterKind.BudgetRaise
-            ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
-            : null;
+        var matter = Matter;
+        var paid = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind) && Matter.Kind != MatterKind.BudgetRaise ? payments.Of(Matter) : null;
+        Payments = paid is null ? null
+            : new PaymentsPanel(Matter, paid, PaymentService.MayPay(Viewer, Matter), p => PaymentService.MayRequestReversal(Viewer, matter, paid, p), r => PaymentService.MayConfirmReversal(Viewer, matter, r));
         Purchase = purchases.PanelOf(Viewer, Matter);
-        Timeline = MatterTimeline.Of(Matter, Purchase?.Progress ?? Core.Procurement.PurchaseProgress.None, Payments?.Payments.Payments ?? []);
+        Timeline = MatterTimeline.Of(Matter, Purchase?.Progress ?? Core.Procurement.PurchaseProgress.None, paid?.Payments ?? [], paid?.Reversals);
         var flags = flagService.Of(Viewer, Matter);
         Flags = flags.Flags.Count > 0 ? flags : null;
         WaitingFor = Viewer.Org is null ? [] : Matter.WhoMayActNow(Viewer.Org).Select(Viewer.Org.NameOf).ToList();
