@@ -34,6 +34,14 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
     [BindProperty]
     public PaymentInput Pay { get; set; } = new();
 
+    /// <summary>The payment's amount as typed ("3000", "3,000.00", "¥3,000", "3000元", "1.2万"), read by <see cref="AmountField"/>.</summary>
+    [BindProperty]
+    public string? PayAmount { get; set; }
+
+    /// <summary>The purchase result's amount as typed, read by <see cref="AmountField"/>.</summary>
+    [BindProperty]
+    public string? ResultAmount { get; set; }
+
     /// <summary>R7: why a payment is to be reversed (a bounced transfer, a wrong account …).</summary>
     [BindProperty]
     public string? ReversalReason { get; set; }
@@ -133,6 +141,13 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
 
     public async Task<IActionResult> OnPostPayAsync(Guid id)
     {
+        var amount = AmountField.Read(PayAmount, FinanceText["Pay.Amount"], FinanceText);
+        if (!amount.IsOk)
+        {
+            return await ShowAsync(id, amount.Refusal!, forbidden: false);
+        }
+
+        Pay.Amount = amount.Value;
         var paid = await payments.PayAsync(Viewer, id, Pay);
         if (!paid.Result.IsOk)
         {
@@ -169,6 +184,13 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
 
     public async Task<IActionResult> OnPostPurchaseResultAsync(Guid id)
     {
+        var amount = AmountField.Read(ResultAmount, FinanceText["Purchase.Amount"], FinanceText);
+        if (!amount.IsOk)
+        {
+            return await ShowAsync(id, amount.Refusal!, forbidden: false);
+        }
+
+        Result.Amount = amount.Value;
         var recorded = await purchases.RecordResultAsync(Viewer, id, Result);
         if (!recorded.Result.IsOk)
         {
@@ -278,8 +300,10 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         var matter = Matter;
         var paid = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind) && Matter.Kind != MatterKind.BudgetRaise ? payments.Of(Matter) : null;
         Payments = paid is null ? null
-            : new PaymentsPanel(Matter, paid, PaymentService.MayPay(Viewer, Matter), p => PaymentService.MayRequestReversal(Viewer, matter, paid, p), r => PaymentService.MayConfirmReversal(Viewer, matter, r));
-        Purchase = purchases.PanelOf(Viewer, Matter);
+            : new PaymentsPanel(Matter, paid, PaymentService.MayPay(Viewer, Matter), p => PaymentService.MayRequestReversal(Viewer, matter, paid, p), r => PaymentService.MayConfirmReversal(Viewer, matter, r),
+                PayAmount is null ? null : new PaymentTyped(PayAmount, Pay.Method, Pay.Reference));
+        var purchase = purchases.PanelOf(Viewer, Matter);
+        Purchase = purchase is not null && ResultAmount is not null ? purchase with { Typed = Result, TypedAmount = ResultAmount } : purchase;
         Timeline = MatterTimeline.Of(Matter, Purchase?.Progress ?? Core.Procurement.PurchaseProgress.None, paid?.Payments ?? [], paid?.Reversals);
         var flags = flagService.Of(Viewer, Matter);
         Flags = flags.Flags.Count > 0 ? flags : null;
