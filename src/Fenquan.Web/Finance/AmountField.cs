@@ -10,7 +10,8 @@ namespace Fenquan.Web.Finance;
 /// </summary>
 public static class AmountField
 {
-    public static Result<decimal> Read(string? typed, string field, IStringLocalizer<FinanceResource> text)
+    /// <param name="text">The finance texts (<c>Amount.Bad</c>).</param>
+    public static Result<decimal> Read(string? typed, string field, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return AmountText.TryParse(typed, out var yuan) ? Result<decimal>.Ok(yuan) : Refusal.Invalid(text["Amount.Bad", field, typed ?? string.Empty]);
