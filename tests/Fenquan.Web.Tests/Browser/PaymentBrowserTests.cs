@@ -64,31 +64,31 @@ public sealed class PaymentBrowserTests
 
         // 2. The finance staff find it among the approved matters to pay, and pay 2,000 by official card.
         var finance = await SignInAsync("u1.financestaff");
+        async Task PayAsync(string amount, string method, string reference)
+        {
+            await finance.FillAsync("#PayAmount", amount);
+            await finance.SelectOptionAsync("#PayMethod", method);
+            await finance.FillAsync("#PayReference", reference);
+            await finance.ClickAsync("[data-testid=pay]");
+        }
+
         await finance.ClickAsync("[data-testid=nav-finance]");
         Assert.Contains("下乡调研差旅费", await finance.TextContentAsync("[data-testid=to-pay]"));
         await finance.ClickAsync("text=下乡调研差旅费");
         await finance.WaitForURLAsync("**" + matterUrl);
         Assert.Contains("3,000.00", await finance.TextContentAsync("[data-testid=left]"));
-        await finance.FillAsync("#PayAmount", "2000");
-        await finance.SelectOptionAsync("#PayMethod", "OfficialCard");
-        await finance.FillAsync("#PayReference", "GWK-20260302-0017");
-        await finance.ClickAsync("[data-testid=pay]");
+        await PayAsync("2000", "OfficialCard", "GWK-20260302-0017");
         await finance.WaitForSelectorAsync(".notice");
         Assert.Contains("1,000.00", await finance.TextContentAsync("[data-testid=left]"));
 
         // 3. Paying 1,500 more is refused naming R42 and nothing is paid; 1,000 by bank transfer settles it.
-        await finance.FillAsync("#PayAmount", "1500");
-        await finance.FillAsync("#PayReference", "YH-0002");
-        await finance.ClickAsync("[data-testid=pay]");
+        await PayAsync("1500", "OfficialCard", "YH-0002");
         var error = await finance.TextContentAsync("[data-testid=error]");
         Assert.Contains("R42", error);
         Assert.Contains("1,000.00", error);
         Assert.Contains("2,000.00", await finance.TextContentAsync("[data-testid=paid]"));
         await host.ShotAsync(finance, "01-over-payment-refused");
-        await finance.FillAsync("#PayAmount", "1000");
-        await finance.SelectOptionAsync("#PayMethod", "BankTransfer");
-        await finance.FillAsync("#PayReference", "YH-0003");
-        await finance.ClickAsync("[data-testid=pay]");
+        await PayAsync("1000", "BankTransfer", "YH-0003");
         await finance.WaitForSelectorAsync(".notice");
         Assert.Contains("0.00", await finance.TextContentAsync("[data-testid=left]"));
 
@@ -120,10 +120,7 @@ public sealed class PaymentBrowserTests
         Assert.Equal(1, await deputy.Locator("[data-testid=reversal-confirmed]").CountAsync());
         await host.ShotAsync(deputy, "03-reversed");
         await finance.GotoAsync(matterUrl);
-        await finance.FillAsync("#PayAmount", "1000");
-        await finance.SelectOptionAsync("#PayMethod", "BankTransfer");
-        await finance.FillAsync("#PayReference", "YH-0004");
-        await finance.ClickAsync("[data-testid=pay]");
+        await PayAsync("¥1,000元", "BankTransfer", "YH-0004"); // an amount as people write it (AmountText)
         await finance.WaitForSelectorAsync(".notice");
         Assert.DoesNotContain("1,000", await finance.TextContentAsync("[data-testid=left]"));
         Assert.Contains("3,000.00", await finance.TextContentAsync("[data-testid=paid]"));
