@@ -1,5 +1,7 @@
+using Fenquan.Core.Finance;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
+using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Access;
 
@@ -20,7 +22,38 @@ public static class PaymentAccess
     {
         ArgumentNullException.ThrowIfNull(matter);
         return MayRecordIncome(asker) && matter.UnitId == asker.Unit && matter.State == MatterState.Approved
-            && MatterRules.RequiresAmount(matter.Kind) && matter.InitiatorId != asker.Person && matter.Payee.PersonId != asker.Person
-            && !matter.PayeeRelatives.Contains(asker.Person!.Value);
+            && MatterRules.RequiresAmount(matter.Kind) && !Interested(asker.Person!.Value, matter);
     }
+
+    /// <summary>
+    /// R7: who is offered the reversal of a payment — the unit's finance staff with no interest in the
+    /// matter (R6), on an original payment not reversed yet (<paramref name="existing"/>).
+    /// <see cref="PaymentReversal.Request"/> decides again when it is requested.
+    /// </summary>
+    public static bool MayRequestReversal(Asker asker, Matter matter, Payment payment, PaymentReversal? existing)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        ArgumentNullException.ThrowIfNull(payment);
+        return MayRecordIncome(asker) && matter.UnitId == asker.Unit && payment.MatterId == matter.Id && payment.Amount > 0m
+            && payment.ReversesId is null && existing is null && !Interested(asker.Person!.Value, matter);
+    }
+
+    /// <summary>
+    /// R7, four eyes: who is offered the confirmation of a waiting reversal — a second person, never its
+    /// requester, with no interest in the matter (R6): the unit's finance staff or its finance deputy in
+    /// charge today. <see cref="PaymentReversal.Confirm"/> decides again when it is confirmed.
+    /// </summary>
+    public static bool MayConfirmReversal(Asker asker, Matter matter, PaymentReversal reversal, IOrganizationView org)
+    {
+        ArgumentNullException.ThrowIfNull(asker);
+        ArgumentNullException.ThrowIfNull(matter);
+        ArgumentNullException.ThrowIfNull(reversal);
+        ArgumentNullException.ThrowIfNull(org);
+        return asker.Person is { } me && asker.Unit == matter.UnitId && reversal.MatterId == matter.Id && reversal.ConfirmedBy is null
+            && me != reversal.RequestedBy && !Interested(me, matter)
+            && (asker.Holds(Role.FinanceStaff) || org.DeputyInCharge(matter.UnitId, Area.Finance, asker.Today) == me);
+    }
+
+    private static bool Interested(PersonId person, Matter matter) =>
+        matter.InitiatorId == person || matter.Payee.PersonId == person || matter.PayeeRelatives.Contains(person);
 }

@@ -18,6 +18,12 @@ public enum TimelineEntryKind
 
     /// <summary>R42: a payment on the approved matter.</summary>
     Payment,
+
+    /// <summary>R7: finance staff asked to reverse a payment, with the reason (<see cref="TimelineEntry.Text"/>); a second person confirms.</summary>
+    ReversalRequested,
+
+    /// <summary>R7: a second person confirmed a reversal; its counter-entry (the negative amount) is written.</summary>
+    PaymentReversed,
 }
 
 /// <summary>
@@ -29,13 +35,14 @@ public enum TimelineEntryKind
 public sealed record TimelineEntry(DateTimeOffset At, PersonId By, TimelineEntryKind Kind, MatterAction? Action, decimal? Amount, Payee? Party, string? Reference, string? Text, DateOnly? On, PaymentMethod? Method = null);
 
 /// <summary>
-/// A matter's history as the matter page and the API show it (R16, R18, R42): every action on its
-/// route, then what followed its approval — the procurement result, the receipt and each payment —
-/// in the order they were recorded, each with who recorded it, when, and the amount.
+/// A matter's history as the matter page and the API show it (R7, R16, R18, R42): every action on its
+/// route, then what followed its approval — the procurement result, the receipt, each payment, each
+/// reversal requested and each confirmed (its counter-entry) — in the order they were recorded, each
+/// with who recorded it, when, and the amount.
 /// </summary>
 public static class MatterTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Of(Matter matter, PurchaseProgress purchase, IReadOnlyCollection<Payment> payments)
+    public static IReadOnlyList<TimelineEntry> Of(Matter matter, PurchaseProgress purchase, IReadOnlyCollection<Payment> payments, IReadOnlyCollection<PaymentReversal>? reversals = null)
     {
         ArgumentNullException.ThrowIfNull(matter);
         ArgumentNullException.ThrowIfNull(purchase);
@@ -51,7 +58,17 @@ public static class MatterTimeline
             entries.Add(new TimelineEntry(receipt.RecordedAt, receipt.RecordedBy, TimelineEntryKind.PurchaseReceipt, null, null, null, null, receipt.Note, receipt.ReceivedOn));
         }
 
-        entries.AddRange(payments.Where(p => p.MatterId == matter.Id).Select(p => new TimelineEntry(p.RecordedAt, p.RecordedBy, TimelineEntryKind.Payment, null, p.Amount, p.Payee, p.Reference, null, p.PaidOn, p.Method)));
+        var reasons = (reversals ?? []).Where(r => r.MatterId == matter.Id).ToDictionary(r => r.PaymentId);
+        var paid = payments.Where(p => p.MatterId == matter.Id).ToDictionary(p => p.Id);
+        entries.AddRange(paid.Values.Select(p => new TimelineEntry(p.RecordedAt, p.RecordedBy, p.ReversesId is null ? TimelineEntryKind.Payment : TimelineEntryKind.PaymentReversed, null, p.Amount, p.Payee, p.Reference,
+            p.ReversesId is { } reversed && reasons.TryGetValue(reversed, out var why) ? why.Reason : null, p.PaidOn, p.Method)));
+        foreach (var r in reasons.Values)
+        {
+            if (paid.TryGetValue(r.PaymentId, out var p))
+            {
+                entries.Add(new TimelineEntry(r.RequestedAt, r.RequestedBy, TimelineEntryKind.ReversalRequested, null, p.Amount, p.Payee, p.Reference, r.Reason, p.PaidOn, p.Method));
+            }
+        }
         return [.. entries.OrderBy(e => e.At)];
     }
 }

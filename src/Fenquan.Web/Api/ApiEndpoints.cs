@@ -221,10 +221,11 @@ public static class ApiEndpoints
                     return Problems.Result(matter.Refusal!);
                 }
 
-                var timeline = MatterTimeline.Of(matter.Value, purchases.ProgressOf(matter.Value), matter.Value.State == MatterState.Approved ? payments.Of(matter.Value).Payments : []);
+                var paid = matter.Value.State == MatterState.Approved ? payments.Of(matter.Value) : null;
+                var timeline = MatterTimeline.Of(matter.Value, purchases.ProgressOf(matter.Value), paid?.Payments ?? [], paid?.Reversals);
                 return Results.Ok(timeline.Select(e => new HistoryEntryDto(e.At, e.Kind, e.By.Value, MatterService.NameOf(caller.Viewer, e.By), e.Action?.Kind, e.Action?.Round, e.Action?.StepIndex, e.Amount, e.Party?.Name, e.Reference, e.Text, e.On)).ToList());
             })
-            .WithSummary("The matter's history in order: its actions, then the purchase's result and receipt and each payment, with who, when and the amount (R16, R18, R42)");
+            .WithSummary("The matter's history in order: its actions, then the purchase's result and receipt and each payment and reversal, with who, when and the amount (R7, R16, R18, R42)");
 
         api.MapPost("/matters/{id:guid}/actions", async (ViewerAccessor viewers, MatterService matters, Guid id, [FromBody] ActInput input) =>
             {

@@ -27,8 +27,46 @@ public sealed class PaymentService(DbSession session, PaymentOperations operatio
         ArgumentNullException.ThrowIfNull(matter);
         var payments = PaymentOperations.Of(session.Db, matter.CountyId, matter.Id);
         var result = matter.Kind == Core.Policy.MatterKind.PurchasePlan ? PurchaseOperations.ProgressOf(session.Db, matter.CountyId, matter.Id).Result : null;
-        return new(result?.Amount ?? matter.DecidedTerms?.Amount ?? matter.Amount, payments.Sum(p => p.Amount), payments, result?.Supplier);
+        return new(result?.Amount ?? matter.DecidedTerms?.Amount ?? matter.Amount, payments.Sum(p => p.Amount), payments, result?.Supplier, PaymentOperations.ReversalsOf(session.Db, matter.CountyId, matter.Id));
     }
+
+    /// <summary>R7: whether the viewer is offered the reversal of <paramref name="payment"/> (the core decides, <see cref="PaymentAccess.MayRequestReversal"/>).</summary>
+    public static bool MayRequestReversal(Viewer viewer, Matter matter, PaymentsOfMatter payments, Payment payment) =>
+        PaymentAccess.MayRequestReversal(viewer.Asker, matter, payment, payments.ReversalOf(payment.Id));
+
+    /// <summary>R7: whether the viewer is offered the confirmation of <paramref name="reversal"/> (<see cref="PaymentAccess.MayConfirmReversal"/>).</summary>
+    public static bool MayConfirmReversal(Viewer viewer, Matter matter, PaymentReversal reversal) =>
+        viewer.Org is { } org && PaymentAccess.MayConfirmReversal(viewer.Asker, matter, reversal, org);
+
+    /// <summary>R7: finance staff request the reversal of a payment with a reason; 403 for those who have no part in reversals.</summary>
+    public async Task<PaymentOutcome<PaymentReversal>> RequestReversalAsync(Viewer viewer, Guid paymentId, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.Person is not { } me)
+        {
+            return new(Refusal.NotFound("Payment " + paymentId.ToString("D")), false);
+        }
+
+        var result = await operations.RequestReversalAsync(viewer.County, paymentId, me, reason, viewer.MaySee);
+        return new(result, IsForbidden(result));
+    }
+
+    /// <summary>R7, four eyes: a second person confirms a reversal; the counter-entry is returned.</summary>
+    public async Task<PaymentOutcome<Payment>> ConfirmReversalAsync(Viewer viewer, Guid reversalId)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.Person is not { } me)
+        {
+            return new(Refusal.NotFound("Payment reversal " + reversalId.ToString("D")), false);
+        }
+
+        var result = await operations.ConfirmReversalAsync(viewer.County, reversalId, me, viewer.MaySee);
+        return new(result, IsForbidden(result));
+    }
+
+    // A refusal of the person (interested, not finance, the requester again) is a 403; a reversed payment is a 409.
+    private static bool IsForbidden<T>(Result<T> result) =>
+        !result.IsOk && result.Refusal!.Key is "R6.PaymentByInterested" or "R7.ReversalRole" or "R7.ReversalFourEyes";
 
     /// <summary>The line items and invoices of a claim the viewer sees (the caller has checked that).</summary>
     public (IReadOnlyList<ClaimLine> Lines, IReadOnlyList<Voucher> Vouchers) ClaimOf(Matter matter)

@@ -34,6 +34,10 @@ public abstract class FenquanPage(IStringLocalizer<SharedResource> text) : PageM
         await next();
     }
 
+    /// <summary>What the user typed into the posted form's field <paramref name="name"/>, or <paramref name="fallback"/> (a refused form comes back as typed).</summary>
+    public string Typed(string name, string fallback = "") =>
+        Request.HasFormContentType && Request.Form.TryGetValue(name, out var typed) ? typed.ToString() : fallback;
+
     protected void Show(Refusal refusal)
     {
         Error = Problems.Message(refusal);

@@ -156,4 +156,35 @@ public class PaymentTests
         Assert.True(income.IsOk, income.ToString());
         Assert.Equal((IncomeKind.Appropriation, 200_000m, "财预〔2025〕12号"), (income.Value.Kind, income.Value.Amount, income.Value.Voucher));
     }
+
+    [Fact]
+    [Trait("Rule", "R7")]
+    public void AReversal_IsOfferedToFinanceStaffWithNoInterest_ItsConfirmationToASecondPerson_AndTheTimelineShowsBoth()
+    {
+        var matter = ApprovedExpense(3_000m);
+        var payments = new List<Payment>();
+        Assert.True(Pay(matter, payments, 3_000m).IsOk);
+        var paid = payments.Single();
+        var today = DateOnly.FromDateTime(PaidAt.UtcDateTime);
+        Asker AskerOf(string name) => new() { County = _org.County, Person = _org[name], Unit = _org.Unit, Roles = _org.View().RolesOf(_org.Unit, _org[name], today), Today = today };
+
+        Assert.True(PaymentAccess.MayRequestReversal(AskerOf("钱会计"), matter, paid, null));
+        Assert.False(PaymentAccess.MayRequestReversal(AskerOf("孙磊"), matter, paid, null)); // the initiator (R6)
+        Assert.False(PaymentAccess.MayRequestReversal(AskerOf("周敏"), matter, paid, null)); // the office is no finance staff
+        Assert.False(PaymentAccess.MayRequestReversal(AskerOf("钱会计") with { Unit = UnitId.New() }, matter, paid, null));
+
+        var reversal = PaymentReversal.Request(matter, paid, null, _org["钱会计"], "银行退票", _org.View(), PaidAt).Value;
+        Assert.False(PaymentAccess.MayRequestReversal(AskerOf("冯出纳"), matter, paid, reversal)); // reversed once
+        Assert.False(PaymentAccess.MayConfirmReversal(AskerOf("钱会计"), matter, reversal, _org.View())); // four eyes
+        Assert.True(PaymentAccess.MayConfirmReversal(AskerOf("冯出纳"), matter, reversal, _org.View()));
+        Assert.True(PaymentAccess.MayConfirmReversal(AskerOf("王志强"), matter, reversal, _org.View())); // the finance deputy in charge
+        Assert.False(PaymentAccess.MayConfirmReversal(AskerOf("周敏"), matter, reversal, _org.View()));
+
+        var counter = reversal.Confirm(matter, paid, _org["冯出纳"], _org.View(), PaidAt.AddHours(1)).Value;
+        Assert.False(PaymentAccess.MayConfirmReversal(AskerOf("王志强"), matter, reversal, _org.View())); // confirmed already
+        Assert.False(PaymentAccess.MayRequestReversal(AskerOf("冯出纳"), matter, counter, null)); // a counter-entry is not reversed
+        var timeline = MatterTimeline.Of(matter, Core.Procurement.PurchaseProgress.None, [paid, counter], [reversal]).Where(e => e.Kind != TimelineEntryKind.Action).ToList();
+        Assert.Equal([TimelineEntryKind.Payment, TimelineEntryKind.ReversalRequested, TimelineEntryKind.PaymentReversed], timeline.Select(e => e.Kind));
+        Assert.Equal((-3_000m, "银行退票", _org["冯出纳"]), (timeline[2].Amount!.Value, timeline[2].Text, timeline[2].By));
+    }
 }

@@ -40,7 +40,7 @@ public sealed class ConstructionBrowserTests
         var section = await host.SignInAsync("u1.section1");
         await section.ClickAsync("[data-testid=nav-construction]");
         await section.FillAsync("#title", "城关镇中心小学运动场改造工程");
-        await section.FillAsync("#budget", "480000");
+        await section.FillAsync("#budget", "48万"); // written as people write amounts (AmountText)
         await section.ClickAsync("[data-testid=propose]");
         await section.WaitForURLAsync("**/construction/*-*");
         var projectUrl = new Uri(section.Url).AbsolutePath;
@@ -95,7 +95,7 @@ public sealed class ConstructionBrowserTests
         // 4. The deputy records the contract at the decided price.
         deputy = await host.SignInAsync("u1.construction");
         await deputy.GotoAsync(projectUrl);
-        await deputy.FillAsync("#amount", "455800");
+        await deputy.FillAsync("#amount", "¥455,800.00");
         await deputy.FillAsync("#until", DateTime.UtcNow.AddDays(3 + 120).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await deputy.FillAsync("#reference", "城关镇施工合同〔2026〕20号");
         await deputy.ClickAsync("[data-testid=record-contract]");

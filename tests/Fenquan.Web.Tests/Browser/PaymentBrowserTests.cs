@@ -6,7 +6,9 @@ namespace Fenquan.Web.Tests.Browser;
 /// End to end in Chromium (R4, R8, R42): a clerk's expense claim with line items and an invoice (the
 /// same invoice on a colleague's claim is refused) is reviewed and approved, then the unit's
 /// finance staff pay it in two parts from the matter's page; a payment beyond what is left is
-/// refused naming R42, and the payments appear in the matter's timeline for the claimant.
+/// refused naming R42, and the payments appear in the matter's timeline for the claimant. A bounced
+/// payment is then reversed under four eyes (R7): the finance staff request it with a reason, the
+/// finance deputy confirms it, and its amount is paid again.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PaymentBrowserTests
@@ -15,6 +17,7 @@ public sealed class PaymentBrowserTests
     [Trait("Rule", "R4")]
     [Trait("Rule", "R8")]
     [Trait("Rule", "R42")]
+    [Trait("Rule", "R7")]
     public async Task AClaim_FromSubmissionThroughPayment_AnOverPaymentIsRefused()
     {
         await using var host = await BrowserHost.StartAsync("payment");
@@ -61,31 +64,31 @@ public sealed class PaymentBrowserTests
 
         // 2. The finance staff find it among the approved matters to pay, and pay 2,000 by official card.
         var finance = await SignInAsync("u1.financestaff");
+        async Task PayAsync(string amount, string method, string reference)
+        {
+            await finance.FillAsync("#PayAmount", amount);
+            await finance.SelectOptionAsync("#PayMethod", method);
+            await finance.FillAsync("#PayReference", reference);
+            await finance.ClickAsync("[data-testid=pay]");
+        }
+
         await finance.ClickAsync("[data-testid=nav-finance]");
         Assert.Contains("下乡调研差旅费", await finance.TextContentAsync("[data-testid=to-pay]"));
         await finance.ClickAsync("text=下乡调研差旅费");
         await finance.WaitForURLAsync("**" + matterUrl);
         Assert.Contains("3,000.00", await finance.TextContentAsync("[data-testid=left]"));
-        await finance.FillAsync("#PayAmount", "2000");
-        await finance.SelectOptionAsync("#PayMethod", "OfficialCard");
-        await finance.FillAsync("#PayReference", "GWK-20260302-0017");
-        await finance.ClickAsync("[data-testid=pay]");
+        await PayAsync("2000", "OfficialCard", "GWK-20260302-0017");
         await finance.WaitForSelectorAsync(".notice");
         Assert.Contains("1,000.00", await finance.TextContentAsync("[data-testid=left]"));
 
         // 3. Paying 1,500 more is refused naming R42 and nothing is paid; 1,000 by bank transfer settles it.
-        await finance.FillAsync("#PayAmount", "1500");
-        await finance.FillAsync("#PayReference", "YH-0002");
-        await finance.ClickAsync("[data-testid=pay]");
+        await PayAsync("1500", "OfficialCard", "YH-0002");
         var error = await finance.TextContentAsync("[data-testid=error]");
         Assert.Contains("R42", error);
         Assert.Contains("1,000.00", error);
         Assert.Contains("2,000.00", await finance.TextContentAsync("[data-testid=paid]"));
         await host.ShotAsync(finance, "01-over-payment-refused");
-        await finance.FillAsync("#PayAmount", "1000");
-        await finance.SelectOptionAsync("#PayMethod", "BankTransfer");
-        await finance.FillAsync("#PayReference", "YH-0003");
-        await finance.ClickAsync("[data-testid=pay]");
+        await PayAsync("1000", "BankTransfer", "YH-0003");
         await finance.WaitForSelectorAsync(".notice");
         Assert.Contains("0.00", await finance.TextContentAsync("[data-testid=left]"));
 
@@ -98,5 +101,32 @@ public sealed class PaymentBrowserTests
         Assert.Contains("银行转账", await payments.Nth(1).TextContentAsync());
         Assert.Equal(0, await clerk.Locator("[data-testid=pay-form]").CountAsync());
         await host.ShotAsync(clerk, "02-timeline");
+
+        // 5. The bank transfer bounces: the finance staff request its reversal with a reason; they may
+        //    not confirm it themselves (four eyes, R7); the finance deputy confirms, and 1,000 is paid again.
+        await BrowserHost.AcceptConfirmations(finance).GotoAsync(matterUrl);
+        var bounced = finance.Locator("[data-testid=payment-row]", new() { HasText = "YH-0003" });
+        await bounced.Locator("input[name=ReversalReason]").FillAsync("银行退票：收款账户名称不符");
+        await bounced.Locator("[data-testid=request-reversal]").ClickAsync();
+        await finance.WaitForSelectorAsync(".notice");
+        Assert.Contains("银行退票", await finance.TextContentAsync("[data-testid=reversal-waiting] + span"));
+        Assert.Equal(0, await finance.Locator("[data-testid=confirm-reversal]").CountAsync());
+        Assert.Contains("0.00", await finance.TextContentAsync("[data-testid=left]"));
+        var deputy = BrowserHost.AcceptConfirmations(await SignInAsync("u1.finance"));
+        await deputy.GotoAsync(matterUrl);
+        await deputy.ClickAsync("[data-testid=confirm-reversal]");
+        await deputy.WaitForSelectorAsync(".notice");
+        Assert.Contains("1,000.00", await deputy.TextContentAsync("[data-testid=left]"));
+        Assert.Equal(1, await deputy.Locator("[data-testid=reversal-confirmed]").CountAsync());
+        await host.ShotAsync(deputy, "03-reversed");
+        await finance.GotoAsync(matterUrl);
+        await PayAsync("¥1,000元", "BankTransfer", "YH-0004"); // an amount as people write it (AmountText)
+        await finance.WaitForSelectorAsync(".notice");
+        Assert.DoesNotContain("1,000", await finance.TextContentAsync("[data-testid=left]"));
+        Assert.Contains("3,000.00", await finance.TextContentAsync("[data-testid=paid]"));
+        await clerk.GotoAsync(matterUrl);
+        Assert.Contains("银行退票", await clerk.TextContentAsync("[data-testid=history-reversed]"));
+        Assert.Equal(1, await clerk.Locator("[data-testid=history-reversal-requested]").CountAsync());
+        Assert.Equal(3, await clerk.Locator("[data-testid=history-payment]").CountAsync());
     }
 }

@@ -15,7 +15,7 @@ namespace Fenquan.Web.Pages.Construction;
 /// construction or the office, the form of its next step; the contractor choice and variations are
 /// matters with their own pages (routes and meetings), paid there by finance staff.
 /// </summary>
-public sealed class ConstructionDetailsModel(ConstructionService projects, DbSession session, IStringLocalizer<SharedResource> text, IStringLocalizer<ConstructionResource> constructionText) : FenquanPage(text)
+public sealed class ConstructionDetailsModel(ConstructionService projects, DbSession session, IStringLocalizer<SharedResource> text, IStringLocalizer<ConstructionResource> constructionText, IStringLocalizer<FinanceResource> financeText) : FenquanPage(text)
 {
     public ConstructionProject Project { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public sealed class ConstructionDetailsModel(ConstructionService projects, DbSes
     public Task<IActionResult> OnPostTenderAsync(Guid id, TenderMethod method, string? office, string? justification, string? guidance) =>
         Done(id, projects.TenderAsync(Viewer, id, method, office, justification, guidance));
 
-    public Task<IActionResult> OnPostBidAsync(Guid id, Guid bidder, decimal price) => Done(id, projects.BidAsync(Viewer, id, bidder, price));
+    public Task<IActionResult> OnPostBidAsync(Guid id, Guid bidder, string? price) => WithAmount(id, price, "Bid.Price", yuan => projects.BidAsync(Viewer, id, bidder, yuan));
 
     public Task<IActionResult> OnPostRankAsync(Guid id, List<Guid> order, string? report) => Done(id, projects.RankAsync(Viewer, id, order, report));
 
@@ -38,16 +38,23 @@ public sealed class ConstructionDetailsModel(ConstructionService projects, DbSes
 
     public Task<IActionResult> OnPostChooseAsync(Guid id, Guid bid, string? reason) => Done(id, projects.ChooseContractorAsync(Viewer, id, bid, reason));
 
-    public Task<IActionResult> OnPostContractAsync(Guid id, decimal amount, DateOnly signedOn, DateOnly from, DateOnly until, string? reference, decimal retention, int warranty) =>
-        Done(id, projects.ContractAsync(Viewer, id, amount, signedOn, from, until, reference, retention, warranty));
+    public Task<IActionResult> OnPostContractAsync(Guid id, string? amount, DateOnly signedOn, DateOnly from, DateOnly until, string? reference, decimal retention, int warranty) =>
+        WithAmount(id, amount, "Contract.Amount", yuan => projects.ContractAsync(Viewer, id, yuan, signedOn, from, until, reference, retention, warranty));
 
-    public Task<IActionResult> OnPostVariationAsync(Guid id, string? title, decimal amount) => Done(id, projects.VariationAsync(Viewer, id, title, amount));
+    public Task<IActionResult> OnPostVariationAsync(Guid id, string? title, string? amount) => WithAmount(id, amount, "Variation.Amount", yuan => projects.VariationAsync(Viewer, id, title, yuan));
 
     public Task<IActionResult> OnPostAcceptanceAsync(Guid id, DateOnly on, string? reference) => Done(id, projects.AcceptanceAsync(Viewer, id, on, reference));
 
-    public Task<IActionResult> OnPostAuditAsync(Guid id, decimal audited, string? reference) => Done(id, projects.AuditAsync(Viewer, id, audited, reference));
+    public Task<IActionResult> OnPostAuditAsync(Guid id, string? audited, string? reference) => WithAmount(id, audited, "Audit.Amount", yuan => projects.AuditAsync(Viewer, id, yuan, reference));
 
     public string NameOf(PersonId person) => Viewer.Org?.NameOf(person) ?? person.ToString();
+
+    // A money field as typed ("3000", "3,000.00", "¥3,000", "3000元", "1.2万"); an unreadable one is refused naming its field.
+    private Task<IActionResult> WithAmount<T>(Guid id, string? typed, string label, Func<decimal, Task<Result<T>>> step)
+    {
+        var amount = Fenquan.Web.Finance.AmountField.Read(typed, constructionText[label], financeText);
+        return Done(id, amount.IsOk ? step(amount.Value) : Task.FromResult<Result<T>>(amount.Refusal!));
+    }
 
     private async Task<IActionResult> Done<T>(Guid id, Task<Result<T>> step)
     {

@@ -1,4 +1,5 @@
 using Fenquan.Core.Construction;
+using Fenquan.Core.Primitives;
 using Fenquan.Web.Construction;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Fenquan.Web.Pages.Construction;
 
 /// <summary>The unit's construction projects (R19) and the proposal form (立项, for the team's collective decision, R21).</summary>
-public sealed class ConstructionIndexModel(ConstructionService projects, IStringLocalizer<SharedResource> text, IStringLocalizer<ConstructionResource> constructionText) : FenquanPage(text)
+public sealed class ConstructionIndexModel(ConstructionService projects, IStringLocalizer<SharedResource> text, IStringLocalizer<ConstructionResource> constructionText, IStringLocalizer<FinanceResource> financeText) : FenquanPage(text)
 {
     public IReadOnlyList<ConstructionProject> Projects { get; private set; } = [];
 
@@ -16,9 +17,11 @@ public sealed class ConstructionIndexModel(ConstructionService projects, IString
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? title, decimal budget)
+    public async Task<IActionResult> OnPostAsync(string? title, string? budget)
     {
-        var proposed = await projects.ProposeAsync(Viewer, title, budget);
+        // The budget as typed ("3000", "3,000.00", "¥3,000", "3000元", "1.2万"); an unreadable one is refused naming its field.
+        var amount = Fenquan.Web.Finance.AmountField.Read(budget, constructionText["Propose.Budget"], financeText);
+        var proposed = amount.IsOk ? await projects.ProposeAsync(Viewer, title, amount.Value) : Result<ConstructionProject>.Refused(amount.Refusal!);
         if (!proposed.IsOk)
         {
             Show(proposed.Refusal!);

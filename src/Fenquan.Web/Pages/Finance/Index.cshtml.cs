@@ -18,6 +18,10 @@ public sealed class FinanceIndexModel(PaymentService payments, IStringLocalizer<
     [BindProperty]
     public IncomeInput Income { get; set; } = new();
 
+    /// <summary>The income's amount as typed ("3000", "3,000.00", "¥3,000", "3000元", "1.2万"), read by <see cref="AmountField"/>.</summary>
+    [BindProperty]
+    public string? IncomeAmount { get; set; }
+
     public IActionResult OnGet()
     {
         Load();
@@ -26,10 +30,12 @@ public sealed class FinanceIndexModel(PaymentService payments, IStringLocalizer<
 
     public async Task<IActionResult> OnPostIncomeAsync()
     {
-        var recorded = await payments.RecordIncomeAsync(Viewer, Income);
-        if (!recorded.Result.IsOk)
+        var amount = AmountField.Read(IncomeAmount, financeText["Income.Amount"], financeText);
+        Income.Amount = amount.IsOk ? amount.Value : null;
+        var recorded = amount.IsOk ? await payments.RecordIncomeAsync(Viewer, Income) : null;
+        if (recorded is null || !recorded.Result.IsOk)
         {
-            Show(recorded.Result.Refusal!);
+            Show(recorded?.Result.Refusal ?? amount.Refusal!);
             Load();
             return Page();
         }

@@ -147,7 +147,7 @@ public sealed class ReceptionClaimForm
         var lines = new List<Core.Finance.ClaimLineInput>();
         foreach (var row in Lines.Where(r => !string.IsNullOrWhiteSpace(r.Category) || !string.IsNullOrWhiteSpace(r.Amount)))
         {
-            if (!decimal.TryParse(row.Amount?.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount) || row.Day is not { } day)
+            if (!Core.Primitives.AmountText.TryParse(row.Amount, out var amount) || row.Day is not { } day) // "3000", "3,000.00", "¥3,000", "3000元", "1.2万"
             {
                 return null;
             }

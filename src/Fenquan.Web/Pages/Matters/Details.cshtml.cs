@@ -34,6 +34,18 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
     [BindProperty]
     public PaymentInput Pay { get; set; } = new();
 
+    /// <summary>The payment's amount as typed ("3000", "3,000.00", "¥3,000", "3000元", "1.2万"), read by <see cref="AmountField"/>.</summary>
+    [BindProperty]
+    public string? PayAmount { get; set; }
+
+    /// <summary>The purchase result's amount as typed, read by <see cref="AmountField"/>.</summary>
+    [BindProperty]
+    public string? ResultAmount { get; set; }
+
+    /// <summary>R7: why a payment is to be reversed (a bounced transfer, a wrong account …).</summary>
+    [BindProperty]
+    public string? ReversalReason { get; set; }
+
     /// <summary>R16, R18: an approved purchase's result and receipt; null for any other matter.</summary>
     public Fenquan.Web.Procurement.PurchasePanel? Purchase { get; private set; }
 
@@ -129,6 +141,13 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
 
     public async Task<IActionResult> OnPostPayAsync(Guid id)
     {
+        var amount = AmountField.Read(PayAmount, FinanceText["Pay.Amount"], FinanceText);
+        if (!amount.IsOk)
+        {
+            return await ShowAsync(id, amount.Refusal!, forbidden: false);
+        }
+
+        Pay.Amount = amount.Value;
         var paid = await payments.PayAsync(Viewer, id, Pay);
         if (!paid.Result.IsOk)
         {
@@ -139,8 +158,39 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         return Redirect("/matters/" + id.ToString("D"));
     }
 
+    public async Task<IActionResult> OnPostRequestReversalAsync(Guid id, Guid paymentId)
+    {
+        var requested = await payments.RequestReversalAsync(Viewer, paymentId, ReversalReason);
+        if (!requested.Result.IsOk)
+        {
+            return await ShowAsync(id, requested.Result.Refusal!, requested.Forbidden);
+        }
+
+        Notice = FinanceText["Reversal.Requested"];
+        return Redirect("/matters/" + requested.Result.Value.MatterId.Value.ToString("D"));
+    }
+
+    public async Task<IActionResult> OnPostConfirmReversalAsync(Guid id, Guid reversalId)
+    {
+        var confirmed = await payments.ConfirmReversalAsync(Viewer, reversalId);
+        if (!confirmed.Result.IsOk)
+        {
+            return await ShowAsync(id, confirmed.Result.Refusal!, confirmed.Forbidden);
+        }
+
+        Notice = FinanceText["Reversal.Confirmed", Labels.Yuan(-confirmed.Result.Value.Amount)];
+        return Redirect("/matters/" + confirmed.Result.Value.MatterId.Value.ToString("D"));
+    }
+
     public async Task<IActionResult> OnPostPurchaseResultAsync(Guid id)
     {
+        var amount = AmountField.Read(ResultAmount, FinanceText["Purchase.Amount"], FinanceText);
+        if (!amount.IsOk)
+        {
+            return await ShowAsync(id, amount.Refusal!, forbidden: false);
+        }
+
+        Result.Amount = amount.Value;
         var recorded = await purchases.RecordResultAsync(Viewer, id, Result);
         if (!recorded.Result.IsOk)
         {
@@ -247,11 +297,14 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
         var (lines, vouchers) = payments.ClaimOf(Matter);
         var reception = receptions.OfClaim(Viewer, Matter.Id) is { } request ? ReceptionList.Of(request, p => MatterService.NameOf(Viewer, p)) : null; // R31: the reception list with its claim
         Claim = lines.Count > 0 || vouchers.Count > 0 ? new ClaimPanel(lines, vouchers, reception) : null;
-        Payments = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind) && Matter.Kind != MatterKind.BudgetRaise
-            ? new PaymentsPanel(Matter, payments.Of(Matter), PaymentService.MayPay(Viewer, Matter))
-            : null;
-        Purchase = purchases.PanelOf(Viewer, Matter);
-        Timeline = MatterTimeline.Of(Matter, Purchase?.Progress ?? Core.Procurement.PurchaseProgress.None, Payments?.Payments.Payments ?? []);
+        var matter = Matter;
+        var paid = Matter.State == MatterState.Approved && MatterRules.RequiresAmount(Matter.Kind) && Matter.Kind != MatterKind.BudgetRaise ? payments.Of(Matter) : null;
+        Payments = paid is null ? null
+            : new PaymentsPanel(Matter, paid, PaymentService.MayPay(Viewer, Matter), p => PaymentService.MayRequestReversal(Viewer, matter, paid, p), r => PaymentService.MayConfirmReversal(Viewer, matter, r),
+                PayAmount is null ? null : new PaymentTyped(PayAmount, Pay.Method, Pay.Reference));
+        var purchase = purchases.PanelOf(Viewer, Matter);
+        Purchase = purchase is not null && ResultAmount is not null ? purchase with { Typed = Result, TypedAmount = ResultAmount } : purchase;
+        Timeline = MatterTimeline.Of(Matter, Purchase?.Progress ?? Core.Procurement.PurchaseProgress.None, paid?.Payments ?? [], paid?.Reversals);
         var flags = flagService.Of(Viewer, Matter);
         Flags = flags.Flags.Count > 0 ? flags : null;
         WaitingFor = Viewer.Org is null ? [] : Matter.WhoMayActNow(Viewer.Org).Select(Viewer.Org.NameOf).ToList();
