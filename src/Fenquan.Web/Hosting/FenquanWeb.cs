@@ -144,6 +144,7 @@ public static class FenquanWeb
         services.AddScoped<ViewerAccessor>();
         services.AddSingleton<ViewerCache>();
         services.AddSingleton<Data.Queries.PendingMattersCache>();
+        services.AddSingleton<Data.Queries.HomeFiguresCache>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();
         services.AddScoped<Policy.PolicyService>();

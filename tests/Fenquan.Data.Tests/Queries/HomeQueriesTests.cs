@@ -1,10 +1,13 @@
 using Fenquan.Core.Access;
 using Fenquan.Core.Matters;
+using Fenquan.Core.Meetings;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
 using Fenquan.Core.Primitives;
+using Fenquan.Data.Operations;
 using Fenquan.Data.Queries;
 using Fenquan.Data.Tests.Operations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fenquan.Data.Tests.Queries;
 
@@ -107,6 +110,74 @@ public class HomeQueriesTests
         // The newest: 桃源乡's policy, after its clerk's membership; its matter is no administrative change.
         Assert.Equal("PolicyVersion", changes[0].SubjectType);
         Assert.Contains(changes, c => c.Kind == "membership.added");
+    }
+
+    [Theory]
+    [Trait("Rule", "R1")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UpcomingMeetings_AreTheUnitsScheduledOnesFromTheDay_SoonestFirst_Limited(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (county, other) = await TwoUnitsAsync(database);
+        var meetings = new MeetingOperations(database.Writer);
+        var ids = new Dictionary<int, MeetingId>();
+        foreach (var day in new[] { 9, 3, 12, 5, 7 })
+        {
+            var at = new DateTimeOffset(2026, 3, day, 9, 0, 0, TimeSpan.FromHours(8));
+            var scheduled = await meetings.ScheduleAsync(new ScheduleMeeting(county.County, county.Unit, MeetingKind.PartyCommittee, $"3月{day}日党委会", at, county["王建国"]), county["赵敏"]);
+            Assert.True(scheduled.IsOk, scheduled.ToString());
+            ids[day] = scheduled.Value.Id;
+        }
+
+        Assert.True((await meetings.CancelAsync(county.County, ids[7], "改期", county["赵敏"])).IsOk);
+        await using var db = database.Context();
+        var home = HomeView.Of(AskerOf(county, "王建国", Role.Principal));
+
+        // From 5 March: the 3rd is past, the 7th cancelled; the two soonest of the 5th, 9th and 12th.
+        var upcoming = HomeQueries.UpcomingMeetings(db, home.County, home.UnitFor(HomePanel.UpcomingMeetings), new DateOnly(2026, 3, 5), 2);
+
+        Assert.Equal([ids[5], ids[9]], upcoming.Select(m => m.Id).ToList());
+        Assert.Empty(HomeQueries.UpcomingMeetings(db, home.County, other, new DateOnly(2026, 3, 1), 10));
+        Assert.Empty(HomeQueries.UpcomingMeetings(db, home.County, HomeView.Of(AskerOf(county, "郑洁", Role.DisciplineMember)).UnitFor(HomePanel.UpcomingMeetings), new DateOnly(2026, 3, 1), 10));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RecentChanges_AreTheCountysNewestAdministrativeEntries_LimitedAndNeverAnotherCountys(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (county, _) = await TwoUnitsAsync(database);
+        // Matters between administrative changes, so the newest entries are not all administrative.
+        for (var i = 0; i < 3; i++)
+        {
+            await county.AddPersonAsync("新同事" + i, Role.Staff);
+            Assert.True((await county.Matters.SubmitAsync(Expense(county.County, county.Unit, county["周杰"], "周杰", 100m + i))).IsOk);
+        }
+
+        // Another county written after, with far more entries: its sequences pass this county's.
+        var another = await TestCounty.CreateAsync(database);
+        await using var db = database.Context();
+        var ours = await db.LedgerEntries.Where(e => e.CountyId == county.County.Value).MaxAsync(e => e.Sequence);
+        for (var i = 0; await db.LedgerEntries.Where(e => e.CountyId == another.County.Value).MaxAsync(e => e.Sequence) <= ours + 2; i++)
+        {
+            await another.AddPersonAsync("外县" + i, Role.Staff);
+        }
+
+        var changes = await HomeQueries.RecentChangesAsync(db, county.County, 10);
+
+        var expected = (await db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county.County.Value).Select(e => e.Bytes).ToListAsync())
+            .Select(bytes => Core.Ledger.LedgerEntry.Parse(bytes))
+            .Where(e => HomeView.AdministrativeSubjects.Contains(e.SubjectType))
+            .OrderByDescending(e => e.Sequence)
+            .Take(10)
+            .Select(e => new AdministrativeChange(e.Sequence, e.At, e.Kind, e.SubjectType))
+            .ToList();
+        Assert.Equal(10, changes.Count);
+        Assert.Equal(expected, changes);
+        Assert.Equal("Membership", changes[0].SubjectType);
+        var theirs = await HomeQueries.RecentChangesAsync(db, another.County, 10);
+        Assert.True(theirs[0].Sequence > changes[0].Sequence, "the other county's newest change is later in its own ledger");
+        Assert.DoesNotContain(theirs[0], changes);
     }
 
     [Theory]

@@ -34,6 +34,7 @@ public sealed class HomeBrowserTests
 
         var principal = await host.SignInAsync("u1.principal1");
         Assert.Equal("/", new Uri(principal.Url).AbsolutePath);
+        Assert.StartsWith("截至 ", await principal.TextContentAsync("[data-testid=home-as-of]"), StringComparison.Ordinal);
         await host.ShotAsync(principal, "01-principal");
         var unit = await UnitOfAsync(store, host.People["u1.principal1"]);
         await using (var db = store.Context())
