@@ -79,14 +79,16 @@ public static class LedgerProofs
     /// database reads the county's whole ledger (0.5 s at 1,000,000 matters). Only rows of ledgered
     /// tables carry these ids; events the writer is handed name the county or an id of their own.
     /// </summary>
-    public static Task<List<LedgerEntryRow>> EntriesAboutAsync(FenquanDbContext db, CountyId county, IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken = default)
+    /// <remarks>Sorted here, not by the database: asked to sort, SQLite walks the county's whole ledger in sequence order instead.</remarks>
+    public static async Task<List<LedgerEntryRow>> EntriesAboutAsync(FenquanDbContext db, CountyId county, IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var types = SubjectTypes.GetOrAdd(db.Model, model => [.. model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType) && !t.IsOwned()).Select(t => t.ClrType.Name).Distinct().Order(StringComparer.Ordinal)]);
-        return db.LedgerEntries.AsNoTracking()
+        var rows = await db.LedgerEntries.AsNoTracking()
             .Where(e => e.CountyId == county.Value && types.Contains(e.SubjectType) && subjects.Contains(e.SubjectId))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        rows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return rows;
     }
 
     internal static SignedTreeHead ToHead(CountyId county, TreeHeadRow row) => new(county, row.TreeSize, row.RootHash, row.At, row.Signature) { Checkpoint = row.Checkpoint };
