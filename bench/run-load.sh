@@ -12,6 +12,7 @@
 #   SCALE_MATTERS=1000000 SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh scale
 #   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh search  # filtered searches of the matter list (issue 14) on the scale folder
 #   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh home    # the home pages (GET /) of principal, discipline member, county administrator
+#   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh ledger  # a matter's ledger view (page and API, inclusion proofs from tiles, issue 13)
 #   SCALE_DATA=/tmp/fenquan-scale bench/run-load.sh mixed   # the same pages while 32 clients submit into u1
 #     The data folder is kept and reused: made once by the server's first start (demo county and
 #     its sign-ins), then `fenquan demo --bulk --matters $MATTERS` adds the matters in ledgered batches.
@@ -83,6 +84,21 @@ if [[ "${1:-sqlite}" == "home" ]]; then
   echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA"
   exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
     --mode home --clients 4 --seconds 900 --workbench "${SAMPLES:-100}"
+fi
+if [[ "${1:-sqlite}" == "ledger" ]]; then
+  # The ledger view of random matters of u1 (issue 13) on the folder `bench/run-load.sh scale` made:
+  # matters the ledger recorded, and matters picked from all of u1's (bulk rows are mostly unledgered).
+  rmdir "$DATA"
+  DATA=${SCALE_DATA:-/tmp/fenquan-scale-${SCALE_MATTERS:-1000000}}
+  [[ -f "$DATA/fenquan.db" ]] || { echo "No data folder at $DATA: run bench/run-load.sh scale first."; exit 2; }
+  IDS=$(mktemp /tmp/fenquan-ledger-ids-XXXXXX)
+  UNIT="(SELECT UnitId FROM memberships WHERE PersonId = (SELECT PersonId FROM AspNetUsers WHERE UserName = 'u1.principal1') LIMIT 1)"
+  sqlite3 -separator $'\t' "$DATA/fenquan.db" \
+    "SELECT 'ledgered matters', m.Id FROM matters m WHERE m.UnitId = $UNIT AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.CountyId = m.CountyId AND e.SubjectType = 'Matter' AND e.SubjectId = m.Id) ORDER BY random() LIMIT 200;
+     SELECT 'any matters', m.Id FROM matters m WHERE m.UnitId = $UNIT ORDER BY random() LIMIT 200;" >"$IDS"
+  echo "$(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); data $DATA; ledger entries: $(sqlite3 "$DATA/fenquan.db" 'SELECT count(*) FROM ledger_entries')"
+  exec dotnet "$ROOT/bench/Fenquan.Load/bin/Release/net10.0/Fenquan.Load.dll" --start --data "$DATA" --port "$PORT" \
+    --mode ledger --clients 4 --seconds 900 --workbench "${SAMPLES:-200}" --ids "$IDS"
 fi
 if [[ "${1:-sqlite}" == "followup" ]]; then
   # The public follow-up page (issue 17): 100 applications through the public form, then CLIENTS

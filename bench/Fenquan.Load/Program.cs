@@ -14,7 +14,8 @@ using System.Text.RegularExpressions;
 // Options: --clients 32  --matters 5000  --unit u1  --seconds 120 (upper bound for the whole run)
 //          --warmup 0 (matters submitted and acted on first, not counted)
 //          --workbench 200 (GET /Workbench samples)  --acked FILE (acknowledged ids, one a line)
-//          --mode bench|crash|workbench|search|home (home: GET / as principal, discipline member, county administrator; search: filtered searches of the matter list, see Search; crash: run until --seconds, survive server restarts, record every ack;
+//          --mode bench|crash|workbench|search|home|ledger (ledger: a matter's ledger view with its inclusion proofs, page and API,
+//          for the matters listed in --ids FILE, one "label<TAB>id" a line, each label reported apart; home: GET / as principal, discipline member, county administrator; search: filtered searches of the matter list, see Search; crash: run until --seconds, survive server restarts, record every ack;
 //          workbench: read-only, against an existing data folder, e.g. one seeded with `fenquan demo --bulk
 //          --matters 1000000`: GET /Workbench as several roles and the matters list API, 4 concurrent)
 var options = Options.Parse(args);
@@ -63,6 +64,11 @@ try
     if (options.Mode == "home")
     {
         return await Home.RunAsync(options, uri, password, server);
+    }
+
+    if (options.Mode == "ledger")
+    {
+        return await LedgerView.RunAsync(options, uri, password, server);
     }
 
     if (options.Mode == "crash")
@@ -188,7 +194,7 @@ finally
     }
 }
 
-internal sealed record Options(string Url, bool Start, string? Data, string? Db, string? Password, int Clients, int Matters, string Unit, int Seconds, int Workbench, string? Acked, string Mode, int Port, bool Wrk, int Warmup)
+internal sealed record Options(string Url, bool Start, string? Data, string? Db, string? Password, int Clients, int Matters, string Unit, int Seconds, int Workbench, string? Acked, string Mode, int Port, bool Wrk, int Warmup, string? Ids)
 {
     public static Options Parse(string[] args)
     {
@@ -215,7 +221,8 @@ internal sealed record Options(string Url, bool Start, string? Data, string? Db,
             Get("--mode", "bench"),
             port,
             args.Contains("--wrk"),
-            int.Parse(Get("--warmup", "0"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--warmup", "0"), CultureInfo.InvariantCulture),
+            Maybe("--ids"));
     }
 }
 
@@ -737,6 +744,63 @@ internal static class Home
             var (latencies, elapsed, urlFailures, cpuPerRequest) = await Scale.SampleAsync(client, url, options.Workbench, Concurrency, server);
             Report.Print($"GET {url} as {user}, {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, elapsed, urlFailures);
             failures += urlFailures;
+        }
+
+        Console.WriteLine($"load after: {Load.Average()}");
+        return failures == 0 ? 0 : 1;
+    }
+}
+
+/// <summary>
+/// Ledger mode (issue 13): a matter's ledger view — its entries, each with an inclusion proof read
+/// from the tiles — as the unit's principal, the page and the API, for the matters listed in --ids
+/// (picked at random by run-load.sh), each label's matters in turn, --workbench requests per view
+/// and label, 4 concurrent, after a warm-up on other matters of the list.
+/// </summary>
+internal static class LedgerView
+{
+    public static async Task<int> RunAsync(Options options, Uri uri, string password, Process? server)
+    {
+        const int Concurrency = 4;
+        var lists = File.ReadLines(options.Ids ?? throw new InvalidOperationException("--mode ledger needs --ids FILE."))
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2)
+            .GroupBy(parts => parts[0], parts => Guid.Parse(parts[1]))
+            .ToList();
+        var client = await Http.SignInAsync(uri, options.Unit + ".principal1", password, Concurrency);
+        var failures = 0;
+        foreach (var list in lists)
+        {
+            var ids = list.ToArray();
+            foreach (var (what, url) in new (string, Func<Guid, string>)[] { ("page", id => $"/matters/{id}/ledger"), ("API", id => $"/api/v1/ledger/matters/{id}") })
+            {
+                foreach (var id in ids.Take(5))
+                {
+                    using var warm = await client.GetAsync(url(id));
+                    failures += warm.IsSuccessStatusCode ? 0 : 1;
+                }
+
+                var entries = 0L;
+                var latencies = new ConcurrentBag<double>();
+                var urlFailures = 0;
+                var cpu = ServerCpu.Milliseconds(server);
+                var watch = Stopwatch.StartNew();
+                await Parallel.ForAsync(0, options.Workbench, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    using var response = await client.GetAsync(url(ids[i % ids.Length]), ct);
+                    var body = await response.Content.ReadAsStringAsync(ct);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    Interlocked.Add(ref entries, Regex.Count(body, "\"leafHash\"|data-testid=\"ledger-entry\""));
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref urlFailures);
+                    }
+                });
+                var cpuPerRequest = (ServerCpu.Milliseconds(server) - cpu) / Math.Max(1, options.Workbench);
+                Report.Print($"GET {what} of the ledger view, {list.Key} ({ids.Length} matters of {options.Unit}, {(what == "API" ? $"{(double)entries / options.Workbench:F1} entries a matter" : "HTML")}), {Concurrency} concurrent, server CPU {cpuPerRequest:F1} ms/request", latencies, watch.Elapsed, urlFailures);
+                failures += urlFailures;
+            }
         }
 
         Console.WriteLine($"load after: {Load.Average()}");

@@ -46,7 +46,8 @@ public sealed record AuditReport(IReadOnlyList<CountyAudit> Counties)
 /// find every subject's last entry. Rows are then compared table by table: a table's rows of one
 /// county are streamed in id order and taken in chunks; for each chunk the last entry of every
 /// subject whose id falls in the chunk's id range is asked from the database (max sequence per
-/// subject over the index ledger_entries(CountyId, SubjectType, SubjectId)) and matched by id. The
+/// subject over the index ledger_entries(CountyId, SubjectType, SubjectId); on SQLite max rowid,
+/// which that index holds, while the stream checks that rowids grow with the sequence) and matched by id. The
 /// ranges are bounded by ids the database itself ordered and compared, so nothing depends on .NET
 /// ordering Guids as SQLite's text or PostgreSQL's uuid does; consecutive ranges cover every id, so
 /// a ledgered subject whose row is gone is found in the range it would sort into. Held at any time:
@@ -116,6 +117,7 @@ public static class LedgerAudit
             var filing = new RowProblems();
             LedgerReport VerifyLedger(FenquanDbContext reader)
             {
+                var previous = default(StoredRows.Entry);
                 var rows = StoredRows.Entries(reader, county)
                     .Select(row =>
                     {
@@ -126,6 +128,7 @@ public static class LedgerAudit
                         }
 
                         CheckFiling(county, row.Sequence, row.Bytes, row.SubjectType, row.SubjectId, filing);
+                        CheckStorageOrder(county, row, ref previous, filing);
                         return new StoredEntry(row.Sequence, row.Bytes, row.LeafHash);
                     });
                 return LedgerVerifier.Verify(rows, signedHeads, publicKeys, keptHere, new CountyId(county), history: history);
@@ -378,6 +381,23 @@ public static class LedgerAudit
             problems.Add(new RowProblem(county, subjectType, subjectId, sequence, string.Create(CultureInfo.InvariantCulture,
                 $"Ledger entry #{sequence} is filed under {subjectType} {subjectId} of county {county}, but it records {recordedType ?? subjectType} {recordedId} of county {recordedCounty}: its lookup columns were changed.")));
         }
+    }
+
+    /// <summary>
+    /// SQLite: each entry's rowid must be above the previous entry's, as the writer appends them. The
+    /// row comparison finds a subject's last entry by the largest rowid the subject index holds, so
+    /// rows rearranged behind the ledger (say, an entry deleted and inserted again) are named here,
+    /// and the audit fails, instead of letting an earlier entry stand for the last.
+    /// </summary>
+    private static void CheckStorageOrder(Guid county, StoredRows.Entry row, ref StoredRows.Entry previous, RowProblems problems)
+    {
+        if (row.Row != 0 && previous.Row != 0 && row.Row <= previous.Row)
+        {
+            problems.Add(new RowProblem(county, row.SubjectType, row.SubjectId, row.Sequence, string.Create(CultureInfo.InvariantCulture,
+                $"Ledger entry #{row.Sequence} is stored before entry #{previous.Sequence} (row {row.Row}, not after row {previous.Row}): the ledger's rows were rearranged, so no row can be trusted to be compared with its last entry.")));
+        }
+
+        previous = row;
     }
 
     /// <summary>Reads the county, subject type and subject id of an entry's bytes, stopping before its data.</summary>

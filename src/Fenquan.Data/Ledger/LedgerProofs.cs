@@ -33,6 +33,9 @@ public sealed record ConsistencyProof(SignedTreeHead From, SignedTreeHead To, IR
 /// </summary>
 public static class LedgerProofs
 {
+    // Per model: the subject type names of the ledgered tables.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, string[]> SubjectTypes = new();
+
     /// <summary>The inclusion proof of entry <paramref name="sequence"/> against the latest signed head covering it.</summary>
     public static async Task<Result<InclusionProof>> InclusionAsync(FenquanDbContext db, CountyId county, long sequence, CancellationToken cancellationToken = default)
     {
@@ -67,6 +70,25 @@ public static class LedgerProofs
 
         var tree = await LedgerTiles.TreeAsync(db, county, toSize, cancellationToken);
         return Result<ConsistencyProof>.Ok(new ConsistencyProof(ToHead(county, from), ToHead(county, to), tree.ConsistencyProof(fromSize)));
+    }
+
+    /// <summary>
+    /// The county's entries about any of <paramref name="subjects"/> (a matter, its actions and
+    /// changes), in sequence order. Asked as every ledgered table's name with each id, so that the
+    /// index on (county, subject type, subject id) finds them in a few seeks: by the ids alone the
+    /// database reads the county's whole ledger (0.5 s at 1,000,000 matters). Only rows of ledgered
+    /// tables carry these ids; events the writer is handed name the county or an id of their own.
+    /// </summary>
+    /// <remarks>Sorted here, not by the database: asked to sort, SQLite walks the county's whole ledger in sequence order instead.</remarks>
+    public static async Task<List<LedgerEntryRow>> EntriesAboutAsync(FenquanDbContext db, CountyId county, IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var types = SubjectTypes.GetOrAdd(db.Model, model => [.. model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType) && !t.IsOwned()).Select(t => t.ClrType.Name).Distinct().Order(StringComparer.Ordinal)]);
+        var rows = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.CountyId == county.Value && types.Contains(e.SubjectType) && subjects.Contains(e.SubjectId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        rows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return rows;
     }
 
     internal static SignedTreeHead ToHead(CountyId county, TreeHeadRow row) => new(county, row.TreeSize, row.RootHash, row.At, row.Signature) { Checkpoint = row.Checkpoint };

@@ -62,36 +62,46 @@ internal static class StoredRows
         }
     }
 
-    /// <summary>One ledger entry as the audit streams it: the verifier's bytes and leaf hash, and the lookup columns it checks.</summary>
-    public readonly record struct Entry(long Sequence, byte[] Bytes, byte[] LeafHash, string SubjectType, Guid SubjectId);
+    /// <summary>
+    /// One ledger entry as the audit streams it: the verifier's bytes and leaf hash, the lookup columns
+    /// it checks, and on SQLite the row's rowid (0 elsewhere), which the audit checks grows with the sequence.
+    /// </summary>
+    public readonly record struct Entry(long Sequence, byte[] Bytes, byte[] LeafHash, string SubjectType, Guid SubjectId, long Row);
 
     /// <summary>The county's ledger entries in sequence order, read column by column (the audit reads every entry once).</summary>
     public static IEnumerable<Entry> Entries(FenquanDbContext db, Guid county)
     {
         var ledger = LedgerColumns.Of(db);
-        using var command = ledger.Command(db, $"SELECT {ledger.Sequence}, {ledger.Bytes}, {ledger.LeafHash}, {ledger.SubjectType}, {ledger.SubjectId} FROM {ledger.Table} WHERE {ledger.County} = {ledger.P("c")} ORDER BY {ledger.Sequence}");
+        var sqlite = db.Database.IsSqlite();
+        using var command = ledger.Command(db, $"SELECT {ledger.Sequence}, {ledger.Bytes}, {ledger.LeafHash}, {ledger.SubjectType}, {ledger.SubjectId}{(sqlite ? ", rowid" : "")} FROM {ledger.Table} WHERE {ledger.County} = {ledger.P("c")} ORDER BY {ledger.Sequence}");
         ledger.Bind(command, "c", county);
         using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
         while (reader.Read())
         {
-            yield return new Entry(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetFieldValue<Guid>(4));
+            yield return new Entry(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetFieldValue<Guid>(4), sqlite ? reader.GetInt64(5) : 0);
         }
     }
 
     /// <summary>
     /// The last entry (sequence and bytes) of every subject of <paramref name="subjectType"/> in the
     /// county whose id is in (<paramref name="low"/>, <paramref name="high"/>], either end open when
-    /// null: the max sequence per subject over the index on (county, subject type, subject id).
+    /// null, over the index on (county, subject type, subject id). PostgreSQL: the max sequence per
+    /// subject. SQLite: the max rowid per subject, which that index holds (no read of the entries
+    /// themselves, and one read of the last entry by its rowid) — the last entry only while rowids grow
+    /// with the sequence, which the audit checks on every entry it streams.
     /// </summary>
     public static async IAsyncEnumerable<(Guid SubjectId, long Sequence, byte[] Bytes)> LastEntriesAsync(
         FenquanDbContext db, Guid county, string subjectType, Guid? low, Guid? high, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var ledger = LedgerColumns.Of(db);
         var range = (low is null ? "" : $" AND {ledger.SubjectId} > {ledger.P("low")}") + (high is null ? "" : $" AND {ledger.SubjectId} <= {ledger.P("high")}");
+        var (last, join) = db.Database.IsSqlite()
+            ? ("rowid", "e.rowid = l.m")
+            : (ledger.Sequence, $"e.{ledger.County} = {ledger.P("c")} AND e.{ledger.Sequence} = l.m");
         await using var command = ledger.Command(db,
             $"SELECT e.{ledger.SubjectId}, e.{ledger.Sequence}, e.{ledger.Bytes} FROM {ledger.Table} e JOIN "
-            + $"(SELECT {ledger.SubjectId} AS s, MAX({ledger.Sequence}) AS m FROM {ledger.Table} WHERE {ledger.County} = {ledger.P("c")} AND {ledger.SubjectType} = {ledger.P("t")}{range} GROUP BY {ledger.SubjectId}) l "
-            + $"ON e.{ledger.County} = {ledger.P("c")} AND e.{ledger.Sequence} = l.m");
+            + $"(SELECT {ledger.SubjectId} AS s, MAX({last}) AS m FROM {ledger.Table} WHERE {ledger.County} = {ledger.P("c")} AND {ledger.SubjectType} = {ledger.P("t")}{range} GROUP BY {ledger.SubjectId}) l "
+            + $"ON {join}");
         ledger.Bind(command, "c", county);
         ledger.BindType(command, "t", subjectType);
         if (low is { } after)

@@ -411,7 +411,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         var county = viewer.County.Value;
         Func<LedgerEntry, bool> visible = viewer.Org is { } org ? LedgerAccess.EntriesVisibleTo(viewer.Asker, matter, org) : _ => false;
         var subjects = LedgerAccess.SubjectsOf(matter).ToList();
-        var rows = await Db.LedgerEntries.AsNoTracking().Where(e => e.CountyId == county && subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence).ToListAsync();
+        var rows = await LedgerProofs.EntriesAboutAsync(Db, viewer.County, subjects);
         var head = await Db.TreeHeads.AsNoTracking().Where(h => h.CountyId == county).OrderByDescending(h => h.TreeSize).FirstOrDefaultAsync();
         if (head is null)
         {

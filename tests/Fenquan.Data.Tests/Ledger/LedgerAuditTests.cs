@@ -146,6 +146,44 @@ public class LedgerAuditTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RowEditedBackToAnEarlierEntry_WithThatEntryStoredAgainLast_IsNamed(string provider)
+    {
+        // On SQLite the audit finds a subject's last entry by the largest rowid: an earlier entry
+        // deleted and inserted again, bytes and sequence unchanged, would then stand for the last one.
+        var (database, county, people) = await SeedAsync(provider);
+        await using var _database = database;
+        var target = people[7];
+        await using var db = database.Context();
+        var name = await db.People.Where(p => p.Id == target).Select(p => p.Name).SingleAsync();
+        await RenameAsync(database, county, target, "新名字");
+        var original = await db.LedgerEntries.AsNoTracking().Where(e => e.SubjectId == target.Value).OrderBy(e => e.Sequence).FirstAsync();
+        await db.People.Where(p => p.Id == target).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, name));
+        await db.LedgerEntries.Where(e => e.CountyId == original.CountyId && e.Sequence == original.Sequence).ExecuteDeleteAsync();
+        db.LedgerEntries.Add(original);
+        await db.SaveChangesAsync();
+
+        var audit = await database.AuditAsync();
+
+        var county1 = Assert.Single(audit.Counties);
+        Assert.True(county1.Ledger.IsIntact);
+        Assert.False(county1.IsIntact);
+        var row = Assert.Single(county1.Rows);
+        if (provider == "sqlite")
+        {
+            // Named at the entry after the one stored again: its row now comes before that one's.
+            Assert.Equal(original.Sequence + 1, row.LastSequence);
+            Assert.Contains($"is stored before entry #{original.Sequence} ", row.Message, StringComparison.Ordinal);
+            Assert.Contains("the ledger's rows were rearranged", row.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(target.Value, row.SubjectId);
+            Assert.Contains("differs from its last ledger entry", row.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RowOfACountyWithoutLedger_IsNamed(string provider)
     {
         var (database, _, _) = await SeedAsync(provider);
