@@ -42,10 +42,6 @@ public sealed class PageSweepTests(SweepServer sweep) : IClassFixture<SweepServe
             var page = await sweep.PageAsync(swept.User, language, width);
             var response = await page.GotoAsync(address);
             Assert.True(response!.Status == swept.Status, $"{address} as {swept.User ?? "anonymous"} answered {response.Status}, not {swept.Status}");
-            if (swept.Then is { } then)
-            {
-                await then(page, sweep.Ids!);
-            }
 
             Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
             var folder = Path.Combine(SweepServer.Shots, language, width.ToString(System.Globalization.CultureInfo.InvariantCulture));

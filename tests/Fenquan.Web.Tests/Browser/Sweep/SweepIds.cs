@@ -21,12 +21,6 @@ public sealed record SweepIds
     /// <summary>A citizen's application to 城关镇, made on the public form during set-up.</summary>
     public required Guid Application { get; init; }
 
-    /// <summary>The receipt number and follow-up code the citizen was given for <see cref="Application"/>.</summary>
-    public required string Receipt { get; init; }
-
-    /// <inheritdoc cref="Receipt"/>
-    public required string FollowUpCode { get; init; }
-
     /// <summary>A complaint the discipline member of 城关镇 entered during set-up.</summary>
     public required Guid Complaint { get; init; }
 

@@ -74,8 +74,6 @@ public sealed partial class SweepServer : IAsyncLifetime
         await CitizenApplication.SubmitAsync(citizen);
 
         await citizen.WaitForSelectorAsync("[data-testid=receipt-number]");
-        var receipt = (await citizen.TextContentAsync("[data-testid=receipt-number]"))!.Trim();
-        var followUpCode = (await citizen.TextContentAsync("[data-testid=follow-up-code]"))!.Trim();
         await citizen.Context.CloseAsync();
 
         var section = await host.SignInAsync("u1.section1");
@@ -108,7 +106,6 @@ public sealed partial class SweepServer : IAsyncLifetime
         {
             County = county, ItemCode = code, Matter = matter, OwnMatter = Guid.Parse(own.Split('/')[2]),
             Meeting = meeting, Construction = construction, Application = application, Complaint = complaint,
-            Receipt = receipt, FollowUpCode = followUpCode,
 
         };
     }

@@ -6,8 +6,7 @@ namespace Fenquan.Web.Tests.Browser.Sweep;
 /// <param name="Address">The address visited, from the ids found in the demo data.</param>
 /// <param name="Status">The status the page answers with (the error and access-denied pages say so).</param>
 /// <param name="Variant">Tells apart a second visit of the same route (signed out, another status): part of <see cref="Name"/>.</param>
-/// <param name="Then">What the visitor does on the page before it is checked (a form that shows a result), if anything.</param>
-public sealed record SweptPage(string Route, string? User, Func<SweepIds, string> Address, int Status = 200, string? Variant = null, Func<Microsoft.Playwright.IPage, SweepIds, Task>? Then = null)
+public sealed record SweptPage(string Route, string? User, Func<SweepIds, string> Address, int Status = 200, string? Variant = null)
 {
     /// <summary>The screenshot's file name and the test's key: the route without its punctuation, then the variant.</summary>
     public string Name => Route.Trim('/').Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal)
@@ -86,14 +85,6 @@ public static class SweptPages
         new("/public/{county:guid}/complaint", null, d => $"/public/{d.County}/complaint"),
         new("/public/{county:guid}/construction/{id:guid}", null, d => $"/public/{d.County}/construction/{d.Construction}"),
         new("/public/follow-up", null, _ => "/public/follow-up"),
-        new("/public/follow-up", null, _ => "/public/follow-up", Variant: "found", Then: async (page, ids) =>
-        {
-            // The citizen looks up their application: its state, stage and time limit.
-            await page.FillAsync("#Receipt", ids.Receipt);
-            await page.FillAsync("#Code", ids.FollowUpCode);
-            await page.ClickAsync("[data-testid=follow-up-submit]");
-            await page.WaitForSelectorAsync("[data-testid=application]");
-        }),
     ];
 
     /// <summary>Page routes the sweep does not visit, each with the reason (reviewed: keep this list short).</summary>
