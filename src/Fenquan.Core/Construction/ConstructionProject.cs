@@ -159,7 +159,7 @@ public sealed class ConstructionProject
         ArgumentNullException.ThrowIfNull(settings);
         if (proposal.Kind != MatterKind.ConstructionProject)
         {
-            return Refusal.Invalid("A construction project is proposed by a construction-project matter.");
+            return Refusal.Because(Refusal.InvalidId, "ProjectNeedsProjectMatter", "A construction project is proposed by a construction-project matter.");
         }
 
         var valid = settings.Check();
@@ -196,7 +196,7 @@ public sealed class ConstructionProject
 
         if (!Enum.IsDefined(command.Method))
         {
-            return Refusal.Invalid("method: Open, Invited, CompetitiveNegotiation or SingleSource.");
+            return Refusal.Because(Refusal.InvalidId, "TenderMethodUnknown", "method: Open, Invited, CompetitiveNegotiation or SingleSource.");
         }
 
         var reference = Text(command.TenderOfficeReference, MaxReference);
@@ -247,7 +247,7 @@ public sealed class ConstructionProject
 
         if (price is <= 0m or > MaxAmount || decimal.Round(price, 2) != price)
         {
-            return Refusal.Invalid("A bid's price is above zero, to the fen.");
+            return Refusal.Because(Refusal.InvalidId, "BidPriceInvalid", "A bid's price is above zero, to the fen.");
         }
 
         if (_bids.Any(b => b.BidderId == bidder))
@@ -299,7 +299,7 @@ public sealed class ConstructionProject
 
         if (order.Count != _bids.Count || order.Distinct().Count() != order.Count || order.Any(id => _bids.All(b => b.Id != id)))
         {
-            return Refusal.Invalid("The ranking lists every bid of the project once, best first.");
+            return Refusal.Because(Refusal.InvalidId, "RankingIncomplete", "The ranking lists every bid of the project once, best first.");
         }
 
         var reference = Text(evaluationReference, MaxReference);
@@ -425,7 +425,7 @@ public sealed class ConstructionProject
         var payee = choice.DecidedTerms?.Payee ?? choice.Payee;
         if (command.Amount is <= 0m or > MaxAmount || decimal.Round(command.Amount, 2) != command.Amount)
         {
-            return Refusal.Invalid("A contract's amount is above zero, to the fen.");
+            return Refusal.Because(Refusal.InvalidId, "ContractAmountInvalid", "A contract's amount is above zero, to the fen.");
         }
 
         if (command.Amount > decided)
@@ -438,7 +438,7 @@ public sealed class ConstructionProject
         if (reference is null || command.WorksUntil < command.WorksFrom || command.SignedOn > today.AddDays(1) || command.SignedOn < today.AddYears(-1) || command.WorksFrom < command.SignedOn.AddYears(-1)
             || command.RetentionRate is < 0m or > ConstructionSettings.MaxRetentionRate || decimal.Round(command.RetentionRate, 2) != command.RetentionRate || command.WarrantyMonths is < 1 or > 120)
         {
-            return Refusal.Invalid("A contract names its number, its term (works from, until), the day signed (within the past year, not after today), a retention rate from 0 to 0.03 (in hundredths) and a warranty of 1 to 120 months.");
+            return Refusal.Because(Refusal.InvalidId, "ContractTermsInvalid", "A contract names its number, its term (works from, until), the day signed (within the past year, not after today), a retention rate from 0 to 0.03 (in hundredths) and a warranty of 1 to 120 months.");
         }
 
         ContractReference = reference;
@@ -469,7 +469,7 @@ public sealed class ConstructionProject
 
         if (amount is <= 0m or > MaxAmount)
         {
-            return Refusal.Invalid("A variation order's amount is above zero.");
+            return Refusal.Because(Refusal.InvalidId, "VariationAmountInvalid", "A variation order's amount is above zero.");
         }
 
         var live = _variations.Where(v => variationMatters.FirstOrDefault(m => m.Id == v.MatterId) is not { State: MatterState.Rejected or MatterState.Withdrawn }).Sum(v => v.Amount);
@@ -523,7 +523,7 @@ public sealed class ConstructionProject
         var text = Text(reference, MaxReference);
         if (text is null || on > today.AddDays(1) || on < WorksFrom)
         {
-            return Refusal.Invalid("Acceptance names its record (验收报告) and a day within the works and not after today.");
+            return Refusal.Because(Refusal.InvalidId, "AcceptanceInvalid", "Acceptance names its record (验收报告) and a day within the works and not after today.");
         }
 
         AcceptedOn = on;
@@ -557,7 +557,7 @@ public sealed class ConstructionProject
         var text = Text(reference, MaxReference);
         if (text is null || audited <= 0m || decimal.Round(audited, 2) != audited)
         {
-            return Refusal.Invalid("A settlement audit names its report and an audited amount above zero, to the fen.");
+            return Refusal.Because(Refusal.InvalidId, "SettlementAuditInvalid", "A settlement audit names its report and an audited amount above zero, to the fen.");
         }
 
         AuditedAmount = audited;

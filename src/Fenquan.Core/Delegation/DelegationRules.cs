@@ -36,22 +36,22 @@ public static class DelegationRules
         ArgumentNullException.ThrowIfNull(org);
         if (command.DelegatorId == command.DelegateId)
         {
-            return Refusal.Invalid("A person cannot delegate to themselves.");
+            return Refusal.Because(Refusal.InvalidId, "DelegateSelf", "A person cannot delegate to themselves.");
         }
 
         if (command.Until <= command.From)
         {
-            return Refusal.Invalid("A delegation must end after it starts.");
+            return Refusal.Because(Refusal.InvalidId, "DelegationEndsBeforeStart", "A delegation must end after it starts.");
         }
 
         if (command.Until <= now)
         {
-            return Refusal.Invalid("A delegation cannot end in the past.");
+            return Refusal.Because(Refusal.InvalidId, "DelegationEndsInPast", "A delegation cannot end in the past.");
         }
 
         if (command.Until - command.From > MaxPeriod)
         {
-            return Refusal.Invalid($"A delegation lasts at most {MaxPeriod.TotalDays.ToString(CultureInfo.InvariantCulture)} days; a longer absence is a change of portfolio (R3).");
+            return Refusal.Because(Refusal.InvalidId, "DelegationTooLong", "A delegation lasts at most {days} days; a longer absence is a change of portfolio (R3).", ("days", MaxPeriod.TotalDays.ToString(CultureInfo.InvariantCulture)));
         }
 
         var areas = (command.Areas ?? []).Distinct().Order().ToList();

@@ -21,16 +21,16 @@ public static class NotificationEndpoints
     {
         var api = app.JsonGroup("/api/v1", "Meetings");
 
-        api.MapGet("/notifications", (Caller caller, DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> text) =>
+        api.MapGet("/notifications", (Caller caller, DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> meetingText, IStringLocalizer<SharedResource> text) =>
             {
-                var notifications = new NotificationService(session, store, text);
+                var notifications = new NotificationService(session, store, meetingText, text);
                 return Results.Ok(new NotificationListDto(notifications.UnreadCount(caller.Viewer), notifications.List(caller.Viewer)));
             })
             .WithSummary("My notifications, newest first, with the unread count");
 
-        api.MapPost("/notifications/{id:guid}/read", async (Caller caller, DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> text, Guid id) =>
+        api.MapPost("/notifications/{id:guid}/read", async (Caller caller, DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> meetingText, IStringLocalizer<SharedResource> text, Guid id) =>
             {
-                var read = await new NotificationService(session, store, text).MarkReadAsync(caller.Viewer, id);
+                var read = await new NotificationService(session, store, meetingText, text).MarkReadAsync(caller.Viewer, id);
                 return read.IsOk ? Results.Ok(read.Value) : Problems.Result(read.Refusal!);
             })
             .WithSummary("Mark one of my notifications read (another person's does not exist for me)");

@@ -138,8 +138,8 @@ public class AdministratorGrantTests
         Assert.Equal(NotificationKind.AdministratorChangeProposed, Assert.Single(proposed).Kind);
         var notice = Assert.Single(confirmed);
         Assert.Equal(inspector, notice.RecipientId);
-        Assert.Equal("second", notice.TextArgs[1]);
-        Assert.Contains("bootstrap", notice.TextArgs[2], StringComparison.Ordinal);
+        Assert.Equal(["Grant", "second"], notice.TextArgs.Take(2));
+        Assert.Equal(AdministratorNotices.BootstrapMark, notice.TextArgs[3]);
     }
 
     [Fact]

@@ -176,10 +176,12 @@ public class DelegationTests
     [Fact]
     public void Period_MustBeValid()
     {
-        Assert.Equal(Refusal.InvalidId, TryDelegate("王志强", "黄涛", until: Created).Refusal!.RuleId);
-        Assert.Equal(Refusal.InvalidId, TryDelegate("王志强", "黄涛", start: Created.AddDays(-10), until: Created.AddDays(-2)).Refusal!.RuleId);
-        Assert.Equal(Refusal.InvalidId, TryDelegate("王志强", "黄涛", until: Created.AddDays(91)).Refusal!.RuleId);
-        Assert.Equal(Refusal.InvalidId, TryDelegate("王志强", "王志强").Refusal!.RuleId);
+        // Each keyed, so the page words it in the reader's language (RefusalResource), not the core's English.
+        Assert.Equal("Invalid.DelegationEndsBeforeStart", TryDelegate("王志强", "黄涛", until: Created).Refusal!.Key);
+        Assert.Equal("Invalid.DelegationEndsInPast", TryDelegate("王志强", "黄涛", start: Created.AddDays(-10), until: Created.AddDays(-2)).Refusal!.Key);
+        var tooLong = TryDelegate("王志强", "黄涛", until: Created.AddDays(91)).Refusal!;
+        Assert.Equal(("Invalid.DelegationTooLong", "90"), (tooLong.Key, tooLong.Argument("days")));
+        Assert.Equal("Invalid.DelegateSelf", TryDelegate("王志强", "王志强").Refusal!.Key);
     }
 
     [Fact]

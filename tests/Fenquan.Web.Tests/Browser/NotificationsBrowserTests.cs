@@ -126,6 +126,7 @@ public sealed class NotificationsBrowserTests
         var toSign = member.Locator("[data-testid=notifications] tbody tr", new() { HasText = "待您签署" });
         Assert.Contains("会议“" + Title + "”的会议纪要（第1版）待您签署", await toSign.TextContentAsync());
         Assert.Equal(1, await member.Locator("[data-testid=notifications] tbody tr", new() { HasText = "新增议题1：村道护栏维修费" }).CountAsync());
+        Assert.Empty(Sweep.LanguageLeaks.Find(await Sweep.LanguageLeaks.TextAsync(member), "zh-CN"));
         await host.ShotAsync(member, "06-minutes-to-sign");
         await toSign.GetByText("查看纪要并签名").ClickAsync();
         await member.WaitForURLAsync("**" + meetingUrl + "/minutes");
@@ -138,6 +139,10 @@ public sealed class NotificationsBrowserTests
         await member.WaitForSelectorAsync("text=2 unread");
         Assert.Contains($"Meeting \"{Title}\" is scheduled for {when} 09:30; please attend.", await member.TextContentAsync("[data-testid=notifications]"));
         Assert.Contains("Open the minutes to sign", await member.TextContentAsync("[data-testid=notifications]"));
+        // Only the titles inside the texts are user data: the rest, step numbers and versions too, is English.
+        Assert.Contains("The minutes of meeting \"" + Title + "\" (version 1) await your signature.", await member.TextContentAsync("[data-testid=notifications]"));
+        Assert.Equal(Title, await member.Locator("[data-testid=notifications] tbody tr [data-user]").First.TextContentAsync());
+        Assert.Empty(Sweep.LanguageLeaks.Find(await Sweep.LanguageLeaks.TextAsync(member), "en"));
         await host.ShotAsync(member, "07-english");
     }
 

@@ -111,6 +111,15 @@ public sealed class RelativesBrowserTests
         var deputyName = (await (await deputy.APIRequest.GetAsync("/api/v1/me")).JsonAsync())!.Value.GetProperty("name").GetString()!;
         Assert.Contains(deputyName, recusals);
         Assert.Contains("亲属关系", recusals);
+        Assert.DoesNotContain("recused", recusals); // the core's English sentence is for the record; the ground says why
         await host.ShotAsync(office, "06-meeting-recused");
+
+        // In English the ground reads in English; only the member's name is user data.
+        await office.ClickAsync("[data-testid=english]");
+        await office.WaitForSelectorAsync("html[lang=en] [data-testid=recusals-1] li");
+        var english = office.Locator("[data-testid=recusals-1] li").First;
+        Assert.Contains("— relative", await english.TextContentAsync());
+        Assert.Equal(deputyName, await english.Locator("[data-user]").TextContentAsync());
+        Assert.Empty(Sweep.LanguageLeaks.Find(await Sweep.LanguageLeaks.TextAsync(office), "en"));
     }
 }

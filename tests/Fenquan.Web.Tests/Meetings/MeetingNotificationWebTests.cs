@@ -104,7 +104,8 @@ public sealed class MeetingNotificationWebTests
         Assert.Contains("通知", zh);
         Assert.Equal(HttpStatusCode.Redirect, (await construction.PostAsync("/culture", Form(zh, ("culture", "en"), ("returnUrl", "/notifications")))).StatusCode);
         var en = await construction.GetStringAsync("/notifications");
-        Assert.Contains("Meeting \"城关镇第13次班子会议\" was cancelled: 主要领导外出，改期召开.", System.Net.WebUtility.HtmlDecode(en));
+        // Only the title and the reason, what people wrote, are marked user data.
+        Assert.Contains("Meeting \"<span data-user>城关镇第13次班子会议</span>\" was cancelled: <span data-user>主要领导外出，改期召开</span>.", System.Net.WebUtility.HtmlDecode(en));
         Assert.Contains("Mark read", en);
 
         var again = await s["u1.principal1"].PostAsJsonAsync($"/api/v1/meetings/{meeting}/cancel", new { reason = "再取消" });

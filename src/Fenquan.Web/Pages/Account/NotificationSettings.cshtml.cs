@@ -13,7 +13,7 @@ namespace Fenquan.Web.Pages.Account;
 /// </summary>
 public sealed class NotificationSettingsModel(DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> meetingText, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
-    private readonly NotificationService _notifications = new(session, store, meetingText);
+    private readonly NotificationService _notifications = new(session, store, meetingText, text);
 
     public NotificationDelivery Delivery { get; private set; }
 

@@ -13,7 +13,7 @@ namespace Fenquan.Web.Pages.Meetings;
 /// </summary>
 public sealed class DigestModel(DbSession session, FenquanStore store, Clock clock, IStringLocalizer<MeetingResource> meetingText, IStringLocalizer<SharedResource> text) : FenquanPage(text)
 {
-    private readonly NotificationService _notifications = new(session, store, meetingText);
+    private readonly NotificationService _notifications = new(session, store, meetingText, text);
 
     public DateOnly Day { get; private set; }
 

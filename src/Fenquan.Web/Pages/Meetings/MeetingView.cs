@@ -42,6 +42,13 @@ public static class MeetingView
 
     public static string Of(this IStringLocalizer<MeetingResource> text, RecusalGround value) => text["Ground." + value];
 
+    /// <summary>
+    /// The reason a page shows beside a recusal's ground: a declared recusal's, in the member's own
+    /// words. An automatic one's stored reason is the core's English sentence for the record; its
+    /// ground already says why, in the reader's language (as the minutes PDF does).
+    /// </summary>
+    public static string StatedReason(RecusalGround ground, string reason) => ground == RecusalGround.Declared ? reason : string.Empty;
+
     public static string Of(this IStringLocalizer<MeetingResource> text, MinutesState value) => text["Minutes." + value];
 
     /// <summary>A threshold in words: "超过 1/2" / "more than 1/2".</summary>

@@ -1,31 +1,35 @@
-using System.Globalization;
+using System.Text.Json.Serialization;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Primitives;
 using Fenquan.Data.Operations;
 using Fenquan.Data.Storage;
 using Fenquan.Web.Access;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace Fenquan.Web.Pages.Meetings;
 
 /// <summary>A notification as the page and the API show it, its text in the reader's language.</summary>
 /// <param name="Answered">A request to act on a step the matter no longer waits at (taken by someone, or the matter left its route): done, not unread.</param>
-public sealed record NotificationView(Guid Id, NotificationKind Kind, Guid SubjectId, string Text, string TextKey, IReadOnlyList<string> TextArgs, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string Link, bool Answered = false)
+/// <param name="Html">The same text for a page, with only what people wrote or are called marked as user data.</param>
+public sealed record NotificationView(Guid Id, NotificationKind Kind, Guid SubjectId, string Text, string TextKey, IReadOnlyList<string> TextArgs, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string Link, [property: JsonIgnore] IHtmlContent Html, bool Answered = false)
 {
     public bool IsUnread => ReadAt is null && !Answered;
 }
 
-/// <summary>One matter's (or meeting's) notifications of a day, for the daily digest.</summary>
-public sealed record DigestGroup(Guid SubjectId, string Title, string Link, IReadOnlyList<NotificationView> Items);
+/// <summary>One matter's (or meeting's) notifications of a day, for the daily digest; its title is the matter's or meeting's, marked as user data.</summary>
+public sealed record DigestGroup(Guid SubjectId, IHtmlContent Title, string Link, IReadOnlyList<NotificationView> Items);
 
 /// <summary>
 /// The signed-in person's notifications (R43: members are notified of meetings): each person sees
 /// and marks read only their own; a person-less account has none.
 /// </summary>
-public sealed class NotificationService(DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> text)
+public sealed class NotificationService(DbSession session, FenquanStore store, IStringLocalizer<MeetingResource> meetingText, IStringLocalizer<SharedResource> text)
 {
     private readonly NotificationOperations _operations = new(store.Writer);
+
+    private readonly NotificationText _words = new(meetingText, text);
 
     public IReadOnlyList<NotificationView> List(Viewer viewer)
     {
@@ -54,8 +58,8 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
     /// <summary>The daily digest: the viewer's notifications of <paramref name="day"/>, grouped by the matter (or meeting) they are about, in the order they came.</summary>
     public IReadOnlyList<DigestGroup> Digest(Viewer viewer, DateOnly day) =>
         viewer.Person is { } me
-            ? [.. NotificationOperations.OnDay(session.Db, viewer.County, me, day).Select(View).GroupBy(n => n.SubjectId)
-                .Select(g => new DigestGroup(g.Key, g.First().TextArgs.Count > 0 ? g.First().TextArgs[0] : string.Empty, g.First().Link, [.. g]))]
+            ? [.. NotificationOperations.OnDay(session.Db, viewer.County, me, day).GroupBy(n => n.SubjectId)
+                .Select(g => new DigestGroup(g.Key, _words.Subject(g.First()), LinkOf(g.First()), [.. g.Select(View)]))]
             : [];
 
     /// <summary>Marks one of the viewer's notifications read; another person's is not found (checked by the operation, on the writer).</summary>
@@ -64,19 +68,8 @@ public sealed class NotificationService(DbSession session, FenquanStore store, I
             ? (await _operations.MarkReadAsync(viewer.County, id, me)).Map(View)
             : Refusal.NotFound("Notification " + id.ToString("D"));
 
-    private NotificationView View(Notification n)
-    {
-        var template = text[n.TextKey];
-        var args = n.TextArgs.ToArray();
-        if (n.Kind is NotificationKind.CountyChangeProposed or NotificationKind.CountyChangeConfirmed && args.Length > 0 && text["Subject." + args[0]] is { ResourceNotFound: false } subject)
-        {
-            // The subject is stored culture-neutral (its name); the reader sees it in their language.
-            args[0] = subject.Value;
-        }
-
-        var words = template.ResourceNotFound ? n.TextKey + ": " + string.Join(" · ", n.TextArgs) : string.Format(CultureInfo.CurrentCulture, template.Value, args);
-        return new NotificationView(n.Id, n.Kind, n.SubjectId, words, n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, LinkOf(n));
-    }
+    private NotificationView View(Notification n) =>
+        new(n.Id, n.Kind, n.SubjectId, _words.Plain(n), n.TextKey, n.TextArgs, n.CreatedAt, n.ReadAt, LinkOf(n), _words.Html(n));
 
     /// <summary>Where a notification opens: its matter, meeting (or minutes), application, complaint or register.</summary>
     public static string LinkOf(Notification n)

@@ -15,7 +15,7 @@ public sealed class NotificationsModel(DbSession session, FenquanStore store, IS
 {
     private readonly IStringLocalizer<MeetingResource> _meetingText = meetingText;
 
-    private readonly NotificationService _notifications = new(session, store, meetingText);
+    private readonly NotificationService _notifications = new(session, store, meetingText, text);
 
     public IReadOnlyList<NotificationView> Items { get; private set; } = [];
 

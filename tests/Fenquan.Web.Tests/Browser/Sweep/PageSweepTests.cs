@@ -19,7 +19,7 @@ public sealed class PageSweepTests(SweepServer sweep) : IClassFixture<SweepServe
         {
             foreach (var language in SweepServer.Languages)
             {
-                data.Add(page.Route, language);
+                data.Add(page.Name, language);
             }
         }
 
@@ -28,14 +28,14 @@ public sealed class PageSweepTests(SweepServer sweep) : IClassFixture<SweepServe
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Page_IsInItsLanguage_AndAccessible(string route, string language)
+    public async Task Page_IsInItsLanguage_AndAccessible(string name, string language)
     {
         if (sweep.Host is null)
         {
             Requirements.Missing("Chromium");
         }
 
-        var swept = SweptPages.All.Single(p => p.Route == route);
+        var swept = SweptPages.All.Single(p => p.Name == name);
         var address = swept.Address(sweep.Ids!);
         foreach (var width in SweepServer.Widths)
         {

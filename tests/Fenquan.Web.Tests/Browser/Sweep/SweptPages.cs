@@ -5,11 +5,14 @@ namespace Fenquan.Web.Tests.Browser.Sweep;
 /// <param name="User">The demo sign-in that uses the page; null: no sign-in.</param>
 /// <param name="Address">The address visited, from the ids found in the demo data.</param>
 /// <param name="Status">The status the page answers with (the error and access-denied pages say so).</param>
-public sealed record SweptPage(string Route, string? User, Func<SweepIds, string> Address, int Status = 200)
+/// <param name="Variant">Tells apart a second visit of the same route (signed out, another status): part of <see cref="Name"/>.</param>
+public sealed record SweptPage(string Route, string? User, Func<SweepIds, string> Address, int Status = 200, string? Variant = null)
 {
-    /// <summary>The screenshot's file name: the route without its punctuation.</summary>
+    /// <summary>The screenshot's file name and the test's key: the route without its punctuation, then the variant.</summary>
     public string Name => Route.Trim('/').Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal)
-        .Replace(":guid", string.Empty, StringComparison.Ordinal).Replace(":int?", string.Empty, StringComparison.Ordinal).Replace('/', '_') is { Length: > 0 } name ? name : "root";
+        .Replace(":guid", string.Empty, StringComparison.Ordinal).Replace(":int?", string.Empty, StringComparison.Ordinal).Replace('/', '_') is { Length: > 0 } name ? name + Suffix : "root" + Suffix;
+
+    private string Suffix => Variant is null ? string.Empty : "_" + Variant;
 
     public override string ToString() => Route;
 }
@@ -30,6 +33,7 @@ public static class SweptPages
         new("/account/tokens", "u1.staff1", _ => "/account/tokens"),
         new("/account/manage/authenticator", "u1.staff1", _ => "/account/manage/authenticator"),
         new("/error/{code:int?}", null, _ => "/error/404", Status: 404),
+        new("/error/{code:int?}", null, _ => "/error/429", Status: 429, Variant: "429"),
 
         new("/workbench", "u1.principal1", _ => "/workbench"),
         new("/workbench/delegations", "u1.finance", _ => "/workbench/delegations"),
@@ -72,6 +76,8 @@ public static class SweptPages
         new("/registers/changes", "admin", _ => "/registers/changes"),
         new("/rules", "u1.staff1", _ => "/rules"),
         new("/rules/{id}", "u1.staff1", _ => "/rules/R43"),
+        new("/rules", null, _ => "/rules", Variant: "public"),
+        new("/rules/{id}", null, _ => "/rules/R12", Variant: "public"),
         new("/public", null, _ => "/public"),
         new("/public/{county:guid}/items", null, d => $"/public/{d.County}/items"),
         new("/public/{county:guid}/items/{code}", null, d => $"/public/{d.County}/items/{d.ItemCode}"),
