@@ -188,9 +188,10 @@ internal static class EntitySnapshot
 
     /// <summary>
     /// Whether a row's snapshot <paramref name="now"/> says what the ledger recorded in
-    /// <paramref name="recorded"/> but for members the recorded one lacks and the row holds null:
+    /// <paramref name="recorded"/> but for members the recorded one lacks and the row holds empty:
     /// columns a later migration added (a person's staff number, say), empty on rows written before
-    /// it. Every recorded member must still read the same, to the byte; a member with a value that
+    /// it: null, or the default a migration gives a required column (0.00, 0, false, ""; a budget
+    /// line's later <c>Raised</c> reads 0.00 on lines recorded before it, and a raise writes a new entry). Every recorded member must still read the same, to the byte; a member with a value that
     /// the ledger never recorded is a difference.
     /// </summary>
     public static bool SameButForAddedColumns(string recorded, string now)
@@ -222,7 +223,7 @@ internal static class EntitySnapshot
 
                     matched++;
                 }
-                else if (member.Value.ValueKind != JsonValueKind.Null)
+                else if (!IsEmpty(member.Value))
                 {
                     return false;
                 }
@@ -235,4 +236,12 @@ internal static class EntitySnapshot
             return false;
         }
     }
+
+    private static bool IsEmpty(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.False => true,
+        JsonValueKind.Number => value.TryGetDecimal(out var number) && number == 0m,
+        JsonValueKind.String => value.GetString() is "" or "0.00",
+        _ => false,
+    };
 }

@@ -17,7 +17,16 @@ public class EntitySnapshotTests
         Assert.True(EntitySnapshot.SameButForAddedColumns(Recorded, """{"CountyId":"a","Id":"b","IdNumber":null,"Name":"张伟","StaffNumber":null}"""));
 
     [Theory]
+    [InlineData("""{"CountyId":"a","Id":"b","Name":"张伟","Raised":"0.00"}""")]
+    [InlineData("""{"CountyId":"a","Id":"b","Archived":false,"Count":0,"Name":"张伟","Note":""}""")]
+    public void AColumnAddedLater_WithTheDefaultAMigrationGives_IsTheSameRow(string now) =>
+        Assert.True(EntitySnapshot.SameButForAddedColumns(Recorded, now));
+
+    [Theory]
     [InlineData("""{"CountyId":"a","Id":"b","IdNumber":null,"Name":"张卫","StaffNumber":null}""")]
+    [InlineData("""{"CountyId":"a","Id":"b","Name":"张伟","Raised":"500.00"}""")]
+    [InlineData("""{"CountyId":"a","Id":"b","Archived":true,"Name":"张伟"}""")]
+    [InlineData("""{"CountyId":"a","Id":"b","Count":1,"Name":"张伟"}""")]
     [InlineData("""{"CountyId":"a","Id":"b","Name":"张伟","StaffNumber":"QH1"}""")]
     [InlineData("""{"CountyId":"a","Id":"b","StaffNumber":null}""")]
     [InlineData("""not json""")]
