@@ -191,7 +191,8 @@ internal static class EntitySnapshot
     /// <paramref name="recorded"/> but for members the recorded one lacks and the row holds empty:
     /// columns a later migration added (a person's staff number, say), empty on rows written before
     /// it: null, or the default a migration gives a required column (0.00, 0, false, ""; a budget
-    /// line's later <c>Raised</c> reads 0.00 on lines recorded before it, and a raise writes a new entry). Every recorded member must still read the same, to the byte; a member with a value that
+    /// line's later <c>Raised</c> reads 0.00 on lines recorded before it, and a raise writes a new
+    /// entry). Every recorded member must still read the same, to the byte; a member with a value that
     /// the ledger never recorded is a difference.
     /// </summary>
     public static bool SameButForAddedColumns(string recorded, string now)
