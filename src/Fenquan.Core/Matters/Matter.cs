@@ -185,7 +185,10 @@ public sealed class Matter
         // R40: the day of submission decides, never a date the submitter chooses. The server gives
         // its today in the county's calendar; anything but the submission time's date (give or take
         // a day of time zone) is refused, so a matter cannot be backdated into another policy or team.
-        var submittedOn = command.SubmittedOn ?? DateOnly.FromDateTime(now.DateTime);
+        // Unless the caller gives it, the day of submission is the county's (China) date of the instant:
+        // the UTC date lagged it from 00:00 to 08:00 China time, and a matter dated today was then
+        // refused as dated in the future.
+        var submittedOn = command.SubmittedOn ?? ChinaTime.DateOf(now);
         if (Math.Abs(submittedOn.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber) > 1)
         {
             return Refusal.Because("R40", "SubmittedOnIsToday", "A matter is submitted on the day it is submitted ({today}), not on {claimed}: the policy and role-holders of the day of submission decide its route.",
