@@ -16,6 +16,12 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "draw-profile")
+{
+    Fenquan.Benchmarks.StatementBenchmarks.DrawProfile();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "statement-profile")
 {
     Fenquan.Benchmarks.StatementBenchmarks.Profile();

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Fenquan.Core.Finance;
+using Fenquan.Core.Finance.Inspection;
 using Fenquan.Core.Matters;
 using Fenquan.Core.Organization;
 using Fenquan.Core.Policy;
@@ -21,7 +22,8 @@ namespace Fenquan.Benchmarks;
 [MemoryDiagnoser]
 public class StatementBenchmarks
 {
-    private const int Claims = 100_000;
+    // FENQUAN_BENCH_CLAIMS: how many paid claims (100,000 for the statement; 1,000,000 for the draw).
+    private static readonly int Claims = int.TryParse(Environment.GetEnvironmentVariable("FENQUAN_BENCH_CLAIMS"), out var claims) ? claims : 100_000;
     private static readonly Quarter Q3 = new(2026, 3);
 
     private DataDirectory _data = null!;
@@ -160,6 +162,34 @@ public class StatementBenchmarks
             var content = bench.QuarterlyStatementOf100000Claims();
             process.Refresh();
             Console.WriteLine($"statement: {started.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU ({content.LargeItems.Count} large items, {content.Receptions.Count} receptions, {content.ExpenditureTotal:N2})");
+        }
+
+        bench.Cleanup();
+    }
+
+    /// <summary>
+    /// Issue 15 (R8): the voucher inspection's draw as the data path makes it, from the database:
+    /// the unit's payments read and summed by claim (<see cref="InspectionOperations.Population"/>),
+    /// then the core's draw. <c>FENQUAN_BENCH_CLAIMS=1000000 … -- draw-profile</c>.
+    /// </summary>
+    public static void DrawProfile()
+    {
+        var bench = new StatementBenchmarks();
+        bench.Setup();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var period = new InspectionPeriod(today.Year, 3, ((today.Month - 1) / 3) + 1);
+        var seed = new InspectionSeed(1_234_567, "iSe9DFx6HMP3+qBjcJO2zXdteCoHn9ste2DbbVehKuA=", DateTimeOffset.UnixEpoch, "demo.witness/jiwei").Bytes(bench._county, bench._unit, period);
+        for (var i = 0; i < 5; i++)
+        {
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            using var db = bench._store.Context();
+            var population = InspectionOperations.Population(db, bench._county, bench._unit, period);
+            var read = started.Elapsed;
+            var sample = VoucherSample.Draw(population, seed, 10, 50_000m);
+            process.Refresh();
+            Console.WriteLine($"draw: {started.ElapsedMilliseconds} ms wall ({read.TotalMilliseconds:F0} ms reading and summing), {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; {population.Count} paid claims, {sample.Count} drawn");
         }
 
         bench.Cleanup();
