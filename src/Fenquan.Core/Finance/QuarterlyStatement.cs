@@ -30,52 +30,22 @@ public static class QuarterlyStatement
 
         var incomeByKind = received.GroupBy(i => i.Kind).OrderBy(g => g.Key)
             .Select(g => new StatementAmount(g.Key.ToString(), IncomeName(g.Key), g.Sum(i => i.Amount), g.Count())).ToList();
-
-        // One pass over the payments (a large unit pays 100,000 claims a quarter): totals and distinct
-        // matters by line and by category, and each matter's total, last day, line and reception mark
-        // as its first payment gives them.
-        var lines = new Dictionary<string, Total>(StringComparer.Ordinal);
-        var categories = new Dictionary<MatterKind, Total>();
-        var matters = new Dictionary<Guid, PerMatter>();
-        foreach (var p in paid)
+        var byLine = paid.GroupBy(p => p.LineCode ?? NoLine).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new StatementAmount(g.Key, g.First().LineName ?? "未列预算科目", g.Sum(p => p.Amount), g.Select(p => p.MatterId).Distinct().Count())).ToList();
+        var byCategory = paid.GroupBy(p => CategoryOf(p.Kind)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new StatementAmount(g.Key, CategoryName(g.Key), g.Sum(p => p.Amount), g.Select(p => p.MatterId).Distinct().Count())).ToList();
+        var perMatter = paid.GroupBy(p => p.MatterId).Select(g =>
         {
-            Add(lines, p.LineCode ?? NoLine, p, static p => p.LineName ?? "未列预算科目");
-            Add(categories, p.Kind == MatterKind.ContractorChoice ? MatterKind.ConstructionProject : p.Kind, p, static _ => string.Empty);
-            if (matters.TryGetValue(p.MatterId, out var m))
-            {
-                m.Amount += p.Amount;
-                m.Last = p.PaidOn > m.Last ? p.PaidOn : m.Last;
-            }
-            else
-            {
-                var line = p.LineCode is null ? NoLine : $"{p.LineCode} {p.LineName}";
-                matters[p.MatterId] = new PerMatter(line, p.Kind == MatterKind.Reception || p.LineCode == EconomicClassification.Reception) { Amount = p.Amount, Last = p.PaidOn };
-            }
-        }
-
-        var byLine = lines.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new StatementAmount(l.Key, l.Value.Name, l.Value.Amount, l.Value.Matters.Count)).ToList();
-        var byCategory = categories.Select(c => (Key: c.Key.ToString(), c.Value)).OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new StatementAmount(c.Key, CategoryName(c.Key), c.Value.Amount, c.Value.Matters.Count)).ToList();
-        var perMatter = matters.Where(m => m.Value.Amount >= largeItemThreshold || m.Value.Reception)
-            .Select(m => (m.Key, m.Value.Line, m.Value.Amount, m.Value.Last, m.Value.Reception)).ToList();
+            var first = g.First();
+            var line = first.LineCode is null ? NoLine : $"{first.LineCode} {first.LineName}";
+            return (g.Key, Line: line, Amount: g.Sum(p => p.Amount), Last: g.Max(p => p.PaidOn), Reception: first.Kind == MatterKind.Reception || first.LineCode == EconomicClassification.Reception);
+        }).Where(m => m.Amount >= largeItemThreshold || m.Reception).ToList();
         var names = describe([.. perMatter.Select(m => m.Key)]);
         StatementItem Item((Guid Key, string Line, decimal Amount, DateOnly Last, bool Reception) m) =>
             names.TryGetValue(m.Key, out var n) ? new(m.Key, n.Title, n.Payee, m.Line, m.Amount, m.Last) : new(m.Key, string.Empty, string.Empty, m.Line, m.Amount, m.Last);
         var large = perMatter.Where(m => m.Amount >= largeItemThreshold).Select(Item).OrderByDescending(i => i.Amount).ThenBy(i => i.MatterId).ToList();
         var receptions = perMatter.Where(m => m.Reception).Select(Item).OrderBy(i => i.LastPaidOn).ThenBy(i => i.MatterId).ToList();
         return new StatementContent(unitName, quarter.Year, quarter.Number, largeItemThreshold, incomeByKind, byLine, byCategory, large, receptions);
-    }
-
-    private static void Add<TKey>(Dictionary<TKey, Total> totals, TKey key, StatementPayment payment, Func<StatementPayment, string> name)
-        where TKey : notnull
-    {
-        if (!totals.TryGetValue(key, out var total))
-        {
-            totals[key] = total = new Total(name(payment));
-        }
-
-        total.Amount += payment.Amount;
-        total.Matters.Add(payment.MatterId);
     }
 
     /// <summary>What <paramref name="current"/> changed from <paramref name="previous"/>, one line per total that differs; empty when nothing did.</summary>
@@ -123,6 +93,8 @@ public static class QuarterlyStatement
         _ => kind.ToString(),
     };
 
+    private static string CategoryOf(MatterKind kind) => (kind == MatterKind.ContractorChoice ? MatterKind.ConstructionProject : kind).ToString();
+
     private static string CategoryName(string category) => Enum.TryParse<MatterKind>(category, out var kind) ? kind switch
     {
         MatterKind.Expense => "日常报销",
@@ -133,26 +105,6 @@ public static class QuarterlyStatement
         MatterKind.VariationOrder => "工程变更",
         _ => "其他支出",
     } : category;
-
-    private sealed class Total(string name)
-    {
-        public string Name { get; } = name;
-
-        public decimal Amount { get; set; }
-
-        public HashSet<Guid> Matters { get; } = [];
-    }
-
-    private sealed class PerMatter(string line, bool reception)
-    {
-        public string Line { get; } = line;
-
-        public bool Reception { get; } = reception;
-
-        public decimal Amount { get; set; }
-
-        public DateOnly Last { get; set; }
-    }
 
     private static string Yuan(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 }
