@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fenquan.Data.Configuration;
 
-/// <summary>In-application notifications (R43: members are notified of meetings): one row per recipient, ledgered like every row.</summary>
+/// <summary>In-application notifications (R43: members are notified of meetings): one row per recipient, saved with the change it announces but not ledgered (<see cref="Fenquan.Data.Ledger.LedgerWriter.IsMessage"/>).</summary>
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> notification)

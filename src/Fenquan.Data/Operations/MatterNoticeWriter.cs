@@ -5,10 +5,11 @@ namespace Fenquan.Data.Operations;
 
 /// <summary>
 /// Writes the core's notices about a matter (<see cref="MatterNotices"/>) in the unit of work of the
-/// action they come from. The notices an action answers are not touched here: the unread count
+/// action they come from, saved with it but not ledgered (<see cref="LedgerWriter.IsMessage"/>): the
+/// action's own entry is the record. The notices an action answers are not touched here: the unread count
 /// leaves them out by <see cref="MatterNotices.IsAnswered"/> as soon as the action commits, and
 /// <see cref="NotificationOperations.SettleAnsweredAsync"/> marks them later, off the writer's
-/// busy path (a look-up and a ledgered update per action cut the approval rate by half).
+/// busy path (a look-up and an update per action cut the approval rate by half).
 /// </summary>
 internal static class MatterNoticeWriter
 {

@@ -10,7 +10,8 @@ namespace Fenquan.Data.Operations;
 /// <summary>
 /// A person's in-application notifications (R43: members are notified of meetings). They are
 /// created by the operations whose change they announce, in the same unit of work; here they are
-/// read and marked read — only by their recipient, and the mark is ledgered like every change.
+/// read and marked read — only by their recipient. Notifications are messages about ledgered changes
+/// and are not ledgered themselves (<see cref="LedgerWriter.IsMessage"/>).
 /// </summary>
 public sealed class NotificationOperations(LedgerWriter writer)
 {
@@ -106,7 +107,7 @@ public sealed class NotificationOperations(LedgerWriter writer)
 
     /// <summary>
     /// Marks read (settles) up to <paramref name="batch"/> answered requests to act in the county, so
-    /// that the rows the unread count reads stay few; ledgered like every change. Run periodically:
+    /// that the rows the unread count reads stay few. Run periodically:
     /// the action that answers a request does not touch it, to keep the approval path short.
     /// </summary>
     public Task<Result<int>> SettleAnsweredAsync(CountyId county, int batch = 2_000) =>

@@ -19,7 +19,7 @@ public class RowSaverTests
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = database.Context();
 
-        var declined = db.Model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType) && !RowSaver.Saves(t)).Select(t => t.ClrType.Name);
+        var declined = db.Model.GetEntityTypes().Where(t => (LedgerWriter.IsLedgered(t.ClrType) || LedgerWriter.IsMessage(t.ClrType)) && !RowSaver.Saves(t)).Select(t => t.ClrType.Name);
 
         // A minutes record references the record it supersedes: rows of one type in order, left to SaveChanges.
         Assert.Equal(["MinutesRecord"], declined);
@@ -77,7 +77,7 @@ public class RowSaverTests
         await using (var from = database.Context())
         await using (var to = copy.Context())
         {
-            foreach (var type in from.Model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType)))
+            foreach (var type in from.Model.GetEntityTypes().Where(t => LedgerWriter.IsLedgered(t.ClrType) || LedgerWriter.IsMessage(t.ClrType)))
             {
                 var rows = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(from, null)!;
                 foreach (var row in rows.ToList())

@@ -76,10 +76,11 @@ public class MatterNotificationTests
         Assert.Equal(NotificationKind.MatterApproved, approved.Kind);
         Assert.Equal("Notify.MatterApproved", approved.TextKey);
 
-        // Written in the approval's own transaction: ledgered under its entry kind. The deputy's
-        // answered task is not touched by the approval (the count leaves it out).
+        // Saved in the approval's own transaction but not ledgered: the matter and its action are
+        // the record. The deputy's answered task is not touched by the approval (the count leaves it out).
         await using var db = database.Context();
-        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == "matter.approve" && e.SubjectType == nameof(Notification)));
+        Assert.Equal(0, await db.LedgerEntries.CountAsync(e => e.SubjectType == nameof(Notification)));
+        Assert.Equal(1, await db.LedgerEntries.CountAsync(e => e.Kind == "matter.approve" && e.SubjectType == nameof(MatterAction)));
         await database.AssertLedgerIntactAsync();
     }
 
