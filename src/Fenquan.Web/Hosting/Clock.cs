@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Fenquan.Web.Hosting;
 
 /// <summary>"Today" in the county's time zone: roles are taken on this date.</summary>
-public sealed class Clock(TimeProvider time, IOptions<FenquanOptions> options)
+public sealed class Clock(TimeProvider time, IOptions<FenquanOptions> options) : Data.Queries.ILocalDays
 {
     private readonly TimeZoneInfo _zone = Find(options.Value.TimeZone);
 

@@ -144,6 +144,8 @@ public static class FenquanWeb
         services.AddScoped<ViewerAccessor>();
         services.AddSingleton<ViewerCache>();
         services.AddSingleton<Data.Queries.PendingMattersCache>();
+        services.AddSingleton<Data.Queries.ILocalDays>(provider => provider.GetRequiredService<Clock>());
+        services.AddSingleton<Data.Queries.TaskQueries>();
         services.AddSingleton<Data.Queries.HomeFiguresCache>();
         services.AddScoped<MatterService>();
         services.AddScoped<Pages.Meetings.MeetingService>();

@@ -32,7 +32,7 @@ public sealed record MatterLedger(Matter Matter, IReadOnlyList<LedgerItem> Entri
 /// What pages and the API do with matters, in one place: check the input's shape, find what the
 /// viewer may see, and hand every change to the operations (the core decides, the writer ledgers).
 /// </summary>
-public sealed class MatterService(DbSession session, MatterOperations operations, AttachmentOperations attachments, FenquanStore store, Clock clock, PendingMattersCache pendingCache)
+public sealed class MatterService(DbSession session, MatterOperations operations, AttachmentOperations attachments, FenquanStore store, Clock clock, TaskQueries tasks)
 {
     private FenquanDbContext Db => session.Db;
 
@@ -256,96 +256,11 @@ public sealed class MatterService(DbSession session, MatterOperations operations
         return found.IsOk ? await operations.ResubmitAsync(viewer.County, found.Value.Id, viewer.Person!.Value) : found.Refusal!;
     }
 
-    /// <summary>
-    /// Steps waiting for the viewer now, oldest first, with due dates. The core decides each one
-    /// (<see cref="Matter.IsWaitingFor"/>); this only chooses which pending matters to hand it. First a
-    /// light read of the unit's pending matters (index on county, unit, state: a few hundred even with
-    /// a million matters in the database): each one's route and how many of its steps are done, which
-    /// names the current step's actor. Only matters whose current step the viewer's roles could fill
-    /// are then loaded whole with their actions, with when each last changed (which only moves the
-    /// "since" date), and kept for holders of the same roles until a matter of the county changes
-    /// (<see cref="PendingMattersCache"/>). With a delegation held, every pending matter is a candidate.
-    /// The decided, ordered list is kept per viewer too, and patched by the matters a refresh replaced
-    /// (<see cref="PendingMattersCache.TasksFor"/>).
-    /// </summary>
-    public async Task<IReadOnlyList<TaskItem>> TasksAsync(Viewer viewer)
-    {
-        if (viewer.Person is not { } me || viewer.Unit is not { } unit || viewer.Org is null)
-        {
-            return [];
-        }
-
-        // Steps of people who delegated to the viewer (代理) are the viewer's tasks too, marked for whom.
-        var held = await DelegationOperations.ActiveForAsync(Db, viewer.County, me, clock.Now);
-        var roles = (await Db.Memberships.AsNoTracking().Where(m => m.CountyId == viewer.County && m.UnitId == unit && m.PersonId == me).Select(m => m.Role).ToListAsync()).ToHashSet();
-        var rolesKey = string.Join(',', roles.Order());
-        var candidates = await pendingCache.GetOrLoadAsync(
-            viewer.County, unit, rolesKey, everyMatter: held.Count > 0,
-            TaskCandidates.WholeLoad(store, viewer.County, unit, roles, everyMatter: held.Count > 0),
-            changed => TaskCandidates.LoadAsync(Db, viewer.County, unit, roles, everyMatter: held.Count > 0, only: changed));
-        var now = clock.Now;
-        var due = DueDates(viewer, candidates);
-        PersonId? ForWhom(Matter m) => held.FirstOrDefault(d => d.UnitId == m.UnitId && d.Covers(m.Area) && m.IsWaitingFor(d.DelegatorId, viewer.Org))?.DelegatorId;
-
-        // The core decides which of these matters wait for the viewer; dated and ordered by due date.
-        List<TaskItem> Decide(IEnumerable<Matter> matters) => matters
-            .Where(m => m.InitiatorId != me)
-            .Select(m => (Matter: m, Own: m.IsWaitingFor(me, viewer.Org), For: held.Count == 0 ? null : ForWhom(m)))
-            .Where(t => t.Own || t.For is not null)
-            .Select(t =>
-            {
-                var m = t.Matter;
-                var (since, until, colour) = due(m);
-                return new TaskItem(m, m.CurrentStep!, m.CurrentStepIndex, since, until, colour, t.Own ? null : t.For);
-            })
-            .OrderBy(t => t, TaskOrder.Instance)
-            .ToList();
-
-        // Kept per viewer only without delegations held: those are read per request and change who a task is for.
-        return held.Count == 0
-            ? pendingCache.TasksFor(viewer.County, me, candidates, viewer.Org, now, clock.EndOf(clock.DayOf(now)), Decide)
-            : Decide(candidates.Matters);
-    }
-
-    /// <summary>
-    /// When each pending candidate's current step began (submitted, last changed, or last acted on),
-    /// when it is due and its colour today: R46, the limit of the step's kind in the policy version the
-    /// matter was submitted under (R41), counted on the official calendar; due at the end of its last day.
-    /// </summary>
-    private Func<Matter, (DateTimeOffset Since, DateTimeOffset Due, LimitColour Colour)> DueDates(Viewer viewer, PendingCandidates candidates)
-    {
-        var calendar = CountyChangeOperations.CalendarInForce(Db, viewer.County);
-        var today = clock.DayOf(clock.Now);
-        return m =>
-        {
-            var since = new[] { m.SubmittedAt, candidates.LastChanges.GetValueOrDefault(m.Id, m.SubmittedAt) }.Concat(m.Actions.Select(a => a.At)).Max();
-            var limit = PolicyOperations.StepLimitsOf(Db, m.PolicyVersionId).For(m.CurrentStep!.Kind);
-            var start = clock.DayOf(since);
-            return (since, clock.EndOf(limit.DueOn(start, calendar)), limit.ColourOn(start, today, calendar));
-        };
-    }
-
-    /// <summary>
-    /// The unit's pending matters whose current step is past its time limit (R46), whoever it waits
-    /// for: every pending matter of the unit is a candidate (kept in <see cref="PendingMattersCache"/>
-    /// as the task candidates are); the list's scope then keeps those the viewer may see.
-    /// </summary>
-    private async Task<List<MatterId>> OverdueAsync(Viewer viewer)
-    {
-        if (viewer.Unit is not { } unit)
-        {
-            return [];
-        }
-
-        HashSet<Role> anyRole = [];
-        var candidates = await pendingCache.GetOrLoadAsync(
-            viewer.County, unit, "*", everyMatter: true,
-            TaskCandidates.WholeLoad(store, viewer.County, unit, anyRole, everyMatter: true),
-            changed => TaskCandidates.LoadAsync(Db, viewer.County, unit, anyRole, everyMatter: true, only: changed));
-        var due = DueDates(viewer, candidates);
-        var now = clock.Now;
-        return candidates.Matters.Where(m => m.CurrentStep is not null && due(m).Due < now).Select(m => m.Id).ToList();
-    }
+    /// <summary>Steps waiting for the viewer now, oldest first, with due dates (<see cref="TaskQueries.TasksAsync"/>).</summary>
+    public async Task<IReadOnlyList<TaskItem>> TasksAsync(Viewer viewer) =>
+        viewer.Person is { } me && viewer.Unit is { } unit && viewer.Org is { } org
+            ? await tasks.TasksAsync(Db, new TaskAsker(viewer.County, unit, me, org), clock.Now)
+            : [];
 
     /// <summary>
     /// A numbered page of the matters the viewer's list reaches (the core's <see cref="MatterListScope"/>;
@@ -383,7 +298,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
 
         if (request.Overdue)
         {
-            var overdue = await OverdueAsync(viewer);
+            var overdue = viewer.Unit is { } unit ? await tasks.OverdueAsync(Db, viewer.County, unit, clock.Now) : [];
             filter = filter with { Only = filter.Only is { } only ? only.Intersect(overdue).ToList() : overdue };
         }
 
