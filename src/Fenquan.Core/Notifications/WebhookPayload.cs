@@ -3,16 +3,21 @@ namespace Fenquan.Core.Notifications;
 /// <summary>
 /// What the county's outbound webhook (an SMS gateway, 政务钉钉) receives for one notification: its
 /// id (to drop repeats of a retried delivery), its kind, where it opens, and the recipient's staff
-/// id and staff number (when the county gave one), all the gateway needs to reach them. No text and no arguments: a title, a
-/// comment or a reporter's identity (R45) never leaves the server; the recipient reads the
-/// notification itself after signing in.
+/// id and staff number (when the county gave one), all the gateway needs to reach them, and a message
+/// a gateway can send as it is (<paramref name="Message"/> in Chinese, <paramref name="MessageEn"/> in
+/// English) that says only what kind of thing happened. No title, no arguments: a title, a comment or a
+/// reporter's identity (R45) never leaves the server; the recipient reads the notification itself
+/// after signing in.
 /// </summary>
-public sealed record WebhookPayload(Guid Id, string Kind, Guid SubjectId, string Link, Guid RecipientId, string? RecipientStaffNumber, DateTimeOffset CreatedAt)
+public sealed record WebhookPayload(Guid Id, string Kind, Guid SubjectId, string Link, Guid RecipientId, string? RecipientStaffNumber, DateTimeOffset CreatedAt, string Message, string MessageEn)
 {
-    public static WebhookPayload Of(Notification notification, string? recipientStaffNumber, string link)
+    /// <param name="messageOf">The kind's fixed message in a language ("zh-CN", "en"), from the web's resources.</param>
+    public static WebhookPayload Of(Notification notification, string? recipientStaffNumber, string link, Func<NotificationKind, string, string> messageOf)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return new(notification.Id, notification.Kind.ToString(), notification.SubjectId, link, notification.RecipientId.Value, recipientStaffNumber, notification.CreatedAt);
+        ArgumentNullException.ThrowIfNull(messageOf);
+        return new(notification.Id, notification.Kind.ToString(), notification.SubjectId, link, notification.RecipientId.Value, recipientStaffNumber, notification.CreatedAt,
+            messageOf(notification.Kind, "zh-CN"), messageOf(notification.Kind, "en"));
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Fenquan.Core.Notifications;
 using Fenquan.Core.Primitives;
@@ -6,6 +7,7 @@ using Fenquan.Data.Webhooks;
 using Fenquan.Web.Hosting;
 using Fenquan.Web.Pages.Meetings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Fenquan.Web.Notifications;
@@ -17,7 +19,7 @@ namespace Fenquan.Web.Notifications;
 /// tried again later (<see cref="WebhookRetry"/>). The body is <see cref="WebhookPayload"/>, never
 /// a notification's text.
 /// </summary>
-public sealed class WebhookSender(FenquanStore store, TimeProvider time, IOptions<FenquanOptions> options, ILogger<WebhookSender> logger) : BackgroundService
+public sealed class WebhookSender(FenquanStore store, TimeProvider time, IOptions<FenquanOptions> options, IStringLocalizer<MeetingResource> text, ILogger<WebhookSender> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -80,6 +82,22 @@ public sealed class WebhookSender(FenquanStore store, TimeProvider time, IOption
         base.Dispose();
     }
 
+    /// <summary>The kind's fixed message for a gateway to send, in <paramref name="culture"/>; it carries no user data.</summary>
+    public static string MessageOf(IStringLocalizer<MeetingResource> text, NotificationKind kind, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return text["Webhook." + kind];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     private WebhookTarget? TargetOf(CountyId county) =>
         options.Value.Webhooks.GetValueOrDefault(county.Value.ToString("D")) is { IsSet: true } own ? own
         : options.Value.Webhooks.GetValueOrDefault("*") is { IsSet: true } all ? all
@@ -92,7 +110,7 @@ public sealed class WebhookSender(FenquanStore store, TimeProvider time, IOption
         var fresh = WebhookOperations.Undelivered(db, county, _since);
         if (fresh.Count > 0)
         {
-            await WebhookOperations.EnqueueAsync(db, county, fresh.Select(f => (f.Notification.Id, JsonSerializer.Serialize(WebhookPayload.Of(f.Notification, f.StaffNumber, NotificationService.LinkOf(f.Notification)), Json))), now);
+            await WebhookOperations.EnqueueAsync(db, county, fresh.Select(f => (f.Notification.Id, JsonSerializer.Serialize(WebhookPayload.Of(f.Notification, f.StaffNumber, NotificationService.LinkOf(f.Notification), (kind, culture) => MessageOf(text, kind, culture)), Json))), now);
         }
 
         var delivered = 0;

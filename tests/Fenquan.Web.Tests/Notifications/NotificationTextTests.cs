@@ -88,6 +88,24 @@ public sealed partial class NotificationTextTests
         Assert.Empty(Latin().Matches(WithoutUserData(html)));
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void TheWebhookMessage_SaysWhatHappenedInBothLanguages_AndNothingOfTheNotice(NotificationKind kind, string[] args)
+    {
+        using var services = new ServiceCollection().AddLogging().AddLocalization(l => l.ResourcesPath = "Resources").BuildServiceProvider();
+        var text = services.GetRequiredService<IStringLocalizer<MeetingResource>>();
+
+        var chinese = Fenquan.Web.Notifications.WebhookSender.MessageOf(text, kind, "zh-CN");
+        var english = Fenquan.Web.Notifications.WebhookSender.MessageOf(text, kind, "en");
+
+        Assert.Matches(Han(), chinese);
+        Assert.Empty(Latin().Matches(chinese));
+        Assert.Matches(Latin(), english);
+        Assert.Empty(Han().Matches(english));
+        Assert.DoesNotContain("Webhook.", chinese + english, StringComparison.Ordinal);
+        Assert.DoesNotContain(args, a => a.Length > 1 && (chinese.Contains(a, StringComparison.Ordinal) || english.Contains(a, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void InChinese_TheTextIsAsBefore()
     {

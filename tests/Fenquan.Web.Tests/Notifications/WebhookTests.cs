@@ -98,8 +98,16 @@ public sealed class WebhookTests
         }
 
         Assert.Contains("\"recipientStaffNumber\":", approved.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("复印纸", approved.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("同意", approved.Body, StringComparison.Ordinal);
+        using (var payload = JsonDocument.Parse(approved.Body))
+        {
+            // A message a gateway can send as it is, in both languages; no value (read decoded: the
+            // JSON escapes Han characters) carries the title or the comment.
+            var root = payload.RootElement;
+            Assert.Equal("您提交的事项已批准，请登录系统查看。", root.GetProperty("message").GetString());
+            Assert.Equal("A matter you submitted was approved. Sign in to see it.", root.GetProperty("messageEn").GetString());
+            Assert.DoesNotContain(root.EnumerateObject(), p => p.Value.ToString().Contains("复印纸", StringComparison.Ordinal) || p.Value.ToString().Contains("同意", StringComparison.Ordinal));
+        }
+
         Assert.Contains("/matters/" + matter.ToString("D"), approved.Body, StringComparison.Ordinal);
 
         // The first request was refused (503) and the same notification was sent again and taken.
