@@ -227,7 +227,7 @@ internal static class SqliteLedgerStatement
     private static int BindBlob(SQLitePCL.sqlite3_stmt statement, int index, byte[] value) =>
         value.Length == 0 ? SQLitePCL.raw.sqlite3_bind_zeroblob(statement, index, 0) : SQLitePCL.raw.sqlite3_bind_blob(statement, index, value);
 
-    private static void Check(int rc, SQLitePCL.sqlite3 handle)
+    internal static void Check(int rc, SQLitePCL.sqlite3 handle)
     {
         if (rc != SQLitePCL.raw.SQLITE_OK)
         {

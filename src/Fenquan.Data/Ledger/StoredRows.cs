@@ -1,15 +1,19 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
 
 namespace Fenquan.Data.Ledger;
 
@@ -68,18 +72,75 @@ internal static class StoredRows
     /// </summary>
     public readonly record struct Entry(long Sequence, byte[] Bytes, byte[] LeafHash, string SubjectType, Guid SubjectId, long Row);
 
-    /// <summary>The county's ledger entries in sequence order, read column by column (the audit reads every entry once).</summary>
+    /// <summary>
+    /// The county's ledger entries in sequence order, read column by column (the audit reads every
+    /// entry once). On SQLite through SQLitePCLRaw, as <see cref="SqliteLedgerStatement"/> writes them
+    /// and where it finds the model mapping the columns as it expects: each value is taken once from
+    /// the C API (ADO.NET's reader asked SQLite for the column count and type again on every value,
+    /// and made a string of each Guid before parsing it), read as Microsoft.Data.Sqlite reads it.
+    /// </summary>
     public static IEnumerable<Entry> Entries(FenquanDbContext db, Guid county)
     {
         var ledger = LedgerColumns.Of(db);
         var sqlite = db.Database.IsSqlite();
-        using var command = ledger.Command(db, $"SELECT {ledger.Sequence}, {ledger.Bytes}, {ledger.LeafHash}, {ledger.SubjectType}, {ledger.SubjectId}{(sqlite ? ", rowid" : "")} FROM {ledger.Table} WHERE {ledger.County} = {ledger.P("c")} ORDER BY {ledger.Sequence}");
+        var sql = $"SELECT {ledger.Sequence}, {ledger.Bytes}, {ledger.LeafHash}, {ledger.SubjectType}, {ledger.SubjectId}{(sqlite ? ", rowid" : "")} FROM {ledger.Table} WHERE {ledger.County} = {{0}} ORDER BY {ledger.Sequence}";
+        return db.Database.GetDbConnection() is SqliteConnection connection && SqliteLedgerStatement.For(db) is not null
+            ? SqliteEntries(connection, string.Format(CultureInfo.InvariantCulture, sql, "?1"), county)
+            : ReaderEntries(db, ledger, string.Format(CultureInfo.InvariantCulture, sql, ledger.P("c")), county, sqlite);
+    }
+
+    private static IEnumerable<Entry> ReaderEntries(FenquanDbContext db, LedgerColumns ledger, string sql, Guid county, bool sqlite)
+    {
+        using var command = ledger.Command(db, sql);
         ledger.Bind(command, "c", county);
         using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
         while (reader.Read())
         {
             yield return new Entry(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetFieldValue<Guid>(4), sqlite ? reader.GetInt64(5) : 0);
         }
+    }
+
+    // The statement runs inside the read transaction already begun on the connection.
+    private static IEnumerable<Entry> SqliteEntries(SqliteConnection connection, string sql, Guid county)
+    {
+        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        SqliteLedgerStatement.Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
+        using (statement)
+        {
+            var countyText = new byte[36];
+            SqliteLedgerStatement.UpperGuid(county, countyText);
+            SqliteLedgerStatement.Check(raw.sqlite3_bind_text(statement, 1, countyText), handle);
+            int stepped;
+            while ((stepped = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                yield return new Entry(
+                    raw.sqlite3_column_int64(statement, 0),
+                    raw.sqlite3_column_blob(statement, 1).ToArray(),
+                    raw.sqlite3_column_blob(statement, 2).ToArray(),
+                    Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 3)),
+                    GuidAt(statement, 4),
+                    raw.sqlite3_column_int64(statement, 5));
+            }
+
+            if (stepped != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(stepped, handle);
+            }
+        }
+    }
+
+    /// <summary>A Guid column as Microsoft.Data.Sqlite's GetGuid reads it: a 16-byte blob as its bytes, anything else as text.</summary>
+    private static Guid GuidAt(sqlite3_stmt statement, int column)
+    {
+        var bytes = raw.sqlite3_column_blob(statement, column);
+        if (Utf8Parser.TryParse(bytes, out Guid value, out var consumed, 'D') && consumed == bytes.Length)
+        {
+            return value;
+        }
+
+        return bytes.Length == 16 && raw.sqlite3_column_type(statement, column) == raw.SQLITE_BLOB
+            ? new Guid(bytes)
+            : new Guid(Encoding.UTF8.GetString(bytes));
     }
 
     /// <summary>
