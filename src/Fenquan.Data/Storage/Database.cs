@@ -132,12 +132,14 @@ public static class FenquanDatabase
             $"CREATE INDEX IF NOT EXISTS \"{AreaStateIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Area\", \"State\")", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             $"CREATE INDEX IF NOT EXISTS \"{ActionTimeIndex}\" ON matter_actions (\"CountyId\", \"At\")", cancellationToken);
-        // The voucher inspection's population (InspectionOperations.Population, R8): a unit's payments
-        // by the instant recorded, with the claim and amount beside it, read off the index alone.
-        await db.Database.ExecuteSqlRawAsync(
-            $"CREATE INDEX IF NOT EXISTS \"{PaymentRecordedIndex}\" ON payments (\"CountyId\", \"UnitId\", \"RecordedAt\", \"MatterId\", \"Amount\")", cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
+            // The voucher inspection's population (InspectionOperations.Population, R8): a unit's payments
+            // by the text of the time recorded, with the claim and amount beside it, read off the index
+            // alone. SQLite only: on PostgreSQL the planner took it for a matter's payments too, and
+            // their order among equal times followed its amounts.
+            await db.Database.ExecuteSqlRawAsync(
+                $"CREATE INDEX IF NOT EXISTS \"{PaymentRecordedIndex}\" ON payments (\"CountyId\", \"UnitId\", \"RecordedAt\", \"MatterId\", \"Amount\")", cancellationToken);
             // An index made after the database was analysed (the bulk seeder analyses) has no statistics,
             // and SQLite then misjudges the other indexes too: at 1,000,000 matters the unit's matter
             // list sorted every matter of the unit instead of reading its index in order (4 s a page).
@@ -172,7 +174,7 @@ public static class FenquanDatabase
     /// <summary>The county's matter actions by time (the home's "decided this month"; made by <see cref="MigrateAsync"/>).</summary>
     internal const string ActionTimeIndex = "IX_matter_actions_CountyId_At";
 
-    /// <summary>A unit's payments by the instant recorded, covering the voucher inspection's population (made by <see cref="MigrateAsync"/>).</summary>
+    /// <summary>A unit's payments by the time recorded, covering the voucher inspection's population (made by <see cref="MigrateAsync"/> on SQLite).</summary>
     internal const string PaymentRecordedIndex = "IX_payments_CountyId_UnitId_RecordedAt_MatterId_Amount";
 }
 
