@@ -193,8 +193,14 @@ public class StatementBenchmarks
         var seed = new InspectionSeed(1_234_567, "iSe9DFx6HMP3+qBjcJO2zXdteCoHn9ste2DbbVehKuA=", DateTimeOffset.UnixEpoch, "demo.witness/jiwei").Bytes(bench._county, bench._unit, period);
         using (var plan = bench._store.Context())
         {
-            Console.WriteLine("// " + string.Join("; ", plan.Database.SqlQueryRaw<string>(
-                "SELECT detail AS \"Value\" FROM (EXPLAIN QUERY PLAN SELECT \"MatterId\", \"Amount\" FROM payments WHERE \"CountyId\" = 'A' AND \"UnitId\" = 'B' AND \"RecordedAt\" >= 'C' AND \"RecordedAt\" < 'D')").ToList()));
+            plan.Database.OpenConnection();
+            using var command = plan.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN SELECT \"MatterId\", \"Amount\" FROM payments WHERE \"CountyId\" = 'A' AND \"UnitId\" = 'B' AND \"RecordedAt\" >= 'C' AND \"RecordedAt\" < 'D'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Console.WriteLine("// plan: " + reader.GetString(reader.FieldCount - 1));
+            }
         }
 
         // The read as it was before 2026-12-07's change (every payment of the unit up to the period's
