@@ -31,6 +31,9 @@ public class StatementBenchmarks
     private CountyId _county;
     private UnitId _unit;
 
+    // The draw reads only the payments: draw-profile copies them alone (no matters, no charges), foreign keys off.
+    private bool _paymentsOnly;
+
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
@@ -79,6 +82,11 @@ public class StatementBenchmarks
         var lines = await db.Set<BudgetLine>().Where(l => l.CountyId == _county).Select(l => l.Id).ToListAsync();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        if (_paymentsOnly)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF");
+        }
+
         await using var transaction = await connection.BeginTransactionAsync();
         async Task Run(string sql)
         {
@@ -115,7 +123,7 @@ public class StatementBenchmarks
         string Select(string table, List<string> columns, Func<string, string?> value) =>
             $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(c => value(c) ?? $"t.\"{c}\""))} FROM {table} t, gen";
         var matterColumns = await Columns("matters");
-        await Run(Select("matters", matterColumns, c => c switch
+        await Run(_paymentsOnly ? "SELECT 1" : Select("matters", matterColumns, c => c switch
         {
             "Id" => "gen.matter",
             "Amount" => amount,
@@ -130,13 +138,17 @@ public class StatementBenchmarks
             "PaidOn" => paidOn,
             _ => null,
         }) + $" WHERE t.\"MatterId\" = '{id}'");
-        await Run(Select("budget_charges", await Columns("budget_charges"), c => c switch
+        if (!_paymentsOnly)
         {
-            "Id" => "gen.charge",
-            "MatterId" => "gen.matter",
-            "BudgetLineId" => lineCase,
-            _ => null,
-        }) + $" WHERE t.\"MatterId\" = '{id}'");
+            await Run(Select("budget_charges", await Columns("budget_charges"), c => c switch
+            {
+                "Id" => "gen.charge",
+                "MatterId" => "gen.matter",
+                "BudgetLineId" => lineCase,
+                _ => null,
+            }) + $" WHERE t.\"MatterId\" = '{id}'");
+        }
+
         await Run("ANALYZE");
         await transaction.CommitAsync();
     }
@@ -174,22 +186,51 @@ public class StatementBenchmarks
     /// </summary>
     public static void DrawProfile()
     {
-        var bench = new StatementBenchmarks();
+        var bench = new StatementBenchmarks { _paymentsOnly = true };
         bench.Setup();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var period = new InspectionPeriod(today.Year, 3, ((today.Month - 1) / 3) + 1);
         var seed = new InspectionSeed(1_234_567, "iSe9DFx6HMP3+qBjcJO2zXdteCoHn9ste2DbbVehKuA=", DateTimeOffset.UnixEpoch, "demo.witness/jiwei").Bytes(bench._county, bench._unit, period);
-        for (var i = 0; i < 5; i++)
+        using (var plan = bench._store.Context())
         {
-            var process = System.Diagnostics.Process.GetCurrentProcess();
-            var cpu = process.TotalProcessorTime;
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            using var db = bench._store.Context();
-            var population = InspectionOperations.Population(db, bench._county, bench._unit, period);
-            var read = started.Elapsed;
-            var sample = VoucherSample.Draw(population, seed, 10, 50_000m);
-            process.Refresh();
-            Console.WriteLine($"draw: {started.ElapsedMilliseconds} ms wall ({read.TotalMilliseconds:F0} ms reading and summing), {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; {population.Count} paid claims, {sample.Count} drawn");
+            plan.Database.OpenConnection();
+            using var command = plan.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN SELECT \"MatterId\", \"Amount\" FROM payments WHERE \"CountyId\" = 'A' AND \"UnitId\" = 'B' AND \"RecordedAt\" >= 'C' AND \"RecordedAt\" < 'D'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Console.WriteLine("// plan: " + reader.GetString(reader.FieldCount - 1));
+            }
+        }
+
+        // The read as it was before 2026-12-07's change (every payment of the unit up to the period's
+        // end by EF, the instants recorded chosen in memory), run beside it for the figure and the check.
+        var (from, until) = (new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), InspectionPeriod.ChinaOffset).ToUniversalTime(), period.EndsAt.ToUniversalTime());
+        var last = period.End.AddDays(1);
+        IReadOnlyList<SampleCandidate> Before(FenquanDbContext db) =>
+            VoucherSample.ByClaim(db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == bench._county && p.UnitId == bench._unit && p.PaidOn <= last)
+                .Select(p => new { p.MatterId, p.Amount, p.RecordedAt }).AsEnumerable().Where(p => p.RecordedAt >= from && p.RecordedAt < until)
+                .Select(p => (p.MatterId.Value, p.Amount)));
+        IReadOnlyList<SampleCandidate>? reference = null;
+        foreach (var (name, read) in new (string, Func<FenquanDbContext, IReadOnlyList<SampleCandidate>>)[] { ("before", Before), ("now", db => InspectionOperations.Population(db, bench._county, bench._unit, period)) })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var process = System.Diagnostics.Process.GetCurrentProcess();
+                var cpu = process.TotalProcessorTime;
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                using var db = bench._store.Context();
+                var population = read(db);
+                var reading = started.Elapsed;
+                var sample = VoucherSample.Draw(population, seed, 10, 50_000m);
+                process.Refresh();
+                Console.WriteLine($"draw ({name}): {started.ElapsedMilliseconds} ms wall ({reading.TotalMilliseconds:F0} ms reading and summing), {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; {population.Count} paid claims, {sample.Count} drawn; load {File.ReadAllText("/proc/loadavg").Trim()}");
+                reference ??= population;
+                if (!population.OrderBy(c => c.MatterId).SequenceEqual(reference.OrderBy(c => c.MatterId)))
+                {
+                    throw new InvalidOperationException("The population differs from the one read before.");
+                }
+            }
         }
 
         bench.Cleanup();

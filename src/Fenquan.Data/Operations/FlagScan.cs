@@ -78,17 +78,17 @@ public static class FlagScan
     private static void SqlitePass(SqliteConnection connection, string sql, Range range, PassState pass, CancellationToken cancellationToken)
     {
         var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
+        SqliteRaw.Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         using (statement)
         {
-            Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@county"), Text(range.County.Value)), handle);
+            SqliteRaw.Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@county"), SqliteRaw.Key(range.County.Value)), handle);
             if (range.Unit is { } unit)
             {
-                Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@unit"), Text(unit.Value)), handle);
+                SqliteRaw.Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@unit"), SqliteRaw.Key(unit.Value)), handle);
             }
 
-            Check(raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "@from"), range.From), handle);
-            Check(raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "@to"), range.To), handle);
+            SqliteRaw.Check(raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "@from"), range.From), handle);
+            SqliteRaw.Check(raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "@to"), range.To), handle);
             var unitKey = new byte[64];
             var groupKey = new byte[256];
             var unitLength = -1;
@@ -177,22 +177,12 @@ public static class FlagScan
         return from.Length;
     }
 
-    private static string Text(Guid value) => value.ToString("D").ToUpperInvariant();
-
     private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@" + name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-    }
-
-    private static void Check(int rc, sqlite3 handle)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, handle);
-        }
     }
 
     private sealed record Range(CountyId County, UnitId? Unit, int From, int To, int FirstReported);

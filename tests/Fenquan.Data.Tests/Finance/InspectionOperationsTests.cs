@@ -40,7 +40,7 @@ public class InspectionOperationsTests
     }
 
     // Four claims paid in 2026's first quarter (one to principal 王建国 himself), then a day of April, and one paid in April.
-    private static async Task<Scenario> PaidQuarterAsync(TestDatabase database)
+    private static async Task<Scenario> PaidQuarterAsync(TestDatabase database, Func<Scenario, Task>? inQuarter = null)
     {
         var county = await TestCounty.CreateAsync(database);
         var finance = await county.AddPersonAsync("钱会计", Role.FinanceStaff);
@@ -49,6 +49,11 @@ public class InspectionOperationsTests
         scenario.Claims.Add(await scenario.PaidClaimAsync("电脑维修", 2_400m, Payee.Named("清河县电脑城"), new DateOnly(2026, 2, 20)));
         scenario.Claims.Add(await scenario.PaidClaimAsync("下乡差旅费", 860m, Payee.Person(county["王建国"], "王建国"), new DateOnly(2026, 3, 1)));
         scenario.Claims.Add(await scenario.PaidClaimAsync("打印耗材", 300m, Payee.Named("清河县鑫达办公设备有限公司"), new DateOnly(2026, 3, 2)));
+        if (inQuarter is not null)
+        {
+            await inQuarter(scenario);
+        }
+
         database.Time.Advance(new DateTimeOffset(2026, 4, 2, 1, 0, 0, TimeSpan.Zero) - database.Time.GetUtcNow());
         await scenario.PaidClaimAsync("四月办公用品", 500m, Payee.Named("县城文具店"), new DateOnly(2026, 4, 2));
         return scenario;
@@ -102,6 +107,62 @@ public class InspectionOperationsTests
         Assert.Equal(view.Items.Count, Entries(db, s.County, nameof(InspectionItem)).Count);
         Assert.Empty(InspectionOperations.Missed(db, s.County.County, new DateOnly(2026, 4, 3), InspectionSettings.Default));
         await database.AssertLedgerIntactAsync();
+    }
+
+    [Theory]
+    [Trait("Rule", "R8")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ThePopulation_IsThePaymentsRecordedInThePeriod_NetOfConfirmedReversals_DecidedByTheInstantWhateverItsOffset(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await PaidQuarterAsync(database, async s =>
+        {
+            // In the quarter: 办公用品's payment reversed and confirmed (four eyes); 电脑维修's only requested.
+            var cashier = await s.County.AddPersonAsync("孙出纳", Role.FinanceStaff);
+            Guid PaymentOf(Matter claim)
+            {
+                using var db = database.Context();
+                return PaymentOperations.Of(db, s.County.County, claim.Id).Single().Id;
+            }
+
+            var reversal = await s.Payments.RequestReversalAsync(s.County.County, PaymentOf(s.Claims[0]), s.Finance, "银行退票");
+            Assert.True(reversal.IsOk, reversal.ToString());
+            Assert.True((await s.Payments.ConfirmReversalAsync(s.County.County, reversal.Value.Id, cashier)).IsOk);
+            Assert.True((await s.Payments.RequestReversalAsync(s.County.County, PaymentOf(s.Claims[1]), s.Finance, "收款账户有误")).IsOk);
+        });
+
+        // What the rows say, every instant compared in memory (the read before the population went to the index).
+        var (from, until) = (new DateTimeOffset(2026, 1, 1, 0, 0, 0, InspectionPeriod.ChinaOffset), new DateTimeOffset(2026, 4, 1, 0, 0, 0, InspectionPeriod.ChinaOffset));
+        List<(Guid, decimal)> Population()
+        {
+            using var db = database.Context();
+            var read = InspectionOperations.Population(db, s.County.County, s.County.Unit, Quarter).Select(c => (c.MatterId, c.Amount)).Order().ToList();
+            var rows = VoucherSample.ByClaim(db.Set<Payment>().AsNoTracking().Where(p => p.CountyId == s.County.County && p.UnitId == s.County.Unit).AsEnumerable()
+                .Where(p => p.RecordedAt >= from && p.RecordedAt < until).Select(p => (p.MatterId.Value, p.Amount)));
+            Assert.Equal(rows.Select(c => (c.MatterId, c.Amount)).Order(), read);
+            return read;
+        }
+
+        // The reversed claim nets to nothing and is out; a reversal not yet confirmed changes nothing; April's payment is the next quarter's.
+        Assert.Equal(new[] { (s.Claims[1].Id.Value, 2_400m), (s.Claims[2].Id.Value, 860m), (s.Claims[3].Id.Value, 300m) }.Order(), Population());
+
+        // Recorded at the quarter's edges, in offsets up to 14 hours either way (SQLite keeps the local
+        // time and its offset as text; PostgreSQL keeps the instant): the instant decides.
+        async Task RecordedAt(Matter claim, DateTimeOffset at)
+        {
+            await using var db = database.Context();
+            var value = provider == "sqlite" ? at : at.ToUniversalTime();
+            Assert.Equal(1, await db.Set<Payment>().Where(p => p.CountyId == s.County.County && p.MatterId == claim.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.RecordedAt, value)));
+        }
+
+        await RecordedAt(s.Claims[1], from.AddTicks(-1).ToOffset(TimeSpan.FromHours(14)));
+        await RecordedAt(s.Claims[2], from.ToOffset(TimeSpan.FromHours(-12)));
+        await RecordedAt(s.Claims[3], until.AddTicks(-1).ToOffset(TimeSpan.FromHours(-12)));
+        var april = await s.PaidClaimAsync("四月维修", 700m, Payee.Named("清河县电脑城"), new DateOnly(2026, 4, 2));
+        await RecordedAt(april, until.ToOffset(TimeSpan.FromHours(14)));
+        var march = await s.PaidClaimAsync("三月末差旅费", 900m, Payee.Named("县城文具店"), new DateOnly(2026, 3, 31));
+        await RecordedAt(march, until.AddSeconds(-1).ToOffset(TimeSpan.FromHours(14)));
+        Assert.Equal(new[] { (s.Claims[2].Id.Value, 860m), (s.Claims[3].Id.Value, 300m), (march.Id.Value, 900m) }.Order(), Population());
     }
 
     [Theory]
