@@ -61,8 +61,9 @@ public class MigrationsTests
     }
 
     // The indexes EF Core cannot declare (on complex property columns: the payee person, and the search
-    // index of title and payee name) are made on both providers, and on an analysed SQLite database
-    // they are analysed too (without statistics for one SQLite misjudged the other indexes).
+    // index of title, payee and the filters' columns) are made on both providers, the former search
+    // index is dropped, and on an analysed SQLite database they are analysed too (without statistics
+    // for one SQLite misjudged the other indexes).
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ThePayeeAndSearchIndexes_AreMade_AndAnalysedWhereTheDatabaseIs(string provider)
@@ -74,15 +75,24 @@ public class MigrationsTests
             Fenquan.Core.Policy.InitiatorKind.Staff, Fenquan.Core.Policy.MatterFlags.None, new DateOnly(2026, 3, 2)));
         Assert.True(submitted.IsOk, submitted.ToString());
         string[] indexes = [FenquanDatabase.PayeeIndex, FenquanDatabase.SearchIndex];
+        await using (var older = database.Context())
+        {
+            // A database made before the search index held the filters' columns has the former one.
+            await older.Database.ExecuteSqlRawAsync($"CREATE INDEX \"{FenquanDatabase.FormerSearchIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\")");
+        }
+
+        await FenquanDatabase.MigrateAsync(database.Settings);
         await using (var db = database.Context())
         {
+            var sql = provider == "sqlite"
+                ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = {0}"
+                : "SELECT COUNT(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = {0}";
             foreach (var index in indexes)
             {
-                var sql = provider == "sqlite"
-                    ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = {0}"
-                    : "SELECT COUNT(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = {0}";
                 Assert.Equal(1, await db.Database.SqlQueryRaw<int>(sql, index).SingleAsync());
             }
+
+            Assert.Equal(0, await db.Database.SqlQueryRaw<int>(sql, FenquanDatabase.FormerSearchIndex).SingleAsync());
 
             if (provider != "sqlite")
             {

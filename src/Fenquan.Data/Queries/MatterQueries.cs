@@ -93,9 +93,16 @@ public static class MatterQueries
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize);
         var found = Filtered(db, scope, filter);
         var total = await found.CountAsync(cancellationToken);
-        var items = (long)(number - 1) * size >= total ? []
-            : await Sorted(found, filter.Sort).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new CountedPage<Matter>(items, total, number, size);
+        if ((long)(number - 1) * size >= total)
+        {
+            return new CountedPage<Matter>([], total, number, size);
+        }
+
+        // The page's ids first, off the search index alone (sorting by amount then sorts narrow
+        // entries, not every wide row found), then only the page's rows.
+        var ids = await Sorted(found, filter.Sort).Skip((number - 1) * size).Take(size).Select(m => m.Id).ToListAsync(cancellationToken);
+        var rows = await db.Matters.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return new CountedPage<Matter>(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, number, size);
     }
 
     /// <summary>Every matter the scope reaches that the filter finds, in the filter's order, streamed (for export; no actions).</summary>
@@ -117,8 +124,10 @@ public static class MatterQueries
         var words = filter.Text?.Trim();
         // SQLite's planner takes the (county, unit, state) index for a search and then reads every
         // wide matter row of the unit (0.8 s at 200,000 matters); told to read the search index, it
-        // matches the words there (0.1 s). PostgreSQL chooses by itself.
-        var matters = !string.IsNullOrEmpty(words) && db.Database.IsSqlite()
+        // matches the words, the access predicate and every filter there and reads only the rows
+        // found. A short list of given ids (tasks, overdue) is looked up by id instead. PostgreSQL
+        // chooses by itself.
+        var matters = filter.Only is null && db.Database.IsSqlite()
             ? db.Matters.FromSqlRaw($"SELECT * FROM matters INDEXED BY \"{FenquanDatabase.SearchIndex}\"")
             : db.Matters;
         var query = matters.AsNoTracking().Where(m => m.CountyId == county && m.UnitId == unit);

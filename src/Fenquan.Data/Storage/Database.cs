@@ -120,11 +120,15 @@ public static class FenquanDatabase
         // matters a person is paid by, newest first (the list of matters a person may see). Same SQL on both.
         await db.Database.ExecuteSqlRawAsync(
             $"CREATE INDEX IF NOT EXISTS \"{PayeeIndex}\" ON matters (\"CountyId\", \"Payee_PersonId\", \"Id\")", cancellationToken);
-        // The same for searching a unit's matters by title and payee (MatterQueries): the words are
-        // matched in the index's entries, never in the wide matter rows (route, terms), and only the
-        // rows found are read; State and the other filters are updated without touching it.
+        // The same for searching and filtering a unit's matters (MatterQueries): the words, the
+        // access predicate's columns and every filter are matched in the index's entries beside the
+        // unit's id order, never in the wide matter rows (route, terms); the count reads the index
+        // alone and a page reads only its own rows. It replaces the first search index (title and
+        // payee name only), which left date ranges and amount filters to the wide rows.
+        await db.Database.ExecuteSqlRawAsync($"DROP INDEX IF EXISTS \"{FormerSearchIndex}\"", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
-            $"CREATE INDEX IF NOT EXISTS \"{SearchIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\")", cancellationToken);
+            $"CREATE INDEX IF NOT EXISTS \"{SearchIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\", "
+            + "\"InitiatorId\", \"Payee_PersonId\", \"Area\", \"State\", \"SubmittedOn\", \"Amount\")", cancellationToken);
         // The home pages (HomeQueries): a unit's matters counted by area and state off the index
         // alone, and the actions of this month found by time. Made here beside the others, so the
         // branch that added them added no migration; the same SQL on both.
@@ -165,8 +169,14 @@ public static class FenquanDatabase
     /// <summary>The index on the matters' payee person (made by <see cref="MigrateAsync"/>: EF Core cannot index a complex property's column).</summary>
     internal const string PayeeIndex = "IX_matters_CountyId_Payee_PersonId_Id";
 
-    /// <summary>The index a search of a unit's matters reads (title and payee name beside the unit's id order; made by <see cref="MigrateAsync"/>).</summary>
-    public const string SearchIndex = "IX_matters_CountyId_UnitId_Id_Title_Payee_Name";
+    /// <summary>
+    /// The index a search or filter of a unit's matters reads: title, payee, initiator, area, state,
+    /// submission day and amount beside the unit's id order (made by <see cref="MigrateAsync"/>).
+    /// </summary>
+    public const string SearchIndex = "IX_matters_CountyId_UnitId_Id_ListFilters";
+
+    /// <summary>The search index before it held the filters' columns (title and payee name only); dropped at start-up.</summary>
+    internal const string FormerSearchIndex = "IX_matters_CountyId_UnitId_Id_Title_Payee_Name";
 
     /// <summary>A unit's matters by area and state (the home's charts; made by <see cref="MigrateAsync"/>).</summary>
     internal const string AreaStateIndex = "IX_matters_CountyId_UnitId_Area_State";

@@ -113,6 +113,45 @@ public sealed class MatterSearchTests
         Assert.Equal(0, (await FindAsync(principal, word + "&overdue=true")).Total);
     }
 
+    // Filters without words read the search index on SQLite (amounts kept there as text): ranges and
+    // orders compare numbers (900 below 1000), count and page agree, for the whole unit, the clerk's
+    // matters with a part in them and their own submissions; a colleague with no part finds none (R1).
+    [Theory]
+    [Trait("Rule", "R1")]
+    [MemberData(nameof(Providers))]
+    public async Task AmountFilters_WithoutWords_CompareNumbers_InEveryScope(string provider)
+    {
+        await using var app = await WebApp.StartAsync(provider);
+        var clerk = await app.SignInAsync("u1.staff1");
+        var ids = new Dictionary<decimal, Guid>();
+        foreach (var amount in new[] { 900.17m, 20000.17m, 1000.17m, 4000.17m })
+        {
+            ids[amount] = await SubmitAsync(clerk, "硒鼓采购" + amount.ToString(System.Globalization.CultureInfo.InvariantCulture), amount);
+        }
+
+        List<Guid> Mine(List<Guid> found) => found.Where(ids.ContainsValue).ToList();
+        foreach (var (client, scope) in new[] { (await app.SignInAsync("u1.principal1"), ""), (clerk, ""), (clerk, "scope=mine&") })
+        {
+            var ranged = await FindAsync(client, scope + "min=950&max=4000.5&sort=amount-asc&size=200");
+            Assert.Equal([ids[1000.17m], ids[4000.17m]], Mine(ranged.Ids));
+            Assert.Equal(ranged.Ids.Count, ranged.Total);
+            var high = await FindAsync(client, scope + "area=Finance&sort=amount-desc&size=200");
+            Assert.Equal([ids[20000.17m], ids[4000.17m], ids[1000.17m], ids[900.17m]], Mine(high.Ids));
+            Assert.Equal(high.Ids.Count, high.Total);
+            var low = await FindAsync(client, scope + "area=Finance&state=Pending&max=1000.17&sort=amount-asc&size=200");
+            Assert.Equal([ids[900.17m], ids[1000.17m]], Mine(low.Ids));
+
+            // Two a page in amount order: the second page holds the third and fourth of the whole list.
+            var all = await FindAsync(client, scope + "min=900&max=20000.17&sort=amount-asc&size=200");
+            var second = await FindAsync(client, scope + "min=900&max=20000.17&sort=amount-asc&size=2&page=2");
+            Assert.Equal(all.Ids.Skip(2).Take(2), second.Ids);
+            Assert.Equal(all.Total, second.Total);
+        }
+
+        var colleague = await FindAsync(await app.SignInAsync("u1.staff2"), "min=900&max=20000.17&size=200");
+        Assert.Empty(Mine(colleague.Ids));
+    }
+
     [Fact]
     public async Task ABadParameter_IsRefusedWithProblemDetails_NamingIt()
     {
