@@ -66,7 +66,7 @@ public sealed class Budget
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(org);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (!org.HoldsRole(unit, importedBy, Role.FinanceStaff, today) && org.DeputyInCharge(unit, Area.Finance, today) != importedBy)
         {
             return Refusal.Because("R5", "BudgetImporter", "{person} is neither finance staff nor the finance deputy of the unit on {date}; they import the budget approval.",
@@ -109,7 +109,7 @@ public sealed class Budget
                 ("person", org.NameOf(by)), ("year", Year.ToString(CultureInfo.InvariantCulture)));
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (org.DeputyInCharge(UnitId, Area.Finance, today) != by && !org.HoldsRole(UnitId, by, Role.Principal, today))
         {
             return Refusal.Because("R5", "BudgetConfirmer", "{person} is neither the finance deputy nor a principal of the unit on {date}; one of them confirms the budget.",

@@ -180,7 +180,7 @@ public sealed partial class Meeting
             return check.Refusal!;
         }
 
-        var date = DateOnly.FromDateTime(command.ScheduledAt.DateTime);
+        var date = ChinaTime.DateOf(command.ScheduledAt);
         var day = MatterRules.Day(date);
         if (!org.HoldsRole(command.UnitId, command.ChairId, Role.Principal, date))
         {

@@ -83,7 +83,7 @@ public sealed class PurchaseResult
         }
 
         var who = org.NameOf(command.RecordedBy);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (PurchaseReceipt.IsInterested(matter, command.RecordedBy) || supplierTies.Contains(command.RecordedBy))
         {
             return Refusal.Because("R6", "ResultByInterested", "{person} initiated this purchase, is paid by it or is tied to its supplier; nobody records its result.", ("person", who));
@@ -116,10 +116,10 @@ public sealed class PurchaseResult
             return Refusal.Because("R18", "SupplierNotRegistered", "The supplier {supplier} is not a counterparty of the county's register; register it first.", ("supplier", command.Supplier.Name));
         }
 
-        if (command.ResultOn < DateOnly.FromDateTime(handedOff.UtcDateTime).AddDays(-1) || command.ResultOn > today.AddDays(1))
+        if (command.ResultOn < ChinaTime.DateOf(handedOff).AddDays(-1) || command.ResultOn > today.AddDays(1))
         {
             return Refusal.Because("R18", "ResultDay", "The result's day {day} is before the hand-off ({handedOff}) or after today.",
-                ("day", Day(command.ResultOn)), ("handedOff", Day(DateOnly.FromDateTime(handedOff.UtcDateTime))));
+                ("day", Day(command.ResultOn)), ("handedOff", Day(ChinaTime.DateOf(handedOff))));
         }
 
         if (matter.DecidedTerms is not { } decided)

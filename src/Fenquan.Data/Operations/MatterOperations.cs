@@ -47,7 +47,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
 
         // R41 as PolicyOperations.InForce decides it, from the unit's versions the writer keeps.
         // R40: the policy in force on the day of submission, whatever date the matter carries.
-        var submittedOn = command.SubmittedOn ?? DateOnly.FromDateTime(ctx.Now.DateTime);
+        var submittedOn = command.SubmittedOn ?? ChinaTime.DateOf(ctx.Now);
         var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), submittedOn);
         if (inForce is null)
         {

@@ -72,7 +72,7 @@ public sealed class Rectification
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(watch);
-        var start = OpenedOn ?? DateOnly.FromDateTime(OpenedAt.UtcDateTime);
+        var start = OpenedOn ?? ChinaTime.DateOf(OpenedAt);
         var limit = TimeLimit.Working(calendar.WorkingDaysBetween(start, Deadline));
         var used = limit.Used(start, today, calendar);
         return new RectificationClock(limit, used, Math.Max(0, limit.Days - used), watch.Colour(used, limit.Days));

@@ -129,7 +129,7 @@ public sealed class ReceptionRequest
         }
 
         var staff = (command.Staff ?? []).Distinct().ToList();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (staff.Where(p => !org.BelongsTo(command.Unit, p, today)).Select(p => (PersonId?)p).FirstOrDefault() is { } stranger)
         {
             return Refusal.Invalid($"{org.NameOf(stranger)} is not of the unit; accompanying staff are the unit's people.");
