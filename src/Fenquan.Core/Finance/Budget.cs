@@ -82,13 +82,13 @@ public sealed class Budget
         var name = document?.Trim() ?? string.Empty;
         if (year is < 2000 or > 2100 || name.Length is 0 or > MaxDocument)
         {
-            return Refusal.Invalid($"A budget names its year and the approval's document number (at most {MaxDocument} characters).");
+            return Refusal.Because(Refusal.InvalidId, "BudgetDocument", "A budget names its year and the approval's document number (at most {max} characters).", ("max", MaxDocument.ToString(CultureInfo.InvariantCulture)));
         }
 
         var (lines, problems) = BudgetSheet.Check(rows);
         if (problems.Count > 0)
         {
-            return Refusal.Invalid($"Nothing was imported: the sheet has {problems.Count.ToString(CultureInfo.InvariantCulture)} problem(s): {string.Join("; ", problems)}.");
+            return Refusal.Because(Refusal.InvalidId, "BudgetSheetProblems", "Nothing was imported: the sheet has {count} problem(s): {problems}.", ("count", problems.Count.ToString(CultureInfo.InvariantCulture)), ("problems", string.Join("; ", problems)));
         }
 
         var budget = new Budget(county, unit, year, name, importedBy, now);

@@ -122,7 +122,7 @@ public sealed class RedFlag
 
         if (text.Length > MaxReason)
         {
-            return Refusal.Invalid($"A reason has at most {MaxReason} characters.");
+            return Refusal.Because(Refusal.InvalidId, "ReasonTooLong", "A reason has at most {max} characters.", ("max", MaxReason.ToString(CultureInfo.InvariantCulture)));
         }
 
         ClearedBy = by;

@@ -565,7 +565,7 @@ public sealed class Matter
         ArgumentNullException.ThrowIfNull(org);
         if (Kind != MatterKind.PurchasePlan)
         {
-            return Refusal.Invalid("itemCode: only a purchase plan's catalogue entry is corrected.");
+            return Refusal.Because(Refusal.InvalidId, "ItemCodeCorrection", "itemCode: only a purchase plan's catalogue entry is corrected.");
         }
 
         if (!org.PeopleWithRole(UnitId, Role.OfficeReviewer, SubmittedOn).Contains(by) || by == InitiatorId)

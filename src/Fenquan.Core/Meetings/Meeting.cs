@@ -707,7 +707,7 @@ public sealed partial class Meeting
 
         if (objection is { Length: > 2000 })
         {
-            return Refusal.Invalid("An objection is at most 2000 characters.");
+            return Refusal.Because(Refusal.InvalidId, "ObjectionLength", "An objection is at most 2000 characters.");
         }
 
         var signature = record.AddSignature(signer, objection?.Trim() ?? string.Empty, now);

@@ -103,7 +103,7 @@ public sealed class PurchaseReceipt
         var note = command.Note?.Trim() ?? string.Empty;
         if (note.Length is 0 or > MaxNote)
         {
-            return Refusal.Invalid($"A receipt says what was received and checked (1 to {MaxNote} characters).");
+            return Refusal.Because(Refusal.InvalidId, "ReceiptNote", "A receipt says what was received and checked (1 to {max} characters).", ("max", MaxNote.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var notBefore = progress.Result?.ResultOn ?? matter.SubmittedOn;

@@ -108,7 +108,7 @@ public sealed class PurchaseResult
         var reference = command.Reference?.Trim() ?? string.Empty;
         if (reference.Length is 0 or > MaxReference || !Enum.IsDefined(command.Method) || command.Amount <= 0m || decimal.Round(command.Amount, 2) != command.Amount)
         {
-            return Refusal.Invalid($"A result names the centre's reference (1 to {MaxReference} characters), the method (FrameworkAgreement, ProcurementCentre or OpenTender) and an amount above zero, to the fen.");
+            return Refusal.Because(Refusal.InvalidId, "ResultFields", "A result names the centre's reference (1 to {max} characters), the method (FrameworkAgreement, ProcurementCentre or OpenTender) and an amount above zero, to the fen.", ("max", MaxReference.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (command.Supplier.CounterpartyId is null)

@@ -25,7 +25,7 @@ public sealed class ConstructionOperations(LedgerWriter writer, MatterOperations
         {
             if (command.Kind != MatterKind.ConstructionProject)
             {
-                return Refusal.Invalid("A construction project is proposed as a constructionProject matter.");
+                return Refusal.Because(Refusal.InvalidId, "ProjectNeedsProjectMatter", "A construction project is proposed as a constructionProject matter.");
             }
 
             var proposal = matters.Submit(ctx, command, null, null, MatterFlags.None);

@@ -266,7 +266,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
 
             if (string.IsNullOrWhiteSpace(itemCode))
             {
-                return Refusal.Invalid("itemCode: name the catalogue entry, or \"none\".");
+                return Refusal.Because(Refusal.InvalidId, "ItemCodeOrNone", "itemCode: name the catalogue entry, or \"none\".");
             }
 
             var catalogue = CountyChangeOperations.CatalogueInForce(ctx.Db, county).Catalogue;
