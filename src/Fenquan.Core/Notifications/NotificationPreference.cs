@@ -52,7 +52,7 @@ public sealed class NotificationPreference
     {
         if (!Enum.IsDefined(delivery))
         {
-            return Refusal.Invalid("Unknown notification delivery.");
+            return Refusal.Because(Refusal.InvalidId, "NotificationDelivery", "Unknown notification delivery.");
         }
 
         if (delivery != Delivery)
