@@ -32,7 +32,8 @@ public sealed partial class CliTests
         await File.WriteAllTextAsync(bad, "not a workbook");
         var refused = await RunAsync("budget", "import", bad, "--data", _data, "--unit", unitName, "--year", year, "--by", financeStaff);
         Assert.NotEqual(0, refused.Exit);
-        Assert.Contains("not a readable .xlsx", refused.Output, StringComparison.Ordinal);
+        // Worded in the terminal's language: Chinese unless LANG names English.
+        Assert.True(refused.Output.Contains("不是可读取的 .xlsx", StringComparison.Ordinal) || refused.Output.Contains("not a readable .xlsx", StringComparison.Ordinal), refused.Output);
 
         var file = Path.Combine(_data, "approval.xlsx");
         await File.WriteAllBytesAsync(file, BudgetWorkbook.Template());

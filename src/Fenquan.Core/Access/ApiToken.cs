@@ -79,33 +79,33 @@ public sealed class ApiToken
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length is 0 or > 100)
         {
-            return Refusal.Invalid("A token needs a name of at most 100 characters.");
+            return Refusal.Because(Refusal.InvalidId, "TokenName", "A token needs a name of at most 100 characters.");
         }
 
         var list = scopes.Select(s => s?.Trim() ?? string.Empty).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (list.Count == 0)
         {
-            return Refusal.Invalid("A token needs at least one scope.");
+            return Refusal.Because(Refusal.InvalidId, "TokenScopeMissing", "A token needs at least one scope.");
         }
 
         if (list.FirstOrDefault(s => !ApiScopes.IsKnown(s)) is { } unknown)
         {
-            return Refusal.Invalid($"Unknown scope \"{unknown}\"; known scopes are {string.Join(", ", ApiScopes.All)}.");
+            return Refusal.Because(Refusal.InvalidId, "TokenScopeUnknown", "Unknown scope \"{scope}\"; known scopes are {known}.", ("scope", unknown), ("known", string.Join(", ", ApiScopes.All)));
         }
 
         if (expiresAt <= now)
         {
-            return Refusal.Invalid("A token must expire in the future.");
+            return Refusal.Because(Refusal.InvalidId, "TokenExpiryPast", "A token must expire in the future.");
         }
 
         if (expiresAt - now > MaxLifetime)
         {
-            return Refusal.Invalid("A token lives at most 366 days.");
+            return Refusal.Because(Refusal.InvalidId, "TokenTooLong", "A token lives at most 366 days.");
         }
 
         if (secretHash.Length != 32)
         {
-            return Refusal.Invalid("The secret hash must be a SHA-256 digest (32 bytes).");
+            return Refusal.Because(Refusal.InvalidId, "TokenHash", "The secret hash must be a SHA-256 digest (32 bytes).");
         }
 
         return Result<ApiToken>.Ok(new ApiToken(county, person, trimmed, list, secretHash.ToArray(), expiresAt, now));
@@ -134,7 +134,7 @@ public sealed class ApiToken
 
         if (RevokedAt is not null)
         {
-            return Refusal.Invalid("The token is already revoked.");
+            return Refusal.Because(Refusal.InvalidId, "TokenRevoked", "The token is already revoked.");
         }
 
         RevokedAt = now;

@@ -74,12 +74,12 @@ public sealed class Attachment
         ArgumentNullException.ThrowIfNull(org);
         if (!AttachmentRules.IsSha256Hex(contentHash))
         {
-            return Refusal.Invalid("The content hash must be a lowercase SHA-256 hex digest.");
+            return Refusal.Because(Refusal.InvalidId, "ContentHash", "The content hash must be a lowercase SHA-256 hex digest.");
         }
 
         if (size <= 0)
         {
-            return Refusal.Invalid("The file is empty.");
+            return Refusal.Because(Refusal.InvalidId, "FileEmpty", "The file is empty.");
         }
 
         var who = org.NameOf(uploader);

@@ -47,7 +47,7 @@ public static class AttachmentRules
         ArgumentNullException.ThrowIfNull(limits);
         if (size <= 0)
         {
-            return Refusal.Invalid("The file is empty.");
+            return Refusal.Because(Refusal.InvalidId, "FileEmpty", "The file is empty.");
         }
 
         if (size > limits.MaxBytes)
@@ -58,7 +58,7 @@ public static class AttachmentRules
         var type = Detect(head);
         if (type is null)
         {
-            return Refusal.Invalid("Only PDF, JPEG and PNG files are accepted, recognised by their content; this file's content is none of them, whatever its name says.");
+            return Refusal.Because(Refusal.InvalidId, "FileType", "Only PDF, JPEG and PNG files are accepted, recognised by their content; this file's content is none of them, whatever its name says.");
         }
 
         return Result<AttachmentCheck>.Ok(new AttachmentCheck(type, SanitizeFileName(fileName, type)));

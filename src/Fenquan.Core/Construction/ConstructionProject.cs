@@ -614,7 +614,7 @@ public sealed class ConstructionProject
 
     internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+    private static DateOnly Today(DateTimeOffset now) => ChinaTime.DateOf(now);
 
     private static string? Text(string? text, int max)
     {

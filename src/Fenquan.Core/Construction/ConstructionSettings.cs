@@ -25,8 +25,8 @@ public sealed record ConstructionSettings
 
     /// <summary>Refused when a setting is out of its range (checked at start).</summary>
     public Outcome Check() =>
-        VariationShare is <= 0m or > 1m || decimal.Round(VariationShare, 2) != VariationShare ? Refusal.Invalid("Fenquan:Construction:VariationShare is a share above 0 and at most 1 (0.10 for 10 %), in hundredths.")
-        : NoticeDays < 3 ? Refusal.Invalid("Fenquan:Construction:NoticeDays is at least 3: the winning candidates are noticed for at least three days.")
-        : ProgressShare is <= 0m or > 1m || decimal.Round(ProgressShare, 2) != ProgressShare ? Refusal.Invalid("Fenquan:Construction:ProgressShare is a share above 0 and at most 1, in hundredths.")
+        VariationShare is <= 0m or > 1m || decimal.Round(VariationShare, 2) != VariationShare ? Refusal.Because(Refusal.InvalidId, "VariationShareSetting", "Fenquan:Construction:VariationShare is a share above 0 and at most 1 (0.10 for 10 %), in hundredths.")
+        : NoticeDays < 3 ? Refusal.Because(Refusal.InvalidId, "NoticeDaysSetting", "Fenquan:Construction:NoticeDays is at least 3: the winning candidates are noticed for at least three days.")
+        : ProgressShare is <= 0m or > 1m || decimal.Round(ProgressShare, 2) != ProgressShare ? Refusal.Because(Refusal.InvalidId, "ProgressShareSetting", "Fenquan:Construction:ProgressShare is a share above 0 and at most 1, in hundredths.")
         : Outcome.Ok;
 }

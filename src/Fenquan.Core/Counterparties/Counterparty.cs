@@ -69,7 +69,7 @@ public sealed class Counterparty
         ArgumentException.ThrowIfNullOrWhiteSpace(registeredBy);
         if (!Enum.IsDefined(kind))
         {
-            return Refusal.Invalid("kind: a company or an individual.");
+            return Refusal.Because(Refusal.InvalidId, "CounterpartyKind", "kind: a company or an individual.");
         }
 
         var trimmed = CheckName(name);

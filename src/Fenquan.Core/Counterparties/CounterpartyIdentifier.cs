@@ -31,7 +31,7 @@ public static class CounterpartyIdentifier
             CounterpartyKind.Individual => IsIdNumber(value)
                 ? Result<string>.Ok(value)
                 : Refusal.Because("R6", "InvalidIdNumber", "The ID number is not a resident identity number: 18 characters with a valid date of birth and check character (GB 11643-1999)."),
-            _ => Refusal.Invalid("kind: a company or an individual."),
+            _ => Refusal.Because(Refusal.InvalidId, "CounterpartyKind", "kind: a company or an individual."),
         };
     }
 

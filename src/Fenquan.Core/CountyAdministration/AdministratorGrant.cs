@@ -90,13 +90,13 @@ public sealed class AdministratorGrant
         ArgumentNullException.ThrowIfNull(pending);
         if (!Enum.IsDefined(kind))
         {
-            return Refusal.Invalid("kind: Grant or Revoke.");
+            return Refusal.Because(Refusal.InvalidId, "GrantKind", "kind: Grant or Revoke.");
         }
 
         var name = account?.Trim() ?? string.Empty;
         if (name.Length == 0 || name.Length > 256)
         {
-            return Refusal.Invalid("account: the user name of a sign-in account.");
+            return Refusal.Because(Refusal.InvalidId, "GrantAccount", "account: the user name of a sign-in account.");
         }
 
         if (!Holds(administrators, proposer.Account))

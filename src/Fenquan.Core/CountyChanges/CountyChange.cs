@@ -122,18 +122,18 @@ public sealed class CountyChange
         ArgumentNullException.ThrowIfNull(disciplineInspection);
         if (!Enum.IsDefined(subject))
         {
-            return Refusal.Invalid("subject: not a kind of county data.");
+            return Refusal.Because(Refusal.InvalidId, "ChangeSubjectUnknown", "subject: not a kind of county data.");
         }
 
         if (string.IsNullOrWhiteSpace(payloadJson))
         {
-            return Refusal.Invalid("A proposal needs the proposed data.");
+            return Refusal.Because(Refusal.InvalidId, "ChangeDataMissing", "A proposal needs the proposed data.");
         }
 
         var text = summary?.Trim() ?? string.Empty;
         if (text.Length == 0 || text.Length > MaxSummary)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"summary: say what changes, in 1 to {MaxSummary} characters."));
+            return Refusal.Because(Refusal.InvalidId, "ChangeSummary", "summary: say what changes, in 1 to {max} characters.", ("max", MaxSummary.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (line.Any(c => c.CountyId != county || c.Subject != subject || c.SubjectId != subjectId))

@@ -26,7 +26,7 @@ public static class CountyChangePayload
             CountyChangeSubject.ReceptionStandards => Finance.Reception.ReceptionStandards.FromJson(json).Map(s => s.ToJson()),
             CountyChangeSubject.CountyName => CountyRename.FromJson(json).Map(r => r.ToJson()),
             CountyChangeSubject.OcdsPrefix => Ocds.OcdsPrefixSetting.FromJson(json).Map(p => p.ToJson()),
-            _ => Refusal.Invalid("subject: not a kind of county data."),
+            _ => Refusal.Because(Refusal.InvalidId, "ChangeSubjectUnknown", "subject: not a kind of county data."),
         };
     }
 

@@ -55,7 +55,7 @@ public static class DelegationRules
         }
 
         var areas = (command.Areas ?? []).Distinct().Order().ToList();
-        var date = DateOnly.FromDateTime((command.From > now ? command.From : now).UtcDateTime);
+        var date = ChinaTime.DateOf(command.From > now ? command.From : now);
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var delegator = org.NameOf(command.DelegatorId);
         var @delegate = org.NameOf(command.DelegateId);

@@ -66,7 +66,7 @@ public sealed class Budget
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(org);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (!org.HoldsRole(unit, importedBy, Role.FinanceStaff, today) && org.DeputyInCharge(unit, Area.Finance, today) != importedBy)
         {
             return Refusal.Because("R5", "BudgetImporter", "{person} is neither finance staff nor the finance deputy of the unit on {date}; they import the budget approval.",
@@ -82,13 +82,13 @@ public sealed class Budget
         var name = document?.Trim() ?? string.Empty;
         if (year is < 2000 or > 2100 || name.Length is 0 or > MaxDocument)
         {
-            return Refusal.Invalid($"A budget names its year and the approval's document number (at most {MaxDocument} characters).");
+            return Refusal.Because(Refusal.InvalidId, "BudgetDocument", "A budget names its year and the approval's document number (at most {max} characters).", ("max", MaxDocument.ToString(CultureInfo.InvariantCulture)));
         }
 
         var (lines, problems) = BudgetSheet.Check(rows);
         if (problems.Count > 0)
         {
-            return Refusal.Invalid($"Nothing was imported: the sheet has {problems.Count.ToString(CultureInfo.InvariantCulture)} problem(s): {string.Join("; ", problems)}.");
+            return Refusal.Because(Refusal.InvalidId, "BudgetSheetProblems", "Nothing was imported: the sheet has {count} problem(s): {problems}.", ("count", problems.Count.ToString(CultureInfo.InvariantCulture)), ("problems", string.Join("; ", problems)));
         }
 
         var budget = new Budget(county, unit, year, name, importedBy, now);
@@ -109,7 +109,7 @@ public sealed class Budget
                 ("person", org.NameOf(by)), ("year", Year.ToString(CultureInfo.InvariantCulture)));
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (org.DeputyInCharge(UnitId, Area.Finance, today) != by && !org.HoldsRole(UnitId, by, Role.Principal, today))
         {
             return Refusal.Because("R5", "BudgetConfirmer", "{person} is neither the finance deputy nor a principal of the unit on {date}; one of them confirms the budget.",

@@ -63,12 +63,12 @@ public sealed class BudgetCharge
         var year = matter.SubmittedOn.Year.ToString(CultureInfo.InvariantCulture);
         if (!MatterRules.RequiresAmount(matter.Kind))
         {
-            return Refusal.Invalid("Only a matter that spends money is charged to a budget line.");
+            return Refusal.Because(Refusal.InvalidId, "ChargeNotSpending", "Only a matter that spends money is charged to a budget line.");
         }
 
         if (matter.Kind == MatterKind.BudgetRaise && !matter.Payee.IsNone)
         {
-            return Refusal.Invalid("A budget raise pays nobody: it names the line, the amount and the reason.");
+            return Refusal.Because(Refusal.InvalidId, "RaisePaysNobody", "A budget raise pays nobody: it names the line, the amount and the reason.");
         }
 
         if (!EconomicClassification.IsKnown(code?.Trim()))

@@ -44,7 +44,7 @@ public static class Claim
         ArgumentNullException.ThrowIfNull(usedElsewhere);
         if (matter.Area != Organization.Area.Finance || details.Lines.Count is 0 or > MaxLines || details.Vouchers.Count > MaxVouchers)
         {
-            return Refusal.Invalid($"A claim is a finance matter with 1 to {MaxLines} line items and at most {MaxVouchers} vouchers.");
+            return Refusal.Because(Refusal.InvalidId, "ClaimLines", "A claim is a finance matter with 1 to {lines} line items and at most {vouchers} vouchers.", ("lines", MaxLines.ToString(CultureInfo.InvariantCulture)), ("vouchers", MaxVouchers.ToString(CultureInfo.InvariantCulture)));
         }
 
         var lines = new List<ClaimLine>();
@@ -53,7 +53,7 @@ public static class Claim
             var category = line.Category?.Trim() ?? string.Empty;
             if (category.Length is 0 or > ClaimLine.MaxCategory || line.Quantity <= 0m || line.UnitPrice <= 0m || line.Amount <= 0m)
             {
-                return Refusal.Invalid($"Line {number}: a category of at most {ClaimLine.MaxCategory} characters, a quantity and a unit price above zero.");
+                return Refusal.Because(Refusal.InvalidId, "ClaimLine", "Line {line}: a category of at most {max} characters, a quantity and a unit price above zero.", ("line", number.ToString(CultureInfo.InvariantCulture)), ("max", ClaimLine.MaxCategory.ToString(CultureInfo.InvariantCulture)));
             }
 
             var expected = decimal.Round(line.Quantity * line.UnitPrice, 2, MidpointRounding.AwayFromZero);

@@ -59,7 +59,7 @@ public sealed class Income
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(org);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (!org.HoldsRole(unit, command.RecordedBy, Role.FinanceStaff, today))
         {
             return Refusal.Because("R9", "IncomeByFinanceStaff", "{person} is not finance staff of the unit on {date}; the unit's finance staff record its income.",
@@ -75,12 +75,12 @@ public sealed class Income
         var source = command.Source?.Trim() ?? string.Empty;
         if (!Enum.IsDefined(command.Kind) || source.Length == 0 || source.Length > MaxText || voucher.Length > MaxText)
         {
-            return Refusal.Invalid($"Income names its kind (Appropriation, NonTaxRevenue or Other), its source and its voucher (each at most {MaxText} characters).");
+            return Refusal.Because(Refusal.InvalidId, "IncomeFields", "Income names its kind (Appropriation, NonTaxRevenue or Other), its source and its voucher (each at most {max} characters).", ("max", MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        if (command.Amount <= 0m || decimal.Round(command.Amount, 2) != command.Amount || command.ReceivedOn > today.AddDays(1))
+        if (command.Amount <= 0m || decimal.Round(command.Amount, 2) != command.Amount || command.ReceivedOn > today)
         {
-            return Refusal.Invalid("Income is above zero, to the fen, and recorded once received, not for a later day.");
+            return Refusal.Because(Refusal.InvalidId, "IncomeAmountOrDay", "Income is above zero, to the fen, and recorded once received, not for a later day.");
         }
 
         return Result<Income>.Ok(new Income(county, unit, command, source, voucher, now));

@@ -126,7 +126,7 @@ public sealed class Payment
             return Refusal.Because("R6", "PaymentByInterested", "{person} initiated this matter, is paid by it or is tied to its payee; nobody records a payment on such a matter.", ("person", who));
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (!org.HoldsRole(matter.UnitId, command.RecordedBy, Role.FinanceStaff, today))
         {
             return Refusal.Because("R7", "PaymentByFinanceStaff", "{person} is not finance staff of the unit on {date}; the unit's finance staff record payments.",
@@ -136,18 +136,18 @@ public sealed class Payment
         var reference = command.Reference?.Trim() ?? string.Empty;
         if (!Enum.IsDefined(command.Method) || reference.Length == 0 || reference.Length > MaxReference)
         {
-            return Refusal.Invalid($"A payment names its method (TreasuryDirect, OfficialCard or BankTransfer) and its reference (at most {MaxReference} characters).");
+            return Refusal.Because(Refusal.InvalidId, "PaymentMethodReference", "A payment names its method (TreasuryDirect, OfficialCard or BankTransfer) and its reference (at most {max} characters).", ("max", MaxReference.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (command.Amount <= 0m || decimal.Round(command.Amount, 2) != command.Amount)
         {
-            return Refusal.Invalid("A payment's amount is above zero, to the fen.");
+            return Refusal.Because(Refusal.InvalidId, "PaymentAmount", "A payment's amount is above zero, to the fen.");
         }
 
-        // A day of time zone either way: the county's today may be ahead of UTC's.
-        if (command.PaidOn > today.AddDays(1))
+        // Today is the county's (China) date, so a payment dated tomorrow is refused even between 00:00 and 08:00.
+        if (command.PaidOn > today)
         {
-            return Refusal.Invalid("A payment is recorded once it is made, not for a later day.");
+            return Refusal.Because(Refusal.InvalidId, "PaymentInTheFuture", "A payment is recorded once it is made, not for a later day.");
         }
 
         var paid = earlier.Where(p => p.MatterId == matter.Id).Sum(p => p.Amount);

@@ -70,7 +70,7 @@ public sealed class PaymentReversal
         var text = reason?.Trim() ?? string.Empty;
         if (text.Length is 0 or > MaxReason)
         {
-            return Refusal.Invalid($"A reversal gives its reason (a bounced transfer, a wrong account …), at most {MaxReason} characters.");
+            return Refusal.Because(Refusal.InvalidId, "ReversalReason", "A reversal gives its reason (a bounced transfer, a wrong account …), at most {max} characters.", ("max", MaxReason.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return Result<PaymentReversal>.Ok(new PaymentReversal

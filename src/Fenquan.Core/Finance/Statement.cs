@@ -86,7 +86,7 @@ public sealed class Statement
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(org);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         var byDeputy = FinanceDeputy(unit, by, org, today);
         if (!byDeputy.IsOk)
         {
@@ -129,7 +129,7 @@ public sealed class Statement
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(org);
-        var byDeputy = FinanceDeputy(UnitId, by, org, DateOnly.FromDateTime(now.UtcDateTime));
+        var byDeputy = FinanceDeputy(UnitId, by, org, ChinaTime.DateOf(now));
         if (!byDeputy.IsOk)
         {
             return byDeputy.Refusal!;

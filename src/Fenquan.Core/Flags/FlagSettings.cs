@@ -28,10 +28,10 @@ public sealed record FlagSettings
 
     /// <summary>R47: settings that make sense, or the first that does not.</summary>
     public Outcome Check() =>
-        WindowDays is < 0 or > 3660 ? Refusal.Invalid("Flags: the split-purchase window is 0 to 3,660 days.")
-        : HuggingShare is <= 0m or > 1m ? Refusal.Invalid("Flags: the hugging share is above 0 and at most 1.")
-        : FastApprovalSeconds is < 0 or > 86_400 ? Refusal.Invalid("Flags: the fast-approval interval is 0 to 86,400 seconds.")
-        : RepeatedSupplierShare is <= 0m or >= 1m ? Refusal.Invalid("Flags: the repeated-supplier share is above 0 and below 1.")
-        : RepeatedSupplierMinimum < 1 ? Refusal.Invalid("Flags: the repeated-supplier minimum is at least 1.")
+        WindowDays is < 0 or > 3660 ? Refusal.Because(Refusal.InvalidId, "FlagWindow", "Flags: the split-purchase window is 0 to 3,660 days.")
+        : HuggingShare is <= 0m or > 1m ? Refusal.Because(Refusal.InvalidId, "FlagHuggingShare", "Flags: the hugging share is above 0 and at most 1.")
+        : FastApprovalSeconds is < 0 or > 86_400 ? Refusal.Because(Refusal.InvalidId, "FlagFastApproval", "Flags: the fast-approval interval is 0 to 86,400 seconds.")
+        : RepeatedSupplierShare is <= 0m or >= 1m ? Refusal.Because(Refusal.InvalidId, "FlagRepeatedShare", "Flags: the repeated-supplier share is above 0 and below 1.")
+        : RepeatedSupplierMinimum < 1 ? Refusal.Because(Refusal.InvalidId, "FlagRepeatedMinimum", "Flags: the repeated-supplier minimum is at least 1.")
         : Outcome.Ok;
 }

@@ -99,7 +99,7 @@ public sealed class RedFlag
         if (IsCleared)
         {
             return Refusal.Because("R47", "FlagAlreadyCleared", "This flag was cleared on {date}; a flag is cleared once.",
-                ("date", ClearedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+                ("date", ClearedAt!.Value.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
         }
 
         if (by == matter.InitiatorId)
@@ -107,7 +107,7 @@ public sealed class RedFlag
             return Refusal.Because("R47", "SubmitterClearsFlag", "{person} submitted this matter; the submitter never clears a flag on their own matter.", ("person", who));
         }
 
-        if (!FlagAccess.MayClear(matter, by, org, DateOnly.FromDateTime(now.UtcDateTime)))
+        if (!FlagAccess.MayClear(matter, by, org, ChinaTime.DateOf(now)))
         {
             return Refusal.Because("R47", "MayNotClearFlag",
                 "{person} may not act on this matter now; a flag is cleared by whoever may act on its current step, or, once no person's step waits, by the unit's discipline member.",
@@ -122,7 +122,7 @@ public sealed class RedFlag
 
         if (text.Length > MaxReason)
         {
-            return Refusal.Invalid($"A reason has at most {MaxReason} characters.");
+            return Refusal.Because(Refusal.InvalidId, "ReasonTooLong", "A reason has at most {max} characters.", ("max", MaxReason.ToString(CultureInfo.InvariantCulture)));
         }
 
         ClearedBy = by;

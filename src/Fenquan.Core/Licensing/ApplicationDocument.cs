@@ -67,7 +67,7 @@ public sealed class ApplicationDocument
         ArgumentNullException.ThrowIfNull(check);
         return application.Documents.Contains(document)
             ? Result<ApplicationDocument>.Ok(new ApplicationDocument(application, document, check, size, contentHash, now))
-            : Refusal.Invalid($"A file is handed in for one of the item's required documents that the application names; \"{document}\" is not one.");
+            : Refusal.Because(Refusal.InvalidId, "DocumentNotRequired", "A file is handed in for one of the item's required documents that the application names; \"{document}\" is not one.", ("document", document));
     }
 
     /// <summary>Only the handling unit's people, who see the applicant, download the applicant's files.</summary>

@@ -422,7 +422,7 @@ public sealed class ApprovalApplication
         var text = note?.Trim() ?? string.Empty;
         if (text.Length > MaxText)
         {
-            return Refusal.Invalid("note: at most 2000 characters.");
+            return Refusal.Because(Refusal.InvalidId, "NoteLength", "note: at most 2000 characters.");
         }
 
         if (StepIndex < Steps.Count - 1)

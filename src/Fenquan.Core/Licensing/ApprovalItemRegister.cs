@@ -63,7 +63,7 @@ public sealed record ApprovalItemRegister(IReadOnlyList<ApprovalItemEntry> Items
         {
             if (raw is null)
             {
-                return Refusal.Invalid("The register has an empty item.");
+                return Refusal.Because(Refusal.InvalidId, "RegisterEmptyItem", "The register has an empty item.");
             }
 
             var item = raw with
@@ -117,7 +117,7 @@ public sealed record ApprovalItemRegister(IReadOnlyList<ApprovalItemEntry> Items
 
         if (list.Count > MaxItems)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"A register has at most {MaxItems} items."));
+            return Refusal.Because(Refusal.InvalidId, "RegisterTooLarge", "A register has at most {max} items.", ("max", MaxItems.ToString(CultureInfo.InvariantCulture)));
         }
 
         return Result<ApprovalItemRegister>.Ok(new ApprovalItemRegister(list));

@@ -36,7 +36,7 @@ public sealed record Payee(PersonId? PersonId, string Name, CounterpartyId? Coun
     /// <summary>R6: a payee is a person of the county or a registered counterparty (or nobody), never a bare name, and never both.</summary>
     public Outcome CheckRegistered() =>
         PersonId is not null && CounterpartyId is not null
-            ? Refusal.Invalid("payee: a person of the county or a registered counterparty, not both.")
+            ? Refusal.Because(Refusal.InvalidId, "PayeePersonOrCounterparty", "payee: a person of the county or a registered counterparty, not both.")
             : PersonId is null && CounterpartyId is null && Name.Length > 0
                 ? NotRegistered(Name)
                 : Outcome.Ok;

@@ -188,11 +188,12 @@ public sealed class Matter
         // Unless the caller gives it, the day of submission is the county's (China) date of the instant:
         // the UTC date lagged it from 00:00 to 08:00 China time, and a matter dated today was then
         // refused as dated in the future.
-        var submittedOn = command.SubmittedOn ?? ChinaTime.DateOf(now);
-        if (Math.Abs(submittedOn.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber) > 1)
+        var today = ChinaTime.DateOf(now);
+        var submittedOn = command.SubmittedOn ?? today;
+        if (Math.Abs(submittedOn.DayNumber - today.DayNumber) > 1)
         {
             return Refusal.Because("R40", "SubmittedOnIsToday", "A matter is submitted on the day it is submitted ({today}), not on {claimed}: the policy and role-holders of the day of submission decide its route.",
-                ("today", MatterRules.Day(DateOnly.FromDateTime(now.UtcDateTime))), ("claimed", MatterRules.Day(submittedOn)));
+                ("today", MatterRules.Day(today)), ("claimed", MatterRules.Day(submittedOn)));
         }
 
         if (command.OccurredOn > submittedOn)
@@ -564,7 +565,7 @@ public sealed class Matter
         ArgumentNullException.ThrowIfNull(org);
         if (Kind != MatterKind.PurchasePlan)
         {
-            return Refusal.Invalid("itemCode: only a purchase plan's catalogue entry is corrected.");
+            return Refusal.Because(Refusal.InvalidId, "ItemCodeCorrection", "itemCode: only a purchase plan's catalogue entry is corrected.");
         }
 
         if (!org.PeopleWithRole(UnitId, Role.OfficeReviewer, SubmittedOn).Contains(by) || by == InitiatorId)

@@ -61,7 +61,7 @@ public sealed partial class Meeting
         if (!SigningPeriodOver(record, today, calendar))
         {
             return Refusal.Because("R43", "SigningPeriodRunning", "{name} has {days} working day(s) from {drawn} to sign; a missing signature is recorded only after that.",
-                ("name", name), ("days", Rules.SigningPeriodWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("drawn", MatterRules.Day(DateOnly.FromDateTime(record.DrawnUpAt.DateTime))));
+                ("name", name), ("days", Rules.SigningPeriodWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("drawn", MatterRules.Day(ChinaTime.DateOf(record.DrawnUpAt))));
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
@@ -80,7 +80,7 @@ public sealed partial class Meeting
 
     // R46: the signing period counts working days on the official calendar.
     private bool SigningPeriodOver(MinutesRecord record, DateOnly today, WorkingCalendar calendar) =>
-        TimeLimit.Working(Rules.SigningPeriodWorkingDays).DueOn(DateOnly.FromDateTime(record.DrawnUpAt.DateTime), calendar) < today;
+        TimeLimit.Working(Rules.SigningPeriodWorkingDays).DueOn(ChinaTime.DateOf(record.DrawnUpAt), calendar) < today;
 
     // The first time the current minutes are final, every approved, rejected or heard item binds its
     // matter. An item whose matter changed or moved on since it was tabled does not bind: its outcome

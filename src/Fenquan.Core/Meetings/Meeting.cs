@@ -180,7 +180,7 @@ public sealed partial class Meeting
             return check.Refusal!;
         }
 
-        var date = DateOnly.FromDateTime(command.ScheduledAt.DateTime);
+        var date = ChinaTime.DateOf(command.ScheduledAt);
         var day = MatterRules.Day(date);
         if (!org.HoldsRole(command.UnitId, command.ChairId, Role.Principal, date))
         {
@@ -707,7 +707,7 @@ public sealed partial class Meeting
 
         if (objection is { Length: > 2000 })
         {
-            return Refusal.Invalid("An objection is at most 2000 characters.");
+            return Refusal.Because(Refusal.InvalidId, "ObjectionLength", "An objection is at most 2000 characters.");
         }
 
         var signature = record.AddSignature(signer, objection?.Trim() ?? string.Empty, now);

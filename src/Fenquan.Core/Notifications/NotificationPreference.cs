@@ -45,14 +45,14 @@ public sealed class NotificationPreference
 
     /// <summary>The person's first choice; an undefined value is refused (fail closed).</summary>
     public static Result<NotificationPreference> Choose(CountyId county, PersonId person, NotificationDelivery delivery, DateTimeOffset now) =>
-        Enum.IsDefined(delivery) ? Result<NotificationPreference>.Ok(new NotificationPreference(county, person, delivery, now)) : Refusal.Invalid("Unknown notification delivery.");
+        Enum.IsDefined(delivery) ? Result<NotificationPreference>.Ok(new NotificationPreference(county, person, delivery, now)) : Refusal.Because(Refusal.InvalidId, "NotificationDelivery", "Unknown notification delivery.");
 
     /// <summary>The person changes their choice; choosing the same again changes nothing.</summary>
     public Outcome Change(NotificationDelivery delivery, DateTimeOffset now)
     {
         if (!Enum.IsDefined(delivery))
         {
-            return Refusal.Invalid("Unknown notification delivery.");
+            return Refusal.Because(Refusal.InvalidId, "NotificationDelivery", "Unknown notification delivery.");
         }
 
         if (delivery != Delivery)

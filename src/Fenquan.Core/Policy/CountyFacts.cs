@@ -79,7 +79,7 @@ public static class CountyFacts
             default:
                 return string.IsNullOrEmpty(code)
                     ? Result<MatterFlags>.Ok(MatterFlags.None)
-                    : Refusal.Invalid("itemCode: only purchase plans and approval items name a catalogue or register entry.");
+                    : Refusal.Because(Refusal.InvalidId, "ItemCodeNotExpected", "itemCode: only purchase plans and approval items name a catalogue or register entry.");
         }
     }
 }

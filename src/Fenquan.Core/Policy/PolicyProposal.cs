@@ -277,7 +277,7 @@ public sealed class PolicyProposal
 
         if (nextNumber < 1)
         {
-            return Refusal.Invalid("a policy version number starts at 1");
+            return Refusal.Because(Refusal.InvalidId, "PolicyNumberFromOne", "A policy version number starts at 1.");
         }
 
         // R40: never in the past — at the earliest the day of the second approval.

@@ -52,7 +52,7 @@ public sealed record ProcurementCatalogue(IReadOnlyList<CatalogueEntry> Entries)
         {
             if (raw is null)
             {
-                return Refusal.Invalid("The catalogue has an empty entry.");
+                return Refusal.Because(Refusal.InvalidId, "CatalogueEmptyEntry", "The catalogue has an empty entry.");
             }
 
             var entry = raw with { Code = raw.Code?.Trim() ?? string.Empty, Name = raw.Name?.Trim() ?? string.Empty, Category = raw.Category?.Trim() ?? string.Empty };
@@ -82,7 +82,7 @@ public sealed record ProcurementCatalogue(IReadOnlyList<CatalogueEntry> Entries)
 
         if (list.Count > MaxEntries)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"A catalogue has at most {MaxEntries} entries."));
+            return Refusal.Because(Refusal.InvalidId, "CatalogueTooLarge", "A catalogue has at most {max} entries.", ("max", MaxEntries.ToString(CultureInfo.InvariantCulture)));
         }
 
         return Result<ProcurementCatalogue>.Ok(new ProcurementCatalogue(list));

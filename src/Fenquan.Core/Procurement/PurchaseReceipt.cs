@@ -79,7 +79,7 @@ public sealed class PurchaseReceipt
             return Refusal.Because("R6", "ReceiptByInterested", "{person} is paid by this purchase or is tied to its supplier; nobody receives a purchase that pays them or theirs.", ("person", who));
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (!org.BelongsTo(matter.UnitId, command.RecordedBy, today))
         {
             return Refusal.Because("R1", "ReceiptOutsideUnit", "{person} does not belong to the unit on {date}; the unit receives its own purchases.", ("person", who), ("date", PurchaseResult.Day(today)));
@@ -103,7 +103,7 @@ public sealed class PurchaseReceipt
         var note = command.Note?.Trim() ?? string.Empty;
         if (note.Length is 0 or > MaxNote)
         {
-            return Refusal.Invalid($"A receipt says what was received and checked (1 to {MaxNote} characters).");
+            return Refusal.Because(Refusal.InvalidId, "ReceiptNote", "A receipt says what was received and checked (1 to {max} characters).", ("max", MaxNote.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var notBefore = progress.Result?.ResultOn ?? matter.SubmittedOn;

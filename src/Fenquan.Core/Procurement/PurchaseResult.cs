@@ -83,7 +83,7 @@ public sealed class PurchaseResult
         }
 
         var who = org.NameOf(command.RecordedBy);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (PurchaseReceipt.IsInterested(matter, command.RecordedBy) || supplierTies.Contains(command.RecordedBy))
         {
             return Refusal.Because("R6", "ResultByInterested", "{person} initiated this purchase, is paid by it or is tied to its supplier; nobody records its result.", ("person", who));
@@ -108,7 +108,7 @@ public sealed class PurchaseResult
         var reference = command.Reference?.Trim() ?? string.Empty;
         if (reference.Length is 0 or > MaxReference || !Enum.IsDefined(command.Method) || command.Amount <= 0m || decimal.Round(command.Amount, 2) != command.Amount)
         {
-            return Refusal.Invalid($"A result names the centre's reference (1 to {MaxReference} characters), the method (FrameworkAgreement, ProcurementCentre or OpenTender) and an amount above zero, to the fen.");
+            return Refusal.Because(Refusal.InvalidId, "ResultFields", "A result names the centre's reference (1 to {max} characters), the method (FrameworkAgreement, ProcurementCentre or OpenTender) and an amount above zero, to the fen.", ("max", MaxReference.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (command.Supplier.CounterpartyId is null)
@@ -116,10 +116,10 @@ public sealed class PurchaseResult
             return Refusal.Because("R18", "SupplierNotRegistered", "The supplier {supplier} is not a counterparty of the county's register; register it first.", ("supplier", command.Supplier.Name));
         }
 
-        if (command.ResultOn < DateOnly.FromDateTime(handedOff.UtcDateTime).AddDays(-1) || command.ResultOn > today.AddDays(1))
+        if (command.ResultOn < ChinaTime.DateOf(handedOff).AddDays(-1) || command.ResultOn > today.AddDays(1))
         {
             return Refusal.Because("R18", "ResultDay", "The result's day {day} is before the hand-off ({handedOff}) or after today.",
-                ("day", Day(command.ResultOn)), ("handedOff", Day(DateOnly.FromDateTime(handedOff.UtcDateTime))));
+                ("day", Day(command.ResultOn)), ("handedOff", Day(ChinaTime.DateOf(handedOff))));
         }
 
         if (matter.DecidedTerms is not { } decided)

@@ -57,7 +57,7 @@ public static class LedgerProofs
     {
         if (fromSize <= 0 || fromSize > toSize)
         {
-            return Refusal.Invalid("A consistency proof needs 0 < from ≤ to.");
+            return Refusal.Because(Refusal.InvalidId, "ProofRangePositive", "A consistency proof needs 0 < from ≤ to.");
         }
 
         var heads = await db.TreeHeads.AsNoTracking().Where(h => h.CountyId == county.Value && (h.TreeSize == fromSize || h.TreeSize == toSize)).ToListAsync(cancellationToken);

@@ -49,7 +49,7 @@ public static class TransparencyQueries
 
         if (from < 0 || from > to || to > head.TreeSize)
         {
-            return Refusal.Invalid($"A consistency proof needs 0 ≤ from ≤ to ≤ {head.TreeSize}.");
+            return Refusal.Because(Refusal.InvalidId, "ProofRange", "A consistency proof needs 0 ≤ from ≤ to ≤ {size}.", ("size", head.TreeSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var tree = await LedgerTiles.TreeAsync(db, county, to, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ namespace Fenquan.Data.Operations;
 public static class BoundsStandings
 {
     /// <summary>The county's local date (China Standard Time) at <paramref name="now"/>.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(InspectionPeriod.ChinaOffset).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => ChinaTime.DateOf(now);
 
     /// <summary>The units that would have to change for <paramref name="proposed"/> to take effect, or the refusal naming its rule.</summary>
     public static Result<IReadOnlyList<UnitStanding>> Check(FenquanDbContext db, CountyId county, CountyBounds proposed, DateOnly today)

@@ -25,7 +25,7 @@ public sealed class ConstructionOperations(LedgerWriter writer, MatterOperations
         {
             if (command.Kind != MatterKind.ConstructionProject)
             {
-                return Refusal.Invalid("A construction project is proposed as a constructionProject matter.");
+                return Refusal.Because(Refusal.InvalidId, "ProjectNeedsProjectMatter", "A construction project is proposed as a constructionProject matter.");
             }
 
             var proposal = matters.Submit(ctx, command, null, null, MatterFlags.None);
@@ -111,7 +111,7 @@ public sealed class ConstructionOperations(LedgerWriter writer, MatterOperations
                 return bid.Refusal!;
             }
 
-            var today = DateOnly.FromDateTime(ctx.Now.UtcDateTime);
+            var today = ChinaTime.DateOf(ctx.Now);
             // The matter's title (at most 300 characters) names the project and the bidder.
             var (head, tail) = ("确定中标人：", $"（{bid.Value.BidderName}）");
             var room = 300 - head.Length - tail.Length;
@@ -153,7 +153,7 @@ public sealed class ConstructionOperations(LedgerWriter writer, MatterOperations
                 return beyond.Refusal!;
             }
 
-            var today = DateOnly.FromDateTime(ctx.Now.UtcDateTime);
+            var today = ChinaTime.DateOf(ctx.Now);
             var payee = Payee.Counterparty(project.ContractorId!.Value, project.ContractorName!);
             var variation = matters.Submit(ctx, new SubmitMatter(county, project.UnitId, MatterKind.VariationOrder, title, amount, payee, by, initiator, MatterFlags.None, today),
                 null, null, beyond.Value ? MatterFlags.BeyondVariationShare : MatterFlags.None);

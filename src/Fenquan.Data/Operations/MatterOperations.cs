@@ -47,7 +47,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
 
         // R41 as PolicyOperations.InForce decides it, from the unit's versions the writer keeps.
         // R40: the policy in force on the day of submission, whatever date the matter carries.
-        var submittedOn = command.SubmittedOn ?? DateOnly.FromDateTime(ctx.Now.DateTime);
+        var submittedOn = command.SubmittedOn ?? ChinaTime.DateOf(ctx.Now);
         var inForce = PolicyVersion.InForceOn(ctx.PolicyVersions(command.UnitId), submittedOn);
         if (inForce is null)
         {
@@ -266,7 +266,7 @@ public sealed class MatterOperations(LedgerWriter writer, Core.Flags.FlagSetting
 
             if (string.IsNullOrWhiteSpace(itemCode))
             {
-                return Refusal.Invalid("itemCode: name the catalogue entry, or \"none\".");
+                return Refusal.Because(Refusal.InvalidId, "ItemCodeOrNone", "itemCode: name the catalogue entry, or \"none\".");
             }
 
             var catalogue = CountyChangeOperations.CatalogueInForce(ctx.Db, county).Catalogue;

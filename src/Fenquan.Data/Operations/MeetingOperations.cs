@@ -403,7 +403,7 @@ public sealed class MeetingOperations(LedgerWriter writer)
     private static Refusal? NotRecorder(WriteContext ctx, Core.Primitives.UnitId unit, PersonId actor)
     {
         var org = ctx.UnitView(unit);
-        var today = DateOnly.FromDateTime(ctx.Now.UtcDateTime);
+        var today = ChinaTime.DateOf(ctx.Now);
         var inUnit = org.BelongsTo(unit, actor, today);
         IReadOnlyCollection<Core.Organization.Role> roles = inUnit ? org.RolesOf(unit, actor, today) : [];
         if (!MeetingAccess.MayView(actor, inUnit ? unit : null, roles, unit))

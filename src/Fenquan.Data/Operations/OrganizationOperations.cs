@@ -17,7 +17,7 @@ public sealed class OrganizationOperations(LedgerWriter writer)
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                return Refusal.Invalid("A county needs a name.");
+                return Refusal.Because(Refusal.InvalidId, "CountyName", "A county needs a name.");
             }
 
             var county = new County(id, name.Trim(), bounds);
@@ -31,7 +31,7 @@ public sealed class OrganizationOperations(LedgerWriter writer)
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                return Refusal.Invalid("A unit needs a name.");
+                return Refusal.Because(Refusal.InvalidId, "UnitName", "A unit needs a name.");
             }
 
             if (ctx.Db.Counties.AsNoTracking().All(c => c.Id != county))
@@ -49,7 +49,7 @@ public sealed class OrganizationOperations(LedgerWriter writer)
         {
             if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
             {
-                return Refusal.Invalid("A person needs a name of at most 100 characters.");
+                return Refusal.Because(Refusal.InvalidId, "PersonName", "A person needs a name of at most 100 characters.");
             }
 
             var person = new Person(PersonId.New(), county, name.Trim());

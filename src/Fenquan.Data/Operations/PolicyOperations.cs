@@ -270,11 +270,15 @@ public sealed class PolicyOperations(LedgerWriter writer)
     private static int NextNumber(FenquanDbContext db, CountyId county, UnitId unit) =>
         (db.PolicyVersions.AsNoTracking().Where(v => v.CountyId == county && v.UnitId == unit).Max(v => (int?)v.Number) ?? 0) + 1;
 
-    // The county's local date differs from the UTC date by less than a day; anything further is a wrong "today".
+    // The caller's today is the county's (China) date of the write; a day either way is allowed for a
+    // write begun just before midnight, anything further is a wrong "today".
     private static Refusal? CheckToday(WriteContext ctx, DateOnly today)
     {
-        var utc = DateOnly.FromDateTime(ctx.Now.UtcDateTime);
-        return Math.Abs(today.DayNumber - utc.DayNumber) <= 1 ? null : Refusal.Invalid($"{today:yyyy-MM-dd} is not today.");
+        var county = ChinaTime.DateOf(ctx.Now);
+        return Math.Abs(today.DayNumber - county.DayNumber) <= 1 ? null
+            : Refusal.Because(Refusal.InvalidId, "NotToday", "{day} is not today ({today}).", ("day", Day(today)), ("today", Day(county)));
+
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static IQueryable<PolicyProposal> WithSteps(IQueryable<PolicyProposal> proposals) =>

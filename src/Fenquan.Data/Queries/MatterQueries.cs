@@ -37,7 +37,7 @@ public static class MatterQueries
 
         if (limit is < 1 or > 200)
         {
-            return Refusal.Invalid("limit: between 1 and 200.");
+            return Refusal.Because(Refusal.InvalidId, "LimitRange", "limit: between 1 and 200.");
         }
 
         Guid? after = null;
@@ -45,7 +45,7 @@ public static class MatterQueries
         {
             if (!TryDecode(cursor, out var decoded))
             {
-                return Refusal.Invalid("cursor: not a cursor this server gave out.");
+                return Refusal.Because(Refusal.InvalidId, "CursorUnknown", "cursor: not a cursor this server gave out.");
             }
 
             after = decoded;

@@ -38,14 +38,14 @@ public static class BudgetWorkbook
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or NotSupportedException or ArgumentException or System.Xml.XmlException)
         {
-            return Refusal.Invalid("The file is not a readable .xlsx workbook: download the template and fill it in.");
+            return Refusal.Because(Refusal.InvalidId, "BudgetFileUnreadable", "The file is not a readable .xlsx workbook: download the template and fill it in.");
         }
 
         var headers = table.FirstOrDefault()?.Keys ?? [];
         var missing = new[] { BudgetSheet.CodeColumn, BudgetSheet.AmountColumn }.Where(c => !headers.Contains(c)).ToList();
         if (table.Count > 0 && missing.Count > 0)
         {
-            return Refusal.Invalid($"Nothing was imported: row 1 lacks the column(s) {string.Join(", ", missing)}; use the template's headers.");
+            return Refusal.Because(Refusal.InvalidId, "BudgetColumnsMissing", "Nothing was imported: row 1 lacks the column(s) {columns}; use the template's headers.", ("columns", string.Join(", ", missing)));
         }
 
         var rows = new List<BudgetSheetRow>();

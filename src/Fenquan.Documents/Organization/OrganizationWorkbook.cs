@@ -54,7 +54,7 @@ public static class OrganizationWorkbook
         var csv = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return Refusal.Invalid("Import an .xlsx workbook or a .csv file: download the template and fill it in.");
+            return Refusal.Because(Refusal.InvalidId, "ImportFileType", "Import an .xlsx workbook or a .csv file: download the template and fill it in.");
         }
 
         try
@@ -65,7 +65,7 @@ public static class OrganizationWorkbook
                 var name = Path.GetFileNameWithoutExtension(fileName);
                 var template = kind is { } k ? ImportTemplate.Of(k) : ImportTemplate.Recognise(name, Headers(table));
                 return template is null
-                    ? Refusal.Invalid($"{fileName}: its columns are not those of a template; name the kind (units, sections, people, memberships, portfolios, catalogue, approval-items or counterparties).")
+                    ? Refusal.Because(Refusal.InvalidId, "ImportColumnsUnknown", "{file}: its columns are not those of a template; name the kind (units, sections, people, memberships, portfolios, catalogue, approval-items or counterparties).", ("file", fileName))
                     : Sheet(template, Path.GetFileName(fileName), table).Map(s => new ImportFile([s]));
             }
 
@@ -84,7 +84,7 @@ public static class OrganizationWorkbook
                 var template = ImportTemplate.Recognise(sheetName, Headers(table));
                 if (template is null)
                 {
-                    return Refusal.Invalid($"The sheet {sheetName} is of no known kind: name it as the template does (单位, 股室, 人员, 任职, 分管, 采购目录, 审批事项, 往来单位).");
+                    return Refusal.Because(Refusal.InvalidId, "SheetKindUnknown", "The sheet {sheet} is of no known kind: name it as the template does (单位, 股室, 人员, 任职, 分管, 采购目录, 审批事项, 往来单位).", ("sheet", sheetName));
                 }
 
                 var sheet = Sheet(template, sheetName, table);
@@ -96,7 +96,7 @@ public static class OrganizationWorkbook
                 rows += sheet.Value.Rows.Count;
                 if (rows > MaxRows)
                 {
-                    return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"The file has more than {MaxRows} rows."));
+                    return Refusal.Because(Refusal.InvalidId, "ImportTooManyRows", "The file has more than {max} rows.", ("max", MaxRows.ToString(CultureInfo.InvariantCulture)));
                 }
 
                 sheets.Add(sheet.Value);
@@ -106,7 +106,7 @@ public static class OrganizationWorkbook
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or NotSupportedException or ArgumentException or System.Xml.XmlException or FormatException)
         {
-            return Refusal.Invalid($"{fileName} is not a readable {(csv ? ".csv file" : ".xlsx workbook")}: download the template and fill it in.");
+            return Refusal.Because(Refusal.InvalidId, "ImportUnreadable", "{file} is not a readable {format} file: download the template and fill it in.", ("file", fileName), ("format", csv ? ".csv" : ".xlsx"));
         }
     }
 
@@ -141,7 +141,7 @@ public static class OrganizationWorkbook
         var missing = template.Columns.Where(c => c.Required && !headers.Contains(c.Header)).Select(c => c.Header).ToList();
         if (table.Count > 0 && missing.Count > 0)
         {
-            return Refusal.Invalid($"Nothing was imported: {name} lacks the column(s) {string.Join(", ", missing)}; use the template's headers.");
+            return Refusal.Because(Refusal.InvalidId, "ColumnsMissing", "Nothing was imported: {sheet} lacks the column(s) {columns}; use the template's headers.", ("sheet", name), ("columns", string.Join(", ", missing)));
         }
 
         var rows = new List<ImportRow>(table.Count);

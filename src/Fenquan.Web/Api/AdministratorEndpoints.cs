@@ -47,7 +47,7 @@ public static class AdministratorEndpoints
             {
                 if (input.Kind is not { } kind || !Enum.IsDefined(kind))
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("kind: Grant or Revoke."));
+                    return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "GrantKind", "kind: Grant or Revoke."));
                 }
 
                 var proposed = await service.ProposeAsync(caller.Viewer, kind, input.Account);

@@ -122,7 +122,7 @@ public static class ApiEndpoints
 
                 if (scope is not (null or "unit" or "mine"))
                 {
-                    return Problems.Result(Refusal.Invalid("scope: 'unit' or 'mine'."));
+                    return Problems.Result(Refusal.Because(Refusal.InvalidId, "ScopeParameter", "scope: 'unit' or 'mine'."));
                 }
 
                 if (filters.Any)
@@ -155,7 +155,7 @@ public static class ApiEndpoints
 
                 if (scope is not (null or "unit" or "mine"))
                 {
-                    return Problems.Result(Refusal.Invalid("scope: 'unit' or 'mine'."));
+                    return Problems.Result(Refusal.Because(Refusal.InvalidId, "ScopeParameter", "scope: 'unit' or 'mine'."));
                 }
 
                 var request = filters.Parse();

@@ -117,7 +117,7 @@ public static class ApplicationEndpoints
                 // An empty body or a JSON null binds to null here: a bad request, not a server error.
                 if (input is null)
                 {
-                    return Problems.Result(Refusal.Invalid("The body is a JSON object with the step's fields."));
+                    return Problems.Result(Refusal.Because(Refusal.InvalidId, "ApplicationStepBody", "The body is a JSON object with the step's fields."));
                 }
 
                 var done = await act(caller, applications, id, input);

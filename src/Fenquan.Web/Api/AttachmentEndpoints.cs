@@ -36,7 +36,7 @@ public static class AttachmentEndpoints
                     : null;
                 if (string.IsNullOrEmpty(boundary))
                 {
-                    return Problems.Result(Refusal.Invalid("The body must be multipart/form-data with one file part named \"file\"."));
+                    return Problems.Result(Refusal.Because(Refusal.InvalidId, "UploadMultipart", "The body must be multipart/form-data with one file part named \"file\"."));
                 }
 
                 var reader = new MultipartReader(boundary, http.Request.Body);
@@ -67,7 +67,7 @@ public static class AttachmentEndpoints
                     }
                 }
 
-                return Problems.Result(Refusal.Invalid("No file part in the upload."));
+                return Problems.Result(Refusal.Because(Refusal.InvalidId, "UploadNoFile", "No file part in the upload."));
             })
             .WithMetadata(new UploadEndpoint())
             .WithSummary("Attach a voucher or document (PDF, JPEG, PNG by content; at most 10 MiB; the hash is ledgered, R44)");

@@ -56,7 +56,7 @@ public static class BudgetEndpoints
                     }
                     catch (FormatException)
                     {
-                        return Problems.Result(Core.Primitives.Refusal.Invalid("workbook: the .xlsx file in base64."));
+                        return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "BudgetWorkbookMissing", "workbook: the .xlsx file in base64."));
                     }
 
                     imported = await budgets.ImportAsync(caller.Viewer, input.Year, input.Document, new MemoryStream(bytes));

@@ -79,7 +79,7 @@ public static class CountyDataEndpoints
             {
                 if (new[] { input.Name is not null, input.OcdsPrefix is not null, input.ChangesBounds }.Count(given => given) > 1)
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("Propose a new name, an OCDS prefix and new bounds separately: each is its own change."));
+                    return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "ChangeOneAtATime", "Propose a new name, an OCDS prefix and new bounds separately: each is its own change."));
                 }
 
                 var proposed = input.Name is not null
@@ -122,12 +122,12 @@ public static class CountyDataEndpoints
             {
                 if (input.Subject is not { } subject || !Enum.IsDefined(subject))
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("subject: Bounds, ProcurementCatalogue, ApprovalItemRegister, WorkingCalendarYear, ReceptionStandards, CountyName or OcdsPrefix."));
+                    return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "ChangeSubjectList", "subject: Bounds, ProcurementCatalogue, ApprovalItemRegister, WorkingCalendarYear, ReceptionStandards, CountyName or OcdsPrefix."));
                 }
 
                 if (input.Payload is not { ValueKind: JsonValueKind.Object } payload)
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("payload: the subject's whole new data, a JSON object."));
+                    return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "ChangePayload", "payload: the subject's whole new data, a JSON object."));
                 }
 
                 var proposed = await data.ProposeAsync(caller.Viewer, subject, payload.GetRawText(), input.Summary);

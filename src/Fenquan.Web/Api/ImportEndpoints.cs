@@ -56,7 +56,7 @@ public static class ImportEndpoints
                 };
                 if (name is null)
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid($"The body is the file: Content-Type {ImportService.XlsxContentType} or text/csv."));
+                    return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "ImportBodyType", "The body is the file: Content-Type {type} or text/csv.", ("type", ImportService.XlsxContentType)));
                 }
 
                 // The body is at most the upload limit (LimitApiBodies); read whole, as the reader needs to seek.

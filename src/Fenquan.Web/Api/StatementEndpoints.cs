@@ -39,7 +39,7 @@ public static class StatementEndpoints
             {
                 if (!Quarter.TryParse(quarter, out var q))
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("quarter: written 2026Q1."));
+                    return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "QuarterText", "quarter: written 2026Q1."));
                 }
 
                 var content = statements.Preview(caller.Viewer, q);
@@ -72,7 +72,7 @@ public static class StatementEndpoints
             {
                 if (!Quarter.TryParse(input.Quarter, out var quarter))
                 {
-                    return Problems.Result(Core.Primitives.Refusal.Invalid("quarter: written 2026Q1."));
+                    return Problems.Result(Core.Primitives.Refusal.Because(Core.Primitives.Refusal.InvalidId, "QuarterText", "quarter: written 2026Q1."));
                 }
 
                 var tabled = await statements.TableAsync(caller.Viewer, quarter, input.MeetingId, input.Reason);

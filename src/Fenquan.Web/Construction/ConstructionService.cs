@@ -121,9 +121,9 @@ public sealed class ConstructionService(DbSession session, ConstructionOperation
     {
         var text = title?.Trim() ?? string.Empty;
         return text.Length is 0 or > Matters.InputRules.MaxTitle
-            ? Refusal.Invalid(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"title: a title of 1 to {Matters.InputRules.MaxTitle} characters is required."))
+            ? Refusal.Because(Refusal.InvalidId, "TitleLength", "title: a title of 1 to {max} characters is required.", ("max", Matters.InputRules.MaxTitle.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             : amount is <= 0m or > Matters.InputRules.MaxAmount || decimal.Round(amount, 2) != amount
-                ? Refusal.Invalid("amount: above zero, in yuan and fen, within the largest amount a matter carries.")
+                ? Refusal.Because(Refusal.InvalidId, "AmountField", "amount: above zero, in yuan and fen, within the largest amount a matter carries.")
                 : Outcome.Ok;
     }
 

@@ -40,23 +40,23 @@ public sealed class DelegationService(DelegationOperations operations, DbSession
 
         if (input.DelegateId is not { } to || to == Guid.Empty)
         {
-            return Refusal.Invalid("delegateId: choose the colleague who acts for you.");
+            return Refusal.Because(Refusal.InvalidId, "DelegateMissing", "delegateId: choose the colleague who acts for you.");
         }
 
         if (input.Role is not { } role || !Enum.IsDefined(role))
         {
-            return Refusal.Invalid("role: choose the role whose steps you delegate.");
+            return Refusal.Because(Refusal.InvalidId, "DelegatedRoleMissing", "role: choose the role whose steps you delegate.");
         }
 
         if (input.Until is not { } until)
         {
-            return Refusal.Invalid("until: when the delegation ends.");
+            return Refusal.Because(Refusal.InvalidId, "DelegationUntilMissing", "until: when the delegation ends.");
         }
 
         var areas = input.Areas ?? [];
         if (areas.Any(a => !Enum.IsDefined(a)))
         {
-            return Refusal.Invalid("areas: unknown area.");
+            return Refusal.Because(Refusal.InvalidId, "DelegationAreaUnknown", "areas: unknown area.");
         }
 
         var from = input.From ?? clock.Now;

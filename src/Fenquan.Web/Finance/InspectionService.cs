@@ -101,7 +101,7 @@ public sealed class InspectionService(DbSession session, InspectionOperations op
         ArgumentNullException.ThrowIfNull(viewer);
         if (verdict is not { } v || (note?.Length ?? 0) > InspectionFinding.MaxText)
         {
-            return Of<InspectionFinding>(Refusal.Invalid($"A finding is InOrder or Problem, with a note of at most {InspectionFinding.MaxText} characters."));
+            return Of<InspectionFinding>(Refusal.Because(Refusal.InvalidId, "FindingForm", "A finding is InOrder or Problem, with a note of at most {max} characters.", ("max", InspectionFinding.MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         return viewer.Person is { } me
@@ -114,7 +114,7 @@ public sealed class InspectionService(DbSession session, InspectionOperations op
         ArgumentNullException.ThrowIfNull(viewer);
         return viewer.Person is { } me && (text?.Length ?? 0) <= InspectionFinding.MaxText && (attachment?.Length ?? 0) <= RectificationStep.MaxAttachment
             ? Of(await operations.GiveEvidenceAsync(viewer.County, taskId, me, text, attachment, Visible(viewer)))
-            : Of<RectificationStep>(Refusal.Invalid($"Evidence is at most {InspectionFinding.MaxText} characters, its attachment reference at most {RectificationStep.MaxAttachment}."));
+            : Of<RectificationStep>(Refusal.Because(Refusal.InvalidId, "EvidenceForm", "Evidence is at most {max} characters, its attachment reference at most {attachment}.", ("max", InspectionFinding.MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("attachment", RectificationStep.MaxAttachment.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     public async Task<InspectionOutcome<RectificationStep>> DecideAsync(Viewer viewer, Guid taskId, bool accept, string? reason)
@@ -122,7 +122,7 @@ public sealed class InspectionService(DbSession session, InspectionOperations op
         ArgumentNullException.ThrowIfNull(viewer);
         return viewer.Person is { } me && (reason?.Length ?? 0) <= InspectionFinding.MaxText
             ? Of(await operations.DecideAsync(viewer.County, taskId, me, accept, reason, Visible(viewer)))
-            : Of<RectificationStep>(Refusal.Invalid($"A reason is at most {InspectionFinding.MaxText} characters."));
+            : Of<RectificationStep>(Refusal.Because(Refusal.InvalidId, "ReasonTooLong", "A reason is at most {max} characters.", ("max", InspectionFinding.MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     private Func<UnitId, bool> Visible(Viewer viewer)

@@ -81,7 +81,7 @@ public sealed class PaymentService(DbSession session, PaymentOperations operatio
         ArgumentNullException.ThrowIfNull(input);
         if (input.Amount is not { } amount || input.Method is not { } method || (input.PayeeName?.Length ?? 0) > 200 || (input.Reference?.Length ?? 0) > Payment.MaxReference)
         {
-            return new(Refusal.Invalid($"A payment names its amount, its method (TreasuryDirect, OfficialCard or BankTransfer) and its reference (at most {Payment.MaxReference} characters)."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "PaymentFields", "A payment names its amount, its method (TreasuryDirect, OfficialCard or BankTransfer) and its reference (at most {max} characters).", ("max", Payment.MaxReference.ToString(System.Globalization.CultureInfo.InvariantCulture))), false);
         }
 
         if (viewer.Person is not { } me)
@@ -110,7 +110,7 @@ public sealed class PaymentService(DbSession session, PaymentOperations operatio
 
         if (input.Kind is not { } kind || input.Amount is not { } amount || (input.Source?.Length ?? 0) > Income.MaxText || (input.Voucher?.Length ?? 0) > Income.MaxText)
         {
-            return new(Refusal.Invalid($"Income names its kind (Appropriation, NonTaxRevenue or Other), amount, source and voucher (at most {Income.MaxText} characters each)."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "IncomeFormFields", "Income names its kind (Appropriation, NonTaxRevenue or Other), amount, source and voucher (at most {max} characters each).", ("max", Income.MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture))), false);
         }
 
         var result = await operations.RecordIncomeAsync(viewer.County, unit, new RecordIncome(me, kind, amount, input.Source, input.Voucher, input.ReceivedOn ?? clock.Today));

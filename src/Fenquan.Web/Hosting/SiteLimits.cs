@@ -104,7 +104,7 @@ public static class SiteLimits
 
     /// <summary>The refusal of text with control characters (no rule: bad input), in the API's words.</summary>
     public static Refusal ControlCharacters(string where) =>
-        Refusal.Invalid($"{where} holds a control character (U+0000–U+001F or U+007F other than tab and line breaks); nothing was changed.");
+        Refusal.Because(Refusal.InvalidId, "ControlCharacter", "{field} holds a control character (U+0000–U+001F or U+007F other than tab and line breaks); nothing was changed.", ("field", where));
 }
 
 /// <summary>

@@ -205,7 +205,7 @@ public static class InputRules
 
         if (input.OnBehalfOf is { } behalf && behalf == Guid.Empty)
         {
-            return Refusal.Invalid("onBehalfOf: a person's id.");
+            return Refusal.Because(Refusal.InvalidId, "OnBehalfOf", "onBehalfOf: a person's id.");
         }
 
         return Outcome.Ok;

@@ -234,7 +234,7 @@ public sealed class MatterService(DbSession session, MatterOperations operations
     {
         if ((itemCode?.Trim().Length ?? 0) is 0 or > InputRules.MaxItemCode)
         {
-            return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"itemCode: a catalogue code of 1 to {InputRules.MaxItemCode} characters, or \"none\"."));
+            return Refusal.Because(Refusal.InvalidId, "ItemCodeText", "itemCode: a catalogue code of 1 to {max} characters, or \"none\".", ("max", InputRules.MaxItemCode.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (viewer.Person is not { } me)

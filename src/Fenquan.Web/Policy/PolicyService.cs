@@ -81,7 +81,7 @@ public sealed class PolicyService(DbSession session, PolicyOperations operations
 
         if (string.IsNullOrWhiteSpace(input.Summary) || input.Summary.Length > MaxSummary)
         {
-            return No<PolicyProposal>(Refusal.Invalid($"A proposal needs a summary of at most {MaxSummary} characters."));
+            return No<PolicyProposal>(Refusal.Because(Refusal.InvalidId, "ProposalSummary", "A proposal needs a summary of at most {max} characters.", ("max", MaxSummary.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         var parsed = PolicyJson.Parse(input.Document ?? string.Empty);

@@ -44,7 +44,7 @@ public sealed class PurchaseService(DbSession session, PurchaseOperations operat
         ArgumentNullException.ThrowIfNull(input);
         if (input.Amount is not { } amount || input.Method is not { } method || (input.SupplierName?.Length ?? 0) > 200 || (input.Reference?.Length ?? 0) > PurchaseResult.MaxReference)
         {
-            return new(Refusal.Invalid($"A result names the centre's reference (at most {PurchaseResult.MaxReference} characters), the method (FrameworkAgreement, ProcurementCentre or OpenTender), the supplier and the amount."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "ResultFormFields", "A result names the centre's reference (at most {max} characters), the method (FrameworkAgreement, ProcurementCentre or OpenTender), the supplier and the amount.", ("max", PurchaseResult.MaxReference.ToString(System.Globalization.CultureInfo.InvariantCulture))), false);
         }
 
         if (viewer.Person is not { } me)

@@ -160,7 +160,7 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
         {
             if (fields.Length != 5 || !Yuan(fields[3], out var centralised) || !Yuan(fields[4], out var tender))
             {
-                return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"Line {line}: code|name|category|centralised-purchase threshold|tender threshold (yuan)."));
+                return Refusal.Because(Refusal.InvalidId, "CatalogueLine", "Line {line}: code|name|category|centralised-purchase threshold|tender threshold (yuan).", ("line", line.ToString(CultureInfo.InvariantCulture)));
             }
 
             entries.Add(new CatalogueEntry(fields[0], fields[1], fields[2], centralised, tender));
@@ -184,7 +184,7 @@ public sealed class CountyDataService(DbSession session, CountyChangeOperations 
             item = fields.Length == 12 && item is not null ? WithDetails(item, fields) : item;
             if (item is null)
             {
-                return Refusal.Invalid(string.Create(CultureInfo.InvariantCulture, $"Line {line}: code|name|legal basis|working days|fee standard|major (是 or 否), optionally followed by |content|documents (a;b)|steps (name:days;…)|unit id|acceptance working days|fee in yuan."));
+                return Refusal.Because(Refusal.InvalidId, "RegisterLine", "Line {line}: code|name|legal basis|working days|fee standard|major (是 or 否), optionally followed by |content|documents (a;b)|steps (name:days;…)|unit id|acceptance working days|fee in yuan.", ("line", line.ToString(CultureInfo.InvariantCulture)));
             }
 
             items.Add(item);

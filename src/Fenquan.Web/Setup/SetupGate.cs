@@ -57,31 +57,31 @@ public sealed class SetupGate(FenquanStore store, OrganizationOperations organiz
             var given = (input.Code ?? string.Empty).Trim().ToUpperInvariant();
             if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(given)), SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code))))
             {
-                return Refusal.Invalid("The setup code is not the one printed on the server's console.");
+                return Refusal.Because(Refusal.InvalidId, "SetupCode", "The setup code is not the one printed on the server's console.");
             }
 
             var name = (input.CountyName ?? string.Empty).Trim();
             var userName = (input.UserName ?? string.Empty).Trim();
             if (name.Length is 0 or > 100)
             {
-                return Refusal.Invalid("The county needs a name of at most 100 characters.");
+                return Refusal.Because(Refusal.InvalidId, "SetupCountyName", "The county needs a name of at most 100 characters.");
             }
 
             if (userName.Length is < 3 or > 50 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
             {
-                return Refusal.Invalid("The user name has 3 to 50 letters, digits, '.', '-' or '_'.");
+                return Refusal.Because(Refusal.InvalidId, "SetupUserName", "The user name has 3 to 50 letters, digits, '.', '-' or '_'.");
             }
 
             if (input.Password != input.ConfirmPassword)
             {
-                return Refusal.Invalid("The two passwords differ.");
+                return Refusal.Because(Refusal.InvalidId, "PasswordsDiffer", "The two passwords differ.");
             }
 
             var account = new FenquanUser { UserName = userName, IsCountyAdministrator = true };
             var strong = await Task.WhenAll(users.PasswordValidators.Select(v => v.ValidateAsync(users, account, input.Password ?? string.Empty)));
             if (strong.FirstOrDefault(r => !r.Succeeded) is { } weak)
             {
-                return Refusal.Invalid("The password is too weak: " + string.Join(" ", weak.Errors.Select(e => e.Description)));
+                return Refusal.Because(Refusal.InvalidId, "PasswordWeak", "The password is too weak: {errors}", ("errors", string.Join(" ", weak.Errors.Select(e => e.Description))));
             }
 
             var county = await organization.CreateCountyAsync(name, CountyBounds.Default);
@@ -94,7 +94,7 @@ public sealed class SetupGate(FenquanStore store, OrganizationOperations organiz
             var created = await users.CreateAsync(account, input.Password!);
             if (!created.Succeeded)
             {
-                return Refusal.Invalid("The administrator's account could not be made: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                return Refusal.Because(Refusal.InvalidId, "AdministratorNotMade", "The administrator's account could not be made: {errors}", ("errors", string.Join(" ", created.Errors.Select(e => e.Description))));
             }
 
             Code = null;

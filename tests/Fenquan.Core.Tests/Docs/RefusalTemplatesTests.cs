@@ -83,6 +83,50 @@ public class RefusalTemplatesTests
         return problems.Distinct().ToList();
     }
 
+    /// <summary>
+    /// Files whose <c>Refusal.Invalid(reason)</c> passes on words it did not write: a JSON parser's or
+    /// a multipart reader's message, ASP.NET Identity's password rules, a policy file's parse refusal.
+    /// Every other input refusal has a key (or is worded from a page's own resources), so it reads in
+    /// the viewer's language.
+    /// </summary>
+    private static readonly string[] PassesOnOthersWords =
+    [
+        "src/Fenquan.Core/CountyChanges/CountyChangePayload.cs",
+        "src/Fenquan.Core/CountyChanges/RegisterJson.cs",
+        "src/Fenquan.Web/Accounts/FirstSignInCodes.cs",
+        "src/Fenquan.Web/Api/Problems.cs",
+        "src/Fenquan.Web/Attachments/ClientBodyStream.cs",
+        "src/Fenquan.Web/Policy/PolicyService.cs",
+    ];
+
+    [Fact]
+    public void EveryInputRefusalInTheCode_HasAKey_OrIsWordedFromThePagesResources()
+    {
+        var unkeyed = Unkeyed(RepoSources.Read(RepoSources.Root()));
+
+        Assert.Empty(unkeyed);
+    }
+
+    [Fact]
+    public void TheUnkeyedCheck_FindsAnEnglishInputRefusal_AndLetsAPagesOwnWordsPass()
+    {
+        var unkeyed = Unkeyed(
+        [
+            new("src/Fenquan.Core/Sample/Sample.cs", "a = Refusal.Invalid(\"A payment's amount is above zero.\");\nb = Refusal.Because(Refusal.InvalidId, \"PaymentAmount\", \"A payment's amount is above zero.\");\n"),
+            new("src/Fenquan.Web/Pages/Sample.cshtml.cs", "Show(Core.Primitives.Refusal.Invalid(Text[\"New.BadAmount\"]));\nShow(Refusal.Invalid(financeText[\"Budget.ChooseFile\"]));\n"),
+            new("src/Fenquan.Web/Api/Problems.cs", "x => Refusal.Invalid(json.Message),\n"),
+        ]);
+
+        Assert.Equal(["src/Fenquan.Core/Sample/Sample.cs:1"], unkeyed);
+    }
+
+    /// <summary>Where src/ refuses input with words of its own and no key: a path and line for each.</summary>
+    private static List<string> Unkeyed(IEnumerable<RuleScanner.SourceFile> files) =>
+        files.Where(f => f.Path.StartsWith("src/", StringComparison.Ordinal) && f.Path.EndsWith(".cs", StringComparison.Ordinal) && !PassesOnOthersWords.Contains(f.Path))
+            .SelectMany(f => Regex.Matches(f.Text, @"\bRefusal\.Invalid\((?!\w*[Tt]ext\[)")
+                .Select(m => $"{f.Path}:{f.Text.AsSpan(0, m.Index).Count('\n') + 1}"))
+            .ToList();
+
     [Fact]
     public void TheRefusalResources_NameEachEntryOnce_IgnoringCase()
     {

@@ -147,13 +147,14 @@ public class RefusalKeyTests
         Assert.Equal("R43.SetterUnnamed", CountyDecisionRules.Set(_org.County, DecisionRules.Default, null, " ", TestOrg.Now).Refusal!.Key);
 
     [Fact]
-    public void ApiToken_UnknownScope_StaysAnInvalidRefusal_WithoutARuleKey()
+    public void ApiToken_UnknownScope_IsAnInvalidRefusal_WithItsOwnKeyAndTheScope()
     {
         var refusal = ApiToken.Create(CountyId.New(), PersonId.New(), "x", ["admin:all"], SHA256.HashData("fq_secret"u8), TestOrg.Now.AddDays(1), TestOrg.Now).Refusal!;
 
-        // Not a rule: malformed input keeps its Invalid id and the default key.
+        // Not a rule: malformed input keeps its Invalid id, with a key the interface words in the reader's language.
         Assert.Equal(Refusal.InvalidId, refusal.RuleId);
-        Assert.Equal("Invalid.Unnamed", refusal.Key);
+        Assert.Equal("Invalid.TokenScopeUnknown", refusal.Key);
+        Assert.Equal("admin:all", refusal.Argument("scope"));
         Assert.Contains("\"admin:all\"", refusal.Reason, StringComparison.Ordinal);
     }
 

@@ -86,7 +86,7 @@ public sealed class InspectionItem
         var note = command.Note?.Trim() ?? string.Empty;
         if (!Enum.IsDefined(command.Verdict) || note.Length > InspectionFinding.MaxText || (command.Verdict == Verdict.Problem && note.Length == 0))
         {
-            return Refusal.Invalid($"A finding is in order or a problem; a problem says what is wrong (at most {InspectionFinding.MaxText} characters).");
+            return Refusal.Because(Refusal.InvalidId, "FindingNote", "A finding is in order or a problem; a problem says what is wrong (at most {max} characters).", ("max", InspectionFinding.MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var finding = new InspectionFinding(this, command.Verdict, note, command.By, now);

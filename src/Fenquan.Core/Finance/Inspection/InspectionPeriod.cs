@@ -31,7 +31,7 @@ public readonly record struct InspectionPeriod(int Year, int Months, int Number)
 
     public static Result<InspectionPeriod> Of(int year, int months, int number) =>
         !ValidMonths(months) || year is < 2000 or > 9998 || number < 1 || number > 12 / months
-            ? Refusal.Invalid($"An inspection period is a year, a length in months that divides the year (1, 2, 3, 4, 6, 12) and its number within the year (1 to {(ValidMonths(months) ? 12 / months : 12)}).")
+            ? Refusal.Because(Refusal.InvalidId, "PeriodInvalid", "An inspection period is a year, a length in months that divides the year (1, 2, 3, 4, 6, 12) and its number within the year (1 to {count}).", ("count", (ValidMonths(months) ? 12 / months : 12).ToString(CultureInfo.InvariantCulture)))
             : Result<InspectionPeriod>.Ok(new InspectionPeriod(year, months, number));
 
     /// <summary>The last period that is over on <paramref name="today"/>.</summary>
@@ -58,7 +58,7 @@ public readonly record struct InspectionPeriod(int Year, int Months, int Number)
             return Of(year, months, number);
         }
 
-        return Refusal.Invalid("An inspection period is written 2026Q3 (a quarter) or 2026M06-2 (months, number).");
+        return Refusal.Because(Refusal.InvalidId, "PeriodText", "An inspection period is written 2026Q3 (a quarter) or 2026M06-2 (months, number).");
     }
 
     public override string ToString() => Key;

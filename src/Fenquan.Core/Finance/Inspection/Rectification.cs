@@ -72,7 +72,7 @@ public sealed class Rectification
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(watch);
-        var start = OpenedOn ?? DateOnly.FromDateTime(OpenedAt.UtcDateTime);
+        var start = OpenedOn ?? ChinaTime.DateOf(OpenedAt);
         var limit = TimeLimit.Working(calendar.WorkingDaysBetween(start, Deadline));
         var used = limit.Used(start, today, calendar);
         return new RectificationClock(limit, used, Math.Max(0, limit.Days - used), watch.Colour(used, limit.Days));
@@ -109,7 +109,7 @@ public sealed class Rectification
         var reference = string.IsNullOrWhiteSpace(attachment) ? null : attachment.Trim();
         if (body.Length is 0 or > InspectionFinding.MaxText || reference?.Length > RectificationStep.MaxAttachment)
         {
-            return Refusal.Invalid($"Evidence says what was corrected (at most {InspectionFinding.MaxText} characters), with an optional attachment reference (at most {RectificationStep.MaxAttachment}).");
+            return Refusal.Because(Refusal.InvalidId, "EvidenceLength", "Evidence says what was corrected (at most {max} characters), with an optional attachment reference (at most {attachment}).", ("max", InspectionFinding.MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("attachment", RectificationStep.MaxAttachment.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return Result<RectificationStep>.Ok(new RectificationStep(this, steps.Count + 1, RectificationStepKind.Evidence, body, reference, by, now));
@@ -138,7 +138,7 @@ public sealed class Rectification
         var body = reason?.Trim() ?? string.Empty;
         if (body.Length > InspectionFinding.MaxText || (!accept && body.Length == 0))
         {
-            return Refusal.Invalid($"Sending back says why (at most {InspectionFinding.MaxText} characters).");
+            return Refusal.Because(Refusal.InvalidId, "SendBackReason", "Sending back says why (at most {max} characters).", ("max", InspectionFinding.MaxText.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return Result<RectificationStep>.Ok(new RectificationStep(this, steps.Count + 1, accept ? RectificationStepKind.Accepted : RectificationStepKind.SentBack, body, null, by, now));

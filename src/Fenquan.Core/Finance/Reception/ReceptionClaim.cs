@@ -45,7 +45,7 @@ public static class ReceptionClaim
 
             if (line.Persons <= 0 || line.Times <= 0 || line.Amount <= 0m)
             {
-                return Refusal.Invalid($"Line {number}: the number of people, of meals or nights, and the amount are above zero.");
+                return Refusal.Because(Refusal.InvalidId, "ReceptionLineNumbers", "Line {line}: the number of people, of meals or nights, and the amount are above zero.", ("line", number.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (line.Persons > people)
@@ -91,7 +91,7 @@ public static class ReceptionClaim
         var facts = claim?.Reception;
         if (matter.Kind != MatterKind.Reception)
         {
-            return facts is null ? Outcome.Ok : Refusal.Invalid("Only a reception claim names a reception request.");
+            return facts is null ? Outcome.Ok : Refusal.Because(Refusal.InvalidId, "ReceptionClaimOnly", "Only a reception claim names a reception request.");
         }
 
         if (facts is null || claim is null)
@@ -109,7 +109,7 @@ public static class ReceptionClaim
         {
             if (line.Reception is not { } r)
             {
-                return Refusal.Invalid($"Line {number.ToString(CultureInfo.InvariantCulture)}: a reception claim's line says what it pays for, the day, the people and the times.");
+                return Refusal.Because(Refusal.InvalidId, "ReceptionLineFields", "Line {line}: a reception claim's line says what it pays for, the day, the people and the times.", ("line", number.ToString(CultureInfo.InvariantCulture)));
             }
 
             lines.Add(new ReceptionLine(number, r.Cost, line.Category?.Trim() ?? string.Empty, r.Day, r.Persons, r.Times, line.Amount, r.Goods ?? []));

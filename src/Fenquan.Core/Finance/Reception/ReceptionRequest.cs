@@ -125,14 +125,14 @@ public sealed class ReceptionRequest
         if (letter.Length > MaxText || office.Length is 0 or > MaxText || guests.Count is 0 or > MaxGuests || guests.Any(g => g.Length is 0 or > 50)
             || !Enum.IsDefined(command.Level) || command.Until < command.From || command.Until.DayNumber - command.From.DayNumber > 30)
         {
-            return Refusal.Invalid($"A reception request names the sending office, 1 to {MaxGuests} guests and their level, and its days (at most 31).");
+            return Refusal.Because(Refusal.InvalidId, "ReceptionRequestFields", "A reception request names the sending office, 1 to {max} guests and their level, and its days (at most 31).", ("max", MaxGuests.ToString(CultureInfo.InvariantCulture)));
         }
 
         var staff = (command.Staff ?? []).Distinct().ToList();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.DateOf(now);
         if (staff.Where(p => !org.BelongsTo(command.Unit, p, today)).Select(p => (PersonId?)p).FirstOrDefault() is { } stranger)
         {
-            return Refusal.Invalid($"{org.NameOf(stranger)} is not of the unit; accompanying staff are the unit's people.");
+            return Refusal.Because(Refusal.InvalidId, "StaffOutsideUnit", "{person} is not of the unit; accompanying staff are the unit's people.", ("person", org.NameOf(stranger)));
         }
 
         var allowed = standards.StaffAllowed(guests.Count);

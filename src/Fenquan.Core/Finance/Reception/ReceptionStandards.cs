@@ -31,7 +31,7 @@ public sealed record ReceptionStandards(IReadOnlyList<ReceptionStandard> Levels,
         && Levels.All(l => l.MealPerPerson > 0m && l.AccommodationPerNight > 0m && decimal.Round(l.MealPerPerson, 2) == l.MealPerPerson && decimal.Round(l.AccommodationPerNight, 2) == l.AccommodationPerNight)
         && StaffUpToSmallGroup >= 0 && SmallGroup > 0 && StaffShareAbove > 0
             ? Outcome.Ok
-            : Refusal.Invalid("Reception standards name every guest level once, with a meal and a night's accommodation per person above zero (to the fen), and the staff rule's numbers.");
+            : Refusal.Because(Refusal.InvalidId, "ReceptionStandardsInvalid", "Reception standards name every guest level once, with a meal and a night's accommodation per person above zero (to the fen), and the staff rule's numbers.");
 
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, RegisterJson.Options);
 

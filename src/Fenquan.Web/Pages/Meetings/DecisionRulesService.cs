@@ -84,7 +84,7 @@ public sealed class DecisionRulesService(DbSession session, FenquanStore store)
             || input.MajorityBase is not { } majorityBase || !Enum.IsDefined(majorityBase)
             || input.PersonnelMajorityBase is not { } personnelBase || !Enum.IsDefined(personnelBase))
         {
-            return new(Refusal.Invalid($"The rules of decision need four fractions (quorum, personnel quorum, majority, personnel majority), each with 1 ≤ numerator ≤ denominator ≤ {MaxDenominator} and strict (more than) or not (at least), and the two majority bases (EntitledPresent or AllNotRecused)."), false);
+            return new(Refusal.Because(Refusal.InvalidId, "DecisionRulesFields", "The rules of decision need four fractions (quorum, personnel quorum, majority, personnel majority), each with 1 ≤ numerator ≤ denominator ≤ {max} and strict (more than) or not (at least), and the two majority bases (EntitledPresent or AllNotRecused).", ("max", MaxDenominator.ToString(System.Globalization.CultureInfo.InvariantCulture))), false);
         }
 
         var rules = new DecisionRules(quorum, personnelQuorum, majority, majorityBase, personnelMajority, personnelBase);

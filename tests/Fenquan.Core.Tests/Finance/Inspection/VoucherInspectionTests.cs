@@ -114,7 +114,7 @@ public class VoucherInspectionTests
         AssertRefused(Find(other), "R8.FindingByInspector");        // nor the other principal
         AssertRefused(Find(inspector, interested: new HashSet<PersonId> { _org[inspector] }), "R8.InspectorInterested");
         AssertRefused(Find(inspector, found: true), "R8.FindingOnce");
-        AssertRefused(Find(inspector, Verdict.Problem), Refusal.InvalidId + ".Unnamed");
+        AssertRefused(Find(inspector, Verdict.Problem), Refusal.InvalidId + ".FindingNote");
         var inOrder = Find(inspector);
         Assert.True(inOrder.IsOk, inOrder.ToString());
         Assert.Null(inOrder.Value.Item2);
@@ -148,13 +148,13 @@ public class VoucherInspectionTests
 
         AssertRefused(Decide(inspector, true), "R8.NoEvidenceToDecide");       // nothing to accept yet
         AssertRefused(Evidence("孙磊"), "R8.EvidenceByResponsible");
-        AssertRefused(Evidence("王志强", " "), Refusal.InvalidId + ".Unnamed");  // evidence is required
+        AssertRefused(Evidence("王志强", " "), Refusal.InvalidId + ".EvidenceLength");  // evidence is required
         Assert.True(Evidence("王志强").IsOk);
         Assert.Equal(RectificationState.AwaitingAcceptance, Rectification.StateOf(steps));
         AssertRefused(Evidence("王志强"), "R8.RectificationNotOpen");
         AssertRefused(Decide(_org["王志强"], true), "R8.AcceptByInspector");   // the deputy does not accept their own correction
         AssertRefused(Decide(_org[_org.View().NameOf(inspector) == "张建国" ? "李秀英" : "张建国"], true), "R8.AcceptByInspector");
-        AssertRefused(Decide(inspector, false), Refusal.InvalidId + ".Unnamed"); // sending back says why
+        AssertRefused(Decide(inspector, false), Refusal.InvalidId + ".SendBackReason"); // sending back says why
         Assert.True(Decide(inspector, false, "缺少重开后的发票").IsOk);
         Assert.Equal(RectificationState.Open, Rectification.StateOf(steps));
         Assert.True(Evidence("王志强", "已补充重开后的发票").IsOk);
