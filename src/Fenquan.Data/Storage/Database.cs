@@ -124,11 +124,14 @@ public static class FenquanDatabase
         // access predicate's columns and every filter are matched in the index's entries beside the
         // unit's id order, never in the wide matter rows (route, terms); the count reads the index
         // alone and a page reads only its own rows. It replaces the first search index (title and
-        // payee name only), which left date ranges and amount filters to the wide rows.
+        // payee name only), which left date ranges and amount filters to the wide rows. The state is
+        // left out: every action that moves a matter's state would rewrite this wide entry (with it,
+        // the approval rate fell from 3,242/s to 2,669/s in back-to-back runs); a state filter reads
+        // the (county, unit, area, state) index or the rows.
         await db.Database.ExecuteSqlRawAsync($"DROP INDEX IF EXISTS \"{FormerSearchIndex}\"", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             $"CREATE INDEX IF NOT EXISTS \"{SearchIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\", "
-            + "\"InitiatorId\", \"Payee_PersonId\", \"Area\", \"State\", \"SubmittedOn\", \"Amount\")", cancellationToken);
+            + "\"InitiatorId\", \"Payee_PersonId\", \"Area\", \"SubmittedOn\", \"Amount\")", cancellationToken);
         // The home pages (HomeQueries): a unit's matters counted by area and state off the index
         // alone, and the actions of this month found by time. Made here beside the others, so the
         // branch that added them added no migration; the same SQL on both.
@@ -170,8 +173,8 @@ public static class FenquanDatabase
     internal const string PayeeIndex = "IX_matters_CountyId_Payee_PersonId_Id";
 
     /// <summary>
-    /// The index a search or filter of a unit's matters reads: title, payee, initiator, area, state,
-    /// submission day and amount beside the unit's id order (made by <see cref="MigrateAsync"/>).
+    /// The index a search or filter of a unit's matters reads: title, payee, initiator, area,
+    /// submission day and amount (not the state) beside the unit's id order (made by <see cref="MigrateAsync"/>).
     /// </summary>
     public const string SearchIndex = "IX_matters_CountyId_UnitId_Id_ListFilters";
 
