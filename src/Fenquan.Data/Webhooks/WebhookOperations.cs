@@ -62,13 +62,17 @@ public static class WebhookOperations
         }
     }
 
-    /// <summary>The county's deliveries due by <paramref name="now"/>, oldest first.</summary>
+    /// <summary>
+    /// The county's deliveries due by <paramref name="now"/>, in the order their notifications were
+    /// made (v7 ids). A sender queues many deliveries within one millisecond, whose own v7 ids then
+    /// fall in random order: a receiver would hear of an approval before the task that preceded it.
+    /// </summary>
     public static IReadOnlyList<WebhookDelivery> Due(FenquanDbContext db, CountyId county, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
 
         // Few are ever waiting (delivered and given-up rows have no next attempt); the time is compared here.
-        return [.. db.Set<WebhookDelivery>().Where(d => d.CountyId == county && d.NextAttemptAt != null).AsEnumerable().Where(d => d.NextAttemptAt <= now).OrderBy(d => d.Id)];
+        return [.. db.Set<WebhookDelivery>().Where(d => d.CountyId == county && d.NextAttemptAt != null).AsEnumerable().Where(d => d.NextAttemptAt <= now).OrderBy(d => d.NotificationId)];
     }
 
     /// <summary>Records one attempt on a tracked delivery: delivered on a 2xx answer, else tried again when <paramref name="retry"/> says.</summary>
