@@ -131,14 +131,6 @@ public static class MatterQueries
             ? db.Matters.FromSqlRaw($"SELECT * FROM matters INDEXED BY \"{FenquanDatabase.SearchIndex}\"")
             : db.Matters;
         var query = matters.AsNoTracking().Where(m => m.CountyId == county && m.UnitId == unit);
-        query = scope.Reach switch
-        {
-            MatterListReach.WholeUnit => query,
-            MatterListReach.Submitted => query.Where(m => m.InitiatorId == me),
-            MatterListReach.PartIn => query.Where(m => m.InitiatorId == me || m.Payee.PersonId == me || db.MatterActions.Any(a => a.MatterId == m.Id && a.CountyId == county && a.ActorId == me)),
-            MatterListReach.None => query.Where(m => false),
-            _ => query.Where(m => false),
-        };
         if (!string.IsNullOrEmpty(words))
         {
             query = query.Where(m => m.Title.Contains(words) || m.Payee.Name.Contains(words));
@@ -175,6 +167,17 @@ public static class MatterQueries
         {
             query = query.Where(m => m.SubmittedOn <= to);
         }
+
+        // The access predicate last: SQLite tests the terms in order, so a clerk's probe of
+        // matter_actions runs only for the entries the cheaper filters kept.
+        query = scope.Reach switch
+        {
+            MatterListReach.WholeUnit => query,
+            MatterListReach.Submitted => query.Where(m => m.InitiatorId == me),
+            MatterListReach.PartIn => query.Where(m => m.InitiatorId == me || m.Payee.PersonId == me || db.MatterActions.Any(a => a.MatterId == m.Id && a.CountyId == county && a.ActorId == me)),
+            MatterListReach.None => query.Where(m => false),
+            _ => query.Where(m => false),
+        };
 
         if (filter.Only is { } only)
         {
