@@ -27,6 +27,9 @@ public static class AttachmentRules
     /// </summary>
     public const string TooLargeId = "TooLarge";
 
+    /// <summary>The name of the input refusal of a file whose content is no accepted type (its key is <c>Invalid.FileType</c>).</summary>
+    public const string FileTypeName = "FileType";
+
     public const string Pdf = "application/pdf";
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";
@@ -58,7 +61,7 @@ public static class AttachmentRules
         var type = Detect(head);
         if (type is null)
         {
-            return Refusal.Because(Refusal.InvalidId, "FileType", "Only PDF, JPEG and PNG files are accepted, recognised by their content; this file's content is none of them, whatever its name says.");
+            return Refusal.Because(Refusal.InvalidId, FileTypeName, "Only PDF, JPEG and PNG files are accepted, recognised by their content; this file's content is none of them, whatever its name says.");
         }
 
         return Result<AttachmentCheck>.Ok(new AttachmentCheck(type, SanitizeFileName(fileName, type)));

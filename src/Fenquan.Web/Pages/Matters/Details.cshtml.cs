@@ -129,7 +129,8 @@ public sealed class MatterDetailsModel(MatterService matters, AttachmentService 
             var worded = refusal.RuleId switch
             {
                 AttachmentRules.TooLargeId => refusal with { Reason = Text["Attach.TooLarge", file.FileName] },
-                Refusal.InvalidId => refusal with { Reason = Text["Attach.BadType", file.FileName] },
+                // The page's words name the file; other input refusals (an empty file) keep their own key's words.
+                Refusal.InvalidId when refusal.Key == Refusal.InvalidId + "." + AttachmentRules.FileTypeName => Refusal.Invalid(Text["Attach.BadType", file.FileName]),
                 _ => refusal,
             };
             return await ShowAsync(id, worded, forbidden: refusal.RuleId == Attachment.RuleId);
