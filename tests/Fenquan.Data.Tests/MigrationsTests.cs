@@ -77,8 +77,11 @@ public class MigrationsTests
         string[] indexes = [FenquanDatabase.PayeeIndex, FenquanDatabase.SearchIndex];
         await using (var older = database.Context())
         {
-            // A database made before the search index held the filters' columns has the former one.
-            await older.Database.ExecuteSqlRawAsync($"CREATE INDEX \"{FenquanDatabase.FormerSearchIndex}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\")");
+            // A database made before the search index held every filter's column has a former one.
+            foreach (var former in FenquanDatabase.FormerSearchIndexes)
+            {
+                await older.Database.ExecuteSqlRawAsync($"CREATE INDEX \"{former}\" ON matters (\"CountyId\", \"UnitId\", \"Id\", \"Title\", \"Payee_Name\")");
+            }
         }
 
         await FenquanDatabase.MigrateAsync(database.Settings);
@@ -92,7 +95,10 @@ public class MigrationsTests
                 Assert.Equal(1, await db.Database.SqlQueryRaw<int>(sql, index).SingleAsync());
             }
 
-            Assert.Equal(0, await db.Database.SqlQueryRaw<int>(sql, FenquanDatabase.FormerSearchIndex).SingleAsync());
+            foreach (var former in FenquanDatabase.FormerSearchIndexes)
+            {
+                Assert.Equal(0, await db.Database.SqlQueryRaw<int>(sql, former).SingleAsync());
+            }
 
             if (provider != "sqlite")
             {

@@ -168,16 +168,30 @@ public static class MatterQueries
             query = query.Where(m => m.SubmittedOn <= to);
         }
 
-        // The access predicate last: SQLite tests the terms in order, so a clerk's probe of
-        // matter_actions runs only for the entries the cheaper filters kept.
-        query = scope.Reach switch
+        // The access predicate last: SQLite tests the terms in order. "A part in it" (MatterAccess.MaySee:
+        // initiated, paid by, acted on) is one set of ids taken from the person's own three indexes,
+        // which the unit's search index is then looked up by: a clerk has a part in a few thousand
+        // of the unit's 200,000 matters, and probing matter_actions for each entry the filters kept
+        // cost 150 ms of CPU for 65,511 entries at 1,000,000 matters (the set: about 10 ms).
+        IQueryable<MatterId> PartIn() =>
+            db.Matters.Where(x => x.CountyId == county && x.InitiatorId == me).Select(x => x.Id)
+                .Union(db.Matters.Where(x => x.CountyId == county && x.Payee.PersonId == me).Select(x => x.Id))
+                .Union(db.MatterActions.Where(a => a.CountyId == county && a.ActorId == me).Select(a => a.MatterId));
+        switch (scope.Reach)
         {
-            MatterListReach.WholeUnit => query,
-            MatterListReach.Submitted => query.Where(m => m.InitiatorId == me),
-            MatterListReach.PartIn => query.Where(m => m.InitiatorId == me || m.Payee.PersonId == me || db.MatterActions.Any(a => a.MatterId == m.Id && a.CountyId == county && a.ActorId == me)),
-            MatterListReach.None => query.Where(m => false),
-            _ => query.Where(m => false),
-        };
+            case MatterListReach.WholeUnit:
+                break;
+            case MatterListReach.Submitted:
+                query = query.Where(m => m.InitiatorId == me);
+                break;
+            case MatterListReach.PartIn:
+                var partIn = PartIn();
+                query = query.Where(m => partIn.Contains(m.Id));
+                break;
+            default:
+                query = query.Where(m => false);
+                break;
+        }
 
         if (filter.Only is { } only)
         {
