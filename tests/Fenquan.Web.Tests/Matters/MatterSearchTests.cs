@@ -152,6 +152,45 @@ public sealed class MatterSearchTests
         Assert.Empty(Mine(colleague.Ids));
     }
 
+    // A person without the whole unit finds, with words and filters, exactly the matters they have a
+    // part in (MatterAccess.MaySee): those they initiated, those paying them, those they acted on;
+    // never a colleague's matter they have no part in (R1). The list builds that set from the
+    // person's own indexes, so each of the three ways in is checked on both databases.
+    [Theory]
+    [Trait("Rule", "R1")]
+    [MemberData(nameof(Providers))]
+    public async Task APartIn_IsInitiatedPaidByOrActedOn_AndNothingElse_WithWordsAndFilters(string provider)
+    {
+        await using var app = await WebApp.StartAsync(provider);
+        var clerk = await app.SignInAsync("u1.staff1");
+        var colleague = await app.SignInAsync("u1.staff2");
+        var clerkId = (await (await clerk.GetAsync("/api/v1/me")).ReadAsync()).GetProperty("personId").GetGuid();
+        var own = await SubmitAsync(clerk, "绿植租摆费（一季度）", 700m);
+        var paysClerk = await colleague.PostJsonAsync("/api/v1/matters", new { kind = "Expense", title = "绿植租摆垫付费", amount = 650m, payeePersonId = clerkId });
+        Assert.Equal(HttpStatusCode.Created, paysClerk.StatusCode);
+        var paid = (await paysClerk.ReadAsync()).GetProperty("id").GetGuid();
+        var notMine = await SubmitAsync(colleague, "绿植养护费", 600m);
+        var item = await clerk.PostJsonAsync("/api/v1/matters", new { kind = "ApprovalItem", title = "绿植摆放占道许可", itemCode = "QH-XK-001" });
+        Assert.Equal(HttpStatusCode.Created, item.StatusCode);
+        var licence = (await item.ReadAsync()).GetProperty("id").GetGuid();
+        var word = "q=" + Uri.EscapeDataString("绿植");
+
+        // The clerk: their own and the one paying them, in amount order, never the colleague's.
+        var found = await FindAsync(clerk, word + "&min=100&max=1000&sort=amount-desc&size=200");
+        Assert.Equal([own, paid], found.Ids);
+        Assert.Equal(2, found.Total);
+        Assert.DoesNotContain(notMine, (await FindAsync(clerk, word + "&size=200")).Ids);
+
+        // The clerk's section head has no part in the licence application until they review it (R24's first step).
+        var head = await app.SignInAsync("u1.section1");
+        Assert.Empty((await FindAsync(head, word + "&size=200")).Ids);
+        var reviewed = await head.PostJsonAsync($"/api/v1/matters/{licence}/actions", new { action = "Review" });
+        Assert.True(reviewed.StatusCode == HttpStatusCode.OK, await reviewed.Content.ReadAsStringAsync());
+        var acted = await FindAsync(head, word + "&area=AdministrativeApproval&size=200");
+        Assert.Equal([licence], acted.Ids);
+        Assert.Equal(1, acted.Total);
+    }
+
     [Fact]
     public async Task ABadParameter_IsRefusedWithProblemDetails_NamingIt()
     {
