@@ -88,7 +88,7 @@ public sealed class Budget
         var (lines, problems) = BudgetSheet.Check(rows);
         if (problems.Count > 0)
         {
-            return Refusal.Because(Refusal.InvalidId, "BudgetSheetProblems", "Nothing was imported: the sheet has {count} problem(s): {problems}.", ("count", problems.Count.ToString(CultureInfo.InvariantCulture)), ("problems", string.Join("; ", problems)));
+            return BudgetSheet.Refused(problems);
         }
 
         var budget = new Budget(county, unit, year, name, importedBy, now);

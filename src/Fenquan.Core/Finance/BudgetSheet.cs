@@ -57,4 +57,15 @@ public static class BudgetSheet
 
         return problems.Count > 0 ? ([], problems) : (lines, []);
     }
+
+    /// <summary>
+    /// The refusal of a sheet with problems: nothing is imported, and every problem is named by row
+    /// and column, in the words the refusal texts render in the reader's language.
+    /// </summary>
+    public static Fenquan.Core.Primitives.Refusal Refused(IReadOnlyList<BudgetSheetProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return Fenquan.Core.Primitives.Refusal.Because(Fenquan.Core.Primitives.Refusal.InvalidId, "BudgetSheetProblems", "Nothing was imported: the sheet has {count} problem(s): {problems}.",
+            ("count", problems.Count.ToString(CultureInfo.InvariantCulture)), ("problems", string.Join("; ", problems)));
+    }
 }

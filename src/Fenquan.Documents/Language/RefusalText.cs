@@ -116,6 +116,11 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
             return step;
         }
 
+        if (SheetProblems(value) is { } problems)
+        {
+            return problems;
+        }
+
         var items = AgendaItem().Replace(value, m => Format("Format.Item", ("number", m.Groups["number"].Value), ("title", m.Groups["title"].Value)));
         return Threshold().Replace(items, m => Format(m.Groups["strict"].Value == "more than" ? "Format.MoreThan" : "Format.AtLeast", ("fraction", m.Groups["fraction"].Value)));
     }
@@ -151,6 +156,61 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
 
         // Informing the team and a hand-off name their actor in the step's own words.
         return kind is "InformTeam" or "HandOff" ? kindWord.Value : Format("Format.StepName", ("actor", actorWord.Value), ("kind", kindWord.Value));
+    }
+
+    /// <summary>
+    /// The problems of a refused budget approval sheet as <c>BudgetSheet.Check</c> writes them
+    /// ("row 3, 预算金额（元）: no amount; row 4, …"), each in the current UI culture; null when the
+    /// value is not such a list, or holds a problem this does not know (then it stays as written).
+    /// </summary>
+    public string? SheetProblems(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!value.StartsWith("row ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var said = new List<string>();
+        foreach (var part in SheetProblemBoundary().Split(value))
+        {
+            var problem = SheetProblem().Match(part);
+            if (!problem.Success || SheetProblemWords(problem.Groups["problem"].Value) is not { } words)
+            {
+                return null;
+            }
+
+            said.Add(Format("Format.SheetProblem", ("row", problem.Groups["row"].Value), ("column", problem.Groups["column"].Value), ("problem", words)));
+        }
+
+        return string.Join(text["Format.ProblemSeparator"].Value, said);
+    }
+
+    private string? SheetProblemWords(string problem)
+    {
+        if (problem is "no code" or "no amount")
+        {
+            return text[problem == "no code" ? "SheetProblem.NoCode" : "SheetProblem.NoAmount"].Value;
+        }
+
+        if (UnknownCode().Match(problem) is { Success: true } unknown)
+        {
+            return Format("SheetProblem.UnknownCode", ("code", unknown.Groups["code"].Value));
+        }
+
+        if (RepeatedCode().Match(problem) is { Success: true } repeated)
+        {
+            return Format("SheetProblem.RepeatedCode", ("code", repeated.Groups["code"].Value), ("first", repeated.Groups["first"].Value));
+        }
+
+        if (BadAmount().Match(problem) is { Success: true } amount)
+        {
+            return Format("SheetProblem.BadAmount", ("text", amount.Groups["text"].Value));
+        }
+
+        return RowCount().Match(problem) is { Success: true } rows
+            ? Format("SheetProblem.RowCount", ("count", rows.Groups["count"].Value), ("max", rows.Groups["max"].Value))
+            : null;
     }
 
     /// <summary>
@@ -220,4 +280,23 @@ public sealed partial class RefusalText(IStringLocalizer<RefusalResource> text)
 
     [GeneratedRegex(@"^(?<strict>more than|at least) (?<fraction>\d+/\d+)$")]
     private static partial Regex Threshold();
+
+    // The problem texts of BudgetSheet.Check (Fenquan.Core.Finance), one regex each.
+    [GeneratedRegex(@"; (?=row \d+, )")]
+    private static partial Regex SheetProblemBoundary();
+
+    [GeneratedRegex(@"^row (?<row>\d+), (?<column>[^:]+): (?<problem>.+)$", RegexOptions.Singleline)]
+    private static partial Regex SheetProblem();
+
+    [GeneratedRegex(@"^(?<code>.+) is not an economic classification code$", RegexOptions.Singleline)]
+    private static partial Regex UnknownCode();
+
+    [GeneratedRegex(@"^(?<code>.+) is already on row (?<first>\d+)$", RegexOptions.Singleline)]
+    private static partial Regex RepeatedCode();
+
+    [GeneratedRegex(@"^""(?<text>.*)"" is not an amount in yuan to the fen, not below zero$", RegexOptions.Singleline)]
+    private static partial Regex BadAmount();
+
+    [GeneratedRegex(@"^the sheet has (?<count>\d+) budget lines; it needs 1 to (?<max>\d+)$")]
+    private static partial Regex RowCount();
 }

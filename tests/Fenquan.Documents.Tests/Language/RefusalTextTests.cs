@@ -48,6 +48,41 @@ public sealed partial class RefusalTextTests
         Assert.Equal("“A B!”不是有效的工号：最多 40 位字母、数字或连字符。", Text.Message(refusal));
     }
 
+    // A refused budget approval sheet names every problem by row and column in the reader's language:
+    // no code, an unknown code, a code twice, no amount and a bad amount (R5's import, all or nothing).
+    [Theory]
+    [InlineData("zh-CN", "未导入任何数据：表格有 5 处问题：第 2 行“经济分类科目编码”：未填写科目编码；第 3 行“经济分类科目编码”：99999 不是政府收支分类的经济分类科目编码；第 4 行“经济分类科目编码”：30201 已在第 1 行出现；第 4 行“预算金额（元）”：未填写金额；第 5 行“预算金额（元）”：“12.345”不是以元为单位、精确到分、不小于零的金额。")]
+    [InlineData("en", "Nothing was imported: the sheet has 5 problem(s): row 2, 经济分类科目编码: no code; row 3, 经济分类科目编码: 99999 is not an economic classification code; row 4, 经济分类科目编码: 30201 is already on row 1; row 4, 预算金额（元）: no amount; row 5, 预算金额（元）: \"12.345\" is not an amount in yuan to the fen, not below zero.")]
+    public void ABudgetSheetsProblems_AreEachSaidInTheReadersLanguage(string culture, string expected)
+    {
+        using var _ = new UiCulture(culture);
+        var (lines, problems) = Fenquan.Core.Finance.BudgetSheet.Check(
+        [
+            new(1, "30201", "办公费", "12,000.00"),
+            new(2, "", "印刷费", "800"),
+            new(3, "99999", "无此科目", "100"),
+            new(4, "30201", "办公费", ""),
+            new(5, "30211", "差旅费", "12.345"),
+        ]);
+
+        Assert.Empty(lines);
+        var message = Text.Message(Fenquan.Core.Finance.BudgetSheet.Refused(problems));
+        Assert.Equal(expected, message);
+        if (culture == "zh-CN")
+        {
+            Assert.DoesNotMatch("[A-Za-z]{3,}", message);
+        }
+    }
+
+    // A problem list the texts do not know (here an amount text that breaks the row pattern) stays as the core wrote it.
+    [Fact]
+    public void AProblemListThatIsNotRecognised_StaysAsWritten()
+    {
+        using var _ = new UiCulture("zh-CN");
+        Assert.Null(Text.SheetProblems("row 2, 预算金额（元）: something else entirely"));
+        Assert.Null(Text.SheetProblems("not a list"));
+    }
+
     [Theory]
     [InlineData("zh-CN", "第 2 步（分管副职审批）")]
     [InlineData("en", "step 2 (approval by the deputy in charge)")]
