@@ -19,8 +19,8 @@ namespace Fenquan.Data.Ledger;
 
 /// <summary>
 /// Reads a ledgered table's rows of one county, in the order the database sorts their ids, as each
-/// row's id and its <see cref="EntitySnapshot"/>, straight from the data reader: no entity is
-/// materialised. Hand-written because `fenquan verify` spent most of its time in EF Core building
+/// row's id and its <see cref="EntitySnapshot"/>, straight from the data reader (on SQLite from
+/// the C API, see <see cref="SqliteRows"/>): no entity is materialised. Hand-written because `fenquan verify` spent most of its time in EF Core building
 /// entities (and converting every strongly typed id and enum) only to take them apart again into
 /// the snapshot, and no library writes a row's columns as JSON through EF's own mappings. Nothing is
 /// decided here: table and column names, how each column is read (<see cref="RelationalTypeMapping.GetDataReaderMethod"/>)
@@ -314,8 +314,9 @@ internal static class StoredRows
     /// county whose id is in (<paramref name="low"/>, <paramref name="high"/>], either end open when
     /// null, over the index on (county, subject type, subject id). PostgreSQL: the max sequence per
     /// subject. SQLite: the max rowid per subject, which that index holds (no read of the entries
-    /// themselves, and one read of the last entry by its rowid) — the last entry only while rowids grow
-    /// with the sequence, which the audit checks on every entry it streams.
+    /// themselves, then one read of each last entry by its rowid, in rowid order: see
+    /// <see cref="SqliteLastEntries"/>) — the last entry only while rowids grow with the sequence,
+    /// which the audit checks on every entry it streams.
     /// </summary>
     public static async IAsyncEnumerable<(Guid SubjectId, long Sequence, byte[] Bytes)> LastEntriesAsync(
         FenquanDbContext db, Guid county, string subjectType, Guid? low, Guid? high, [EnumeratorCancellation] CancellationToken cancellationToken)
