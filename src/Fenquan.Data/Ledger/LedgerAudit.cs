@@ -478,7 +478,7 @@ public static class LedgerAudit
         var type = table.Type.ClrType.Name;
         var chunk = new List<(Guid Id, byte[] Snapshot)>(ChunkSize);
         Guid? low = null;
-        await foreach (var (id, snapshot) in StoredRows.ReadAsync(db, table.Type, table.County, FromGuid(table.County, county), cancellationToken))
+        await foreach (var (id, snapshot) in StoredRows.ReadAsync(db, table.Type, table.County, county, cancellationToken))
         {
             chunk.Add((id, snapshot));
             if (chunk.Count == ChunkSize)
@@ -552,10 +552,6 @@ public static class LedgerAudit
 
         return value as Guid? ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is not a Guid id.");
     }
-
-    private static object FromGuid(IProperty property, Guid value) =>
-        property.ClrType == typeof(Guid) ? value
-        : property.GetTypeMapping().Converter?.ConvertFromProvider(value) ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is not a Guid id.");
 
     private sealed class RowProblems
     {

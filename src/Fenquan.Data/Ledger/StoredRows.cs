@@ -19,8 +19,8 @@ namespace Fenquan.Data.Ledger;
 
 /// <summary>
 /// Reads a ledgered table's rows of one county, in the order the database sorts their ids, as each
-/// row's id and its <see cref="EntitySnapshot"/>, straight from the data reader: no entity is
-/// materialised. Hand-written because `fenquan verify` spent most of its time in EF Core building
+/// row's id and its <see cref="EntitySnapshot"/>, straight from the data reader (on SQLite from
+/// the C API, see <see cref="SqliteRows"/>): no entity is materialised. Hand-written because `fenquan verify` spent most of its time in EF Core building
 /// entities (and converting every strongly typed id and enum) only to take them apart again into
 /// the snapshot, and no library writes a row's columns as JSON through EF's own mappings. Nothing is
 /// decided here: table and column names, how each column is read (<see cref="RelationalTypeMapping.GetDataReaderMethod"/>)
@@ -41,15 +41,30 @@ internal static class StoredRows
 {
     private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
 
-    /// <summary>The table's rows of <paramref name="county"/> in id order, each as (id, snapshot).</summary>
+    /// <summary>
+    /// The table's rows of <paramref name="county"/> in id order, each as (id, snapshot). On SQLite
+    /// through SQLitePCLRaw where every member is read with one of the typed getters below (see
+    /// <see cref="SqliteRows"/>), otherwise through the provider's data reader.
+    /// </summary>
     public static async IAsyncEnumerable<(Guid Id, byte[] Snapshot)> ReadAsync(
-        FenquanDbContext db, IEntityType type, IProperty countyProperty, object county, [EnumeratorCancellation] CancellationToken cancellationToken)
+        FenquanDbContext db, IEntityType type, IProperty countyProperty, Guid county, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var plan = Plans.GetOrAdd(type, t => PlanFor(t, countyProperty, db.GetService<ISqlGenerationHelper>()));
+        if (db.Database.GetDbConnection() is SqliteConnection connection && plan.RawSql is not null && SqliteLedgerStatement.For(db) is not null)
+        {
+            foreach (var row in SqliteRows(db, connection, plan, county))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return row;
+            }
+
+            yield break;
+        }
+
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = plan.Sql;
-        command.Parameters.Add(plan.CountyMapping.CreateParameter(command, "p0", county, nullable: false));
+        command.Parameters.Add(plan.CountyMapping.CreateParameter(command, "p0", FromGuid(countyProperty, county), nullable: false));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         await using var writer = new Utf8JsonWriter(buffer, EntitySnapshot.WriterOptions);
@@ -64,6 +79,157 @@ internal static class StoredRows
             writer.Flush();
             yield return (id, buffer.WrittenSpan.ToArray());
         }
+    }
+
+    private static object FromGuid(IProperty property, Guid value) =>
+        property.ClrType == typeof(Guid) ? value
+        : property.GetTypeMapping().Converter?.ConvertFromProvider(value) ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is not a Guid id.");
+
+    /// <summary>
+    /// SQLite: the rows through the C API, each value taken once and read as Microsoft.Data.Sqlite's
+    /// typed getters read it (a Guid as <see cref="GuidAt"/>, a bool or number from the integer, text
+    /// parsed invariantly). A value those getters would first convert (a blob in a text column, text
+    /// that is not valid UTF-8: only an edit behind the application leaves one) sends its row to the
+    /// data reader instead, by rowid, so the snapshot is the same bytes either way. Runs inside the read transaction of the connection.
+    /// </summary>
+    private static IEnumerable<(Guid Id, byte[] Snapshot)> SqliteRows(FenquanDbContext db, SqliteConnection connection, Plan plan, Guid county)
+    {
+        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        SqliteLedgerStatement.Check(raw.sqlite3_prepare_v2(handle, plan.RawSql, out var statement), handle);
+        using (statement)
+        {
+            var countyText = new byte[36];
+            SqliteLedgerStatement.UpperGuid(county, countyText);
+            SqliteLedgerStatement.Check(raw.sqlite3_bind_text(statement, 1, countyText), handle);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+            using var writer = new Utf8JsonWriter(buffer, EntitySnapshot.WriterOptions);
+            int stepped;
+            while ((stepped = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                var id = GuidAt(statement, plan.KeyOrdinal);
+                buffer.ResetWrittenCount();
+                writer.Reset(buffer);
+                writer.WriteStartObject();
+                if (TryWriteMembers(writer, statement, plan.Members))
+                {
+                    writer.WriteEndObject();
+                    writer.Flush();
+                    yield return (id, buffer.WrittenSpan.ToArray());
+                }
+                else
+                {
+                    yield return (id, ReadByRow(db, plan, raw.sqlite3_column_int64(statement, plan.Selected)));
+                }
+            }
+
+            if (stepped != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(stepped, handle);
+            }
+        }
+    }
+
+    /// <summary>One row's snapshot through the data reader, found by its rowid.</summary>
+    private static byte[] ReadByRow(FenquanDbContext db, Plan plan, long row)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = plan.ByRowSql;
+        command.Parameters.Add(new SqliteParameter("$row", row));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidOperationException($"Row {row} of {plan.Sql} vanished inside the audit's read transaction.");
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, EntitySnapshot.WriterOptions))
+        {
+            writer.WriteStartObject();
+            WriteMembers(writer, reader, plan.Members);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// <see cref="WriteMembers"/> over the C API, for members whose <see cref="Stored"/> getter is
+    /// known; false when a value must be read by the data reader (see <see cref="SqliteRows"/>).
+    /// </summary>
+    private static bool TryWriteMembers(Utf8JsonWriter writer, sqlite3_stmt row, Member[] members)
+    {
+        Span<char> room = stackalloc char[64];
+        foreach (var member in members)
+        {
+            if (member.Children is { } children)
+            {
+                writer.WritePropertyName(member.Name);
+                if (member.Nullable && member.Ordinals.All(o => raw.sqlite3_column_type(row, o) == raw.SQLITE_NULL))
+                {
+                    writer.WriteNullValue();
+                    continue;
+                }
+
+                writer.WriteStartObject();
+                if (!TryWriteMembers(writer, row, children))
+                {
+                    return false;
+                }
+
+                writer.WriteEndObject();
+                continue;
+            }
+
+            var ordinal = member.Ordinal;
+            var storage = raw.sqlite3_column_type(row, ordinal);
+            if (storage == raw.SQLITE_NULL)
+            {
+                if (!member.OmitWhenDefault)
+                {
+                    writer.WritePropertyName(member.Name);
+                    writer.WriteNullValue();
+                }
+
+                continue;
+            }
+
+            // What Microsoft.Data.Sqlite reads as text (GetString, GetDecimal, GetDateTimeOffset, GetDateOnly) is
+            // taken here only from text that is valid UTF-8, the bytes it would decode.
+            var text = member.Stored is Stored.String or Stored.Decimal or Stored.DateTimeOffset or Stored.DateOnly ? raw.sqlite3_column_blob(row, ordinal) : default;
+            if (!text.IsEmpty && (storage != raw.SQLITE_TEXT || !System.Text.Unicode.Utf8.IsValid(text)))
+            {
+                return false;
+            }
+
+            if (member.OmitWhenDefault && (member.Stored == Stored.String ? text.IsEmpty : member.Stored == Stored.Boolean && raw.sqlite3_column_int64(row, ordinal) == 0))
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(member.Name);
+            switch (member.Stored)
+            {
+                case Stored.String: writer.WriteStringValue(text); break;
+                case Stored.Guid: EntitySnapshot.Write(writer, GuidAt(row, ordinal)); break;
+                case Stored.Decimal: EntitySnapshot.Write(writer, decimal.Parse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture)); break;
+                case Stored.DateTimeOffset: EntitySnapshot.Write(writer, DateTimeOffset.Parse(Chars(text, room), CultureInfo.InvariantCulture)); break;
+                case Stored.DateOnly: EntitySnapshot.Write(writer, DateOnly.Parse(Chars(text, room), CultureInfo.InvariantCulture)); break;
+                case Stored.Boolean: writer.WriteBooleanValue(raw.sqlite3_column_int64(row, ordinal) != 0); break;
+                case Stored.Int32: writer.WriteNumberValue(checked((int)raw.sqlite3_column_int64(row, ordinal))); break;
+                case Stored.Int64: writer.WriteNumberValue(raw.sqlite3_column_int64(row, ordinal)); break;
+                case Stored.Other: throw new InvalidOperationException($"{member.Name} has no typed getter: its table is read by the data reader.");
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Valid UTF-8 text as the characters Microsoft.Data.Sqlite parses a time or day from (in <paramref name="room"/> when it fits).</summary>
+    private static ReadOnlySpan<char> Chars(ReadOnlySpan<byte> text, Span<char> room)
+    {
+        var chars = text.Length <= room.Length ? room : new char[text.Length];
+        return chars[..Encoding.UTF8.GetChars(text, chars)];
     }
 
     /// <summary>
@@ -148,13 +314,25 @@ internal static class StoredRows
     /// county whose id is in (<paramref name="low"/>, <paramref name="high"/>], either end open when
     /// null, over the index on (county, subject type, subject id). PostgreSQL: the max sequence per
     /// subject. SQLite: the max rowid per subject, which that index holds (no read of the entries
-    /// themselves, and one read of the last entry by its rowid) — the last entry only while rowids grow
-    /// with the sequence, which the audit checks on every entry it streams.
+    /// themselves, then one read of each last entry by its rowid, in rowid order: see
+    /// <see cref="SqliteLastEntries"/>) — the last entry only while rowids grow with the sequence,
+    /// which the audit checks on every entry it streams.
     /// </summary>
     public static async IAsyncEnumerable<(Guid SubjectId, long Sequence, byte[] Bytes)> LastEntriesAsync(
         FenquanDbContext db, Guid county, string subjectType, Guid? low, Guid? high, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var ledger = LedgerColumns.Of(db);
+        if (db.Database.GetDbConnection() is SqliteConnection connection && SqliteLedgerStatement.For(db) is not null)
+        {
+            foreach (var entry in SqliteLastEntries(connection, ledger, county, subjectType, low, high))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return entry;
+            }
+
+            yield break;
+        }
+
         var range = (low is null ? "" : $" AND {ledger.SubjectId} > {ledger.P("low")}") + (high is null ? "" : $" AND {ledger.SubjectId} <= {ledger.P("high")}");
         var (last, join) = db.Database.IsSqlite()
             ? ("rowid", "e.rowid = l.m")
@@ -180,6 +358,76 @@ internal static class StoredRows
         {
             yield return (reader.GetFieldValue<Guid>(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
         }
+    }
+
+    /// <summary>
+    /// SQLite, through the C API: the subjects' largest rowids from the index alone, then their rows
+    /// read in rowid order, the order of the file, rather than in subject order, which jumps across
+    /// it; given back in subject order, as the join on PostgreSQL gives them.
+    /// </summary>
+    private static List<(Guid SubjectId, long Sequence, byte[] Bytes)> SqliteLastEntries(SqliteConnection connection, LedgerColumns ledger, Guid county, string subjectType, Guid? low, Guid? high)
+    {
+        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var lasts = new List<(Guid SubjectId, long Row)>();
+        var sql = $"SELECT {ledger.SubjectId}, MAX(rowid) FROM {ledger.Table} WHERE {ledger.County} = ?1 AND {ledger.SubjectType} = ?2"
+            + (low is null ? "" : $" AND {ledger.SubjectId} > ?3") + (high is null ? "" : $" AND {ledger.SubjectId} <= ?4") + $" GROUP BY {ledger.SubjectId}";
+        SqliteLedgerStatement.Check(raw.sqlite3_prepare_v2(handle, sql, out var subjects), handle);
+        using (subjects)
+        {
+            Span<byte> text = stackalloc byte[36];
+            SqliteLedgerStatement.UpperGuid(county, text);
+            SqliteLedgerStatement.Check(raw.sqlite3_bind_text(subjects, 1, text), handle);
+            SqliteLedgerStatement.Check(raw.sqlite3_bind_text(subjects, 2, subjectType), handle);
+            if (low is { } after)
+            {
+                SqliteLedgerStatement.UpperGuid(after, text);
+                SqliteLedgerStatement.Check(raw.sqlite3_bind_text(subjects, 3, text), handle);
+            }
+
+            if (high is { } upTo)
+            {
+                SqliteLedgerStatement.UpperGuid(upTo, text);
+                SqliteLedgerStatement.Check(raw.sqlite3_bind_text(subjects, 4, text), handle);
+            }
+
+            int stepped;
+            while ((stepped = raw.sqlite3_step(subjects)) == raw.SQLITE_ROW)
+            {
+                lasts.Add((GuidAt(subjects, 0), raw.sqlite3_column_int64(subjects, 1)));
+            }
+
+            if (stepped != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(stepped, handle);
+            }
+        }
+
+        var order = Enumerable.Range(0, lasts.Count).ToArray();
+        Array.Sort(order, (a, b) => lasts[a].Row.CompareTo(lasts[b].Row));
+        var entries = new (Guid SubjectId, long Sequence, byte[] Bytes)[lasts.Count];
+        var found = new bool[lasts.Count];
+        SqliteLedgerStatement.Check(raw.sqlite3_prepare_v2(handle, $"SELECT {ledger.Sequence}, {ledger.Bytes} FROM {ledger.Table} WHERE rowid = ?1", out var byRow), handle);
+        using (byRow)
+        {
+            foreach (var i in order)
+            {
+                SqliteLedgerStatement.Check(raw.sqlite3_bind_int64(byRow, 1, lasts[i].Row), handle);
+                var stepped = raw.sqlite3_step(byRow);
+                if (stepped == raw.SQLITE_ROW)
+                {
+                    entries[i] = (lasts[i].SubjectId, raw.sqlite3_column_int64(byRow, 0), raw.sqlite3_column_blob(byRow, 1).ToArray());
+                    found[i] = true;
+                }
+                else if (stepped != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(stepped, handle);
+                }
+
+                SqliteLedgerStatement.Check(raw.sqlite3_reset(byRow), handle);
+            }
+        }
+
+        return [.. entries.Where((_, i) => found[i])];
     }
 
     /// <summary>SQLite: the rowid of the ledger's last row as this context's read transaction sees it (the server only appends).</summary>
@@ -284,6 +532,7 @@ internal static class StoredRows
                     case Stored.Guid: EntitySnapshot.Write(writer, reader.GetGuid(ordinal)); break;
                     case Stored.Decimal: EntitySnapshot.Write(writer, reader.GetDecimal(ordinal)); break;
                     case Stored.DateTimeOffset: EntitySnapshot.Write(writer, reader.GetFieldValue<DateTimeOffset>(ordinal)); break;
+                    case Stored.DateOnly: EntitySnapshot.Write(writer, reader.GetFieldValue<DateOnly>(ordinal)); break;
                     case Stored.Boolean: writer.WriteBooleanValue(reader.GetBoolean(ordinal)); break;
                     case Stored.Int32: writer.WriteNumberValue(reader.GetInt32(ordinal)); break;
                     default: writer.WriteNumberValue(reader.GetInt64(ordinal)); break;
@@ -322,6 +571,7 @@ internal static class StoredRows
         Guid,
         Decimal,
         DateTimeOffset,
+        DateOnly,
         Boolean,
         Int32,
         Int64,
@@ -344,6 +594,7 @@ internal static class StoredRows
             : type == typeof(Guid) ? Stored.Guid
             : type == typeof(decimal) ? Stored.Decimal
             : type == typeof(DateTimeOffset) ? Stored.DateTimeOffset
+            : type == typeof(DateOnly) ? Stored.DateOnly
             : type == typeof(bool) ? Stored.Boolean
             : type == typeof(int) ? Stored.Int32
             : type == typeof(long) ? Stored.Int64
@@ -354,7 +605,9 @@ internal static class StoredRows
         return own ? stored : Stored.Other;
     }
 
-    private sealed record Plan(string Sql, RelationalTypeMapping CountyMapping, int KeyOrdinal, Member[] Members);
+    /// <param name="RawSql">SQLite: the same select with the rowid last (at <paramref name="Selected"/>), the county bound as text, or null where a member has no typed getter.</param>
+    /// <param name="ByRowSql">SQLite: the same columns of one row by its rowid.</param>
+    private sealed record Plan(string Sql, RelationalTypeMapping CountyMapping, int KeyOrdinal, Member[] Members, string? RawSql, string ByRowSql, int Selected);
 
     private static Plan PlanFor(IEntityType type, IProperty countyProperty, ISqlGenerationHelper sql)
     {
@@ -362,10 +615,18 @@ internal static class StoredRows
         var table = new Columns(StoreObjectIdentifier.Table(tableName, type.GetSchema()), sql);
         var members = MembersOf(type, table);
         var key = type.FindPrimaryKey()!.Properties.Single();
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"SELECT {string.Join(", ", table.Selected)} FROM {sql.DelimitIdentifier(table.Table.Name, table.Table.Schema)} WHERE {table.Name(countyProperty)} = {sql.GenerateParameterNamePlaceholder("p0")} ORDER BY {table.Name(key)}");
-        return new Plan(text, countyProperty.GetRelationalTypeMapping(), table.Ordinal(key), members);
+        var keyOrdinal = table.Ordinal(key);
+        var from = sql.DelimitIdentifier(table.Table.Name, table.Table.Schema);
+        var columns = string.Join(", ", table.Selected);
+        var text = $"SELECT {columns} FROM {from} WHERE {table.Name(countyProperty)} = {sql.GenerateParameterNamePlaceholder("p0")} ORDER BY {table.Name(key)}";
+        var countyMapping = countyProperty.GetRelationalTypeMapping();
+        var raw = Typed(members) && countyMapping.StoreType == "TEXT" && (countyMapping.Converter?.ProviderClrType ?? countyMapping.ClrType) == typeof(Guid)
+            ? $"SELECT {columns}, rowid FROM {from} WHERE {table.Name(countyProperty)} = ?1 ORDER BY {table.Name(key)}"
+            : null;
+        return new Plan(text, countyMapping, keyOrdinal, members, raw, $"SELECT {columns} FROM {from} WHERE rowid = $row", table.Selected.Count);
     }
+
+    private static bool Typed(Member[] members) => members.All(m => m.Children is { } children ? Typed(children) : m.Stored != Stored.Other);
 
     // The same members as EntitySnapshot's plan (mapped, non-shadow properties and complex
     // properties, by ordinal name), each bound to the column it is read from.

@@ -38,9 +38,8 @@ public class StoredRowsTests
                 }
             }
 
-            var countyValue = countyProperty.GetTypeMapping().Converter?.ConvertFromProvider(county) ?? county;
             var read = 0;
-            await foreach (var (id, snapshot) in StoredRows.ReadAsync(db, type, countyProperty, countyValue, CancellationToken.None))
+            await foreach (var (id, snapshot) in StoredRows.ReadAsync(db, type, countyProperty, county, CancellationToken.None))
             {
                 Assert.True(expected.TryGetValue(id, out var entitySnapshot), $"{type.ClrType.Name} {id} read but not in the table");
                 Assert.Equal(entitySnapshot, System.Text.Encoding.UTF8.GetString(snapshot));
@@ -81,6 +80,36 @@ public class StoredRowsTests
         var problem = Assert.Single(audit.Counties.Single(c => c.County == info.County.Value).Rows);
         Assert.Contains("\"State\":\"Paid\"", problem.Message, StringComparison.Ordinal);
         Assert.Contains("differs from its last ledger entry", problem.Message, StringComparison.Ordinal);
+    }
+
+    // SQLite keeps a blob as it is in any column, and text as it is given. A day kept as a blob and a
+    // name that is not valid UTF-8 are read by Microsoft.Data.Sqlite's converting getters, not by the
+    // C API's fast path: the audit names each row with the values the data reader gives.
+    [Fact]
+    public async Task ValuesKeptInAnotherStorageClass_AreReadAsTheDataReaderReadsThem()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var info = await DemoCounty.SeedAsync(database.Data, database.Settings, database.Time, new DemoOptions { Matters = 20 });
+        Guid matter, person;
+        await using (var db = database.Context())
+        {
+            matter = (await db.Matters.AsNoTracking().Select(m => m.Id).FirstAsync()).Value;
+            person = (await db.People.AsNoTracking().Select(p => p.Id).FirstAsync()).Value;
+            var matters = db.Model.FindEntityType(typeof(Matter))!.GetTableName();
+            var people = db.Model.FindEntityType(typeof(Person))!.GetTableName();
+            // X'323030302D30312D3031' is "2000-01-01"; X'E5BCA0FF' is 张 and a byte no UTF-8 text has.
+#pragma warning disable EF1002 // the table names come from the model, the ids are parameters
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync($"UPDATE \"{matters}\" SET \"OccurredOn\" = X'323030302D30312D3031' WHERE \"Id\" = {{0}}", matter));
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync($"UPDATE \"{people}\" SET \"Name\" = CAST(X'E5BCA0FF' AS TEXT) WHERE \"Id\" = {{0}}", person));
+#pragma warning restore EF1002
+        }
+
+        var audit = await database.AuditAsync();
+
+        var rows = audit.Counties.Single(c => c.County == info.County.Value).Rows;
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("\"OccurredOn\":\"2000-01-01\"", Assert.Single(rows, r => r.SubjectId == matter).Message, StringComparison.Ordinal);
+        Assert.Contains("\"Name\":\"张\uFFFD\"", Assert.Single(rows, r => r.SubjectId == person).Message, StringComparison.Ordinal);
     }
 
     private static IEnumerable<object> Rows(FenquanDbContext db, IEntityType type) =>
