@@ -28,7 +28,7 @@ public sealed class BudgetApiTests : IAsyncLifetime
         var year = ThisYear + 2; // the demo has budgets through next year
         var bad = await finance.PostAsJsonAsync("/api/v1/finance/budget", new { year, document = "清财预〔2027〕1号", rows = new[] { new { code = "30201", name = "办公费", amount = "9000" }, new { code = "39999", name = "?", amount = "1" } } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("row 3, 经济分类科目编码: 39999", (await bad.ReadAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("第 3 行“经济分类科目编码”：39999 不是政府收支分类的经济分类科目编码", (await bad.ReadAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         var none = await (await finance.GetAsync($"/api/v1/finance/budget/{year}")).ReadAsync();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, none.GetProperty("id").ValueKind); // nothing of the bad sheet was kept
 
