@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fenquan.Core.Primitives;
 
 namespace Fenquan.Core.Finance;
 
@@ -62,10 +63,10 @@ public static class BudgetSheet
     /// The refusal of a sheet with problems: nothing is imported, and every problem is named by row
     /// and column, in the words the refusal texts render in the reader's language.
     /// </summary>
-    public static Fenquan.Core.Primitives.Refusal Refused(IReadOnlyList<BudgetSheetProblem> problems)
+    public static Refusal Refused(IReadOnlyList<BudgetSheetProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        return Fenquan.Core.Primitives.Refusal.Because(Fenquan.Core.Primitives.Refusal.InvalidId, "BudgetSheetProblems", "Nothing was imported: the sheet has {count} problem(s): {problems}.",
+        return Refusal.Because(Refusal.InvalidId, "BudgetSheetProblems", "Nothing was imported: the sheet has {count} problem(s): {problems}.",
             ("count", problems.Count.ToString(CultureInfo.InvariantCulture)), ("problems", string.Join("; ", problems)));
     }
 }
